@@ -1,0 +1,100 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Settings shared by every Swift target: Swift 6 language mode (complete
+/// concurrency checking) is the default of tools version 6.0.
+let swiftSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+  name: "Registre",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "registre", targets: ["registre"]),
+    .library(name: "RegistreModel", targets: ["RegistreModel"]),
+    .library(name: "RegistreFormats", targets: ["RegistreFormats"]),
+    .library(name: "RegistreRules", targets: ["RegistreRules"]),
+    .library(name: "RegistreDocuments", targets: ["RegistreDocuments"]),
+    .library(name: "RegistreSignature", targets: ["RegistreSignature"]),
+    .library(name: "RegistreProbe", targets: ["RegistreProbe"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // MARK: C libraries, found with pkg-config
+
+    .systemLibrary(
+      name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+    .systemLibrary(
+      name: "CLibXSLT", pkgConfig: "libexslt", providers: [.apt(["libxslt1-dev"])]),
+    .systemLibrary(
+      name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+
+    // MARK: Library
+
+    /** Value types of the register: établissement, traitements, sous-traitants, violations. No I/O. */
+    .target(name: "RegistreModel", swiftSettings: swiftSettings),
+
+    /** Small Swift owners of libxml2 / libxslt pointers: safe parsing, XSD validation, XSLT. */
+    .target(
+      name: "RegistreXML", dependencies: ["CLibXML2", "CLibXSLT"], swiftSettings: swiftSettings),
+
+    /** Register folder (YAML) ⇄ model ⇄ canonical XML; the format descriptor; diagnostics. */
+    .target(
+      name: "RegistreFormats",
+      dependencies: ["RegistreModel", "RegistreXML", .product(name: "Yams", package: "Yams")],
+      swiftSettings: swiftSettings),
+
+    /** Bundled catalogue of typical EPLE processing activities and the demo register. */
+    .target(
+      name: "RegistreCatalogue",
+      dependencies: ["RegistreModel", "RegistreFormats"],
+      resources: [.copy("Resources/demo")],
+      swiftSettings: swiftSettings),
+
+    /** The audit: one rule per file, pure functions of the model; DPIA screening; scores. */
+    .target(name: "RegistreRules", dependencies: ["RegistreModel"], swiftSettings: swiftSettings),
+
+    /** XSLT templates to XSL-FO, and the Renderer protocol with its Apache FOP implementation. */
+    .target(
+      name: "RegistreDocuments", dependencies: ["RegistreModel", "RegistreXML"],
+      swiftSettings: swiftSettings),
+
+    /** PDF reader, incremental writer and PAdES signatures (CMS with OpenSSL), verification. */
+    .target(name: "RegistreSignature", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
+
+    /** TLS probe of a vendor's endpoints with libssl, judged against ANSSI's TLS guide. */
+    .target(name: "RegistreProbe", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
+
+    // MARK: Command-line tool
+
+    /** `registre`: thin French subcommands over the library. */
+    .executableTarget(
+      name: "registre",
+      dependencies: [
+        "RegistreModel", "RegistreFormats", "RegistreCatalogue", "RegistreRules",
+        "RegistreDocuments", "RegistreSignature", "RegistreProbe",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: swiftSettings),
+
+    // MARK: Tests
+
+    .testTarget(
+      name: "RegistreXMLTests", dependencies: ["RegistreXML"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "RegistreFormatsTests",
+      dependencies: ["RegistreFormats", "RegistreCatalogue"],
+      resources: [.copy("Fixtures")],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "RegistreSignatureTests", dependencies: ["RegistreSignature"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "RegistreProbeTests", dependencies: ["RegistreProbe"], swiftSettings: swiftSettings),
+  ]
+)

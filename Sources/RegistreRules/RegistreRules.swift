@@ -1,0 +1,2 @@
+// Placeholder until the module's first types land.
+enum RegistreRulesModule {}

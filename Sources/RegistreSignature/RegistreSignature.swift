@@ -1,0 +1,6 @@
+import COpenSSL
+import Foundation
+
+enum RegistreSignatureModule {
+  static func version() -> UInt { OpenSSL_version_num() }
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import RegistreFormats
+
+@Test func moduleLinks() {
+  #expect(Bool(true))
+}

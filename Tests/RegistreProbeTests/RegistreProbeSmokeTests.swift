@@ -1,0 +1,6 @@
+import Testing
+@testable import RegistreProbe
+
+@Test func moduleLinks() {
+  #expect(Bool(true))
+}

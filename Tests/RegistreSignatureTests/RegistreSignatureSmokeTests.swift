@@ -1,0 +1,6 @@
+import Testing
+@testable import RegistreSignature
+
+@Test func moduleLinks() {
+  #expect(Bool(true))
+}

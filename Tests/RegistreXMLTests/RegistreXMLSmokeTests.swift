@@ -1,0 +1,6 @@
+import Testing
+@testable import RegistreXML
+
+@Test func moduleLinks() {
+  #expect(Bool(true))
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs (as root) or names (otherwise) the Debian and PyPI packages that a
+# task needs. Usage: scripts/dependances.sh demo|test
+set -euo pipefail
+
+profil="${1:-demo}"
+debian=(pkg-config libxml2-dev libxslt1-dev libssl-dev openssl fop fonts-dejavu-core)
+pypi=()
+if [ "$profil" = "test" ]; then
+  debian+=(poppler-utils qpdf libxml2-utils python3-pip)
+  pypi+=(pyhanko pyhanko-cli pikepdf)
+fi
+
+manquants=()
+for paquet in "${debian[@]}"; do
+  dpkg-query -W -f='${Status}' "$paquet" 2>/dev/null | grep -q "install ok installed" \
+    || manquants+=("$paquet")
+done
+
+if [ "${#manquants[@]}" -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "Installation des paquets Debian manquants : ${manquants[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${manquants[@]}" >/dev/null
+  else
+    echo "Paquets Debian manquants. Lancez :" >&2
+    echo "  sudo apt-get install -y ${manquants[*]}" >&2
+    exit 2
+  fi
+fi
+
+if [ "${#pypi[@]}" -gt 0 ]; then
+  pip_manquants=()
+  for paquet in "${pypi[@]}"; do
+    python3 -m pip show -q "$paquet" >/dev/null 2>&1 || pip_manquants+=("$paquet")
+  done
+  if [ "${#pip_manquants[@]}" -gt 0 ]; then
+    if [ "$(id -u)" -eq 0 ]; then
+      echo "Installation des paquets Python manquants : ${pip_manquants[*]}"
+      python3 -m pip install -q --root-user-action=ignore "${pip_manquants[@]}"
+    else
+      echo "Paquets Python manquants. Lancez :" >&2
+      echo "  python3 -m pip install --user ${pip_manquants[*]}" >&2
+      exit 2
+    fi
+  fi
+fi
