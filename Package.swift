@@ -39,6 +39,9 @@ let package = Package(
     /** Value types of the register: établissement, traitements, sous-traitants, violations. No I/O. */
     .target(name: "RegistreModel", swiftSettings: swiftSettings),
 
+    /** File-system helpers shared by every writer: atomic writes, no symlink following. */
+    .target(name: "RegistreSupport", swiftSettings: swiftSettings),
+
     /** Small Swift owners of libxml2 / libxslt pointers: safe parsing, XSD validation, XSLT. */
     .target(
       name: "RegistreXML", dependencies: ["CLibXML2", "CLibXSLT"], swiftSettings: swiftSettings),
@@ -46,7 +49,9 @@ let package = Package(
     /** Register folder (YAML) ⇄ model ⇄ canonical XML; the format descriptor; diagnostics. */
     .target(
       name: "RegistreFormats",
-      dependencies: ["RegistreModel", "RegistreXML", .product(name: "Yams", package: "Yams")],
+      dependencies: [
+        "RegistreModel", "RegistreXML", "RegistreSupport", .product(name: "Yams", package: "Yams"),
+      ],
       swiftSettings: swiftSettings),
 
     /** Bundled catalogue of typical EPLE processing activities and the demo register. */
@@ -61,11 +66,11 @@ let package = Package(
 
     /** XSLT templates to XSL-FO, and the Renderer protocol with its Apache FOP implementation. */
     .target(
-      name: "RegistreDocuments", dependencies: ["RegistreModel", "RegistreXML"],
+      name: "RegistreDocuments", dependencies: ["RegistreSupport", "RegistreModel", "RegistreXML"],
       swiftSettings: swiftSettings),
 
     /** PDF reader, incremental writer and PAdES signatures (CMS with OpenSSL), verification. */
-    .target(name: "RegistreSignature", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
+    .target(name: "RegistreSignature", dependencies: ["RegistreSupport", "COpenSSL"], swiftSettings: swiftSettings),
 
     /** TLS probe of a vendor's endpoints with libssl, judged against ANSSI's TLS guide. */
     .target(name: "RegistreProbe", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
@@ -77,7 +82,7 @@ let package = Package(
       name: "registre",
       dependencies: [
         "RegistreModel", "RegistreFormats", "RegistreCatalogue", "RegistreRules",
-        "RegistreDocuments", "RegistreSignature", "RegistreProbe",
+        "RegistreDocuments", "RegistreSignature", "RegistreProbe", "RegistreSupport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
