@@ -3,21 +3,130 @@ import Testing
 
 @testable import RegistreSignature
 
-@Suite("Signer des PDF")
+/// Signs `pdf` with the RSA test signer.
+func signed(_ pdf: Data, _ fixtures: Fixtures, options: SignatureOptions = SignatureOptions()) throws -> Data {
+  try PDFSigner.sign(pdf, credentials: try fixtures.signer(), options: options)
+}
+
+func verify(_ pdf: Data, _ fixtures: Fixtures) throws -> DocumentVerification {
+  try PDFVerifier.verify(pdf, trustAnchors: [try fixtures.data("root.pem")])
+}
+
+@Suite("Signer des PDF et vérifier avec pyHanko, pdfsig et notre vérificateur")
 struct SigningTests {
-  @Test("PDF à flux xref (FOP PDF/A) : signé, validé par pyHanko et pdfsig")
+  @Test("PDF à flux xref et flux d'objets (FOP PDF/A) : B-B valide pour les trois vérificateurs")
   func signXrefStreamPDF() throws {
     let fixtures = try Fixtures.get()
-    let signed = try PDFSigner.sign(
-      fixtures.xrefStreamPDF, credentials: try fixtures.signer(),
-      options: SignatureOptions(name: "Chef d'établissement", reason: "Registre des activités de traitement 2026"))
-    #expect(signed.prefix(fixtures.xrefStreamPDF.count) == fixtures.xrefStreamPDF)
-    let file = try fixtures.write(signed, "xrefstream-signed.pdf")
+    let original = fixtures.xrefStreamPDF
+    #expect(try PDFDocument(data: original).sections.first?.isStream == true)
+    let output = try signed(
+      original, fixtures,
+      options: SignatureOptions(name: "Chef d'établissement", reason: "Registre des activités de traitement 2026",
+        location: "Lyon", contactInfo: "ce.0690000x@ac-lyon.fr"))
+    #expect(output.prefix(original.count) == original)
+    // The update is an xref stream too, and the first /ID is kept.
+    let reread = try PDFDocument(data: output)
+    #expect(reread.sections.first?.isStream == true)
+    #expect(reread.trailer["ID"]?.arrayValue?.first == (try PDFDocument(data: original)).trailer["ID"]?.arrayValue?.first)
+
+    let report = try verify(output, fixtures)
+    let signature = try #require(report.signatures.first)
+    #expect(report.valid, "\(report)")
+    #expect(signature.intact && signature.signatureValid && signature.trusted && signature.coversWholeFile)
+    #expect(signature.level == "PAdES-B-B")
+    #expect(signature.reason == "Registre des activités de traitement 2026")
+    #expect(signature.name == "Chef d'établissement")
+    #expect(signature.signer?.commonName == "Chef d'établissement de test")
+    #expect(signature.signer?.serialNumber == "03")
+    #expect(signature.claimedSigningTime != nil)
+
+    let file = try fixtures.write(output, "xrefstream-signed.pdf")
     let pyhanko = try fixtures.pyhankoValidate(file)
     #expect(pyhanko.status == 0, "\(pyhanko.output)")
-    #expect(pyhanko.output.contains("INTACT:TRUSTED"), "\(pyhanko.output)")
+    #expect(pyhanko.output.contains("INTACT:TRUSTED,UNTOUCHED"), "\(pyhanko.output)")
     let pdfsig = try fixtures.pdfsig(file)
     #expect(pdfsig.output.contains("Signature is Valid"), "\(pdfsig.output)")
     #expect(pdfsig.output.contains("Total document signed"), "\(pdfsig.output)")
+    #expect(pdfsig.output.contains("ETSI.CAdES.detached"), "\(pdfsig.output)")
+    let qpdf = try runTool("qpdf", ["--check", file.path])
+    #expect(qpdf.status == 0, "\(qpdf.output)")
+  }
+
+  @Test("PDF à table xref classique : mise à jour en table classique, valide pour les trois vérificateurs")
+  func signClassicPDF() throws {
+    let fixtures = try Fixtures.get()
+    let original = fixtures.classicPDF
+    #expect(try PDFDocument(data: original).sections.first?.isStream == false)
+    let output = try signed(original, fixtures)
+    let appended = [UInt8](output.suffix(from: original.count))
+    #expect(PDFDocument.find(Array("\nxref\n".utf8), in: appended, range: 0..<appended.count) != nil)
+    #expect(try PDFDocument(data: output).sections.first?.isStream == false)
+    let report = try verify(output, fixtures)
+    #expect(report.valid, "\(report.signatures.map(\.problems))")
+
+    let file = try fixtures.write(output, "classic-signed.pdf")
+    let pyhanko = try fixtures.pyhankoValidate(file)
+    #expect(pyhanko.output.contains("INTACT:TRUSTED,UNTOUCHED"), "\(pyhanko.output)")
+    let pdfsig = try fixtures.pdfsig(file)
+    #expect(pdfsig.output.contains("Signature is Valid"), "\(pdfsig.output)")
+    #expect(pdfsig.output.contains("Total document signed"), "\(pdfsig.output)")
+  }
+
+  @Test("Deux signatures successives (chef d'établissement puis DPD) : toutes deux valides")
+  func twoSignatures() throws {
+    let fixtures = try Fixtures.get()
+    let once = try signed(fixtures.xrefStreamPDF, fixtures)
+    let twice = try PDFSigner.sign(once, credentials: try fixtures.otherSigner(),
+      options: SignatureOptions(name: "DPD"))
+    let report = try verify(twice, fixtures)
+    #expect(report.signatures.count == 2)
+    #expect(report.valid, "\(report)")
+    #expect(report.signatures.map(\.fieldName) == ["Signature1", "Signature2"])
+    #expect(report.signatures.first?.coversWholeFile == false)
+    #expect(report.signatures.last?.coversWholeFile == true)
+    #expect(report.signatures.allSatisfy { $0.coversRevision && $0.intact && $0.trusted })
+
+    let file = try fixtures.write(twice, "twice-signed.pdf")
+    let pyhanko = try fixtures.pyhankoValidate(file)
+    #expect(pyhanko.status == 0, "\(pyhanko.output)")
+    #expect(pyhanko.output.components(separatedBy: "INTACT:TRUSTED").count == 3, "\(pyhanko.output)")
+    let pdfsig = try fixtures.pdfsig(file)
+    #expect(pdfsig.output.components(separatedBy: "Signature is Valid").count == 3, "\(pdfsig.output)")
+  }
+
+  @Test("B-T : horodatage RFC 3161 par une autorité locale, vérifié")
+  func timestamped() throws {
+    let fixtures = try Fixtures.get()
+    let tsa = try LocalTSA(fixtures: fixtures)
+    let output = try signed(fixtures.classicPDF, fixtures, options: SignatureOptions(timestampURL: tsa.url))
+    let report = try verify(output, fixtures)
+    let signature = try #require(report.signatures.first)
+    #expect(report.valid, "\(report)")
+    #expect(signature.level == "PAdES-B-T")
+    let timestamp = try #require(signature.timestamp)
+    #expect(timestamp.valid, "\(timestamp)")
+    #expect(timestamp.authority?.contains("Horodatage de test") == true)
+    let time = try #require(timestamp.time)
+    #expect(abs(time.timeIntervalSinceNow) < 600)
+    #expect(signature.chainCheckedAt == time)
+
+    let file = try fixtures.write(output, "timestamped.pdf")
+    let pyhanko = try fixtures.pyhankoValidate(file)
+    #expect(pyhanko.output.contains("INTACT:TRUSTED,TIMESTAMP_TOKEN<INTACT:TRUSTED>,UNTOUCHED"), "\(pyhanko.output)")
+    let pdfsig = try fixtures.pdfsig(file)
+    #expect(pdfsig.output.contains("Signature is Valid"), "\(pdfsig.output)")
+  }
+
+  @Test("Jeu de certificats de démonstration : le nom dit DÉMONSTRATION, la signature se vérifie avec son AC")
+  func demonstrationCertificate() throws {
+    let fixtures = try Fixtures.get()
+    let demo = try SigningCredentials.demonstration()
+    #expect(demo.credentials.certificate.info.commonName?.contains("DÉMONSTRATION") == true)
+    #expect(demo.authorityPEM.hasPrefix("-----BEGIN CERTIFICATE-----"))
+    let output = try PDFSigner.sign(fixtures.classicPDF, credentials: demo.credentials)
+    let report = try PDFVerifier.verify(output, trustAnchors: [Data(demo.authorityPEM.utf8)])
+    #expect(report.valid, "\(report)")
+    // Not trusted by the test root.
+    #expect(try verify(output, fixtures).valid == false)
   }
 }

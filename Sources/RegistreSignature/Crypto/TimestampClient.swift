@@ -35,9 +35,9 @@ enum TimestampClient {
       throw SignatureError.drainOpenSSLErrors("TS_REQ_to_TS_VERIFY_CTX")
     }
     defer { TS_VERIFY_CTX_free(context) }
+    TS_VERIFY_CTX_set_flags(context, Int32(TS_VFY_VERSION | TS_VFY_IMPRINT | TS_VFY_NONCE))
     guard TS_RESP_verify_response(context, response) == 1 else {
-      ERR_clear_error()
-      throw .timestamp("réponse ne correspondant pas à la demande")
+      throw .timestamp("réponse ne correspondant pas à la demande \(SignatureError.drainOpenSSLErrors(""))")
     }
     guard let token = TS_RESP_get_token(response) else { throw .timestamp("réponse sans jeton") }
     var output: UnsafeMutablePointer<UInt8>?
