@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Where something sits in a register's files: file, line and column (1-based),
 /// and the field path inside the file (`donnees[2].conservation.duree`).
