@@ -36,32 +36,7 @@ struct LecteurYAML {
       signaler(nil, "le fichier est vide", attendu: "un objet \(type.nom)")
       return nil
     }
-    if let ancre = LecteurYAML.premiereAncre(noeud) {
-      signaler(
-        emplacement(ancre, ""), "les ancres et alias YAML (& et *) ne sont pas acceptés",
-        attendu: "des valeurs écrites en entier")
-      return nil
-    }
     return valeur(noeud, genre: .objet(type), chemin: "")
-  }
-
-  /// The first node carrying an anchor. Aliases resolve to their anchored
-  /// node, so the walk stops there and never expands an alias bomb.
-  static func premiereAncre(_ noeud: Node) -> Node? {
-    if noeud.anchor != nil { return noeud }
-    switch noeud {
-    case .mapping(let table):
-      for (cle, valeur) in table {
-        if let trouve = premiereAncre(cle) ?? premiereAncre(valeur) { return trouve }
-      }
-    case .sequence(let suite):
-      for element in suite {
-        if let trouve = premiereAncre(element) { return trouve }
-      }
-    case .scalar, .alias:
-      break
-    }
-    return nil
   }
 
   // MARK: Bytes
@@ -97,7 +72,57 @@ struct LecteurYAML {
         "imbrication trop profonde (plus de \(LecteurYAML.profondeurMaximale) niveaux)", attendu: nil)
       return nil
     }
+    if let ligneAncre = LecteurYAML.ligneAvecAncre(texte) {
+      // Aliases can expand exponentially (« billion laughs »); a register
+      // never needs them, so they are refused before parsing.
+      signaler(
+        Emplacement(fichier: fichier, ligne: ligneAncre),
+        "les ancres et alias YAML (& et *) ne sont pas acceptés", attendu: "des valeurs écrites en entier")
+      return nil
+    }
     return texte
+  }
+
+  /// The first line where a node starts with an anchor (`&a`) or an alias
+  /// (`*a`), outside quotes and comments.
+  static func ligneAvecAncre(_ texte: String) -> Int? {
+    var ligne = 1
+    var debutDeNoeud = true
+    var guillemet: Character?
+    var commentaire = false
+    var precedent: Character = "\n"
+    for caractere in texte {
+      defer { precedent = caractere }
+      if caractere == "\n" {
+        ligne += 1
+        debutDeNoeud = guillemet == nil
+        commentaire = false
+        continue
+      }
+      if commentaire { continue }
+      if let ouvert = guillemet {
+        if caractere == ouvert { guillemet = nil }
+        continue
+      }
+      if caractere == " " || caractere == "\t" { continue }
+      if caractere == "#" && (precedent == " " || precedent == "\t" || precedent == "\n") {
+        commentaire = true
+        continue
+      }
+      if debutDeNoeud && (caractere == "&" || caractere == "*") { return ligne }
+      switch caractere {
+      case "\"", "'":
+        guillemet = debutDeNoeud ? caractere : nil
+        debutDeNoeud = false
+      case "[", "{", ",", "-", "?":
+        debutDeNoeud = true
+      case ":":
+        debutDeNoeud = true
+      default:
+        debutDeNoeud = false
+      }
+    }
+    return nil
   }
 
   /// A cheap upper bound of nesting: flow brackets outside quotes, and block
