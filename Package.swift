@@ -93,8 +93,8 @@ let package = Package(
       name: "RegistreXMLTests", dependencies: ["RegistreXML"], swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreFormatsTests",
-      dependencies: ["RegistreFormats", "RegistreCatalogue"],
-      resources: [.copy("Fixtures")],
+      dependencies: ["RegistreFormats"],
+      exclude: ["Fixtures"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreSignatureTests", dependencies: ["RegistreSignature"],
