@@ -97,6 +97,9 @@ let package = Package(
       exclude: ["Fixtures"],
       swiftSettings: swiftSettings),
     .testTarget(
+      name: "RegistreCLITests", dependencies: ["registre", "RegistreFormats"], exclude: ["Fixtures"],
+      swiftSettings: swiftSettings),
+    .testTarget(
       name: "RegistreSignatureTests", dependencies: ["RegistreSignature"],
       swiftSettings: swiftSettings),
     .testTarget(

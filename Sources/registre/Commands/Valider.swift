@@ -10,8 +10,7 @@ struct Valider: ParsableCommand {
     discussion: """
       Chaque problème est signalé avec son fichier, sa ligne, sa colonne, le champ et ce qui était attendu.
       Codes de sortie : 0 registre valide ; 1 registre invalide ; 2 usage incorrect ou chemin illisible.
-      """,
-    aliases: ["vérifier-registre"]
+      """
   )
 
   @Argument(help: "Dossier du registre ou fichier XML canonique.")
