@@ -153,11 +153,21 @@ private func parseError(_ data: Data) -> XMLError? {
     #expect(error.diagnostics.first?.message.contains("depth") == true)
   }
 
-  @Test func nestingAtTheLimitIsAccepted() throws {
-    let depth = 200
-    let xml = String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth)
-    let document = try XMLDocument.parse(data: bytes(xml), name: "deep.xml")
+  @Test func nestingLimitIsLibxml2Default() throws {
+    // libxml2 without XML_PARSE_HUGE accepts 257 nested elements and refuses 258.
+    let nested = { (depth: Int) in
+      bytes(String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth))
+    }
+    let document = try XMLDocument.parse(data: nested(XMLDocument.maximumDepth), name: "deep.xml")
     #expect(document.rootElement()?.name == "a")
+    #expect(parseError(nested(258))?.diagnostics.first?.message.contains("Excessive depth") == true)
+  }
+
+  @Test func undefinedEntityIsMalformed() throws {
+    let error = try #require(parseError(bytes("<r>\n&inconnu;</r>")))
+    let first = try #require(error.diagnostics.first)
+    #expect(first.line == 2)
+    #expect(first.message.contains("inconnu"))
   }
 
   @Test func hugeInputIsRejectedBeforeParsing() {
@@ -259,6 +269,13 @@ private func parseError(_ data: Data) -> XMLError? {
         for: XMLElementNode(
           name: "a", attributes: [XMLAttribute(name: "b", value: "1"), XMLAttribute(name: "b", value: "2")]))
     }
+  }
+
+  @Test func deepestWritableTreeReadsBack() throws {
+    var node = XMLElementNode(name: "a", text: "fond")
+    for _ in 1..<XMLDocument.maximumDepth { node = XMLElementNode(name: "a", children: [node]) }
+    let reread = try XMLDocument.parse(data: XMLWriter.data(for: node), name: "deep.xml")
+    #expect(reread.rootElement() == node)
   }
 
   @Test func tooDeepTreeIsRefused() {
