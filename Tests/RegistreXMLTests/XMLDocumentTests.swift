@@ -100,14 +100,28 @@ private func parseError(_ data: Data) -> XMLError? {
   }
 
   @Test func binaryJunkIsMalformed() throws {
-    var generator = SystemRandomNumberGenerator()
-    let junk = Data((0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) })
+    // A PNG signature followed by every byte value, twice.
+    var junk = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+    junk.append(contentsOf: (0..<512).map { UInt8($0 % 256) })
     let error = try #require(parseError(junk))
     guard case .malformed(let diagnostics) = error else {
       Issue.record("expected malformed, got \(error)")
       return
     }
-    #expect(!diagnostics.isEmpty)
+    #expect(diagnostics.first?.line == 1)
+  }
+
+  @Test func everyTruncationOfADocumentIsMalformed() throws {
+    let complete = bytes(
+      """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <registre xmlns="urn:r" v="1"><!-- note --><t id="é&amp;"><![CDATA[x]]>&#233;</t></registre>
+      """)
+    #expect(throws: Never.self) { try XMLDocument.parse(data: complete, name: "complet.xml") }
+    for length in 1..<complete.count {
+      let prefix = complete.prefix(length)
+      #expect(parseError(prefix) != nil, "prefix of \(length) bytes was accepted")
+    }
   }
 
   @Test func invalidUTF8IsMalformedWithPosition() throws {
