@@ -6,6 +6,6 @@ struct Registre: ParsableCommand {
     commandName: "registre",
     abstract: "Registre des activités de traitement d'un EPLE : valider, auditer, documenter, signer.",
     version: "0.1.0",
-    subcommands: []
+    subcommands: [Sonder.self]
   )
 }
