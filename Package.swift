@@ -104,5 +104,8 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreProbeTests", dependencies: ["RegistreProbe"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "RegistreRulesTests", dependencies: ["RegistreRules", "RegistreModel", "RegistreSupport"],
+      swiftSettings: swiftSettings),
   ]
 )
