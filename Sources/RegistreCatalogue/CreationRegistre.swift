@@ -127,7 +127,7 @@ extension Catalogue {
     let a = marqueACompleter
     return """
       # Registre des activités de traitement (art. 30 RGPD) — créé par « registre init ».
-      # Remplacer chaque valeur « \(a) … » ; « registre valider » signale celles qui restent.
+      # Remplacer chaque valeur marquée ; « registre valider » signale celles qui restent.
       nom: \(citer(nom))
       uai: \(citer(uai))
       # type : college, lycee, lycee-professionnel, cite-scolaire, erea ou autre
