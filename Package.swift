@@ -95,8 +95,11 @@ let package = Package(
       name: "RegistreXMLTests", dependencies: ["RegistreXML"], swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreFormatsTests",
-      dependencies: ["RegistreFormats", "RegistreCatalogue"],
-      resources: [.copy("Fixtures")],
+      dependencies: ["RegistreFormats"],
+      exclude: ["Fixtures"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "RegistreCLITests", dependencies: ["registre", "RegistreFormats"], exclude: ["Fixtures"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreSignatureTests", dependencies: ["RegistreSignature"],

@@ -61,13 +61,3 @@ public struct EchecChargement: Error, Sendable {
   }
 }
 
-/// Reads a register from a folder (`etablissement.yaml`, `traitements/`,
-/// `sous-traitants/`, `violations/`) or from a canonical XML file, and checks it.
-public enum ChargementRegistre {
-  /// Loads and validates the register at `url`; every problem comes back at once.
-  public static func charger(_ url: URL) throws(EchecChargement) -> RegistreCharge {
-    throw EchecChargement(diagnostics: [
-      Diagnostic(Emplacement(fichier: url.path), "lecture des registres pas encore disponible")
-    ])
-  }
-}
