@@ -68,7 +68,7 @@ public enum Catalogue {
         throw ErreurCatalogue(fichier: url.lastPathComponent, message: "id différent du nom du fichier")
       }
       return (traitement, texte)
-    }
+    }.sorted { $0.0.id < $1.0.id }
   }
 
   /// The entry with this id, or nil.
