@@ -15,8 +15,11 @@ struct Registre: ParsableCommand {
       Valider.self,
       Convertir.self,
       Sonder.self,
+      CommandeCatalogue.self,
+      Init.self,
       Developpeur.self,
     ],
+    helpNames: [.short, .long, .customLong("aide")]
     helpNames: [.short, .long, .customLong("aide")]
   )
 
