@@ -14,6 +14,7 @@
 #include <openssl/ec.h>
 #include <openssl/rand.h>
 #include <openssl/ess.h>
+#include <openssl/provider.h>
 
 // OPENSSL_free is a macro; Swift needs a real function.
 static inline void registre_openssl_free(void *pointer) { OPENSSL_free(pointer); }

@@ -113,6 +113,10 @@ struct SigningTests {
     let file = try fixtures.write(output, "timestamped.pdf")
     let pyhanko = try fixtures.pyhankoValidate(file)
     #expect(pyhanko.output.contains("INTACT:TRUSTED,TIMESTAMP_TOKEN<INTACT:TRUSTED>,UNTOUCHED"), "\(pyhanko.output)")
+    let ades = try runTool("pyhanko", ["sign", "adesverify", "--trust", fixtures.url("root.pem").path,
+      "--trust-replace", "--no-revocation-check", "--pretty-print", file.path])
+    #expect(ades.output.contains("The TSA certificate is trusted"), "\(ades.output)")
+    #expect(ades.output.contains("judged VALID"), "\(ades.output)")
     let pdfsig = try fixtures.pdfsig(file)
     #expect(pdfsig.output.contains("Signature is Valid"), "\(pdfsig.output)")
   }

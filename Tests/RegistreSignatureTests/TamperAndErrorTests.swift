@@ -104,6 +104,17 @@ struct CredentialErrorTests {
     #expect(try verify(output, fixtures).valid)
   }
 
+  @Test("PKCS#12 à l'ancienne (RC2, fournisseur « legacy » d'OpenSSL 3) : accepté")
+  func legacyPKCS12() throws {
+    let fixtures = try Fixtures.get()
+    let p12 = try fixtures.data("signer-legacy.p12")
+    #expect(throws: SignatureError.wrongPassword) {
+      try SigningCredentials.pkcs12(p12, password: SecretPassword("mauvais"))
+    }
+    let credentials = try SigningCredentials.pkcs12(p12, password: SecretPassword("ancien"))
+    #expect(credentials.certificate.info.serialNumber == "03")
+  }
+
   @Test("Clé PEM chiffrée : mot de passe requis, mauvais mot de passe refusé, bon accepté")
   func encryptedPEM() throws {
     let fixtures = try Fixtures.get()

@@ -38,7 +38,14 @@ public final class SigningCredentials: @unchecked Sendable {
       var key: OpaquePointer?
       var certificate: OpaquePointer?
       var authorities: OpaquePointer?
-      guard PKCS12_parse(p12, secret, &key, &certificate, &authorities) == 1 else {
+      var parsed = PKCS12_parse(p12, secret, &key, &certificate, &authorities) == 1
+      if !parsed {
+        // Older exports (RC2, single DES) need OpenSSL 3's legacy provider; load it only then.
+        ERR_clear_error()
+        SigningCredentials.loadLegacyProvider()
+        parsed = PKCS12_parse(p12, secret, &key, &certificate, &authorities) == 1
+      }
+      guard parsed else {
         ERR_clear_error()
         if let key { EVP_PKEY_free(key) }
         if let certificate { X509_free(certificate) }
@@ -55,6 +62,16 @@ public final class SigningCredentials: @unchecked Sendable {
       return try SigningCredentials(key: ownedKey, certificate: Certificate(owning: certificate), chain: chain)
     }
   }
+
+  private static let legacyProviders: Bool = {
+    // The default provider must be loaded explicitly once another one is.
+    let legacy = OSSL_PROVIDER_load(nil, "legacy")
+    let standard = OSSL_PROVIDER_load(nil, "default")
+    ERR_clear_error()
+    return legacy != nil && standard != nil
+  }()
+
+  static func loadLegacyProvider() { _ = legacyProviders }
 
   /// Loads a PEM private key (possibly encrypted), its certificate and an optional chain.
   public static func pem(

@@ -68,6 +68,8 @@ openssl x509 -req -in tsa.csr -CA root.pem -CAkey root.key -set_serial 5 -days 3
   -extfile ext.cnf -extensions tsa_ext -out tsa.pem 2>/dev/null
 openssl pkcs12 -export -inkey signer.key -in signer.pem -certfile inter.pem -passout pass:secret-p12 \
   -out signer.p12
+openssl pkcs12 -export -legacy -inkey signer.key -in signer.pem -certfile inter.pem -passout pass:ancien \
+  -out signer-legacy.p12
 openssl pkey -in signer.key -aes256 -passout pass:secret-pem -out signer-encrypted.key
 cat > tsa.cnf <<CNF
 [tsa]
