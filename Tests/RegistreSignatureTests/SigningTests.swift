@@ -134,3 +134,35 @@ struct SigningTests {
     #expect(try verify(output, fixtures).valid == false)
   }
 }
+
+@Suite("PDF d'autres producteurs")
+struct ForeignProducerTests {
+  enum Producer: String, CaseIterable, Sendable {
+    case cairo, qpdfObjectStreams, qpdfLinearized
+
+    func make(from source: URL, to target: URL) throws -> ToolResult {
+      switch self {
+      case .cairo: return try runTool("pdftocairo", ["-pdf", source.path, target.path])
+      case .qpdfObjectStreams: return try runTool("qpdf", ["--object-streams=generate", source.path, target.path])
+      case .qpdfLinearized: return try runTool("qpdf", ["--linearize", source.path, target.path])
+      }
+    }
+  }
+
+  @Test("Signé puis validé par pyHanko et pdfsig", arguments: Producer.allCases)
+  func foreign(_ producer: Producer) throws {
+    let fixtures = try Fixtures.get()
+    let source = try fixtures.write(fixtures.classicPDF, "source.pdf")
+    let made = fixtures.url("\(UUID().uuidString)-\(producer.rawValue).pdf")
+    let result = try producer.make(from: source, to: made)
+    try #require(result.status == 0, "\(result.output)")
+    let output = try signed(try Data(contentsOf: made), fixtures)
+    #expect(try verify(output, fixtures).valid)
+    let file = try fixtures.write(output, "\(producer.rawValue)-signed.pdf")
+    let pyhanko = try fixtures.pyhankoValidate(file)
+    #expect(pyhanko.output.contains("INTACT:TRUSTED,UNTOUCHED"), "\(pyhanko.output)")
+    let pdfsig = try fixtures.pdfsig(file)
+    #expect(pdfsig.output.contains("Signature is Valid"), "\(pdfsig.output)")
+    #expect(pdfsig.output.contains("Total document signed"), "\(pdfsig.output)")
+  }
+}
