@@ -83,7 +83,7 @@ public enum PDFVerifier {
         store: store, now: now))
     }
     var appended: AppendedContent?
-    let lastEnd = results.compactMap { $0.byteRange.count == 4 ? $0.byteRange[2] + $0.byteRange[3] : nil }.max()
+    let lastEnd = results.compactMap { rangeEnd($0.byteRange) }.max()
     if let lastEnd {
       var end = document.bytes.count
       while end > lastEnd, PDFLexer.isWhitespace(document.bytes[end - 1]) { end -= 1 }
@@ -104,13 +104,17 @@ public enum PDFVerifier {
     var result: [(String?, PDFDictionary)] = []
     var seen: Set<Int> = []
     var pending: [(PDFObject, Int)] = fields.reversed().map { ($0, 0) }
-    while let (item, depth) = pending.popLast(), result.count < 1000 {
+    var values: Set<Int> = []
+    // Each signature hashes the file: bound their number so a hostile file cannot make this run for hours.
+    while let (item, depth) = pending.popLast(), result.count < 100 {
       if let reference = item.referenceValue {
         guard !seen.contains(reference.number) else { continue }
         seen.insert(reference.number)
       }
       guard depth < 16, let field = try? document.resolveDictionary(item) else { continue }
-      if field["FT"]?.nameValue == "Sig", let value = try? document.resolveDictionary(field["V"]) {
+      if field["FT"]?.nameValue == "Sig", let value = try? document.resolveDictionary(field["V"]),
+        field["V"]?.referenceValue.map({ values.insert($0.number).inserted }) ?? true
+      {
         result.append((field["T"]?.stringValue.map(PDFObject.decodeText), value))
       }
       if let kids = try? document.resolve(field["Kids"]).arrayValue {
@@ -119,10 +123,17 @@ public enum PDFVerifier {
     }
     // Oldest revision first: order by where each signature's covered range ends.
     return result.sorted { lhs, rhs in
-      let left = lhs.1["ByteRange"]?.arrayValue?.compactMap(\.integerValue) ?? []
-      let right = rhs.1["ByteRange"]?.arrayValue?.compactMap(\.integerValue) ?? []
-      return (left.count == 4 ? left[2] + left[3] : 0) < (right.count == 4 ? right[2] + right[3] : 0)
+      let left = rangeEnd(lhs.1["ByteRange"]?.arrayValue?.compactMap(\.integerValue) ?? []) ?? 0
+      let right = rangeEnd(rhs.1["ByteRange"]?.arrayValue?.compactMap(\.integerValue) ?? []) ?? 0
+      return left < right
     }
+  }
+
+  /// Where a `/ByteRange` ends, or nil when it is malformed (values come from the file: no overflow).
+  static func rangeEnd(_ range: [Int]) -> Int? {
+    guard range.count == 4, range[2] >= 0, range[3] >= 0 else { return nil }
+    let (sum, overflow) = range[2].addingReportingOverflow(range[3])
+    return overflow ? nil : sum
   }
 
   /// Offsets just after each `%%EOF` marker (with and without its end-of-line).
@@ -431,8 +442,8 @@ public enum PDFVerifier {
     let rest = digits.dropFirst(numeric.count)
     if let sign = rest.first, sign == "+" || sign == "-" {
       let numbers = rest.dropFirst().split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
-      let hours = numbers.first ?? 0
-      let minutes = numbers.count > 1 ? numbers[1] : 0
+      let hours = min(max(numbers.first ?? 0, 0), 23)
+      let minutes = numbers.count > 1 ? min(max(numbers[1], 0), 59) : 0
       offsetSeconds = (hours * 3600 + minutes * 60) * (sign == "+" ? 1 : -1)
     }
     var calendar = Calendar(identifier: .gregorian)

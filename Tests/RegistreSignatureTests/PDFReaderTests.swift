@@ -125,6 +125,28 @@ struct PDFReaderTests {
     #expect(Bool(true), "every mutated file was handled")
   }
 
+  @Test("Nombres démesurés (/Length, /ByteRange, /XRefStm, /M) : pas de dépassement arithmétique")
+  func hugeNumbers() throws {
+    var objects = minimalObjects
+    objects[3] = "<< /Length 9223372036854775807 >>\nstream\nBT ET q\nendstream"
+    let document = try PDFDocument(data: Data(handMadePDF(objects: objects, trailerExtra: "/XRefStm -5")))
+    #expect(try document.object(4) != .null)
+    #expect(throws: PDFError.self) {
+      try PDFDocument(data: Data(handMadePDF(objects: minimalObjects, trailerExtra: "/Prev 9223372036854775807")))
+    }
+    let big = "9223372036854775807"
+    let signatureObjects = [
+      "<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [5 0 R] >> >>",
+      minimalObjects[1], minimalObjects[2], minimalObjects[3],
+      "<< /FT /Sig /T (S) /V 6 0 R >>",
+      "<< /Type /Sig /SubFilter /ETSI.CAdES.detached /M (D:20260101+99999999999999999'99) /ByteRange [0 \(big) \(big) \(big)] /Contents <00> >>",
+    ]
+    let report = try PDFVerifier.verify(Data(handMadePDF(objects: signatureObjects)))
+    #expect(report.signatures.count == 1)
+    #expect(report.signatures.first?.valid == false)
+    #expect(report.signatures.first?.problems == ["/ByteRange invalide"])
+  }
+
   @Test("Flux décompressé avec prédicteur PNG")
   func pngPredictor() throws {
     // Two rows of 3 columns with the Up filter (2).

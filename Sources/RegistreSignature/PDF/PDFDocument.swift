@@ -151,7 +151,7 @@ public final class PDFDocument {
     let start = lexer.position
     var end: Int?
     if let length = try streamLength(dictionary["Length"], streamNumber: number), length >= 0,
-      start + length <= bytes.count
+      length <= bytes.count - start
     {
       var check = PDFLexer(bytes: bytes, position: start + length)
       if check.consumeKeyword("endstream") { end = start + length }
@@ -293,6 +293,7 @@ public final class PDFDocument {
   }
 
   static func readXrefSection(bytes: [UInt8], at offset: Int) throws(PDFError) -> XrefSection {
+    guard offset >= 0, offset < bytes.count else { throw .damaged("table xref hors du fichier (\(offset))") }
     var lexer = PDFLexer(bytes: bytes, position: offset)
     if lexer.consumeKeyword("xref") {
       return try readXrefTable(&lexer, offset: offset)
@@ -346,7 +347,7 @@ public final class PDFDocument {
     if lexer.peek() == 0x0D { lexer.position += 1 }
     if lexer.peek() == 0x0A { lexer.position += 1 }
     let start = lexer.position
-    guard let length = dictionary["Length"]?.integerValue, length >= 0, start + length <= bytes.count else {
+    guard let length = dictionary["Length"]?.integerValue, length >= 0, length <= bytes.count - start else {
       throw .damaged("longueur du flux xref invalide")
     }
     let decoded = try StreamDecoder.decode(Array(bytes[start..<(start + length)]), dictionary: dictionary)
@@ -361,7 +362,8 @@ public final class PDFDocument {
       let numbers = index.compactMap { $0.integerValue }
       guard numbers.count == index.count, numbers.count % 2 == 0 else { throw .damaged("/Index du flux xref invalide") }
       for pair in stride(from: 0, to: numbers.count, by: 2) {
-        guard numbers[pair] >= 0, numbers[pair + 1] >= 0, numbers[pair] + numbers[pair + 1] <= maximumObjectNumber + 1
+        guard (0...maximumObjectNumber).contains(numbers[pair]), (0...maximumObjectNumber).contains(numbers[pair + 1]),
+          numbers[pair] + numbers[pair + 1] <= maximumObjectNumber + 1
         else { throw .damaged("/Index du flux xref invalide") }
         ranges.append((numbers[pair], numbers[pair + 1]))
       }

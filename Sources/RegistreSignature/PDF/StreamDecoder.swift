@@ -80,7 +80,7 @@ enum StreamDecoder {
     let bitsPerComponent = parameters["BitsPerComponent"]?.integerValue ?? 8
     let columns = parameters["Columns"]?.integerValue ?? 1
     guard (1...32).contains(colors), [1, 2, 4, 8, 16].contains(bitsPerComponent),
-      (1...1_000_000).contains(columns)
+      (1...1_000_000).contains(columns), colors * bitsPerComponent * columns <= 1 << 24
     else { throw .damaged("paramètres de prédicteur invalides") }
     let bytesPerPixel = max(1, colors * bitsPerComponent / 8)
     let rowLength = (colors * bitsPerComponent * columns + 7) / 8
