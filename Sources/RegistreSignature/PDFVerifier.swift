@@ -61,6 +61,11 @@ public struct DocumentVerification: Codable, Equatable, Sendable {
 
 /// Verifies the PAdES signatures of a PDF.
 public enum PDFVerifier {
+  /// How many certificates a trust-anchor file (PEM, or a single DER certificate) holds.
+  public static func certificateCount(in data: Data) -> Int {
+    (try? Certificate.all(fromPEMOrDER: [UInt8](data)).count) ?? 0
+  }
+
   /// Checks every signature of `pdf`.
   ///
   /// - Parameters:

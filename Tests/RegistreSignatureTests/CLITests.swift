@@ -56,6 +56,10 @@ struct CLITests {
     #expect(reports.first?.signatures.first?.intact == true)
     #expect(reports.first?.valid == true)
 
+    let misplaced = try registre(["verifier", output.path, "--ac", input.path])
+    #expect(misplaced.status == 2)
+    #expect(misplaced.errors.contains("aucun certificat"))
+
     let garbage = try fixtures.write(Data("pas un pdf".utf8), "faux.pdf")
     let unreadable = try registre(["verifier", garbage.path, output.path, "--ac", fixtures.url("root.pem").path])
     #expect(unreadable.status == 2)

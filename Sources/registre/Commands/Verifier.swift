@@ -42,6 +42,10 @@ extension Registre {
           Console.erreur("erreur : certificat d'autorité illisible : \(path)")
           throw CodeSortie.usage
         }
+        guard PDFVerifier.certificateCount(in: data) > 0 else {
+          Console.erreur("erreur : aucun certificat dans \(path) (--ac attend des certificats PEM)")
+          throw CodeSortie.usage
+        }
         anchors.append(data)
       }
       var reports: [DocumentVerification] = []
