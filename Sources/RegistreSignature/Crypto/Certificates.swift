@@ -63,6 +63,14 @@ final class MemoryBIO {
     guard written == bytes.count || bytes.isEmpty else { throw SignatureError.drainOpenSSLErrors("BIO_write") }
   }
 
+  /// A BIO holding key material: its buffer is wiped before being freed.
+  convenience init(secret bytes: [UInt8]) throws(SignatureError) {
+    try self.init(bytes: bytes)
+    wipeOnRelease = true
+  }
+
+  private var wipeOnRelease = false
+
   var contents: [UInt8] {
     var data: UnsafeMutablePointer<CChar>?
     let length = BIO_ctrl(pointer, BIO_CTRL_INFO, 0, &data)
@@ -70,7 +78,14 @@ final class MemoryBIO {
     return data.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
   }
 
-  deinit { BIO_free(pointer) }
+  deinit {
+    if wipeOnRelease {
+      var data: UnsafeMutablePointer<CChar>?
+      let length = BIO_ctrl(pointer, BIO_CTRL_INFO, 0, &data)
+      if let data, length > 0 { registre_openssl_cleanse(data, length) }
+    }
+    BIO_free(pointer)
+  }
 }
 
 /// An owned X.509 certificate.

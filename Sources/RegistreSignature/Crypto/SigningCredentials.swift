@@ -23,8 +23,13 @@ public final class SigningCredentials: @unchecked Sendable {
 
   /// Loads a PKCS#12 file (`.p12`, `.pfx`).
   public static func pkcs12(_ data: Data, password: SecretPassword) throws(SignatureError) -> SigningCredentials {
-    let bytes = [UInt8](data)
-    let bio = try MemoryBIO(bytes: bytes)
+    var bytes = [UInt8](data)
+    defer {
+      bytes.withUnsafeMutableBytes { raw in
+        if let base = raw.baseAddress { registre_openssl_cleanse(base, raw.count) }
+      }
+    }
+    let bio = try MemoryBIO(secret: bytes)
     guard let p12 = d2i_PKCS12_bio(bio.pointer, nil) else {
       ERR_clear_error()
       throw .unreadableCredentials("fichier PKCS#12")
@@ -84,7 +89,7 @@ public final class SigningCredentials: @unchecked Sendable {
         if let base = raw.baseAddress { registre_openssl_cleanse(base, raw.count) }
       }
     }
-    let keyBIO = try MemoryBIO(bytes: keyBytes)
+    let keyBIO = try MemoryBIO(secret: keyBytes)
     let isEncrypted = keyBytes.count < 1_000_000
       && PDFDocument.find(Array("ENCRYPTED".utf8), in: keyBytes, range: 0..<keyBytes.count) != nil
     if isEncrypted && password == nil { throw .passwordRequired }

@@ -77,11 +77,14 @@ struct OptionsSignature: ParsableArguments {
   /// Loads the credentials; the password is asked for only when needed and wiped after use.
   func identifiants() throws -> SigningCredentials {
     if let p12 {
-      let data = try lire(p12, "fichier PKCS#12")
+      var data = try lire(p12, "fichier PKCS#12")
+      defer { data.resetBytes(in: 0..<data.count) }
       return try SigningCredentials.pkcs12(data, password: try motDePasse(obligatoire: true) ?? SecretPassword(""))
     }
     guard let cle, let certificat else { throw ValidationError("Indiquez --p12, ou --cle et --certificat.") }
-    let key = try lire(cle, "clé privée")
+    // Key bytes are zeroed once OpenSSL holds the key.
+    var key = try lire(cle, "clé privée")
+    defer { key.resetBytes(in: 0..<key.count) }
     let encrypted = String(decoding: key.prefix(4096), as: UTF8.self).contains("ENCRYPTED")
     return try SigningCredentials.pem(
       key: key, certificate: try lire(certificat, "certificat"), chain: try chaine.map { try lire($0, "chaîne") },
