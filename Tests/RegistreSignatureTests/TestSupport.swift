@@ -51,7 +51,14 @@ final class Fixtures: Sendable {
   /// FOP without PDF/A: a classic xref table.
   let classicPDF: Data
 
-  static let shared: Result<Fixtures, any Error> = Result { try Fixtures() }
+  static let shared: Result<Fixtures, any Error> = Result {
+    let fixtures = try Fixtures()
+    // The folder holds the test PKI's private keys: remove it when the test process ends.
+    atexit {
+      if case .success(let fixtures) = Fixtures.shared { try? FileManager.default.removeItem(at: fixtures.folder) }
+    }
+    return fixtures
+  }
 
   static func get() throws -> Fixtures { try shared.get() }
 

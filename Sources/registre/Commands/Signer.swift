@@ -74,6 +74,14 @@ struct OptionsSignature: ParsableArguments {
       timestampURL: horodatage.flatMap(URL.init(string:)), allowInvalidCertificate: forcer)
   }
 
+  /// Signs `pdf` when credentials were given, else returns it unchanged. For several documents, call
+  /// `identifiants()` once and `PDFSigner.sign` for each, so the password is asked only once.
+  /// Thrown errors describe themselves in French.
+  func signerSiDemande(_ pdf: Data) throws -> Data {
+    guard demandee else { return pdf }
+    return try PDFSigner.sign(pdf, credentials: try identifiants(), options: options)
+  }
+
   /// Loads the credentials; the password is asked for only when needed and wiped after use.
   func identifiants() throws -> SigningCredentials {
     if let p12 {
