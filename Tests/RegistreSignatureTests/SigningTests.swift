@@ -50,6 +50,17 @@ struct SigningTests {
     #expect(pdfsig.output.contains("ETSI.CAdES.detached"), "\(pdfsig.output)")
     let qpdf = try runTool("qpdf", ["--check", file.path])
     #expect(qpdf.status == 0, "\(qpdf.output)")
+    // Still PDF/A-2b as far as pikepdf can tell: metadata, syntax, a printable zero-size widget, no NeedAppearances.
+    let script = """
+      import pikepdf, sys
+      pdf = pikepdf.open(sys.argv[1])
+      problems = pdf.check_pdf_syntax() if hasattr(pdf, "check_pdf_syntax") else pdf.check()
+      widget = pdf.pages[0].Annots[-1]
+      print(pdf.open_metadata().pdfa_status, len(problems), int(widget.F), list(widget.Rect),
+        "/NeedAppearances" in pdf.Root.AcroForm, int(pdf.Root.AcroForm.SigFlags))
+      """
+    let pikepdf = try runTool("python3", ["-c", script, file.path])
+    #expect(pikepdf.output.trimmingCharacters(in: .whitespacesAndNewlines) == "2B 0 132 [0, 0, 0, 0] False 3", "\(pikepdf.output)")
   }
 
   @Test("PDF à table xref classique : mise à jour en table classique, valide pour les trois vérificateurs")
