@@ -13,8 +13,10 @@ public struct SignatureOptions: Sendable {
   public var contactInfo: String?
   /// The claimed signing time, written in `/M`.
   public var signingTime: Date
-  /// RFC 3161 time-stamping authority (http://…); when set the signature is PAdES B-T.
+  /// RFC 3161 time-stamping authority (http:// or https://); when set the signature is PAdES B-T.
   public var timestampURL: URL?
+  /// PEM certificates trusted for an https:// time-stamping authority, besides the system store.
+  public var timestampTLSAnchors: [Data] = []
   /// Sign even with a certificate that is expired or not yet valid.
   public var allowInvalidCertificate: Bool
 
@@ -43,6 +45,8 @@ public enum PDFSigner {
     if !options.allowInvalidCertificate { try credentials.checkValidity(at: options.signingTime) }
     let document: PDFDocument
     do { document = try PDFDocument(data: pdf) } catch { throw .pdf(error) }
+    var tlsAnchors: [Certificate] = []
+    for anchor in options.timestampTLSAnchors { tlsAnchors += try Certificate.all(fromPEMOrDER: [UInt8](anchor)) }
     // A dry run gives the CMS size; the time-stamp token's size is only known after the fact.
     let estimate = try CMSSigner.sign(content: [], credentials: credentials).count
     var reserve = estimate + 2048 + (options.timestampURL == nil ? 0 : 12_288)
@@ -51,7 +55,8 @@ public enum PDFSigner {
       do { prepared = try prepare(document, options: options, contentsBytes: reserve) } catch { throw .pdf(error) }
       let content = Array(prepared.bytes[0..<prepared.contents.lowerBound])
         + Array(prepared.bytes[prepared.contents.upperBound...])
-      let cms = try CMSSigner.sign(content: content, credentials: credentials, timestampURL: options.timestampURL)
+      let cms = try CMSSigner.sign(
+        content: content, credentials: credentials, timestampURL: options.timestampURL, tlsAnchors: tlsAnchors)
       if cms.count > reserve {
         guard attempt == 0 else { throw .signatureTooLarge }
         reserve = cms.count + 4096

@@ -132,6 +132,26 @@ struct SigningTests {
     #expect(pdfsig.output.contains("Signature is Valid"), "\(pdfsig.output)")
   }
 
+  @Test("B-T par HTTPS : certificat TLS de l'autorité vérifié")
+  func timestampedOverHTTPS() throws {
+    let fixtures = try Fixtures.get()
+    let tsa = try LocalTSA(fixtures: fixtures, https: true)
+    // Without the test root, the TLS certificate is refused and nothing is produced.
+    let refused = caughtError {
+      try signed(fixtures.classicPDF, fixtures, options: SignatureOptions(timestampURL: tsa.url))
+    }
+    guard case .timestamp(let reason)? = refused as? SignatureError else {
+      Issue.record("expected a timestamp error, got \(String(describing: refused))")
+      return
+    }
+    #expect(reason.contains("TLS"), "\(reason)")
+    var options = SignatureOptions(timestampURL: tsa.url)
+    options.timestampTLSAnchors = [try fixtures.data("root.pem")]
+    let report = try verify(try signed(fixtures.classicPDF, fixtures, options: options), fixtures)
+    #expect(report.valid, "\(report)")
+    #expect(report.signatures.first?.level == "PAdES-B-T")
+  }
+
   @Test("Jeu de certificats de démonstration : le nom dit DÉMONSTRATION, la signature se vérifie avec son AC")
   func demonstrationCertificate() throws {
     let fixtures = try Fixtures.get()

@@ -125,12 +125,13 @@ final class LocalTSA {
   let input = Pipe()
   let url: URL
 
-  init(fixtures: Fixtures) throws {
+  init(fixtures: Fixtures, https: Bool = false) throws {
     guard let script = Bundle.module.url(forResource: "Fixtures", withExtension: nil)?
       .appendingPathComponent("tsa_server.py")
     else { throw FixtureError.missing("tsa_server.py") }
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["python3", script.path, fixtures.url("tsa.cnf").path]
+      + (https ? [fixtures.url("server.pem").path, fixtures.url("server.key").path] : [])
     let output = Pipe()
     process.standardOutput = output
     process.standardInput = input
@@ -142,7 +143,8 @@ final class LocalTSA {
       if first == 0x0A { break }
       line.append(first)
     }
-    guard let port = Int(String(decoding: line, as: UTF8.self)), let url = URL(string: "http://127.0.0.1:\(port)/tsa")
+    let address = https ? "https://localhost" : "http://127.0.0.1"
+    guard let port = Int(String(decoding: line, as: UTF8.self)), let url = URL(string: "\(address):\(port)/tsa")
     else {
       process.terminate()
       throw FixtureError.tool("TSA did not start")

@@ -72,9 +72,12 @@ enum CMSSigner {
 
   /// Signs `content` (the two ByteRange segments, concatenated).
   ///
+  /// - Parameter tlsAnchors: certificates trusted for an HTTPS time-stamping authority, besides the system's.
   /// - Parameter timestampURL: a time-stamping authority; its RFC 3161 token over the signature value
   ///   is added as the unsigned attribute `id-aa-signatureTimeStampToken`.
-  static func sign(content: [UInt8], credentials: SigningCredentials, timestampURL: URL? = nil) throws(SignatureError) -> [UInt8] {
+  static func sign(
+    content: [UInt8], credentials: SigningCredentials, timestampURL: URL? = nil, tlsAnchors: [Certificate] = []
+  ) throws(SignatureError) -> [UInt8] {
     let flags = UInt32(CMS_DETACHED | CMS_BINARY | CMS_PARTIAL | CMS_NOSMIMECAP | CMS_CADES)
     guard let raw = CMS_sign(nil, nil, nil, nil, flags) else { throw SignatureError.drainOpenSSLErrors("CMS_sign") }
     let cms = CMSContainer(owning: raw)
@@ -104,7 +107,7 @@ enum CMSSigner {
     try resign(signerInfo, key: credentials.key)
     if let timestampURL {
       let signatureValue = asn1Bytes(UnsafePointer(CMS_SignerInfo_get0_signature(signerInfo)))
-      let token = try TimestampClient.token(for: signatureValue, url: timestampURL)
+      let token = try TimestampClient.token(for: signatureValue, url: timestampURL, tlsAnchors: tlsAnchors)
       let added = token.withUnsafeBytes { raw in
         CMS_unsigned_add1_attr_by_NID(signerInfo, NID_id_smime_aa_timeStampToken, V_ASN1_SEQUENCE,
           raw.baseAddress, Int32(raw.count))

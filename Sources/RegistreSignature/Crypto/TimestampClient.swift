@@ -11,10 +11,10 @@ enum TimestampClient {
   static let timeoutSeconds = 30
 
   /// Asks `url` for a time-stamp token over `data` and returns the token (DER `ContentInfo`).
-  static func token(for data: [UInt8], url: URL) throws(SignatureError) -> [UInt8] {
+  static func token(for data: [UInt8], url: URL, tlsAnchors: [Certificate] = []) throws(SignatureError) -> [UInt8] {
     let request = try TimestampRequest(digest: sha256([data[...]]), nonce: randomBytes(8))
     let response = try HTTPClient.post(url: url, contentType: "application/timestamp-query", body: request.der,
-      maximumResponseSize: maximumResponseSize, timeoutSeconds: timeoutSeconds)
+      maximumResponseSize: maximumResponseSize, timeoutSeconds: timeoutSeconds, tlsAnchors: tlsAnchors)
     return try extractToken(response, request: request)
   }
 
@@ -84,31 +84,31 @@ final class TimestampRequest {
   deinit { TS_REQ_free(pointer) }
 }
 
-/// The smallest HTTP/1.1 client the RFC 3161 exchange needs: one POST, plain HTTP.
+/// The smallest HTTP/1.1 client the RFC 3161 exchange needs: one POST, over plain HTTP or HTTPS.
 enum HTTPClient {
+  /// - Parameter tlsAnchors: certificates trusted for HTTPS besides the system store.
   static func post(
-    url: URL, contentType: String, body: [UInt8], maximumResponseSize: Int, timeoutSeconds: Int
+    url: URL, contentType: String, body: [UInt8], maximumResponseSize: Int, timeoutSeconds: Int,
+    tlsAnchors: [Certificate] = []
   ) throws(SignatureError) -> [UInt8] {
-    guard url.scheme?.lowercased() == "http", let host = url.host, !host.isEmpty else {
-      throw .timestamp("seules les adresses http:// sont prises en charge")
+    let scheme = url.scheme?.lowercased()
+    guard scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty else {
+      throw .timestamp("seules les adresses http:// et https:// sont prises en charge")
     }
-    let port = url.port ?? 80
+    let secure = scheme == "https"
+    let port = url.port ?? (secure ? 443 : 80)
     var path = url.path.isEmpty ? "/" : url.path
     if let query = url.query { path += "?" + query }
-    let socketDescriptor = try connect(host: host, port: port, timeoutSeconds: timeoutSeconds)
-    defer { close(socketDescriptor) }
+    let connection = try Connection(host: host, port: port, timeoutSeconds: timeoutSeconds)
+    if secure { try connection.startTLS(host: host, anchors: tlsAnchors) }
     let hostHeader = url.port.map { "\(host):\($0)" } ?? host
     let head = "POST \(path) HTTP/1.1\r\nHost: \(hostHeader)\r\nContent-Type: \(contentType)\r\n"
       + "Content-Length: \(body.count)\r\nAccept: application/timestamp-reply\r\nConnection: close\r\n\r\n"
-    try sendAll(socketDescriptor, Array(head.utf8) + body)
+    try connection.write(Array(head.utf8) + body)
     var response: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 16 * 1024)
     while true {
-      let received = buffer.withUnsafeMutableBytes { raw in recv(socketDescriptor, raw.baseAddress, raw.count, 0) }
-      if received < 0 {
-        if errno == EINTR { continue }
-        throw .timestamp("pas de réponse de l'autorité d'horodatage")
-      }
+      let received = try connection.read(into: &buffer)
       if received == 0 { break }
       response += buffer[0..<received]
       guard response.count <= maximumResponseSize + 64 * 1024 else { throw .timestamp("réponse trop grande") }
@@ -120,43 +120,107 @@ enum HTTPClient {
     return parsed.body
   }
 
-  private static func connect(host: String, port: Int, timeoutSeconds: Int) throws(SignatureError) -> Int32 {
-    var hints = addrinfo()
-    hints.ai_family = AF_UNSPEC
-    hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-    var results: UnsafeMutablePointer<addrinfo>?
-    guard getaddrinfo(host, String(port), &hints, &results) == 0, let first = results else {
-      throw .timestamp("adresse \(host) introuvable")
-    }
-    defer { freeaddrinfo(results) }
-    var current: UnsafeMutablePointer<addrinfo>? = first
-    while let candidate = current {
-      let descriptor = socket(candidate.pointee.ai_family, candidate.pointee.ai_socktype, candidate.pointee.ai_protocol)
-      if descriptor >= 0 {
-        var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
-        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        if Glibc.connect(descriptor, candidate.pointee.ai_addr, candidate.pointee.ai_addrlen) == 0 {
-          return descriptor
-        }
-        close(descriptor)
-      }
-      current = candidate.pointee.ai_next
-    }
-    throw .timestamp("connexion impossible à \(host):\(port)")
-  }
+  /// An owned TCP connection, optionally wrapped in TLS (certificate and host name checked).
+  final class Connection {
+    let descriptor: Int32
+    private var context: OpaquePointer?
+    private var tls: OpaquePointer?
 
-  private static func sendAll(_ descriptor: Int32, _ bytes: [UInt8]) throws(SignatureError) {
-    var offset = 0
-    while offset < bytes.count {
-      let sent = bytes.withUnsafeBytes { raw in
-        send(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset, Int32(MSG_NOSIGNAL))
+    init(host: String, port: Int, timeoutSeconds: Int) throws(SignatureError) {
+      var hints = addrinfo()
+      hints.ai_family = AF_UNSPEC
+      hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+      var results: UnsafeMutablePointer<addrinfo>?
+      guard getaddrinfo(host, String(port), &hints, &results) == 0, let first = results else {
+        throw .timestamp("adresse \(host) introuvable")
       }
-      if sent < 0 {
+      defer { freeaddrinfo(results) }
+      var current: UnsafeMutablePointer<addrinfo>? = first
+      while let candidate = current {
+        let socketDescriptor = socket(
+          candidate.pointee.ai_family, candidate.pointee.ai_socktype, candidate.pointee.ai_protocol)
+        if socketDescriptor >= 0 {
+          // On Linux the send timeout also bounds connect(2).
+          var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
+          setsockopt(socketDescriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+          setsockopt(socketDescriptor, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+          if Glibc.connect(socketDescriptor, candidate.pointee.ai_addr, candidate.pointee.ai_addrlen) == 0 {
+            descriptor = socketDescriptor
+            return
+          }
+          close(socketDescriptor)
+        }
+        current = candidate.pointee.ai_next
+      }
+      throw .timestamp("connexion impossible à \(host):\(port)")
+    }
+
+    func startTLS(host: String, anchors: [Certificate]) throws(SignatureError) {
+      guard let context = SSL_CTX_new(TLS_client_method()) else { throw SignatureError.drainOpenSSLErrors("SSL_CTX_new") }
+      self.context = context
+      _ = registre_ssl_ctx_set_min_proto_version(context, TLS1_2_VERSION)
+      SSL_CTX_set_verify(context, SSL_VERIFY_PEER, nil)
+      _ = SSL_CTX_set_default_verify_paths(context)
+      for anchor in anchors { X509_STORE_add_cert(SSL_CTX_get_cert_store(context), anchor.pointer) }
+      ERR_clear_error()
+      guard let tls = SSL_new(context) else { throw SignatureError.drainOpenSSLErrors("SSL_new") }
+      self.tls = tls
+      guard SSL_set_fd(tls, descriptor) == 1, registre_ssl_set_tlsext_host_name(tls, host) == 1,
+        SSL_set1_host(tls, host) == 1
+      else { throw SignatureError.drainOpenSSLErrors("TLS") }
+      guard SSL_connect(tls) == 1 else {
+        let verification = SSL_get_verify_result(tls)
+        ERR_clear_error()
+        if verification != X509_V_OK {
+          let reason = String(cString: X509_verify_cert_error_string(verification))
+          throw .timestamp("certificat TLS de l'autorité refusé (\(reason))")
+        }
+        throw .timestamp("connexion TLS impossible avec \(host)")
+      }
+    }
+
+    func write(_ bytes: [UInt8]) throws(SignatureError) {
+      var offset = 0
+      while offset < bytes.count {
+        let sent: Int = bytes.withUnsafeBytes { raw in
+          guard let base = raw.baseAddress else { return 0 }
+          if let tls { return Int(SSL_write(tls, base + offset, Int32(min(raw.count - offset, Int(Int32.max))))) }
+          return send(descriptor, base + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
+        }
+        if sent <= 0 {
+          if tls == nil, errno == EINTR { continue }
+          ERR_clear_error()
+          throw .timestamp("envoi de la requête impossible")
+        }
+        offset += sent
+      }
+    }
+
+    /// Reads what is available; 0 at the end of the stream.
+    func read(into buffer: inout [UInt8]) throws(SignatureError) -> Int {
+      while true {
+        let received: Int = buffer.withUnsafeMutableBytes { raw in
+          if let tls { return Int(SSL_read(tls, raw.baseAddress, Int32(raw.count))) }
+          return recv(descriptor, raw.baseAddress, raw.count, 0)
+        }
+        if received > 0 { return received }
+        if let tls {
+          let code = SSL_get_error(tls, Int32(received))
+          ERR_clear_error()
+          // A server that closes without close_notify ends the body all the same.
+          if code == SSL_ERROR_ZERO_RETURN || code == SSL_ERROR_SYSCALL || code == SSL_ERROR_SSL { return 0 }
+          throw .timestamp("pas de réponse de l'autorité d'horodatage")
+        }
+        if received == 0 { return 0 }
         if errno == EINTR { continue }
-        throw .timestamp("envoi de la requête impossible")
+        throw .timestamp("pas de réponse de l'autorité d'horodatage")
       }
-      offset += sent
+    }
+
+    deinit {
+      if let tls { SSL_free(tls) }
+      if let context { SSL_CTX_free(context) }
+      close(descriptor)
     }
   }
 

@@ -43,7 +43,7 @@ struct OptionsSignature: ParsableArguments {
 
   @Option(
     name: .customLong("horodatage"),
-    help: ArgumentHelp("Adresse http:// d'une autorité d'horodatage RFC 3161 (signature PAdES B-T).", valueName: "url"))
+    help: ArgumentHelp("Adresse http:// ou https:// d'une autorité d'horodatage RFC 3161 (signature PAdES B-T).", valueName: "url"))
   var horodatage: String?
 
   @Flag(name: .customLong("forcer"), help: "Signer même avec un certificat expiré ou pas encore valide.")
@@ -62,8 +62,8 @@ struct OptionsSignature: ParsableArguments {
     if chaine != nil && cle == nil {
       throw ValidationError("--chaine s'utilise avec --cle et --certificat.")
     }
-    if let horodatage, URL(string: horodatage)?.scheme?.lowercased() != "http" {
-      throw ValidationError("--horodatage attend une adresse http://")
+    if let horodatage, !["http", "https"].contains(URL(string: horodatage)?.scheme?.lowercased() ?? "") {
+      throw ValidationError("--horodatage attend une adresse http:// ou https://")
     }
   }
 

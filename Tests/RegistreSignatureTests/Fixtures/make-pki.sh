@@ -27,6 +27,10 @@ basicConstraints = CA:FALSE
 extendedKeyUsage = critical,timeStamping
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
+[server_ext]
+basicConstraints = CA:FALSE
+extendedKeyUsage = serverAuth
+subjectAltName = DNS:localhost,IP:127.0.0.1
 [ca]
 default_ca = ca_default
 [ca_default]
@@ -66,6 +70,9 @@ openssl req -new $ec -keyout tsa.key -out tsa.csr -config ext.cnf \
   -subj "/C=FR/O=Registre tests/CN=Horodatage de test" 2>/dev/null
 openssl x509 -req -in tsa.csr -CA root.pem -CAkey root.key -set_serial 5 -days 3650 \
   -extfile ext.cnf -extensions tsa_ext -out tsa.pem 2>/dev/null
+openssl req -new $ec -keyout server.key -out server.csr -config ext.cnf -subj "/CN=localhost" 2>/dev/null
+openssl x509 -req -in server.csr -CA root.pem -CAkey root.key -set_serial 6 -days 30 \
+  -extfile ext.cnf -extensions server_ext -out server.pem 2>/dev/null
 openssl pkcs12 -export -inkey signer.key -in signer.pem -certfile inter.pem -passout pass:secret-p12 \
   -out signer.p12
 openssl pkcs12 -export -legacy -inkey signer.key -in signer.pem -certfile inter.pem -passout pass:ancien \

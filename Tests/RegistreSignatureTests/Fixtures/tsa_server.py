@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Loopback RFC 3161 time-stamping authority for the tests: `openssl ts -reply` behind HTTP.
 
-Usage: tsa_server.py TSA_CONFIG. Prints the port it listens on (127.0.0.1), then serves until
+Usage: tsa_server.py TSA_CONFIG [TLS_CERT TLS_KEY]. With a certificate and key it serves HTTPS. Prints the port it listens on (127.0.0.1), then serves until
 killed or until its standard input closes.
 """
 import http.server
@@ -10,6 +10,7 @@ import sys
 import tempfile
 import threading
 import os
+import ssl
 
 CONFIG = sys.argv[1]
 
@@ -44,6 +45,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+if len(sys.argv) == 4:
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(sys.argv[2], sys.argv[3])
+    server.socket = context.wrap_socket(server.socket, server_side=True)
 print(server.server_address[1], flush=True)
 threading.Thread(target=server.serve_forever, daemon=True).start()
 # Stop when the test closes our standard input (or dies).
