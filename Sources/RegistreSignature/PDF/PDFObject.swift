@@ -157,6 +157,13 @@ extension PDFObject {
   }
 
   static func writeLiteralString(_ bytes: [UInt8], to out: inout [UInt8]) {
+    // Binary content (identifiers, UTF-16 text) is clearer and safer from EOL rewriting as hexadecimal.
+    if bytes.contains(where: { $0 < 0x20 || $0 > 0x7E }) {
+      out.append(UInt8(ascii: "<"))
+      for byte in bytes { out += Array(String(format: "%02X", byte).utf8) }
+      out.append(UInt8(ascii: ">"))
+      return
+    }
     out.append(UInt8(ascii: "("))
     for byte in bytes {
       switch byte {
