@@ -163,6 +163,11 @@ struct SigningTests {
     #expect(report.valid, "\(report)")
     // Not trusted by the test root.
     #expect(try verify(output, fixtures).valid == false)
+    let authority = try fixtures.write(Data(demo.authorityPEM.utf8), "demo-ac.pem")
+    let file = try fixtures.write(output, "demo-signed.pdf")
+    let pyhanko = try runTool("pyhanko", ["sign", "validate", "--trust", authority.path, "--trust-replace",
+      "--no-revocation-check", file.path])
+    #expect(pyhanko.output.contains("INTACT:TRUSTED,UNTOUCHED"), "\(pyhanko.output)")
   }
 }
 
