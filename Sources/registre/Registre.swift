@@ -20,7 +20,6 @@ struct Registre: ParsableCommand {
       Developpeur.self,
     ],
     helpNames: [.short, .long, .customLong("aide")]
-    helpNames: [.short, .long, .customLong("aide")]
   )
 
   /// Runs the tool with French framework messages and the documented exit
