@@ -47,7 +47,7 @@ public enum Catalogue {
 
   /// Every entry, sorted by id, screened with `depistage`.
   public static func entrees(
-    depistage: Depisteur = Catalogue.depistageSimple
+    depistage: Depisteur = Catalogue.depistageAudit
   ) throws(ErreurCatalogue) -> [EntreeCatalogue] {
     try lus.get().map { (traitement, texte) in
       EntreeCatalogue(traitement: traitement, texte: texte, depistage: depistage(traitement))
@@ -73,7 +73,7 @@ public enum Catalogue {
 
   /// The entry with this id, or nil.
   public static func entree(
-    _ id: String, depistage: Depisteur = Catalogue.depistageSimple
+    _ id: String, depistage: Depisteur = Catalogue.depistageAudit
   ) throws(ErreurCatalogue) -> EntreeCatalogue? {
     try entrees(depistage: depistage).first { $0.id == id }
   }
