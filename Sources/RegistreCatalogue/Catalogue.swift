@@ -1,5 +1,6 @@
 public import Foundation
 public import RegistreModel
+import RegistreFormats
 
 /// One processing activity of the catalogue, as shipped: the decoded fiche and its
 /// file text (comments and « À COMPLÉTER » placeholders included), which `init` copies.
@@ -33,8 +34,8 @@ public struct ErreurCatalogue: Error, Sendable, CustomStringConvertible {
 
 /// The bundled catalogue of typical EPLE processing activities and the demo register.
 public enum Catalogue {
-  /// The literal every value the school must supply starts with.
-  public static let marqueACompleter = "À COMPLÉTER"
+  /// The literal every value the school must supply starts with (the validator reports it).
+  public static let marqueACompleter = Format.marqueurACompleter
 
   /// Entries `init` uses when none are chosen: what almost every collège and lycée runs.
   public static let ensembleCommun: [String] = [
