@@ -136,8 +136,8 @@ extension XMLDocument {
       throw .libraryFailure("xmlNewDoc returned NULL")
     }
     self.init(taking: document)
-    let rootNode = try TreeBuilder(document: document).build(root, parent: nil, path: "", depth: 1)
-    xmlDocSetRootElement(document, rootNode)
+    // The builder attaches the root itself, so a failure halfway is freed with the document.
+    _ = try TreeBuilder(document: document).build(root, parent: nil, path: "", depth: 1)
   }
 }
 
