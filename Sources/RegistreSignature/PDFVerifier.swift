@@ -30,6 +30,12 @@ public struct SignatureVerification: Codable, Equatable, Sendable {
   /// The time at which the chain was checked: the timestamp's time when valid, else now.
   public var chainCheckedAt: Date
   public var problems: [String]
+  /// Objects that later signed revisions added or changed, for a signature that is not the last one.
+  public var laterChanges: [String]?
+  /// False when a later revision changed something other than what adding a signature writes (signature,
+  /// field and widget, form, the page's annotation list, catalog form entries, metadata); the signature is
+  /// then not valid, as the document its signer saw was altered afterwards.
+  public var laterChangesOnlySignatures: Bool?
   /// Intact, signature correct, covering its revision, trusted, timestamp (if any) valid.
   public var valid: Bool
 }
@@ -86,6 +92,21 @@ public enum PDFVerifier {
     for (name, dictionary) in try signatureFields(document) {
       results.append(verifySignature(dictionary, fieldName: name, document: document, revisionEnds: revisionEnds,
         store: store, now: now))
+    }
+    // What later signed revisions changed, for each signature that is not the last one.
+    let lastSignedEnd = results.compactMap { $0.coversRevision ? rangeEnd($0.byteRange) : nil }.max()
+    for index in results.indices {
+      guard results[index].coversRevision, let end = rangeEnd(results[index].byteRange), let lastSignedEnd,
+        end < lastSignedEnd
+      else { continue }
+      let (changes, onlySignatures) = laterChanges(document, from: end, to: lastSignedEnd)
+      results[index].laterChanges = changes
+      results[index].laterChangesOnlySignatures = onlySignatures
+      if !onlySignatures {
+        results[index].problems.append(
+          "le document a été modifié après cette signature, au-delà de l'ajout d'autres signatures")
+        results[index].valid = false
+      }
     }
     var appended: AppendedContent?
     let lastEnd = results.compactMap { rangeEnd($0.byteRange) }.max()
@@ -170,7 +191,7 @@ public enum PDFVerifier {
       signatureValid: false, coversRevision: false, coversWholeFile: false, signer: nil,
       claimedSigningTime: text("M").flatMap(parsePDFDate), name: text("Name"), reason: text("Reason"),
       location: text("Location"), contactInfo: text("ContactInfo"), timestamp: nil, trusted: false,
-      chainCheckedAt: now, problems: [], valid: false)
+      chainCheckedAt: now, problems: [], laterChanges: nil, laterChangesOnlySignatures: nil, valid: false)
     let range = result.byteRange
     guard range.count == 4, range[0] == 0, range[1] > 0, range[2] > range[1], range[3] >= 0,
       range[2] <= bytes.count, range[3] <= bytes.count - range[2]
@@ -455,6 +476,80 @@ public enum PDFVerifier {
     guard let utc = TimeZone(secondsFromGMT: 0) else { return nil }
     calendar.timeZone = utc
     return calendar.date(from: components).map { $0.addingTimeInterval(TimeInterval(-offsetSeconds)) }
+  }
+
+  /// Objects changed by the revisions between `start` and `end`, and whether each change is one a further
+  /// signature makes. The older version of an object is read from the file cut at `start`.
+  static func laterChanges(_ document: PDFDocument, from start: Int, to end: Int) -> ([String], Bool) {
+    guard let earlier = try? PDFDocument(bytes: Array(document.bytes[0..<start])) else { return ([], false) }
+    var numbers: Set<Int> = []
+    for section in document.sections where section.offset >= start && section.offset < end {
+      for (number, entry) in section.entries where number != 0 {
+        if case .offset(let position, _) = entry, position < start { continue }
+        numbers.insert(number)
+      }
+    }
+    var descriptions: [String] = []
+    var onlySignatures = true
+    for number in numbers.sorted().prefix(500) {
+      let now = (try? document.object(number)) ?? .null
+      let before = (try? earlier.object(number)) ?? .null
+      let type = now.dictionaryValue?["Type"]?.nameValue ?? before.dictionaryValue?["Type"]?.nameValue
+      descriptions.append("objet \(number)\(type.map { " (\($0))" } ?? "")\(before == .null ? " ajouté" : " modifié")")
+      if !isSignatureChange(before: before, after: now, in: document) { onlySignatures = false }
+    }
+    return (descriptions, onlySignatures)
+  }
+
+  /// What adding a signature legitimately writes (ISO 32000-1 §12.8.2.2 and what pyHanko, Acrobat and this
+  /// module do): new signature, field and appearance objects, and form, catalog and page updates limited
+  /// to those. New annotations other than signature widgets are refused: they can hide content.
+  static func isSignatureChange(before: PDFObject, after: PDFObject, in document: PDFDocument) -> Bool {
+    if case .stream = after { return true }  // unused unless an allowed object points to it
+    guard let new = after.dictionaryValue else { return false }
+    if before == .null {
+      if isSignatureWidget(new, in: document) || new["FT"]?.nameValue == "Sig" { return true }
+      if ["Sig", "DocTimeStamp", "XObject", "Font", "FontDescriptor"].contains(new["Type"]?.nameValue ?? "") {
+        return true
+      }
+      return new["Fields"] != nil || new["Certs"] != nil || new["VRI"] != nil || new["OCSPs"] != nil
+    }
+    guard let old = before.dictionaryValue else { return false }
+    switch old["Type"]?.nameValue {
+    case "Catalog"?:
+      return sameEntries(old, new, ignoring: ["AcroForm", "DSS", "Extensions", "Version", "Perms", "Metadata"])
+    case "Page"?:
+      guard sameEntries(old, new, ignoring: ["Annots"]) else { return false }
+      let previous = (try? document.resolve(old["Annots"]).arrayValue) ?? []
+      let current = (try? document.resolve(new["Annots"]).arrayValue) ?? []
+      guard previous.allSatisfy({ current.contains($0) }) else { return false }
+      return current.filter { !previous.contains($0) }.allSatisfy { annotation in
+        guard let dictionary = try? document.resolveDictionary(annotation) else { return false }
+        return isSignatureWidget(dictionary, in: document)
+      }
+    default:
+      if old["Fields"] != nil { return sameEntries(old, new, ignoring: ["Fields", "SigFlags", "NeedAppearances", "DR", "DA"]) }
+      if old["FT"]?.nameValue == "Sig" { return sameEntries(old, new, ignoring: ["V", "AP", "Lock", "SV"]) }
+      if old["Producer"] != nil || old["ModDate"] != nil {
+        return sameEntries(old, new, ignoring: ["Producer", "ModDate"])  // the Info dictionary
+      }
+      return false
+    }
+  }
+
+  /// A widget annotation of a signature field (merged with it, or its kid).
+  static func isSignatureWidget(_ dictionary: PDFDictionary, in document: PDFDocument) -> Bool {
+    guard dictionary["Subtype"]?.nameValue == "Widget" else { return false }
+    if dictionary["FT"]?.nameValue == "Sig" { return true }
+    guard let parent = try? document.resolveDictionary(dictionary["Parent"]) else { return false }
+    return parent["FT"]?.nameValue == "Sig"
+  }
+
+  static func sameEntries(_ lhs: PDFDictionary, _ rhs: PDFDictionary, ignoring: Set<String>) -> Bool {
+    let left = lhs.entries.filter { !ignoring.contains($0.key) }
+    let right = rhs.entries.filter { !ignoring.contains($0.key) }
+    guard left.count == right.count else { return false }
+    return left.allSatisfy { entry in rhs[entry.key] == entry.value }
   }
 
   /// Describes the objects written by revisions that start at or after `offset`.

@@ -96,6 +96,9 @@ struct SigningTests {
     #expect(report.signatures.first?.coversWholeFile == false)
     #expect(report.signatures.last?.coversWholeFile == true)
     #expect(report.signatures.allSatisfy { $0.coversRevision && $0.intact && $0.trusted })
+    #expect(report.signatures.first?.laterChangesOnlySignatures == true)
+    #expect(report.signatures.first?.laterChanges?.contains { $0.contains("(Sig) ajouté") } == true)
+    #expect(report.signatures.last?.laterChanges == nil)
 
     let file = try fixtures.write(twice, "twice-signed.pdf")
     let pyhanko = try fixtures.pyhankoValidate(file)
@@ -103,6 +106,21 @@ struct SigningTests {
     #expect(pyhanko.output.components(separatedBy: "INTACT:TRUSTED").count == 3, "\(pyhanko.output)")
     let pdfsig = try fixtures.pdfsig(file)
     #expect(pdfsig.output.components(separatedBy: "Signature is Valid").count == 3, "\(pdfsig.output)")
+  }
+
+  @Test("Signé par Registre puis par pyHanko : les deux signatures valides pour notre vérificateur")
+  func pyhankoCountersignature() throws {
+    let fixtures = try Fixtures.get()
+    let ours = try fixtures.write(try signed(fixtures.xrefStreamPDF, fixtures), "ours.pdf")
+    let both = fixtures.url("\(UUID().uuidString)-pyhanko.pdf")
+    let pyhanko = try runTool("pyhanko", ["sign", "addsig", "--use-pades", "--field", "DPD", "pemder",
+      "--key", fixtures.url("other.key").path, "--cert", fixtures.url("other.pem").path,
+      "--chain", fixtures.url("inter.pem").path, "--no-pass", ours.path, both.path])
+    try #require(pyhanko.status == 0, "\(pyhanko.output)")
+    let report = try verify(try Data(contentsOf: both), fixtures)
+    #expect(report.signatures.count == 2)
+    #expect(report.valid, "\(report)")
+    #expect(report.signatures.first?.laterChangesOnlySignatures == true)
   }
 
   @Test("B-T : horodatage RFC 3161 par une autorité locale, vérifié")

@@ -53,6 +53,29 @@ struct TamperTests {
     #expect(!pdfsig.output.contains("Total document signed"), "\(pdfsig.output)")
   }
 
+  @Test("Page modifiée entre deux signatures : la première signature n'est plus valide")
+  func pageChangedBetweenSignatures() throws {
+    let fixtures = try Fixtures.get()
+    let first = try signed(fixtures.classicPDF, fixtures)
+    let document = try PDFDocument(data: first)
+    var update = try IncrementalUpdate(document: document)
+    let (pageReference, page) = try document.firstPage()
+    var changed = page
+    changed["MediaBox"] = .array([.integer(0), .integer(0), .integer(300), .integer(300)])
+    update.set(pageReference, .dictionary(changed))
+    let modified = Data(update.write().bytes)
+    let second = try PDFSigner.sign(modified, credentials: try fixtures.otherSigner())
+    let report = try verify(second, fixtures)
+    #expect(report.signatures.count == 2)
+    let earlier = try #require(report.signatures.first)
+    #expect(earlier.intact)
+    #expect(earlier.laterChangesOnlySignatures == false)
+    #expect(earlier.laterChanges?.contains { $0.contains("(Page) modifié") } == true, "\(earlier.laterChanges ?? [])")
+    #expect(!earlier.valid)
+    #expect(report.signatures.last?.valid == true)
+    #expect(!report.valid)
+  }
+
   @Test("Une signature copiée depuis un autre fichier : contenu signalé comme modifié")
   func signatureCopied() throws {
     let fixtures = try Fixtures.get()

@@ -113,6 +113,15 @@ extension Registre {
         lines.append("    Couverture   : \(signature.coversWholeFile ? "tout le document" : signature.coversRevision ? "sa révision (le fichier a été complété ensuite)" : "INCOMPLÈTE")")
         lines.append("    Confiance    : \(signature.trusted ? "chaîne reconnue (au \(date(signature.chainCheckedAt)))" : "NON reconnue")")
         for problem in signature.problems { lines.append("    ! \(problem)") }
+        if let changes = signature.laterChanges {
+          let verdict = signature.laterChangesOnlySignatures == true
+            ? "signatures ajoutées ensuite, rien d'autre"
+            : "ATTENTION : le document a été modifié après cette signature, au-delà de l'ajout de signatures"
+          lines.append("    Révisions suivantes : \(verdict) (\(changes.count) objets)")
+          if signature.laterChangesOnlySignatures != true {
+            for change in changes.prefix(30) { lines.append("      - \(change)") }
+          }
+        }
       }
       if let appended = report.appendedAfterLastSignature {
         lines.append("")
