@@ -506,6 +506,7 @@ public enum PDFVerifier {
   /// to those. New annotations other than signature widgets are refused: they can hide content.
   static func isSignatureChange(before: PDFObject, after: PDFObject, in document: PDFDocument) -> Bool {
     if case .stream = after { return true }  // unused unless an allowed object points to it
+    if before == .null && after == .null { return true }  // a free entry for an object that never existed
     guard let new = after.dictionaryValue else { return false }
     if before == .null {
       if isSignatureWidget(new, in: document) || new["FT"]?.nameValue == "Sig" { return true }
