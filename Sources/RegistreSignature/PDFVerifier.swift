@@ -505,7 +505,11 @@ public enum PDFVerifier {
   /// module do): new signature, field and appearance objects, and form, catalog and page updates limited
   /// to those. New annotations other than signature widgets are refused: they can hide content.
   static func isSignatureChange(before: PDFObject, after: PDFObject, in document: PDFDocument) -> Bool {
-    if case .stream = after { return true }  // unused unless an allowed object points to it
+    if case .stream(let dictionary, _) = after {
+      // A new stream is unused unless an allowed object points to it; an existing one may only be the
+      // document's XMP metadata (signers update its dates).
+      return before == .null || dictionary["Type"]?.nameValue == "Metadata"
+    }
     if before == .null && after == .null { return true }  // a free entry for an object that never existed
     guard let new = after.dictionaryValue else { return false }
     if before == .null {

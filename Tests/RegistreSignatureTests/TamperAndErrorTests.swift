@@ -76,6 +76,22 @@ struct TamperTests {
     #expect(!report.valid)
   }
 
+  @Test("Flux de contenu remplacé entre deux signatures : la première signature n'est plus valide")
+  func contentChangedBetweenSignatures() throws {
+    let fixtures = try Fixtures.get()
+    let first = try signed(fixtures.classicPDF, fixtures)
+    let document = try PDFDocument(data: first)
+    var update = try IncrementalUpdate(document: document)
+    let (_, page) = try document.firstPage()
+    let contents = try #require(page["Contents"]?.referenceValue ?? page["Contents"]?.arrayValue?.first?.referenceValue)
+    update.set(contents, .stream(PDFDictionary(), Array("BT /F1 12 Tf (Faux) Tj ET".utf8)))
+    let second = try PDFSigner.sign(Data(update.write().bytes), credentials: try fixtures.otherSigner())
+    let report = try verify(second, fixtures)
+    #expect(report.signatures.first?.laterChangesOnlySignatures == false)
+    #expect(report.signatures.first?.valid == false)
+    #expect(!report.valid)
+  }
+
   @Test("Une signature copiée depuis un autre fichier : contenu signalé comme modifié")
   func signatureCopied() throws {
     let fixtures = try Fixtures.get()
