@@ -511,6 +511,14 @@ public enum PDFVerifier {
       return before == .null || dictionary["Type"]?.nameValue == "Metadata"
     }
     if before == .null && after == .null { return true }  // a free entry for an object that never existed
+    if case .array(let current) = after, case .array(let previous) = before {
+      // An indirect /Annots or /Fields array that only gained signature fields or widgets.
+      guard previous.allSatisfy({ current.contains($0) }) else { return false }
+      return current.filter { !previous.contains($0) }.allSatisfy { item in
+        guard let dictionary = try? document.resolveDictionary(item) else { return false }
+        return isSignatureWidget(dictionary, in: document) || dictionary["FT"]?.nameValue == "Sig"
+      }
+    }
     guard let new = after.dictionaryValue else { return false }
     if before == .null {
       if isSignatureWidget(new, in: document) || new["FT"]?.nameValue == "Sig" { return true }
