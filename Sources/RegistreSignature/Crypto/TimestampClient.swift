@@ -37,7 +37,8 @@ enum TimestampClient {
     defer { TS_VERIFY_CTX_free(context) }
     TS_VERIFY_CTX_set_flags(context, Int32(TS_VFY_VERSION | TS_VFY_IMPRINT | TS_VFY_NONCE))
     guard TS_RESP_verify_response(context, response) == 1 else {
-      throw .timestamp("réponse ne correspondant pas à la demande \(SignatureError.drainOpenSSLErrors(""))")
+      ERR_clear_error()
+      throw .timestamp("la réponse ne correspond pas à la demande (empreinte ou nonce)")
     }
     guard let token = TS_RESP_get_token(response) else { throw .timestamp("réponse sans jeton") }
     var output: UnsafeMutablePointer<UInt8>?
