@@ -65,7 +65,12 @@ public enum PDFSigner {
       var output = prepared.bytes
       let hex = Array(cms.map { String(format: "%02X", $0) }.joined().utf8)
       output.replaceSubrange((prepared.contents.lowerBound + 1)..<(prepared.contents.lowerBound + 1 + hex.count), with: hex)
-      return Data(output)
+      // Read the result back before handing it out: a writer bug must not produce a broken signed file.
+      let signed = Data(output)
+      guard let check = try? PDFVerifier.verify(signed).signatures.last, check.intact, check.signatureValid,
+        check.coversWholeFile
+      else { throw .cryptography("la relecture du fichier signé a échoué ; rien n'a été écrit") }
+      return signed
     }
     throw .signatureTooLarge
   }
