@@ -268,6 +268,11 @@ public enum PDFVerifier {
           problems.append("structure CMS incohérente")
         }
       }
+      // A certificate whose key usage excludes signing was not issued for signatures.
+      let usage = X509_get_key_usage(signer.pointer)
+      if usage != UInt32.max && usage & UInt32(KU_DIGITAL_SIGNATURE | KU_NON_REPUDIATION) == 0 {
+        problems.append("le certificat du signataire n'est pas prévu pour signer (usage de clé)")
+      }
       if !essCertificateMatches(signerInfo, certificate: signer) {
         problems.append("l'attribut signing-certificate ne désigne pas le certificat du signataire")
       }

@@ -108,6 +108,17 @@ struct TamperTests {
     #expect(!report.valid)
   }
 
+  @Test("Certificat d'autorité (usage de clé sans signature) : signature non valide")
+  func wrongKeyUsage() throws {
+    let fixtures = try Fixtures.get()
+    let authority = try SigningCredentials.pem(key: fixtures.data("root.key"), certificate: fixtures.data("root.pem"))
+    let report = try verify(try PDFSigner.sign(fixtures.classicPDF, credentials: authority), fixtures)
+    let signature = try #require(report.signatures.first)
+    #expect(signature.intact && signature.trusted)
+    #expect(signature.problems.contains { $0.contains("usage de clé") })
+    #expect(!signature.valid)
+  }
+
   @Test("Sans autorité de confiance : signature intacte mais non reconnue")
   func untrusted() throws {
     let fixtures = try Fixtures.get()
