@@ -47,6 +47,12 @@ public struct TimestampVerification: Codable, Equatable, Sendable {
   public var valid: Bool
   public var authority: String?
   public var problem: String?
+  /// The time-stamping authority's certificate (not encoded: `authority` carries its subject).
+  var authorityInfo: CertificateInfo?
+
+  enum CodingKeys: String, CodingKey {
+    case time, valid, authority, problem
+  }
 }
 
 /// What was added after the last signature.
@@ -54,6 +60,9 @@ public struct AppendedContent: Codable, Equatable, Sendable {
   public var bytes: Int
   /// Objects added or changed by the unsigned revisions, e.g. « objet 12 (Page) ».
   public var objects: [String]
+  /// True when the unsigned revisions only add what signers add after signing (validation data — DSS —,
+  /// metadata, empty signature fields): the document stays valid, as PAdES B-LT and B-LTA expect.
+  public var onlyValidationData: Bool
 }
 
 /// The verdict on a file.
@@ -114,10 +123,13 @@ public enum PDFVerifier {
       var end = document.bytes.count
       while end > lastEnd, PDFLexer.isWhitespace(document.bytes[end - 1]) { end -= 1 }
       if end > lastEnd {
-        appended = AppendedContent(bytes: document.bytes.count - lastEnd, objects: describeObjects(after: lastEnd, in: document))
+        let (_, harmless) = laterChanges(document, from: lastEnd, to: document.bytes.count)
+        appended = AppendedContent(
+          bytes: document.bytes.count - lastEnd, objects: describeObjects(after: lastEnd, in: document),
+          onlyValidationData: harmless)
       }
     }
-    let valid = !results.isEmpty && results.allSatisfy(\.valid) && appended == nil
+    let valid = !results.isEmpty && results.allSatisfy(\.valid) && (appended?.onlyValidationData ?? true)
     return DocumentVerification(file: file, signatures: results, appendedAfterLastSignature: appended, valid: valid)
   }
 
@@ -218,6 +230,11 @@ public enum PDFVerifier {
     }
     result.coversWholeFile = end == bytes.count
       || (end < bytes.count && bytes[end...].allSatisfy(PDFLexer.isWhitespace))
+    if subFilter == "ETSI.RFC3161" {
+      return verifyDocumentTimestamp(
+        result, dictionary: dictionary, covered: [bytes[0..<range[1]], bytes[range[2]..<end]], problems: problems,
+        store: store)
+    }
     if subFilter != "ETSI.CAdES.detached" && subFilter != "adbe.pkcs7.detached" {
       problems.append("format de signature non pris en charge (\(subFilter ?? "aucun"))")
       result.problems = problems
@@ -388,19 +405,45 @@ public enum PDFVerifier {
   static func verifyTimestamp(_ attribute: OpaquePointer?, over signatureValue: [UInt8], store: TrustStore?)
     -> TimestampVerification
   {
-    var result = TimestampVerification(time: nil, valid: false, authority: nil, problem: nil)
+    let unreadable = TimestampVerification(time: nil, valid: false, authority: nil, problem: "jeton d'horodatage illisible")
     guard let attribute, let type = X509_ATTRIBUTE_get0_type(attribute, 0), ASN1_TYPE_get(type) == V_ASN1_SEQUENCE else {
-      result.problem = "jeton d'horodatage illisible"
-      return result
+      return unreadable
     }
     var output: UnsafeMutablePointer<UInt8>?
     let length = i2d_ASN1_TYPE(type, &output)
-    guard length > 0, let output else {
-      result.problem = "jeton d'horodatage illisible"
-      return result
-    }
+    guard length > 0, let output else { return unreadable }
     let der = Array(UnsafeBufferPointer(start: output, count: Int(length)))
     registre_openssl_free(output)
+    return verifyTimestampToken(der, over: [signatureValue[...]], store: store)
+  }
+
+  /// A document timestamp (`/Type /DocTimeStamp`, PAdES B-LTA): a bare RFC 3161 token over the byte range.
+  static func verifyDocumentTimestamp(
+    _ partial: SignatureVerification, dictionary: PDFDictionary, covered: [ArraySlice<UInt8>], problems: [String],
+    store: TrustStore?
+  ) -> SignatureVerification {
+    var result = partial
+    var problems = problems
+    result.level = "horodatage de document"
+    let token = verifyTimestampToken(dictionary["Contents"]?.stringValue ?? [], over: covered, store: store)
+    result.timestamp = token
+    result.intact = token.valid
+    result.signatureValid = token.valid
+    result.trusted = token.valid
+    result.signer = token.authorityInfo
+    if let time = token.time { result.chainCheckedAt = time }
+    if !token.valid { problems.append("horodatage de document invalide : \(token.problem ?? "raison inconnue")") }
+    result.problems = problems
+    result.valid = token.valid && result.coversRevision && problems.isEmpty
+    return result
+  }
+
+  /// Checks an RFC 3161 token (DER `ContentInfo`): its signature, the TSA's chain at the current time, and
+  /// that its imprint is the hash of `data` (the parts concatenated).
+  static func verifyTimestampToken(_ der: [UInt8], over data: [ArraySlice<UInt8>], store: TrustStore?)
+    -> TimestampVerification
+  {
+    var result = TimestampVerification(time: nil, valid: false, authority: nil, problem: nil)
     let parsed: UnsafeMutablePointer<PKCS7>? = der.withUnsafeBufferPointer { buffer in
       var cursor: UnsafePointer<UInt8>? = buffer.baseAddress
       return d2i_PKCS7(nil, &cursor, buffer.count)
@@ -417,7 +460,9 @@ public enum PDFVerifier {
     }
     if let signers = PKCS7_get0_signers(token, nil, 0) {
       if OPENSSL_sk_num(signers) > 0, let first = OPENSSL_sk_value(signers, 0) {
-        result.authority = Certificate(retaining: OpaquePointer(first)).subject
+        let certificate = Certificate(retaining: OpaquePointer(first))
+        result.authority = certificate.subject
+        result.authorityInfo = certificate.info
       }
       OPENSSL_sk_free(signers)
     }
@@ -426,7 +471,7 @@ public enum PDFVerifier {
       result.problem = "aucune autorité de confiance disponible"
       return result
     }
-    guard let context = TS_VERIFY_CTX_new(), let data = try? MemoryBIO(bytes: signatureValue) else {
+    guard let context = TS_VERIFY_CTX_new(), let data = try? MemoryBIO(bytes: data.flatMap { $0 }) else {
       result.problem = "mémoire insuffisante"
       return result
     }
@@ -527,7 +572,7 @@ public enum PDFVerifier {
     guard let new = after.dictionaryValue else { return false }
     if before == .null {
       if isSignatureWidget(new, in: document) || new["FT"]?.nameValue == "Sig" { return true }
-      if ["Sig", "DocTimeStamp", "XObject", "Font", "FontDescriptor"].contains(new["Type"]?.nameValue ?? "") {
+      if ["Sig", "DocTimeStamp", "XObject", "Font", "FontDescriptor", "DSS", "VRI"].contains(new["Type"]?.nameValue ?? "") {
         return true
       }
       return new["Fields"] != nil || new["Certs"] != nil || new["VRI"] != nil || new["OCSPs"] != nil

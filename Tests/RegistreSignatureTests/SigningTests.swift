@@ -170,6 +170,31 @@ struct SigningTests {
     #expect(report.signatures.first?.level == "PAdES-B-T")
   }
 
+  @Test("Horodatage de document ajouté par pyHanko (B-LTA) : vérifié, la signature reste valide")
+  func documentTimestamp() throws {
+    let fixtures = try Fixtures.get()
+    let tsa = try LocalTSA(fixtures: fixtures)
+    let ours = try fixtures.write(try signed(fixtures.classicPDF, fixtures), "ours.pdf")
+    let stamped = fixtures.url("\(UUID().uuidString)-stamped.pdf")
+    let pyhanko = try runTool("pyhanko", ["sign", "timestamp", "--timestamp-url", tsa.url.absoluteString,
+      "--trust", fixtures.url("root.pem").path, "--trust-replace", ours.path, stamped.path])
+    try #require(pyhanko.status == 0, "\(pyhanko.output)")
+    let report = try verify(try Data(contentsOf: stamped), fixtures)
+    #expect(report.signatures.count == 2)
+    #expect(report.valid, "\(report)")
+    let stamp = try #require(report.signatures.last)
+    #expect(stamp.level == "horodatage de document")
+    #expect(stamp.timestamp?.valid == true)
+    #expect(stamp.signer?.commonName == "Horodatage de test")
+    #expect(report.signatures.first?.laterChangesOnlySignatures == true)
+    // pyHanko adds validation data (DSS) after the timestamp: reported, harmless.
+    #expect(report.appendedAfterLastSignature?.onlyValidationData == true)
+    // A changed byte in the timestamped range is caught.
+    var bytes = [UInt8](try Data(contentsOf: stamped))
+    bytes[40] ^= 0x01
+    #expect(try verify(Data(bytes), fixtures).signatures.last?.valid == false)
+  }
+
   @Test("Jeu de certificats de démonstration : le nom dit DÉMONSTRATION, la signature se vérifie avec son AC")
   func demonstrationCertificate() throws {
     let fixtures = try Fixtures.get()

@@ -48,6 +48,7 @@ struct TamperTests {
     #expect(appended.bytes > 0)
     #expect(appended.objects.contains { $0.contains("Page)") }, "\(appended.objects)")
     #expect(appended.objects.contains { $0.contains("Pages)") }, "\(appended.objects)")
+    #expect(!appended.onlyValidationData)
     #expect(!report.valid)
     let pdfsig = try fixtures.pdfsig(try fixtures.write(modified, "appended.pdf"))
     #expect(!pdfsig.output.contains("Total document signed"), "\(pdfsig.output)")

@@ -125,7 +125,9 @@ extension Registre {
       }
       if let appended = report.appendedAfterLastSignature {
         lines.append("")
-        lines.append("  ! \(appended.bytes) octets ajoutés après la dernière signature, non signés :")
+        lines.append(appended.onlyValidationData
+          ? "  \(appended.bytes) octets ajoutés après la dernière signature : données de validation (DSS), métadonnées :"
+          : "  ! \(appended.bytes) octets ajoutés après la dernière signature, non signés :")
         for object in appended.objects.prefix(30) { lines.append("    - \(object)") }
         if appended.objects.count > 30 { lines.append("    - … (\(appended.objects.count - 30) de plus)") }
       }
