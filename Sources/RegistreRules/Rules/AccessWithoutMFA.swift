@@ -26,7 +26,7 @@ struct AccessWithoutMFA: Rule {
         let state = flow.mfa == nil ? "authentification multifacteur non renseignée" : "sans authentification multifacteur"
         findings.append(
           finding(
-            t.subject, "\(kind) (« \(flow.de) » vers « \(flow.vers) ») \(state).",
+            t.subject, "\(kind) (« \(flow.de) » vers « \(flow.vers) ») : \(state).",
             field: "flux[\(index)].mfa"))
       }
     }
