@@ -55,6 +55,9 @@ import Testing
     let s = DPIAScreening.screen(t)
     #expect(s.required)
     #expect(s.exemption?.applied == false)
+    #expect(s.explanation.last?.contains("écartée") == true)
+    let finding = Fixture.findings("aipd-requise-manquante", Fixture.register { $0 = t })
+    #expect(finding.first?.message.contains("Exemption invoquée écartée") == true)
   }
 
   @Test func exemptionNeverLiftsTheCNILList() {

@@ -121,3 +121,50 @@ import Testing
     #expect(Fixture.findings(id, Fixture.clean).isEmpty)
   }
 }
+
+@Suite struct DisproportionateBiometricsTests {
+  let id = "biometrie-disproportionnee"
+
+  private func device(_ technique: String) -> Registre {
+    Fixture.register {
+      $0.donnees.append(Donnees(categorie: .biometrie))
+      $0.dispositifBiometrique = DispositifBiometrique(
+        technique: technique, consentementExplicite: true, alternative: "badge")
+    }
+  }
+
+  @Test func facialRecognitionOfPupilsIsAnError() {
+    let findings = Fixture.findings(id, device("reconnaissance faciale"))
+    #expect(findings.map(\.severity) == [.erreur])
+    #expect(findings.first?.field == "dispositif_biometrique.technique")
+    #expect(findings.first?.treatment == "vie-scolaire")
+  }
+
+  @Test func fingerprintIsAWarning() {
+    #expect(Fixture.findings(id, device("empreinte digitale")).map(\.severity) == [.avertissement])
+  }
+
+  @Test func handGeometryPasses() {
+    #expect(Fixture.findings(id, device("contour de la main")).isEmpty)
+  }
+}
+
+@Suite struct LateBreachNotificationTests {
+  let id = "violation-notification-tardive"
+
+  @Test func notificationFourDaysLaterWithoutReasonIsAWarning() {
+    var r = Fixture.clean
+    r.violations[0].notificationCNIL = Notification(faite: true, date: Fixture.day("2026-03-06"))
+    let findings = Fixture.findings(id, r)
+    #expect(findings.map(\.severity) == [.avertissement])
+    #expect(findings.first?.subject == .violation("2026-01"))
+  }
+
+  @Test func timelyOrExplainedNotificationPasses() {
+    var r = Fixture.clean
+    #expect(Fixture.findings(id, r).isEmpty)
+    r.violations[0].notificationCNIL = Notification(
+      faite: true, date: Fixture.day("2026-03-10"), justification: "Prestataire informé tardivement.")
+    #expect(Fixture.findings(id, r).isEmpty)
+  }
+}

@@ -74,6 +74,17 @@ public struct DPIAScreening: Hashable, Sendable {
   /// French labels of everything that counts: list items, then criteria.
   public var reasons: [String] { listItems.map(\.libelle) + criteria.map(\.libelle) }
 
+  /// French lines for a report: the conclusion, each reason, and the exemption with its caveat.
+  public var explanation: [String] {
+    var lines = [conclusion]
+    lines += reasons.map { "- \($0)" }
+    if let exemption {
+      let verdict = exemption.applied ? "retenue" : "écartée"
+      lines.append("- exemption invoquée (\(exemption.exemption.libelle)) \(verdict) : \(exemption.explanation)")
+    }
+    return lines
+  }
+
   /// One French sentence saying why a DPIA is or is not required.
   public var conclusion: String {
     var parts: [String] = []

@@ -17,16 +17,17 @@ struct MissingRequiredDPIA: Rule {
     registre.traitements.compactMap { t in
       let screening = DPIAScreening.screen(t)
       guard screening.required else { return nil }
+      let refused = screening.exemption.map { " Exemption invoquée écartée : \($0.explanation)." } ?? ""
       switch t.aipd?.statut {
       case .realisee, .enCours: return nil
       case .nonRequise:
         let motif = t.aipd?.motif.map { " (motif indiqué : « \($0) »)" } ?? ""
         return finding(
-          t.subject, "La fiche déclare l'AIPD non requise\(motif), mais \(screening.conclusion).",
+          t.subject, "La fiche déclare l'AIPD non requise\(motif), mais \(screening.conclusion).\(refused)",
           field: "aipd.statut", criteria: screening.reasons)
       case .requise, nil:
         return finding(
-          t.subject, "Aucune AIPD n'est réalisée : \(screening.conclusion).",
+          t.subject, "Aucune AIPD n'est réalisée : \(screening.conclusion).\(refused)",
           field: "aipd", criteria: screening.reasons)
       }
     }
