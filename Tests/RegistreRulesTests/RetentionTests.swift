@@ -13,6 +13,14 @@ import Testing
     #expect(findings.first?.treatment == "vie-scolaire")
   }
 
+  @Test func nationalApplicationWithoutRetentionIsANote() {
+    let r = Fixture.register {
+      $0.responsable = Responsable(type: .ministere)
+      $0.donnees.append(Donnees(categorie: .connexion))
+    }
+    #expect(Fixture.findings(id, r).map(\.severity) == [.note])
+  }
+
   @Test func durationOrCriterionPasses() {
     #expect(Fixture.findings(id, Fixture.clean).isEmpty)
   }
