@@ -40,11 +40,15 @@ import Testing
       information:
         notice_existante: true
       """
-    try video.write(to: copie.appendingPathComponent("traitements/video.yaml"), atomically: true, encoding: .utf8)
-    let cloud = "id: cloudco\nnom: CloudCo Inc.\npays: US\nhebergement:\n  pays: US\ncontrat:\n  signe: true\n"
-    try cloud.write(to: copie.appendingPathComponent("sous-traitants/cloudco.yaml"), atomically: true, encoding: .utf8)
+    try video.write(
+      to: copie.appendingPathComponent("traitements/video.yaml"), atomically: true, encoding: .utf8)
+    let cloud =
+      "id: cloudco\nnom: CloudCo Inc.\npays: US\nhebergement:\n  pays: US\ncontrat:\n  signe: true\n"
+    try cloud.write(
+      to: copie.appendingPathComponent("sous-traitants/cloudco.yaml"), atomically: true, encoding: .utf8)
     if let acceptations {
-      try acceptations.write(to: copie.appendingPathComponent("acceptations.yaml"), atomically: true, encoding: .utf8)
+      try acceptations.write(
+        to: copie.appendingPathComponent("acceptations.yaml"), atomically: true, encoding: .utf8)
     }
     return (dossier, copie)
   }
@@ -77,10 +81,13 @@ import Testing
     let jamais = try OutilCLI.lancer(["audit", registre.path, "--date", "2026-11-29", "--echec-si", "jamais"])
     #expect(jamais.code == 0)
     let avertissements = try OutilCLI.lancer([
-      "audit", registre.path, "--date", "2026-11-29", "--regle", "doctrine-cloud-ministere", "--echec-si", "avertissement",
+      "audit", registre.path, "--date", "2026-11-29", "--regle", "doctrine-cloud-ministere", "--echec-si",
+      "avertissement",
     ])
     #expect(avertissements.code == 1)
-    let erreurs = try OutilCLI.lancer(["audit", registre.path, "--date", "2026-11-29", "--regle", "doctrine-cloud-ministere"])
+    let erreurs = try OutilCLI.lancer([
+      "audit", registre.path, "--date", "2026-11-29", "--regle", "doctrine-cloud-ministere",
+    ])
     #expect(erreurs.code == 0)
     let sans = try OutilCLI.lancer([
       "audit", registre.path, "--date", "2026-11-29", "--sans-regle", "aipd-requise-manquante",
@@ -135,19 +142,23 @@ import Testing
       """
     let (dossier, registre) = try Self.registreAvecDefauts(acceptations: acceptations)
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let r = try OutilCLI.lancer(["audit", registre.path, "--date", "2026-11-29", "--regle", "flux-tls-obsolete"])
+    let r = try OutilCLI.lancer([
+      "audit", registre.path, "--date", "2026-11-29", "--regle", "flux-tls-obsolete",
+    ])
     #expect(r.code == 0)
     #expect(r.sortie.contains("accepté (erreur) [flux-tls-obsolete]"))
     #expect(r.sortie.contains("par M. Paul Durand, principal : Console remplacée en janvier."))
   }
 
   @Test func acceptationsInvalidesSortAvecDeux() throws {
-    let acceptations = "acceptations:\n  - regle: regle-inconnue\n    traitement: video\n    justification: x\n    par: y\n    date: 2026-11-20\n  - regle: flux-tls-obsolete\n    justification: |\n"
+    let acceptations =
+      "acceptations:\n  - regle: regle-inconnue\n    traitement: video\n    justification: x\n    par: y\n    date: 2026-11-20\n  - regle: flux-tls-obsolete\n    justification: |\n"
     let (dossier, registre) = try Self.registreAvecDefauts(acceptations: acceptations)
     defer { try? FileManager.default.removeItem(at: dossier) }
     let r = try OutilCLI.lancer(["audit", registre.path, "--date", "2026-11-29"])
     #expect(r.code == 2)
-    #expect(r.erreurs.contains("acceptations.yaml:8: erreur: valeur de « justification » non prise en charge"))
+    #expect(
+      r.erreurs.contains("acceptations.yaml:8: erreur: valeur de « justification » non prise en charge"))
     #expect(r.erreurs.contains("règle « regle-inconnue » inconnue"))
   }
 
@@ -155,7 +166,8 @@ import Testing
     let (dossier, registre) = try Self.registreAvecDefauts()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let fiche = registre.appendingPathComponent("traitements/video.yaml")
-    let texte = try String(contentsOf: fiche, encoding: .utf8).replacingOccurrences(of: "statut: valide", with: "statut: validée")
+    let texte = try String(contentsOf: fiche, encoding: .utf8).replacingOccurrences(
+      of: "statut: valide", with: "statut: validée")
     try texte.write(to: fiche, atomically: true, encoding: .utf8)
     let invalide = try OutilCLI.lancer(["audit", registre.path])
     #expect(invalide.code == 2)

@@ -78,14 +78,16 @@ import Testing
   @Test func videoOfPupilsWithoutDPIAIsAnErrorListingTheCriteria() throws {
     let r = Fixture.register {
       $0.criteresAIPD = [.surveillanceSystematique]
-      $0.donnees.append(Donnees(categorie: .image, conservation: Conservation(duree: Fixture.duree("7 jours"))))
+      $0.donnees.append(
+        Donnees(categorie: .image, conservation: Conservation(duree: Fixture.duree("7 jours"))))
     }
     let findings = Fixture.findings(id, r)
     let f = try #require(findings.first)
     #expect(findings.count == 1)
     #expect(f.severity == .erreur)
     #expect(f.treatment == "vie-scolaire")
-    #expect(f.criteria == [WP248Criterion.systematicMonitoring.libelle, WP248Criterion.vulnerablePersons.libelle])
+    #expect(
+      f.criteria == [WP248Criterion.systematicMonitoring.libelle, WP248Criterion.vulnerablePersons.libelle])
   }
 
   @Test func declaredNotRequiredIsStillAnError() {

@@ -70,7 +70,8 @@ import Testing
   @Test func deviceWithoutAlternativeIsAnError() {
     let r = Fixture.register {
       $0.donnees.append(Donnees(categorie: .biometrie))
-      $0.dispositifBiometrique = DispositifBiometrique(technique: "contour de la main", consentementExplicite: true)
+      $0.dispositifBiometrique = DispositifBiometrique(
+        technique: "contour de la main", consentementExplicite: true)
     }
     let findings = Fixture.findings(id, r)
     #expect(findings.map(\.severity) == [.erreur])

@@ -14,7 +14,8 @@ import Testing
     let findings = Fixture.findings(id, r)
     #expect(findings.count == 3)
     #expect(findings.allSatisfy { $0.severity == .erreur && $0.treatment == "vie-scolaire" })
-    #expect(Set(findings.compactMap(\.field)) == ["finalite_principale", "destinataires", "personnes_concernees"])
+    #expect(
+      Set(findings.compactMap(\.field)) == ["finalite_principale", "destinataires", "personnes_concernees"])
   }
 
   @Test func missingSecurityAndRetentionAreWarnings() {

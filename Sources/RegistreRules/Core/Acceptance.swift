@@ -40,8 +40,10 @@ public struct Acceptance: Codable, Hashable, Sendable {
 
   /// The subject this entry names, or nil when it names none or several.
   public var subject: Subject? {
-    let named = [traitement.map(Subject.traitement), sousTraitant.map(Subject.sousTraitant),
-      violation.map(Subject.violation)].compactMap { $0 }
+    let named = [
+      traitement.map(Subject.traitement), sousTraitant.map(Subject.sousTraitant),
+      violation.map(Subject.violation),
+    ].compactMap { $0 }
     return named.count == 1 ? named[0] : nil
   }
 

@@ -43,7 +43,8 @@ public enum CNILRequiredItem: Int, CaseIterable, Hashable, Sendable, Codable {
     case .externalProfiling:
       return "liste 2018-327, n° 10 : profilage faisant appel à des données de sources externes"
     case .biometricsVulnerable:
-      return "liste 2018-327, n° 11 : biométrie aux fins de reconnaissance de personnes parmi lesquelles des personnes vulnérables (élèves)"
+      return
+        "liste 2018-327, n° 11 : biométrie aux fins de reconnaissance de personnes parmi lesquelles des personnes vulnérables (élèves)"
     case .socialSupport:
       return "liste 2018-327, n° 13 : accompagnement social ou médico-social"
     case .largeScaleLocation:
@@ -80,7 +81,8 @@ public struct DPIAScreening: Hashable, Sendable {
     lines += reasons.map { "- \($0)" }
     if let exemption {
       let verdict = exemption.applied ? "retenue" : "écartée"
-      lines.append("- exemption invoquée (\(exemption.exemption.libelle)) \(verdict) : \(exemption.explanation)")
+      lines.append(
+        "- exemption invoquée (\(exemption.exemption.libelle)) \(verdict) : \(exemption.explanation)")
     }
     return lines
   }
@@ -92,14 +94,16 @@ public struct DPIAScreening: Hashable, Sendable {
       parts.append("le traitement figure sur la liste CNIL des traitements soumis à AIPD (délib. 2018-327)")
     }
     if criteria.count >= 2 {
-      parts.append("il remplit \(criteria.count) des 9 critères WP248 (au moins 2 suffisent en règle générale)")
+      parts.append(
+        "il remplit \(criteria.count) des 9 critères WP248 (au moins 2 suffisent en règle générale)")
     }
     if let exemption, exemption.applied, listItems.isEmpty {
       return "AIPD non requise : \(exemption.exemption.libelle) — \(exemption.explanation)"
     }
     if parts.isEmpty {
       let count = criteria.count
-      return "AIPD non requise au vu du registre : \(count) critère\(count > 1 ? "s" : "") WP248 rempli\(count > 1 ? "s" : ""), aucun type de la liste 2018-327"
+      return
+        "AIPD non requise au vu du registre : \(count) critère\(count > 1 ? "s" : "") WP248 rempli\(count > 1 ? "s" : ""), aucun type de la liste 2018-327"
     }
     return "AIPD requise : " + parts.joined(separator: " ; ")
   }
@@ -163,7 +167,8 @@ public struct DPIAScreening: Hashable, Sendable {
       DPIAExemptionOutcome(exemption: exemption, applied: false, explanation: why)
     }
     if listMatched {
-      return refuse("exemption sans effet : le traitement relève de la liste des AIPD obligatoires (délib. 2018-327)")
+      return refuse(
+        "exemption sans effet : le traitement relève de la liste des AIPD obligatoires (délib. 2018-327)")
     }
     if t.processesBiometrics {
       return refuse("exemption impossible pour un dispositif biométrique")
@@ -173,39 +178,51 @@ public struct DPIAScreening: Hashable, Sendable {
     case .affairesScolaires:
       let catering = Text.contains(
         t.descriptiveText,
-        anyOf: ["restauration", "cantine", "demi-pension", "demi pensionnaire", "internat",
-          "hébergement", "repas", "self"])
+        anyOf: [
+          "restauration", "cantine", "demi-pension", "demi pensionnaire", "internat",
+          "hébergement", "repas", "self",
+        ])
       guard catering else {
         return refuse(
-          "l'item 10 de la délibération 2019-118 n'est retenu pour un EPLE que pour la gestion de la restauration et de l'hébergement (interprétation à valider avec le DPD) ; jamais pour la vie scolaire, l'évaluation, le suivi pédagogique ou social")
+          "l'item 10 de la délibération 2019-118 n'est retenu pour un EPLE que pour la gestion de la restauration et de l'hébergement (interprétation à valider avec le DPD) ; jamais pour la vie scolaire, l'évaluation, le suivi pédagogique ou social"
+        )
       }
-      if let other = categories.first(where: { ($0.estArticle9 && $0 != .sante) || [.social, .discipline, .infractions].contains($0) }) {
+      if let other = categories.first(where: {
+        ($0.estArticle9 && $0 != .sante) || [.social, .discipline, .infractions].contains($0)
+      }) {
         return refuse("exemption écartée : le traitement porte sur des données « \(other.libelle) »")
       }
       if t.criteresAIPD.contains(.evaluationNotation) || t.criteresAIPD.contains(.accompagnementSocial) {
         return refuse("exemption écartée : évaluation ou suivi social, hors du périmètre de l'item 10")
       }
-      let health = categories.contains(.sante)
+      let health =
+        categories.contains(.sante)
         ? " ; données de santé limitées aux régimes alimentaires et PAI strictement nécessaires" : ""
       return DPIAExemptionOutcome(
         exemption: exemption, applied: true,
-        explanation: "gestion de la restauration ou de l'hébergement\(health) — interprétation à valider avec le DPD (aucune position CNIL ou ministérielle n'applique l'item 10 aux EPLE)")
+        explanation:
+          "gestion de la restauration ou de l'hébergement\(health) — interprétation à valider avec le DPD (aucune position CNIL ou ministérielle n'applique l'item 10 aux EPLE)"
+      )
     case .controleAccesHoraires:
       if t.concerneDesEleves {
-        return refuse("l'item 11 de la délibération 2019-118 vise le contrôle des horaires de travail, pas les élèves")
+        return refuse(
+          "l'item 11 de la délibération 2019-118 vise le contrôle des horaires de travail, pas les élèves")
       }
       if let sensitive = categories.first(where: \.estSensibleOuHautementPersonnelle) {
-        return refuse("exemption écartée : données sensibles ou hautement personnelles (« \(sensitive.libelle) »)")
+        return refuse(
+          "exemption écartée : données sensibles ou hautement personnelles (« \(sensitive.libelle) »)")
       }
       return DPIAExemptionOutcome(
         exemption: exemption, applied: true,
         explanation: "contrôle d'accès et horaires des personnels, hors biométrie et données sensibles")
     case .relationFournisseurs:
       if t.concerneDesEleves {
-        return refuse("l'item 2 de la délibération 2019-118 (relation fournisseurs) ne couvre pas des données d'élèves")
+        return refuse(
+          "l'item 2 de la délibération 2019-118 (relation fournisseurs) ne couvre pas des données d'élèves")
       }
       if let sensitive = categories.first(where: \.estSensibleOuHautementPersonnelle) {
-        return refuse("exemption écartée : données sensibles ou hautement personnelles (« \(sensitive.libelle) »)")
+        return refuse(
+          "exemption écartée : données sensibles ou hautement personnelles (« \(sensitive.libelle) »)")
       }
       return DPIAExemptionOutcome(
         exemption: exemption, applied: true, explanation: "gestion de la relation fournisseurs")

@@ -60,7 +60,8 @@ public enum RulesDocumentation {
 
       """
     for rule in rules {
-      out += "| [`\(rule.id)`](#\(rule.id)) | \(rule.severities.map(\.libelle).joined(separator: ", ")) | \(rule.title) |\n"
+      out +=
+        "| [`\(rule.id)`](#\(rule.id)) | \(rule.severities.map(\.libelle).joined(separator: ", ")) | \(rule.title) |\n"
     }
     for rule in rules {
       out += """

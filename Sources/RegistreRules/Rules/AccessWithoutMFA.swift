@@ -23,7 +23,9 @@ struct AccessWithoutMFA: Rule {
         let remote = flow.accesDistant == true && sensitive
         guard admin || remote else { continue }
         let kind = admin ? "Accès administrateur" : "Accès distant à des données sensibles"
-        let state = flow.mfa == nil ? "authentification multifacteur non renseignée" : "sans authentification multifacteur"
+        let state =
+          flow.mfa == nil
+          ? "authentification multifacteur non renseignée" : "sans authentification multifacteur"
         findings.append(
           finding(
             t.subject, "\(kind) (« \(flow.de) » vers « \(flow.vers) ») : \(state).",

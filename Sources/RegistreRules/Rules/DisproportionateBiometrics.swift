@@ -20,7 +20,12 @@ struct DisproportionateBiometrics: Rule {
       guard t.processesBiometrics, t.concerneDesEleves else { return nil }
       let text = [t.dispositifBiometrique?.technique ?? "", t.descriptiveText].joined(separator: " ")
       let field = t.dispositifBiometrique == nil ? "donnees" : "dispositif_biometrique.technique"
-      if Text.contains(text, anyOf: ["reconnaissance faciale", "faciale", "visage", "réseau veineux", "veineux", "veine", "veines"]) {
+      if Text.contains(
+        text,
+        anyOf: [
+          "reconnaissance faciale", "faciale", "visage", "réseau veineux", "veineux", "veine", "veines",
+        ])
+      {
         return finding(
           t.subject,
           "Reconnaissance faciale ou du réseau veineux appliquée à des élèves : dispositif jugé disproportionné (CNIL 2011 et 2019, TA Marseille 2020), des moyens moins intrusifs existant.",

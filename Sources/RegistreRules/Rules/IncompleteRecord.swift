@@ -18,14 +18,16 @@ struct IncompleteRecord: Rule {
     if Text.isBlank(school.responsableTraitement.nom) {
       findings.append(
         finding(
-          .etablissement, "Le nom du responsable de traitement (chef d'établissement) n'est pas indiqué (art. 30(1)(a)).",
+          .etablissement,
+          "Le nom du responsable de traitement (chef d'établissement) n'est pas indiqué (art. 30(1)(a)).",
           field: "responsable_traitement",
           remediation: "Indiquer le nom et les coordonnées du chef d'établissement."))
     }
     if school.dpd == nil || Text.isBlank(school.dpd?.nom) {
       findings.append(
         finding(
-          .etablissement, "Les coordonnées du délégué à la protection des données (DPD) ne sont pas indiquées (art. 30(1)(a)).",
+          .etablissement,
+          "Les coordonnées du délégué à la protection des données (DPD) ne sont pas indiquées (art. 30(1)(a)).",
           field: "dpd",
           remediation: "Indiquer le DPD désigné (en pratique, le DPD académique) et ses coordonnées."))
     }
@@ -66,16 +68,21 @@ struct IncompleteRecord: Rule {
       if !t.donnees.isEmpty && !t.donnees.contains(where: { $0.conservation?.estDefinie == true }) {
         findings.append(
           finding(
-            t.subject, "Aucune durée de conservation n'est indiquée dans la fiche (art. 30(1)(f), « dans la mesure du possible »).",
+            t.subject,
+            "Aucune durée de conservation n'est indiquée dans la fiche (art. 30(1)(f), « dans la mesure du possible »).",
             severity: .avertissement, field: "donnees",
-            remediation: "Indiquer pour chaque catégorie de données une durée ou un critère de conservation."))
+            remediation: "Indiquer pour chaque catégorie de données une durée ou un critère de conservation.")
+        )
       }
       if t.mesuresSecurite.isEmpty {
         findings.append(
           finding(
-            t.subject, "Aucune mesure de sécurité n'est décrite (art. 30(1)(g), « dans la mesure du possible »).",
+            t.subject,
+            "Aucune mesure de sécurité n'est décrite (art. 30(1)(g), « dans la mesure du possible »).",
             severity: .avertissement, field: "mesures_securite",
-            remediation: "Décrire les mesures techniques et organisationnelles (contrôle d'accès, traçabilité, sauvegarde, chiffrement…)."))
+            remediation:
+              "Décrire les mesures techniques et organisationnelles (contrôle d'accès, traçabilité, sauvegarde, chiffrement…)."
+          ))
       }
     }
     return findings

@@ -8,7 +8,8 @@ import RegistreRules
 struct Auditer: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "audit",
-    abstract: "Audite un registre : AIPD manquantes, bases légales, transferts, durées, flux non sécurisés… (voir docs/rules.md).",
+    abstract:
+      "Audite un registre : AIPD manquantes, bases légales, transferts, durées, flux non sécurisés… (voir docs/rules.md).",
     discussion: """
       Les constats sont regroupés par traitement, avec un score de conformité par traitement et pour \
       l'établissement. Le fichier acceptations.yaml du registre, s'il existe, accepte un constat sur un \
@@ -40,7 +41,9 @@ struct Auditer: ParsableCommand {
   @Option(name: .customLong("format"), help: "Format du rapport : texte, json ou sarif.")
   var format: FormatSortie = .texte
 
-  @Option(name: .customLong("echec-si"), help: "Gravité à partir de laquelle la commande sort avec le code 1 (jamais : toujours 0).")
+  @Option(
+    name: .customLong("echec-si"),
+    help: "Gravité à partir de laquelle la commande sort avec le code 1 (jamais : toujours 0).")
   var echecSi: Seuil = .erreur
 
   @Option(name: .customLong("regle"), help: "N'appliquer que cette règle (option répétable).")
@@ -87,7 +90,8 @@ struct Auditer: ParsableCommand {
       FileHandle.standardOutput.write(
         Data(AuditTextReport.render(report, registre: charge.registre, colour: couleur, locate: locate).utf8))
     case .json:
-      let donnees = try AuditJSONReport.render(report, registre: charge.registre, source: chemin, locate: locate)
+      let donnees = try AuditJSONReport.render(
+        report, registre: charge.registre, source: chemin, locate: locate)
       FileHandle.standardOutput.write(donnees + Data("\n".utf8))
     case .sarif:
       let donnees = try AuditSARIFReport.render(
@@ -112,7 +116,8 @@ struct Auditer: ParsableCommand {
     case .sousTraitant(let id): e = charge.emplacements.sousTraitant(id, champ: f.field)
     case .violation(let id): e = charge.emplacements.violation(id, champ: f.field)
     case .etablissement:
-      e = f.field.flatMap { charge.emplacements.table["etablissement/\($0)"] }
+      e =
+        f.field.flatMap { charge.emplacements.table["etablissement/\($0)"] }
         ?? charge.emplacements.table["etablissement"]
     }
     guard let e else { return nil }
@@ -132,7 +137,9 @@ struct Auditer: ParsableCommand {
     }
     let lu = LecteurAcceptations.lire(texte)
     var problemes = lu.diagnostics.map(\.texte)
-    problemes += lu.acceptations.problems(knownRules: Set(Rules.ids)).map { "acceptations.yaml: erreur: \($0)" }
+    problemes += lu.acceptations.problems(knownRules: Set(Rules.ids)).map {
+      "acceptations.yaml: erreur: \($0)"
+    }
     if !problemes.isEmpty {
       problemes.forEach(Console.erreur)
       Console.erreur("Fichier d'acceptations invalide : \(problemes.count) problème(s).")
@@ -197,7 +204,9 @@ enum LecteurAcceptations {
         continue
       }
       guard let valeur = scalaire(valeurBrute) else {
-        erreur(numero, "valeur de « \(cle) » non prise en charge", attendu: "un texte sur une ligne, entre guillemets si besoin")
+        erreur(
+          numero, "valeur de « \(cle) » non prise en charge",
+          attendu: "un texte sur une ligne, entre guillemets si besoin")
         continue
       }
       if entrees[entrees.count - 1].champs[cle] != nil {
