@@ -14,6 +14,29 @@ public enum RulesDocumentation {
       gravité, le texte sur lequel il repose, un message et une action corrective. Ce n'est pas un avis
       juridique : les points marqués « à valider avec le DPD » sont des interprétations.
 
+      ## Utilisation
+
+      ```
+      registre audit CHEMIN [--format texte|json|sarif] [--echec-si erreur|avertissement|note|jamais]
+                            [--regle ID]… [--sans-regle ID]… [--date AAAA-MM-JJ]
+      ```
+
+      - `--format texte` (par défaut) : constats regroupés par traitement, avec le fichier et la ligne YAML, le
+        score de chaque traitement et une ligne de résumé ; couleurs seulement sur un terminal (pas si
+        `NO_COLOR` est défini) ;
+      - `--format json` : un objet décrit par `Schemas/audit.schema.json` (clés en anglais : `rule`, `severity`,
+        `treatment`, `message`, `reference`, `remediation`, `criteria`, `location`, `accepted`) ;
+      - `--format sarif` : SARIF 2.1.0, chaque constat situé dans le fichier YAML et à la ligne du champ en
+        cause ; un constat accepté y porte une suppression `external` ;
+      - `--echec-si` (par défaut `erreur`) : code de sortie 1 dès qu'un constat ouvert atteint cette gravité ;
+        `jamais` : toujours 0 ;
+      - `--regle` / `--sans-regle` : ne lancer que certaines règles, ou en écarter ;
+      - `--date` : date de l'audit (par défaut, aujourd'hui), utilisée pour les délais (AIPD de plus de trois
+        ans…).
+
+      Codes de sortie : 0 aucun constat ouvert au seuil ; 1 au moins un ; 2 registre invalide (avec les
+      diagnostics de `registre valider`), fichier d'acceptations invalide ou usage incorrect.
+
       ## Gravités
 
       - **erreur** : manquement à une obligation du RGPD ou d'un texte cité ;
