@@ -75,6 +75,46 @@ import Testing
     #expect(r.sortie.contains("à : traitements/video.yaml:14:14"))
   }
 
+  /// The demo's planted defects (its LISEZMOI.md), as (rule, severity, treatment or other id).
+  static let defautsDeLaDemo: [(String, String, String)] = [
+    ("sous-traitant-sans-contrat", "error", "mathsfun"),
+    ("aipd-requise-manquante", "error", "applications-hors-gar"),
+    ("conservation-non-definie", "warning", "bourses"),
+    ("flux-non-chiffre", "error", "infirmerie"),
+    ("base-legale-interet-legitime-autorite", "error", "registre-visiteurs"),
+    ("doctrine-cloud-ministere", "warning", "suite-bureautique-us"),
+    ("flux-tls-obsolete", "error", "site-web-reseaux-sociaux"),
+    ("biometrie-sans-alternative", "error", "demi-pension-biometrie"),
+    ("aipd-requise-manquante", "error", "demi-pension-biometrie"),
+    ("violation-non-documentee", "error", "2026-10-courriel-pai"),
+    ("conservation-excessive", "warning", "videoprotection"),
+    ("acces-sans-mfa", "warning", "service-social"),
+    ("responsable-incorrect", "warning", "livrets-scolaires"),
+  ]
+
+  @Test func laDemoMontreSesDefautsPlantes() throws {
+    let demo = OutilCLI.depot.appendingPathComponent("Sources/RegistreCatalogue/Resources/demo")
+    let r = try OutilCLI.lancer(["audit", demo.path, "--date", "2026-11-29", "--format", "json"])
+    #expect(r.code == 1)
+    let objet = try #require(try JSONSerialization.jsonObject(with: Data(r.sortie.utf8)) as? [String: Any])
+    let constats = try #require(objet["findings"] as? [[String: Any]])
+    func sujet(_ c: [String: Any]) -> String? {
+      (c["treatment"] as? String) ?? (c["processor"] as? String) ?? (c["breach"] as? String)
+    }
+    for (regle, gravite, id) in Self.defautsDeLaDemo {
+      let trouve = constats.contains {
+        $0["rule"] as? String == regle && $0["severity"] as? String == gravite && sujet($0) == id
+      }
+      #expect(trouve, "\(regle) sur \(id)")
+    }
+    // Legality and doctrine are two findings: the DPF-certified suite is lawful.
+    #expect(!constats.contains { $0["rule"] as? String == "transfert-hors-ue-sans-garantie" })
+    // Every error of the demo is a planted one.
+    let erreurs = constats.filter { $0["severity"] as? String == "error" }
+    let plantees = Self.defautsDeLaDemo.filter { $0.1 == "error" }
+    #expect(erreurs.count == plantees.count)
+  }
+
   @Test func seuilDEchec() throws {
     let (dossier, registre) = try Self.registreAvecDefauts()
     defer { try? FileManager.default.removeItem(at: dossier) }

@@ -136,3 +136,28 @@ import Testing
     #expect(Fixture.findings(id, r).isEmpty)
   }
 }
+
+extension MissingRequiredDPIATests {
+  @Test func nationalApplicationsAreTheMinistersToAssess() {
+    let ministry = Fixture.register {
+      $0.criteresAIPD = [.evaluationNotation]
+      $0.responsable = Responsable(type: .ministere)
+    }
+    let misdeclared = Fixture.register {
+      $0.criteresAIPD = [.evaluationNotation]
+      $0.nom = "Livret scolaire unique (LSU)"
+    }
+    #expect(Fixture.findings(id, ministry).isEmpty)
+    #expect(Fixture.findings(id, misdeclared).isEmpty)
+  }
+
+  @Test func evaluatedPupilsWithTeachersAsUsersAreNotHRProfiling() {
+    let r = Fixture.register {
+      $0.criteresAIPD = [.evaluationNotation]
+      $0.personnesConcernees.append(PersonnesConcernees(categorie: .personnels))
+    }
+    let findings = Fixture.findings(id, r)
+    #expect(findings.count == 1)
+    #expect(findings.first?.criteria.allSatisfy { $0.hasPrefix("critère") } == true)
+  }
+}

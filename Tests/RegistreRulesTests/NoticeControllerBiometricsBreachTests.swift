@@ -46,6 +46,14 @@ import Testing
     #expect(findings.first?.field == "responsable.type")
   }
 
+  @Test func softwareThatIsOnlyNationalApplicationsIsRecognised() {
+    let r = Fixture.register {
+      $0.nom = "Livrets"
+      $0.logiciel = "LSU / LSL"
+    }
+    #expect(Fixture.findings(id, r).first?.message.contains("LSU") == true)
+  }
+
   @Test func educonnectIsRecognisedWithOrWithoutAccent() {
     let r = Fixture.register { $0.nom = "Comptes ÉduConnect" }
     #expect(Fixture.findings(id, r).count == 1)
@@ -58,8 +66,15 @@ import Testing
     }
     // "garage" contains "gar" but is not the word GAR.
     let local = Fixture.register { $0.nom = "Garage à vélos" }
+    let outsideGAR = Fixture.register { $0.nom = "Application pédagogique hors GAR" }
+    let usesSIECLE = Fixture.register {
+      $0.nom = "Bourses nationales"
+      $0.logiciel = "SIECLE (module bourses) et téléservice Scolarité Services"
+    }
     #expect(Fixture.findings(id, ministry).isEmpty)
     #expect(Fixture.findings(id, local).isEmpty)
+    #expect(Fixture.findings(id, outsideGAR).isEmpty)
+    #expect(Fixture.findings(id, usesSIECLE).isEmpty)
     #expect(Fixture.findings(id, Fixture.clean).isEmpty)
   }
 }

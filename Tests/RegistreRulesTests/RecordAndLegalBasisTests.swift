@@ -115,3 +115,14 @@ import Testing
     #expect(Fixture.findings("donnees-sensibles-sans-condition", r).isEmpty)
   }
 }
+
+extension IncompleteRecordTests {
+  @Test func nationalApplicationsNeedNoSecurityOrRetentionInTheSchoolsRecord() {
+    let r = Fixture.register {
+      $0.responsable = Responsable(type: .ministere)
+      $0.mesuresSecurite = []
+      $0.donnees = [Donnees(categorie: .etatCivil)]
+    }
+    #expect(Fixture.findings(id, r).isEmpty)
+  }
+}

@@ -24,7 +24,7 @@ public enum WP248Criterion: Int, CaseIterable, Hashable, Sendable, Codable {
 /// Items of the CNIL list of processing that always requires a DPIA
 /// (deliberation 2018-327) that the register can recognise.
 public enum CNILRequiredItem: Int, CaseIterable, Hashable, Sendable, Codable {
-  case geneticVulnerable = 2, hrProfiling = 3, employeeMonitoring = 4, socialHealthAlerts = 5,
+  case geneticVulnerable = 2, employeeMonitoring = 4, socialHealthAlerts = 5,
     profilingExclusion = 8, externalProfiling = 10, biometricsVulnerable = 11,
     socialSupport = 13, largeScaleLocation = 14
 
@@ -32,8 +32,6 @@ public enum CNILRequiredItem: Int, CaseIterable, Hashable, Sendable, Codable {
     switch self {
     case .geneticVulnerable:
       return "liste 2018-327, n° 2 : données génétiques de personnes vulnérables"
-    case .hrProfiling:
-      return "liste 2018-327, n° 3 : profils de personnes à des fins de gestion des ressources humaines"
     case .employeeMonitoring:
       return "liste 2018-327, n° 4 : surveillance constante de l'activité des employés"
     case .socialHealthAlerts:
@@ -112,7 +110,6 @@ public struct DPIAScreening: Hashable, Sendable {
   public static func screen(_ traitement: Traitement) -> DPIAScreening {
     let declared = Set(traitement.criteresAIPD)
     let pupils = traitement.concerneDesEleves
-    let staff = traitement.personnesConcernees.contains { $0.categorie == .personnels }
     let categories = Set(traitement.donnees.map(\.categorie))
 
     var criteria: [WP248Criterion] = []
@@ -138,7 +135,6 @@ public struct DPIAScreening: Hashable, Sendable {
       if condition { items.append(item) }
     }
     list(.geneticVulnerable, categories.contains(.genetique) && pupils)
-    list(.hrProfiling, staff && declared.contains(.evaluationNotation))
     list(.employeeMonitoring, declared.contains(.surveillanceConstantePersonnels))
     list(.socialHealthAlerts, declared.contains(.alertesSocialesSanitaires))
     list(

@@ -8,7 +8,7 @@ struct IncompleteRecord: Rule {
   let reference = "Art. 30(1) RGPD ; art. 37(1)(a) RGPD (DPD obligatoire pour un organisme public)"
   let title = "Mention obligatoire du registre manquante"
   let summary =
-    "Vérifie les mentions de l'article 30(1) : responsable et DPD (a), finalités (b), catégories de personnes et de données (c), destinataires (d) — erreur si absentes ; durées de conservation (f) et mesures de sécurité (g), exigées « dans la mesure du possible » — avertissement si aucune n'est indiquée dans la fiche."
+    "Vérifie les mentions de l'article 30(1) : responsable et DPD (a), finalités (b), catégories de personnes et de données (c), destinataires (d) — erreur si absentes ; durées de conservation (f) et mesures de sécurité (g), exigées « dans la mesure du possible » — avertissement si aucune n'est indiquée dans la fiche (sauf pour une application nationale, dont l'acte ministériel les fixe)."
   let remediation = "Compléter la fiche : chaque mention de l'article 30(1) doit figurer au registre."
   let scopes: Set<Scope> = [.etablissement, .traitement]
 
@@ -65,7 +65,11 @@ struct IncompleteRecord: Rule {
             field: "destinataires",
             remediation: "Lister les destinataires internes, organismes externes et sous-traitants."))
       }
-      if !t.donnees.isEmpty && !t.donnees.contains(where: { $0.conservation?.estDefinie == true }) {
+      // Retention and security of a national application are set by the minister's act.
+      let national = t.responsable.type == .ministere
+      if !national && !t.donnees.isEmpty
+        && !t.donnees.contains(where: { $0.conservation?.estDefinie == true })
+      {
         findings.append(
           finding(
             t.subject,
@@ -74,7 +78,7 @@ struct IncompleteRecord: Rule {
             remediation: "Indiquer pour chaque catégorie de données une durée ou un critère de conservation.")
         )
       }
-      if t.mesuresSecurite.isEmpty {
+      if !national && t.mesuresSecurite.isEmpty {
         findings.append(
           finding(
             t.subject,
