@@ -85,6 +85,14 @@ import Testing
         par: "p", date: Fixture.day("2026-11-20"))
     ])
     #expect(entries.problems(knownRules: Set(Rules.ids)).count == 2)
+    let ghost = Acceptances([
+      Acceptance(
+        regle: "flux-tls-obsolete", traitement: "fantome", justification: "x", par: "p",
+        date: Fixture.day("2026-11-20"))
+    ])
+    #expect(
+      ghost.problems(knownRules: Set(Rules.ids), registre: Fixture.clean)
+        == ["acceptations[0] : traitement « fantome » absent du registre"])
   }
 
   @Test func ruleSelection() throws {

@@ -57,7 +57,8 @@ public enum RulesDocumentation {
       - score de l'établissement = même calcul en additionnant poids et pertes de la fiche de l'établissement,
         de tous les traitements, sous-traitants et violations.
 
-      Le score s'affiche en pourcentage arrondi.
+      Le score s'affiche en pourcentage arrondi à l'unité inférieure : 100 % signifie qu'aucun constat n'est
+      ouvert.
 
       ## Acceptations
 

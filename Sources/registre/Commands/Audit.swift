@@ -137,7 +137,7 @@ struct Auditer: ParsableCommand {
     }
     let lu = LecteurAcceptations.lire(texte)
     var problemes = lu.diagnostics.map(\.texte)
-    problemes += lu.acceptations.problems(knownRules: Set(Rules.ids)).map {
+    problemes += lu.acceptations.problems(knownRules: Set(Rules.ids), registre: charge.registre).map {
       "acceptations.yaml: erreur: \($0)"
     }
     if !problemes.isEmpty {
