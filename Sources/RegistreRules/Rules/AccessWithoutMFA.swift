@@ -22,7 +22,12 @@ struct AccessWithoutMFA: Rule {
         let admin = flow.accesAdministrateur == true
         let remote = flow.accesDistant == true && sensitive
         guard admin || remote else { continue }
-        let kind = admin ? "Accès administrateur" : "Accès distant à des données sensibles"
+        let kind: String
+        switch (admin, remote) {
+        case (true, true): kind = "Accès administrateur et distant à des données sensibles"
+        case (true, false): kind = "Accès administrateur"
+        default: kind = "Accès distant à des données sensibles"
+        }
         let state =
           flow.mfa == nil
           ? "authentification multifacteur non renseignée" : "sans authentification multifacteur"
