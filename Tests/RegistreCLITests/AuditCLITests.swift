@@ -115,6 +115,31 @@ import Testing
     #expect(erreurs.count == plantees.count)
   }
 
+  @Test func leJSONDeLaDemoRespecteLeSchema() throws {
+    let demo = OutilCLI.depot.appendingPathComponent("Sources/RegistreCatalogue/Resources/demo")
+    let r = try OutilCLI.lancer(["audit", demo.path, "--date", "2026-11-29", "--format", "json"])
+    let dossier = try OutilCLI.dossierTemporaire()
+    defer { try? FileManager.default.removeItem(at: dossier) }
+    let rapport = dossier.appendingPathComponent("audit.json")
+    try Data(r.sortie.utf8).write(to: rapport)
+    let schema = OutilCLI.depot.appendingPathComponent("Schemas/audit.schema.json")
+    let script = """
+      import json, sys, jsonschema
+      schema = json.load(open(sys.argv[1]))
+      jsonschema.Draft202012Validator.check_schema(schema)
+      jsonschema.Draft202012Validator(schema).validate(json.load(open(sys.argv[2])))
+      """
+    let processus = Process()
+    processus.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    processus.arguments = ["python3", "-c", script, schema.path, rapport.path]
+    let erreurs = Pipe()
+    processus.standardError = erreurs
+    try processus.run()
+    let message = String(decoding: erreurs.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    processus.waitUntilExit()
+    #expect(processus.terminationStatus == 0, "\(message)")
+  }
+
   @Test func seuilDEchec() throws {
     let (dossier, registre) = try Self.registreAvecDefauts()
     defer { try? FileManager.default.removeItem(at: dossier) }
