@@ -227,6 +227,27 @@ import Testing
     #expect(r.erreurs.contains("règle « regle-inconnue » inconnue"))
   }
 
+  @Test func entreeDAcceptationIncompleteOuMalDatee() throws {
+    let acceptations = """
+      acceptations:
+        - regle: flux-tls-obsolete
+          traitement: video
+          justification: Console remplacée.
+          date: 2026-11-20
+        - regle: flux-tls-obsolete
+          traitement: video
+          justification: Console remplacée.
+          par: Direction
+          date: 20/11/2026
+      """
+    let (dossier, registre) = try Self.registreAvecDefauts(acceptations: acceptations)
+    defer { try? FileManager.default.removeItem(at: dossier) }
+    let r = try OutilCLI.lancer(["audit", registre.path, "--date", "2026-11-29"])
+    #expect(r.code == 2)
+    #expect(r.erreurs.contains("acceptations.yaml:2: erreur: entrée incomplète : par manquant(s)"))
+    #expect(r.erreurs.contains("acceptations.yaml:6: erreur: date « 20/11/2026 » invalide (attendu : AAAA-MM-JJ)"))
+  }
+
   @Test func registreInvalideOuOptionsInvalidesSortentAvecDeux() throws {
     let (dossier, registre) = try Self.registreAvecDefauts()
     defer { try? FileManager.default.removeItem(at: dossier) }

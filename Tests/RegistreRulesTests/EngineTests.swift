@@ -95,6 +95,20 @@ import Testing
         == ["acceptations[0] : traitement « fantome » absent du registre"])
   }
 
+  @Test func processorFindingsAreAcceptedByProcessorID() {
+    var r = Fixture.clean
+    r.sousTraitants[0].contrat = nil
+    let entries = Acceptances([
+      Acceptance(
+        regle: "sous-traitant-sans-contrat", sousTraitant: "editeur", justification: "Contrat en signature.",
+        par: "Gestionnaire", date: Fixture.day("2026-11-20"))
+    ])
+    let report = Audit.run(r, context: Fixture.context, acceptances: entries)
+    #expect(report.findings.count == 1)
+    #expect(report.acceptedCount == 1)
+    #expect(report.scores.school.percent == 100)
+  }
+
   @Test func ruleSelection() throws {
     let only = try Audit.selectRules(only: ["flux-tls-obsolete"])
     #expect(only.map(\.id) == ["flux-tls-obsolete"])
