@@ -57,8 +57,11 @@ let package = Package(
     /** Bundled catalogue of typical EPLE processing activities and the demo register. */
     .target(
       name: "RegistreCatalogue",
-      dependencies: ["RegistreModel", "RegistreFormats"],
-      resources: [.copy("Resources/demo")],
+      dependencies: [
+        "RegistreModel", "RegistreFormats", "RegistreRules", "RegistreSupport",
+        .product(name: "Yams", package: "Yams"),
+      ],
+      resources: [.copy("Resources/demo"), .copy("Resources/catalogue")],
       swiftSettings: swiftSettings),
 
     /** The audit: one rule per file, pure functions of the model; DPIA screening; scores. */
@@ -93,13 +96,26 @@ let package = Package(
       name: "RegistreXMLTests", dependencies: ["RegistreXML"], swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreFormatsTests",
-      dependencies: ["RegistreFormats", "RegistreCatalogue"],
-      resources: [.copy("Fixtures")],
+      dependencies: ["RegistreFormats"],
+      exclude: ["Fixtures"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "RegistreCLITests", dependencies: ["registre", "RegistreFormats"], exclude: ["Fixtures"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreSignatureTests", dependencies: ["RegistreSignature"],
       swiftSettings: swiftSettings),
     .testTarget(
+      name: "RegistreCatalogueTests",
+      dependencies: [
+        "RegistreCatalogue", "RegistreModel", "RegistreFormats", "RegistreRules",
+        .product(name: "Yams", package: "Yams"),
+      ],
+      swiftSettings: swiftSettings),
+    .testTarget(
       name: "RegistreProbeTests", dependencies: ["RegistreProbe"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "RegistreRulesTests", dependencies: ["RegistreRules", "RegistreModel", "RegistreSupport"],
+      swiftSettings: swiftSettings),
   ]
 )
