@@ -137,6 +137,7 @@ struct TLSVerdictTests {
     #expect(text.contains("\"bestVersion\":\"TLS1.2\""))
     #expect(text.contains("\"level\":\"non-conforme\""))
     #expect(text.contains("\"forwardSecrecy\":true"))
+    #expect(report.acceptedRegisterValues == ["1.0", "1.2"])
     let decoder = JSONDecoder()
     decoder.dateDecodingStrategy = .iso8601
     #expect(try decoder.decode(TLSProbeReport.self, from: data) == report)
