@@ -190,6 +190,19 @@ struct TLSProbeServerTests {
     #expect(report.certificate?.trusted == true)
   }
 
+  @Test("Le nom du serveur (SNI) est envoyé : le serveur choisit le bon certificat")
+  func serverNameIndication() throws {
+    // Without SNI s_server presents the wrong-host certificate; with « localhost » the good one.
+    let options = [
+      "-servername", "localhost", "-cert2", pki.good.certificate.path, "-key2", pki.good.key.path,
+    ]
+    let report = try LocalServers.withOpenSSLServer(pki.wrongHost, options: options) {
+      try probe("https://localhost:\($0)/")
+    }
+    #expect(report.certificate?.subject == "CN=localhost")
+    #expect(report.certificate?.hostnameMatches == true)
+  }
+
   @Test("Un port sans service : injoignable, sans attendre")
   func connectionRefused() throws {
     let port = try LocalServers.closedPort()
