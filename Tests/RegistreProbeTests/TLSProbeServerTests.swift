@@ -203,6 +203,21 @@ struct TLSProbeServerTests {
     #expect(report.certificate?.hostnameMatches == true)
   }
 
+  @Test("Plusieurs adresses sondées ensemble, résultats dans l'ordre")
+  func severalEndpointsAtOnce() async throws {
+    let closed = try LocalServers.closedPort()
+    let (server, port) = try LocalServers.startOpenSSLServer(pki.good, options: ["-tls1_3"])
+    defer { server.kill() }
+    let urls = try [
+      "https://localhost:\(port)/", "http://exemple.fr/", "https://127.0.0.1:\(closed)/",
+    ].map { try #require(URL(string: $0)) }
+    let results = await TLSProbe.probe(endpoints: urls, timeout: timeout, trustAnchors: anchors)
+    #expect(results.count == 3)
+    #expect(try results[0].get().bestVersion == .tls1_3)
+    #expect(try results[1].get().status == .plainHTTP)
+    #expect(try results[2].get().status == .unreachable)
+  }
+
   @Test("Un port sans service : injoignable, sans attendre")
   func connectionRefused() throws {
     let port = try LocalServers.closedPort()

@@ -14,12 +14,21 @@ enum LocalServers {
     _ identity: TestPKI.Identity, options: [String], host: String = "127.0.0.1",
     body: (Int) throws -> T
   ) throws -> T {
+    let (server, port) = try startOpenSSLServer(identity, options: options, host: host)
+    defer { server.kill() }
+    return try body(port)
+  }
+
+  /// Starts `openssl s_server` and returns once it accepts; the caller kills it.
+  static func startOpenSSLServer(
+    _ identity: TestPKI.Identity, options: [String], host: String = "127.0.0.1"
+  ) throws -> (server: ChildProcess, port: Int) {
     let port = try freePort(host: host)
     let accept = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
     let arguments =
       ["openssl", "s_server", "-accept", accept, "-cert", identity.certificate.path, "-key", identity.key.path,
        "-www", "-quiet"] + options
-    return try withProcess(arguments, host: host, port: port, body: body)
+    return (try start(arguments, host: host, port: port), port)
   }
 
   /// Runs a Python HTTPS server that sends `Strict-Transport-Security`.
@@ -49,12 +58,23 @@ enum LocalServers {
   private static func withProcess<T>(
     _ arguments: [String], host: String, port: Int, body: (Int) throws -> T
   ) throws -> T {
+    let child = try start(arguments, host: host, port: port)
+    defer { child.kill() }
+    return try body(port)
+  }
+
+  private static func start(_ arguments: [String], host: String, port: Int) throws -> ChildProcess {
     let pki = try TestPKI.get()
     let log = pki.folder.appendingPathComponent("server-\(port).log")
     let child = try ChildProcess(arguments, errorLog: log)
-    defer { child.kill() }
-    try waitUntilAccepting(host: host, port: port, child: child, name: arguments.prefix(2).joined(separator: " "), log: log)
-    return try body(port)
+    do {
+      try waitUntilAccepting(
+        host: host, port: port, child: child, name: arguments.prefix(2).joined(separator: " "), log: log)
+    } catch {
+      child.kill()
+      throw error
+    }
+    return child
   }
 
   /// Readiness wait, not a timing assertion: polls until the server accepts (at most 15 s).
