@@ -18,6 +18,7 @@ struct Registre: ParsableCommand {
       Sonder.self,
       CommandeCatalogue.self,
       Init.self,
+      Demo.self,
       Developpeur.self,
     ],
     helpNames: [.short, .long, .customLong("aide")]
