@@ -14,9 +14,11 @@ struct Registre: ParsableCommand {
     subcommands: [
       Valider.self,
       Convertir.self,
+      Auditer.self,
       Sonder.self,
       CommandeCatalogue.self,
       Init.self,
+      Demo.self,
       Developpeur.self,
       Signer.self,
       Verifier.self,

@@ -1,0 +1,156 @@
+import ArgumentParser
+import Foundation
+import RegistreFormats
+import RegistreModel
+import RegistreRules
+
+/// `registre audit CHEMIN`: the DPO-style audit of a register.
+struct Auditer: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "audit",
+    abstract:
+      "Audite un registre : AIPD manquantes, bases légales, transferts, durées, flux non sécurisés… (voir docs/rules.md).",
+    discussion: """
+      Les constats sont regroupés par traitement, avec un score de conformité par traitement et pour \
+      l'établissement. Le fichier acceptations.yaml du registre, s'il existe, accepte un constat sur un \
+      traitement avec une justification écrite : le constat reste affiché, comme accepté.
+      Codes de sortie : 0 aucun constat au seuil de --echec-si ; 1 au moins un constat ouvert à ce seuil ; \
+      2 registre invalide, fichier d'acceptations invalide ou usage incorrect.
+      """)
+
+  enum FormatSortie: String, ExpressibleByArgument, CaseIterable {
+    case texte, json, sarif
+  }
+
+  enum Seuil: String, ExpressibleByArgument, CaseIterable {
+    case erreur, avertissement, note, jamais
+
+    var gravite: Severity? {
+      switch self {
+      case .erreur: return .erreur
+      case .avertissement: return .avertissement
+      case .note: return .note
+      case .jamais: return nil
+      }
+    }
+  }
+
+  @Argument(help: "Dossier du registre ou fichier XML canonique.")
+  var chemin: String
+
+  @Option(name: .customLong("format"), help: "Format du rapport : texte, json ou sarif.")
+  var format: FormatSortie = .texte
+
+  @Option(
+    name: .customLong("echec-si"),
+    help: "Gravité à partir de laquelle la commande sort avec le code 1 (jamais : toujours 0).")
+  var echecSi: Seuil = .erreur
+
+  @Option(name: .customLong("regle"), help: "N'appliquer que cette règle (option répétable).")
+  var regles: [String] = []
+
+  @Option(name: .customLong("sans-regle"), help: "Ne pas appliquer cette règle (option répétable).")
+  var sansRegles: [String] = []
+
+  @Option(name: .customLong("date"), help: "Date de l'audit, AAAA-MM-JJ (par défaut : aujourd'hui).")
+  var date: String?
+
+  func run() throws {
+    let rules: [any Rule]
+    do {
+      rules = try RegistreRules.Audit.selectRules(only: regles, excluding: sansRegles)
+    } catch {
+      Console.erreur("Erreur : \(error.message).")
+      throw CodeSortie.usage
+    }
+    let jour: Jour
+    if let date {
+      guard let lu = Jour(iso: date) else {
+        Console.erreur("Erreur : date « \(date) » invalide (attendu : AAAA-MM-JJ).")
+        throw CodeSortie.usage
+      }
+      jour = lu
+    } else {
+      guard let aujourdhui = Self.aujourdhui() else {
+        Console.erreur("Erreur : date du jour illisible ; indiquer --date AAAA-MM-JJ.")
+        throw CodeSortie.usage
+      }
+      jour = aujourdhui
+    }
+
+    let charge = try ChargeurCLI.charger(chemin)
+    let acceptations = try Self.acceptations(pour: charge)
+    let report = RegistreRules.Audit.run(
+      charge.registre, context: AuditContext(auditDate: jour), rules: rules, acceptances: acceptations)
+    let locate: FindingLocator = { Self.emplacement($0, dans: charge) }
+
+    switch format {
+    case .texte:
+      let couleur = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+      FileHandle.standardOutput.write(
+        Data(AuditTextReport.render(report, registre: charge.registre, colour: couleur, locate: locate).utf8))
+    case .json:
+      let donnees = try AuditJSONReport.render(
+        report, registre: charge.registre, source: chemin, locate: locate)
+      FileHandle.standardOutput.write(donnees + Data("\n".utf8))
+    case .sarif:
+      let donnees = try AuditSARIFReport.render(
+        report, toolVersion: Registre.configuration.version, locate: locate)
+      FileHandle.standardOutput.write(donnees + Data("\n".utf8))
+    }
+    if report.fails(at: echecSi.gravite) { throw CodeSortie.problemes }
+  }
+
+  /// Today in the machine's time zone: the CLI may read the clock, the rules never do.
+  static func aujourdhui() -> Jour? {
+    let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+    guard let annee = c.year, let mois = c.month, let jour = c.day else { return nil }
+    return Jour(annee: annee, mois: mois, jour: jour)
+  }
+
+  /// File and line of a finding, from the loader's locations.
+  static func emplacement(_ f: Finding, dans charge: RegistreCharge) -> FindingLocation? {
+    let e: Emplacement?
+    switch f.subject {
+    case .traitement(let id): e = charge.emplacements.traitement(id, champ: f.field)
+    case .sousTraitant(let id): e = charge.emplacements.sousTraitant(id, champ: f.field)
+    case .violation(let id): e = charge.emplacements.violation(id, champ: f.field)
+    case .etablissement:
+      e =
+        f.field.flatMap { charge.emplacements.table["etablissement/\($0)"] }
+        ?? charge.emplacements.table["etablissement"]
+    }
+    guard let e else { return nil }
+    return FindingLocation(file: e.fichier, line: e.ligne, column: e.colonne, field: f.field ?? e.champ)
+  }
+
+  /// Reads `acceptations.yaml` beside the register's files, when there is one.
+  static func acceptations(pour charge: RegistreCharge) throws -> Acceptances {
+    var estDossier: ObjCBool = false
+    _ = FileManager.default.fileExists(atPath: charge.source.path, isDirectory: &estDossier)
+    let racine = estDossier.boolValue ? charge.source : charge.source.deletingLastPathComponent()
+    let url = racine.appendingPathComponent("acceptations.yaml")
+    guard FileManager.default.fileExists(atPath: url.path) else { return Acceptances() }
+    guard let donnees = try? Data(contentsOf: url) else {
+      Console.erreur("acceptations.yaml: erreur: fichier illisible")
+      throw CodeSortie.usage
+    }
+    var problemes: [String] = []
+    var lues = Acceptances()
+    do {
+      lues = try LectureFichierYAML.lire(
+        donnees, fichier: "acceptations.yaml", type: Format.acceptations, en: Acceptances.self)
+    } catch {
+      problemes = error.diagnostics.map(\.texte)
+    }
+    problemes += lues.problems(knownRules: Set(Rules.ids), registre: charge.registre).map {
+      "acceptations.yaml: erreur: \($0)"
+    }
+    if !problemes.isEmpty {
+      problemes.forEach(Console.erreur)
+      Console.erreur("Fichier d'acceptations invalide : \(problemes.count) problème(s).")
+      throw CodeSortie.usage
+    }
+    return lues
+  }
+}
