@@ -19,9 +19,9 @@ struct Registre: ParsableCommand {
       CommandeCatalogue.self,
       Init.self,
       Demo.self,
-      Developpeur.self,
       Signer.self,
       Verifier.self,
+      Developpeur.self,
     ],
     helpNames: [.short, .long, .customLong("aide")]
   )
