@@ -81,6 +81,12 @@ let package = Package(
     /** TLS probe of a vendor's endpoints with libssl, judged against ANSSI's TLS guide. */
     .target(name: "RegistreProbe", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
 
+    /** Batch audit of many registers in parallel, and the synthetic register generator. */
+    .target(
+      name: "RegistreLot",
+      dependencies: ["RegistreModel", "RegistreFormats", "RegistreRules", "RegistreCatalogue", "RegistreSupport"],
+      swiftSettings: swiftSettings),
+
     // MARK: Command-line tool
 
     /** `registre`: thin French subcommands over the library. */
@@ -88,7 +94,7 @@ let package = Package(
       name: "registre",
       dependencies: [
         "RegistreModel", "RegistreFormats", "RegistreCatalogue", "RegistreRules",
-        "RegistreDocuments", "RegistreSignature", "RegistreProbe", "RegistreSupport",
+        "RegistreDocuments", "RegistreSignature", "RegistreProbe", "RegistreSupport", "RegistreLot",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
@@ -115,6 +121,10 @@ let package = Package(
         "RegistreCatalogue", "RegistreModel", "RegistreFormats", "RegistreRules",
         .product(name: "Yams", package: "Yams"),
       ],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "RegistreLotTests",
+      dependencies: ["RegistreLot", "RegistreModel", "RegistreFormats", "RegistreRules"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreProbeTests", dependencies: ["RegistreProbe"], swiftSettings: swiftSettings),

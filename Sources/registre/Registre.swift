@@ -22,6 +22,8 @@ struct Registre: ParsableCommand {
       Signer.self,
       Verifier.self,
       Developpeur.self,
+      GenererRegistres.self,
+      MesurerAudit.self,
     ],
     helpNames: [.short, .long, .customLong("aide")]
   )

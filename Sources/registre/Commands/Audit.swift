@@ -16,10 +16,14 @@ struct Auditer: ParsableCommand {
       traitement avec une justification écrite : le constat reste affiché, comme accepté.
       Codes de sortie : 0 aucun constat au seuil de --echec-si ; 1 au moins un constat ouvert à ce seuil ; \
       2 registre invalide, fichier d'acceptations invalide ou usage incorrect.
+      Avec --lot DOSSIER : audite en parallèle chaque registre du dossier (un sous-dossier ou un fichier \
+      .xml par établissement) et écrit un rapport consolidé (texte, json ou csv) ; un registre illisible \
+      est signalé sans arrêter les autres et compte comme un constat au seuil de --echec-si \
+      (voir docs/lot-et-mesures.md).
       """)
 
   enum FormatSortie: String, ExpressibleByArgument, CaseIterable {
-    case texte, json, sarif
+    case texte, json, sarif, csv
   }
 
   enum Seuil: String, ExpressibleByArgument, CaseIterable {
@@ -35,11 +39,19 @@ struct Auditer: ParsableCommand {
     }
   }
 
-  @Argument(help: "Dossier du registre ou fichier XML canonique.")
-  var chemin: String
+  @Argument(help: "Dossier du registre ou fichier XML canonique (sans --lot).")
+  var chemin: String?
 
-  @Option(name: .customLong("format"), help: "Format du rapport : texte, json ou sarif.")
+  @Option(name: .customLong("format"), help: "Format du rapport : texte, json, sarif (un registre) ou csv (--lot).")
   var format: FormatSortie = .texte
+
+  @Option(
+    name: .customLong("lot"),
+    help: "Dossier d'un lot de registres (un sous-dossier ou un fichier .xml par établissement).")
+  var lot: String?
+
+  @Option(name: .customLong("sortie"), help: "Fichier où écrire le rapport du lot (par défaut : la sortie standard).")
+  var sortie: String?
 
   @Option(
     name: .customLong("echec-si"),
@@ -54,6 +66,24 @@ struct Auditer: ParsableCommand {
 
   @Option(name: .customLong("date"), help: "Date de l'audit, AAAA-MM-JJ (par défaut : aujourd'hui).")
   var date: String?
+
+  func validate() throws {
+    if lot == nil && chemin == nil {
+      throw ValidationError("Indiquer le registre à auditer, ou --lot DOSSIER.")
+    }
+    if lot != nil && chemin != nil {
+      throw ValidationError("--lot audite un dossier de registres : ne pas indiquer aussi un registre.")
+    }
+    if lot == nil && format == .csv {
+      throw ValidationError("Le format csv ne sert qu'avec --lot.")
+    }
+    if lot != nil && format == .sarif {
+      throw ValidationError("Le format sarif ne sert que pour un registre (pas avec --lot).")
+    }
+    if lot == nil && sortie != nil {
+      throw ValidationError("--sortie ne sert qu'avec --lot.")
+    }
+  }
 
   func run() throws {
     let rules: [any Rule]
@@ -78,6 +108,10 @@ struct Auditer: ParsableCommand {
       jour = aujourdhui
     }
 
+    guard let chemin else {
+      try auditerLot(lot ?? ".", regles: rules, jour: jour)
+      return
+    }
     let charge = try ChargeurCLI.charger(chemin)
     let acceptations = try Self.acceptations(pour: charge)
     let report = RegistreRules.Audit.run(
@@ -97,6 +131,8 @@ struct Auditer: ParsableCommand {
       let donnees = try AuditSARIFReport.render(
         report, toolVersion: Registre.configuration.version, locate: locate)
       FileHandle.standardOutput.write(donnees + Data("\n".utf8))
+    case .csv:
+      throw CodeSortie.usage  // Refused by validate().
     }
     if report.fails(at: echecSi.gravite) { throw CodeSortie.problemes }
   }

@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import RegistreLot
+import RegistreModel
+import RegistreRules
+
+/// `registre generer-registres DOSSIER`: fictional registers for tests and benchmarks.
+struct GenererRegistres: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "generer-registres",
+    abstract: "Génère des registres fictifs à partir du catalogue (essais, mesures de performance).",
+    discussion: """
+      Écrit un registre par établissement (fichier XML canonique ou dossier YAML) dans DOSSIER, \\
+      qui doit être neuf ou vide. Même graine, mêmes paramètres : mêmes octets sur toute machine. \\
+      Les UAI sont fictifs (départements 098 et 099, qui n'existent pas) mais bien formés. \\
+      Voir docs/lot-et-mesures.md.
+      """,
+    shouldDisplay: false)
+
+  @Argument(help: "Dossier à créer (ou vide) où écrire les registres.")
+  var dossier: String
+
+  @Option(name: .customLong("etablissements"), help: "Nombre d'établissements (1 à 19 999).")
+  var etablissements: Int = 1
+
+  @Option(name: .customLong("traitements"), help: "Traitements par établissement (1 à 500).")
+  var traitements: Int = 50
+
+  @Option(name: .customLong("graine"), help: "Graine du générateur pseudo-aléatoire.")
+  var graine: UInt64 = 2026
+
+  @Option(
+    name: .customLong("defauts"),
+    help: "Part des traitements et sous-traitants qui reçoivent un défaut (0 à 1).")
+  var defauts: Double = 0.1
+
+  @Option(name: .customLong("illisibles"), help: "Nombre de registres écrits illisibles.")
+  var illisibles: Int = 0
+
+  @Option(name: .customLong("format"), help: "xml (un fichier par établissement) ou dossier (YAML).")
+  var format: FormatCLI = .xml
+
+  enum FormatCLI: String, ExpressibleByArgument, CaseIterable {
+    case xml, dossier
+  }
+
+  func run() throws {
+    let parametres = ParametresGeneration(
+      etablissements: etablissements, traitements: traitements, graine: graine, partDefauts: defauts,
+      illisibles: illisibles, format: format == .xml ? .xml : .dossier)
+    do throws(ErreurGeneration) {
+      let generateur = try GenerateurRegistres(parametres)
+      let resume = try generateur.ecrire(dans: URL(fileURLWithPath: dossier))
+      Console.sortie(
+        "\(resume.etablissements) registre(s) écrit(s) dans \(dossier) (\(resume.traitements) traitements"
+          + (resume.illisibles.isEmpty ? ")." : ", dont \(resume.illisibles.count) registre(s) illisible(s) : "
+            + resume.illisibles.joined(separator: ", ") + ")."))
+    } catch {
+      Console.erreur("Erreur : \(error.message).")
+      throw CodeSortie.usage
+    }
+  }
+}
+
+/// `registre mesurer-audit`: in-process audit throughput on generated registers (for `make bench`).
+/// Prints one JSON object: every run's treatments per second on one core, and their median.
+struct MesurerAudit: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "mesurer-audit",
+    abstract: "Mesure le débit de l'audit en mémoire (traitements par seconde, un cœur).",
+    shouldDisplay: false)
+
+  @Option(name: .customLong("etablissements"), help: "Registres générés en mémoire.")
+  var etablissements: Int = 200
+
+  @Option(name: .customLong("traitements"), help: "Traitements par registre.")
+  var traitements: Int = 50
+
+  @Option(name: .customLong("repetitions"), help: "Nombre de mesures (médiane et dispersion).")
+  var repetitions: Int = 7
+
+  func run() throws {
+    guard etablissements > 0, repetitions > 0 else {
+      Console.erreur("Erreur : --etablissements et --repetitions doivent être positifs.")
+      throw CodeSortie.usage
+    }
+    let registres: [RegistreModel.Registre]
+    do throws(ErreurGeneration) {
+      let generateur = try GenerateurRegistres(
+        ParametresGeneration(etablissements: etablissements, traitements: traitements))
+      registres = (0..<etablissements).map(generateur.registre)
+    } catch {
+      Console.erreur("Erreur : \(error.message).")
+      throw CodeSortie.usage
+    }
+    guard let jour = Jour(annee: 2026, mois: 1, jour: 15) else { throw CodeSortie.usage }
+    let contexte = AuditContext(auditDate: jour)
+    let nombre = registres.reduce(0) { $0 + $1.traitements.count }
+    var debits: [Double] = []
+    var constats = 0
+    let horloge = ContinuousClock()
+    for _ in 0..<repetitions {
+      var vus = 0
+      let duree = horloge.measure {
+        for registre in registres { vus += RegistreRules.Audit.run(registre, context: contexte).findings.count }
+      }
+      constats = vus
+      let secondes = Double(duree.components.seconds) + Double(duree.components.attoseconds) / 1e18
+      debits.append(Double(nombre) / max(secondes, 1e-9))
+    }
+    let tries = debits.sorted()
+    let mediane = tries[tries.count / 2]
+    let objet: [String: Any] = [
+      "registers": registres.count, "treatments": nombre, "findings": constats, "runs": debits,
+      "median": mediane, "min": tries[0], "max": tries[tries.count - 1],
+    ]
+    let donnees = try JSONSerialization.data(withJSONObject: objet, options: [.sortedKeys])
+    FileHandle.standardOutput.write(donnees + Data("\n".utf8))
+  }
+}
