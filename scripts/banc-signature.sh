@@ -1,15 +1,27 @@
 #!/usr/bin/env bash
 # Times signing and verifying a 10 MB PDF with registre and with pyHanko, same key, same file.
 # Usage: scripts/banc-signature.sh [REGISTRE_BINARY]   (default: .build/release/registre)
+#        scripts/banc-signature.sh --preparer DOSSIER  (only writes cle.pem, cert.pem and 10mo.pdf
+#        into DOSSIER, for Benchmarks/banc.py, which times the same commands several times)
 # Needs openssl, python3 and pyhanko (scripts/dependances.sh test). Works in a temporary folder.
 set -euo pipefail
 
+if [ "${1:-}" = "--preparer" ]; then
+  preparer="${2:?dossier attendu après --preparer}"
+  mkdir -p "$preparer"
+  cd "$preparer"
+else
+  preparer=""
+fi
+
 registre="${1:-.build/release/registre}"
+if [ -z "$preparer" ]; then
 [ -x "$registre" ] || { echo "binaire introuvable : $registre (swift build -c release --product registre)" >&2; exit 2; }
 registre="$(cd "$(dirname "$registre")" && pwd)/$(basename "$registre")"
 dossier="$(mktemp -d)"
 trap 'rm -rf "$dossier"' EXIT
 cd "$dossier"
+fi
 
 # Throw-away key and self-signed certificate (digital signature usage).
 openssl req -x509 -newkey rsa:2048 -nodes -keyout cle.pem -out cert.pem -days 2 -subj "/CN=Banc d'essai" \
@@ -33,6 +45,7 @@ out += b"xref\n0 5\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o fo
 out += b"trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
 open("10mo.pdf", "wb").write(out)
 PY
+[ -z "$preparer" ] || exit 0
 
 chrono() {
   local debut fin

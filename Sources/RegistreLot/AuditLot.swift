@@ -24,6 +24,12 @@ public struct LigneEtablissement: Sendable, Hashable {
 
   public var estLisible: Bool { probleme == nil }
 
+  public init(source: String, uai: String? = nil, nom: String? = nil) {
+    self.source = source
+    self.uai = uai
+    self.nom = nom
+  }
+
   /// Whether an open finding reaches `seuil` (nil: never); an unreadable register always does.
   public func atteint(_ seuil: Severity?) -> Bool {
     guard let seuil else { return false }
@@ -55,6 +61,17 @@ public struct RapportLot: Sendable {
   public var etablissements: [LigneEtablissement]
   /// Every rule that ran, in rule order.
   public var parRegle: [StatistiqueRegle]
+
+  public init(
+    dossier: String, dateAudit: Jour, regles: [String], etablissements: [LigneEtablissement],
+    parRegle: [StatistiqueRegle]
+  ) {
+    self.dossier = dossier
+    self.dateAudit = dateAudit
+    self.regles = regles
+    self.etablissements = etablissements
+    self.parRegle = parRegle
+  }
 
   public var audites: Int { etablissements.filter(\.estLisible).count }
   public var illisibles: Int { etablissements.count - audites }
