@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Installs (as root) or names (otherwise) the Debian and PyPI packages that a
-# task needs. Usage: scripts/dependances.sh demo|test
+# task needs. Usage: scripts/dependances.sh demo|test|bench
 set -euo pipefail
 
 profil="${1:-demo}"
 debian=(pkg-config libxml2-dev libxslt1-dev libssl-dev zlib1g-dev openssl fop fonts-dejavu-core)
 pypi=()
-if [ "$profil" = "test" ]; then
+if [ "$profil" = "test" ] || [ "$profil" = "bench" ]; then
   debian+=(poppler-utils qpdf libxml2-utils python3-pip)
   pypi+=(pyhanko pyhanko-cli pikepdf jsonschema)
+fi
+if [ "$profil" = "bench" ]; then
+  # /usr/bin/time -v gives the peak memory of each run (Benchmarks/banc.py).
+  debian+=(time)
 fi
 
 manquants=()
