@@ -67,6 +67,7 @@ let package = Package(
     /** XSLT templates to XSL-FO, and the Renderer protocol with its Apache FOP implementation. */
     .target(
       name: "RegistreDocuments", dependencies: ["RegistreSupport", "RegistreModel", "RegistreXML"],
+      resources: [.copy("Resources/Templates")],
       swiftSettings: swiftSettings),
 
     /** PDF reader, incremental writer and PAdES signatures (CMS with OpenSSL), verification. */
@@ -94,6 +95,10 @@ let package = Package(
     .testTarget(
       name: "RegistreFormatsTests",
       dependencies: ["RegistreFormats", "RegistreCatalogue"],
+      resources: [.copy("Fixtures")],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "RegistreDocumentsTests", dependencies: ["RegistreDocuments"],
       resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings),
     .testTarget(

@@ -1,0 +1,154 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Notice pour les élèves : les mêmes informations que la notice des familles
+  (articles 13 et 14), en phrases courtes et au tutoiement (article 12 :
+  information adaptée aux enfants).
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:r="urn:registre:eple:1"
+    exclude-result-prefixes="r">
+
+  <xsl:import href="commun.xsl"/>
+  <xsl:import href="libelles.xsl"/>
+  <xsl:import href="notice-commun.xsl"/>
+
+  <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="titre">
+      <xsl:choose>
+        <xsl:when test="count($traitements-couverts) = 1 and $traitement != ''">
+          <xsl:value-of select="concat('Tes données : ', normalize-space($traitements-couverts/r:nom))"/>
+        </xsl:when>
+        <xsl:otherwise>Tes données personnelles au lycée</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <fo:root xml:lang="fr" font-family="DejaVu Sans" font-size="10.5pt" line-height="1.45"
+        hyphenate="false" text-align="left">
+      <xsl:call-template name="modeles-de-page"/>
+      <fo:declarations>
+        <xsl:call-template name="metadonnees">
+          <xsl:with-param name="titre" select="concat($titre, ' – ', $etab/r:nom)"/>
+          <xsl:with-param name="sujet" select="'Notice d’information (articles 12, 13 et 14 du RGPD) destinée aux élèves'"/>
+        </xsl:call-template>
+      </fo:declarations>
+      <fo:page-sequence master-reference="courante">
+        <fo:title><xsl:value-of select="$titre"/></fo:title>
+        <xsl:call-template name="entete">
+          <xsl:with-param name="titre" select="'Information des élèves'"/>
+        </xsl:call-template>
+        <xsl:call-template name="pied"/>
+        <fo:flow flow-name="xsl-region-body">
+          <fo:block xsl:use-attribute-sets="titre-1" space-before="0mm" font-size="17pt">
+            <xsl:call-template name="texte"><xsl:with-param name="texte" select="$titre"/></xsl:call-template>
+          </fo:block>
+          <fo:block xsl:use-attribute-sets="paragraphe">
+            <xsl:call-template name="texte">
+              <xsl:with-param name="texte" select="concat('Au ', $etab/r:nom, ', on utilise des informations sur toi : ton nom, ta classe, tes notes, tes absences… Ce sont tes données personnelles. Voici à quoi elles servent, qui peut les voir, combien de temps on les garde et ce que tu peux demander.')"/>
+            </xsl:call-template>
+          </fo:block>
+          <xsl:call-template name="encadre-contacts"><xsl:with-param name="eleve" select="true()"/></xsl:call-template>
+
+          <xsl:for-each select="$traitements-couverts">
+            <xsl:call-template name="section-traitement-eleve"/>
+          </xsl:for-each>
+
+          <fo:block xsl:use-attribute-sets="titre-1" font-size="13pt" space-before="7mm">Ce que tu peux demander</fo:block>
+          <fo:list-block provisional-distance-between-starts="5mm" space-after="2mm">
+            <xsl:call-template name="puce"><xsl:with-param name="texte" select="'Voir les informations qu’on a sur toi et en avoir une copie.'"/></xsl:call-template>
+            <xsl:call-template name="puce"><xsl:with-param name="texte" select="'Faire corriger une information fausse.'"/></xsl:call-template>
+            <xsl:call-template name="puce"><xsl:with-param name="texte" select="'Faire effacer une information qu’on n’a plus de raison de garder.'"/></xsl:call-template>
+            <xsl:call-template name="puce"><xsl:with-param name="texte" select="'Demander qu’on arrête un moment d’utiliser une information que tu contestes.'"/></xsl:call-template>
+            <xsl:call-template name="puce"><xsl:with-param name="texte" select="'Dire que tu n’es pas d’accord avec un usage, en expliquant pourquoi.'"/></xsl:call-template>
+            <xsl:call-template name="puce"><xsl:with-param name="texte" select="'Récupérer les informations que tu as données, quand l’usage repose sur ton accord ou sur un contrat.'"/></xsl:call-template>
+            <xsl:if test="$traitements-couverts[r:baseLegale/@article = '6-1-a']">
+              <xsl:call-template name="puce"><xsl:with-param name="texte" select="'Changer d’avis quand on t’a demandé ton accord : tu peux le retirer quand tu veux.'"/></xsl:call-template>
+            </xsl:if>
+          </fo:list-block>
+          <fo:block xsl:use-attribute-sets="paragraphe">
+            <xsl:call-template name="texte">
+              <xsl:with-param name="texte" select="concat('Pour cela, parles-en avec tes parents, puis écrivez au chef d’établissement (', $etab/r:responsable/r:courriel, ') ou au délégué à la protection des données (', $etab/r:dpd/r:courriel, '). On doit te répondre en un mois maximum. C’est gratuit.')"/>
+            </xsl:call-template>
+          </fo:block>
+          <xsl:call-template name="encadre-cnil"><xsl:with-param name="eleve" select="true()"/></xsl:call-template>
+          <fo:block space-before="6mm" font-size="8.5pt" color="#555555">
+            <xsl:text>Document établi le </xsl:text>
+            <xsl:call-template name="date-du-document"/>
+            <xsl:text>. Une version plus détaillée existe pour tes parents.</xsl:text>
+          </fo:block>
+          <fo:block id="fin-du-document"/>
+        </fo:flow>
+      </fo:page-sequence>
+    </fo:root>
+  </xsl:template>
+
+  <xsl:template name="section-traitement-eleve">
+    <fo:block xsl:use-attribute-sets="titre-2" font-size="12.5pt" space-before="6mm"
+        border-bottom="0.5pt solid {$couleur-filet}" padding-bottom="0.8mm">
+      <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:nom"/></xsl:call-template>
+    </fo:block>
+    <fo:table table-layout="fixed" width="100%">
+      <fo:table-column column-width="42mm"/>
+      <fo:table-column column-width="proportional-column-width(1)"/>
+      <fo:table-body>
+        <xsl:call-template name="ligne-notice">
+          <xsl:with-param name="libelle" select="'À quoi ça sert ?'"/>
+          <xsl:with-param name="contenu">
+            <fo:block><xsl:call-template name="texte"><xsl:with-param name="texte" select="concat(r:finalites/r:principale, '.')"/></xsl:call-template></fo:block>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="ligne-notice">
+          <xsl:with-param name="libelle" select="'Pourquoi a-t-on le droit ?'"/>
+          <xsl:with-param name="contenu">
+            <fo:block><xsl:call-template name="libelle"><xsl:with-param name="liste" select="'base-legale-eleve'"/><xsl:with-param name="code" select="r:baseLegale/@article"/></xsl:call-template></fo:block>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="ligne-notice">
+          <xsl:with-param name="libelle" select="'Qui en est responsable ?'"/>
+          <xsl:with-param name="contenu"><fo:block><xsl:call-template name="phrase-responsable"><xsl:with-param name="eleve" select="true()"/></xsl:call-template></fo:block></xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="ligne-notice">
+          <xsl:with-param name="libelle" select="'Quelles informations ?'"/>
+          <xsl:with-param name="contenu">
+            <xsl:for-each select="r:donnees/r:categorie">
+              <fo:block>• <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:description"/></xsl:call-template></fo:block>
+            </xsl:for-each>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="ligne-notice">
+          <xsl:with-param name="libelle" select="'D’où viennent-elles ?'"/>
+          <xsl:with-param name="contenu"><xsl:call-template name="phrases-sources"><xsl:with-param name="eleve" select="true()"/></xsl:call-template></xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="ligne-notice">
+          <xsl:with-param name="libelle" select="'Qui peut les voir ?'"/>
+          <xsl:with-param name="contenu"><xsl:call-template name="phrases-destinataires"><xsl:with-param name="eleve" select="true()"/></xsl:call-template></xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="ligne-notice">
+          <xsl:with-param name="libelle" select="'Partent-elles hors d’Europe ?'"/>
+          <xsl:with-param name="contenu"><xsl:call-template name="phrases-transferts"><xsl:with-param name="eleve" select="true()"/></xsl:call-template></xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="ligne-notice">
+          <xsl:with-param name="libelle" select="'Combien de temps ?'"/>
+          <xsl:with-param name="contenu"><xsl:call-template name="phrases-conservation"><xsl:with-param name="eleve" select="true()"/></xsl:call-template></xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="ligne-notice">
+          <xsl:with-param name="libelle" select="'Est-ce obligatoire ?'"/>
+          <xsl:with-param name="contenu"><xsl:call-template name="phrase-fourniture"><xsl:with-param name="eleve" select="true()"/></xsl:call-template></xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="ligne-notice">
+          <xsl:with-param name="libelle" select="'Un ordinateur décide-t-il seul ?'"/>
+          <xsl:with-param name="contenu">
+            <fo:block>
+              <xsl:choose>
+                <xsl:when test="r:decisionAutomatisee = 'true'">Oui. Tu peux demander qu’une personne vérifie la décision et donner ton avis.</xsl:when>
+                <xsl:otherwise>Non. Ce sont toujours des personnes qui décident.</xsl:otherwise>
+              </xsl:choose>
+            </fo:block>
+          </xsl:with-param>
+        </xsl:call-template>
+      </fo:table-body>
+    </fo:table>
+  </xsl:template>
+</xsl:stylesheet>
