@@ -48,11 +48,12 @@
   <!-- En-tête : nom de l'établissement et titre du document. -->
   <xsl:template name="entete">
     <xsl:param name="titre"/>
+    <xsl:param name="etablissement" select="/r:registre/r:etablissement/r:nom"/>
     <fo:static-content flow-name="xsl-region-before" role="artifact">
       <fo:block font-size="8pt" color="#555555" border-bottom="0.5pt solid {$couleur-filet}"
           padding-bottom="1mm" text-align-last="justify">
         <xsl:call-template name="texte">
-          <xsl:with-param name="texte" select="/r:registre/r:etablissement/r:nom"/>
+          <xsl:with-param name="texte" select="$etablissement"/>
         </xsl:call-template>
         <fo:leader leader-pattern="space"/>
         <xsl:call-template name="texte">
@@ -279,11 +280,12 @@
   <xsl:template name="metadonnees">
     <xsl:param name="titre"/>
     <xsl:param name="sujet" select="''"/>
+    <xsl:param name="auteur" select="/r:registre/r:etablissement/r:nom"/>
     <x:xmpmeta xmlns:x="adobe:ns:meta/">
       <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
         <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
           <dc:title><rdf:Alt><rdf:li xml:lang="x-default"><xsl:value-of select="$titre"/></rdf:li></rdf:Alt></dc:title>
-          <dc:creator><rdf:Seq><rdf:li><xsl:value-of select="/r:registre/r:etablissement/r:nom"/></rdf:li></rdf:Seq></dc:creator>
+          <dc:creator><rdf:Seq><rdf:li><xsl:value-of select="normalize-space($auteur)"/></rdf:li></rdf:Seq></dc:creator>
           <xsl:if test="$sujet != ''">
             <dc:description><rdf:Alt><rdf:li xml:lang="x-default"><xsl:value-of select="$sujet"/></rdf:li></rdf:Alt></dc:description>
           </xsl:if>
