@@ -19,3 +19,7 @@ dependances-demo:
 
 dependances-test:
 	@scripts/dependances.sh test
+
+# Rewrites the files derived from Sources/RegistreFormats/Format.swift.
+schemas:
+	$(SWIFT) run registre developpeur generer

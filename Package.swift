@@ -94,8 +94,11 @@ let package = Package(
       name: "RegistreXMLTests", dependencies: ["RegistreXML"], swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreFormatsTests",
-      dependencies: ["RegistreFormats", "RegistreCatalogue"],
-      resources: [.copy("Fixtures")],
+      dependencies: ["RegistreFormats"],
+      exclude: ["Fixtures"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "RegistreCLITests", dependencies: ["registre", "RegistreFormats"], exclude: ["Fixtures"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreDocumentsTests", dependencies: ["RegistreDocuments"],

@@ -16,4 +16,13 @@
 // shared mutable state; this wrapper is a plain function.
 static inline void registre_xmlFree(void *pointer) { xmlFree(pointer); }
 
+// xmlStructuredError and its context are per-thread macros in threaded builds;
+// these accessors let Swift save and restore the current thread's handler.
+static inline xmlStructuredErrorFunc registre_currentStructuredErrorFunc(void) {
+  return xmlStructuredError;
+}
+static inline void *registre_currentStructuredErrorContext(void) {
+  return xmlStructuredErrorContext;
+}
+
 #endif

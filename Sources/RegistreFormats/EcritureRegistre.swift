@@ -1,0 +1,65 @@
+public import Foundation
+public import RegistreModel
+import RegistreSupport
+import Yams
+
+/// Writes a register as a folder of YAML files, fields in descriptor order.
+public enum EcritureRegistre {
+  /// Errors while writing a register folder.
+  public enum Erreur: Error, Sendable {
+    case fichierExistant(String)
+    case ecriture(String)
+  }
+
+  /// YAML text of one record.
+  public static func yaml<T: Encodable>(_ valeur: T, type: TypeEnregistrement) throws -> String {
+    try Yams.serialize(node: noeud(Valeur.depuis(valeur, type: type)), allowUnicode: true, sortKeys: false)
+  }
+
+  /// Writes `registre` into `dossier` (created if needed). Existing files are
+  /// never overwritten: the whole write is refused before anything is written.
+  public static func ecrireDossier(_ registre: Registre, dans dossier: URL) throws(Erreur) {
+    var fichiers: [(String, String)] = []
+    do {
+      fichiers.append(("etablissement.yaml", try yaml(registre.etablissement, type: Format.etablissement)))
+      for t in registre.traitements { fichiers.append(("traitements/\(t.id).yaml", try yaml(t, type: Format.traitement))) }
+      for s in registre.sousTraitants { fichiers.append(("sous-traitants/\(s.id).yaml", try yaml(s, type: Format.sousTraitant))) }
+      for v in registre.violations { fichiers.append(("violations/\(v.id).yaml", try yaml(v, type: Format.violation))) }
+    } catch {
+      throw .ecriture("sérialisation impossible : \(error)")
+    }
+    for (relatif, _) in fichiers where FileManager.default.fileExists(atPath: dossier.appendingPathComponent(relatif).path) {
+      throw .fichierExistant(relatif)
+    }
+    for (relatif, texte) in fichiers {
+      let url = dossier.appendingPathComponent(relatif)
+      do {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try AtomicFile.write(Data(texte.utf8), to: url, permissions: 0o640, existing: .refuse)
+      } catch {
+        throw .ecriture("\(relatif) : \(error)")
+      }
+    }
+  }
+
+  static func noeud(_ valeur: Valeur) -> Node {
+    switch valeur {
+    case .texte(let s): return Node(s, Tag(.str), LecteurYAML.styleAmbigu(s) ? .doubleQuoted : .plain)
+    case .entier(let n): return Node("\(n)")
+    case .booleen(let b): return Node(b ? "true" : "false")
+    case .liste(let elements): return Node(elements.map(noeud))
+    case .objet(let paires): return Node(paires.map { (Node($0.0), noeud($0.1)) })
+    }
+  }
+}
+
+extension LecteurYAML {
+  /// Strings that YAML would read as something else (numbers, booleans, dates,
+  /// null) are quoted when written.
+  static func styleAmbigu(_ s: String) -> Bool {
+    if s.isEmpty || ["true", "false", "null", "~", "yes", "no", "on", "off"].contains(s.lowercased()) { return true }
+    if Double(s) != nil || Int(s) != nil { return true }
+    if let premier = s.first, "-?:,[]{}#&*!|>'\"%@`".contains(premier) { return true }
+    return s.contains(": ") || s.contains(" #") || s.hasSuffix(":") || s.contains("\n")
+  }
+}

@@ -1,0 +1,128 @@
+public import Foundation
+import RegistreModel
+
+/// Reads a register from a folder (`etablissement.yaml`, `traitements/`,
+/// `sous-traitants/`, `violations/`) or from a canonical XML file, and checks it.
+public enum ChargementRegistre {
+  /// Sub-folders of a register folder, with their record type.
+  static let dossiers: [(nom: String, type: TypeEnregistrement)] = [
+    ("traitements", Format.traitement), ("sous-traitants", Format.sousTraitant),
+    ("violations", Format.violation),
+  ]
+
+  /// Loads and validates the register at `url`; every problem comes back at once.
+  public static func charger(_ url: URL) throws(EchecChargement) -> RegistreCharge {
+    var estDossier: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &estDossier) else {
+      throw EchecChargement(diagnostics: [
+        Diagnostic(Emplacement(fichier: url.path), "chemin introuvable", attendu: "un dossier de registre ou un fichier XML")
+      ])
+    }
+    if estDossier.boolValue {
+      return try chargerDossier(url)
+    }
+    return try chargerXML(url)
+  }
+
+  /// Loads a register folder.
+  public static func chargerDossier(_ dossier: URL) throws(EchecChargement) -> RegistreCharge {
+    var diagnostics: [Diagnostic] = []
+    var table: [String: Emplacement] = [:]
+
+    func lireFichier(_ url: URL, relatif: String, type: TypeEnregistrement, cle: String) -> Valeur? {
+      let donnees: Data
+      do {
+        donnees = try Data(contentsOf: url)
+      } catch {
+        diagnostics.append(Diagnostic(Emplacement(fichier: relatif), "fichier illisible", attendu: "un fichier YAML lisible"))
+        return nil
+      }
+      var lecteur = LecteurYAML(fichier: relatif)
+      let valeur = lecteur.lire(donnees, type: type)
+      diagnostics += lecteur.diagnostics
+      for (chemin, ici) in lecteur.emplacements {
+        table[chemin.isEmpty ? cle : "\(cle)/\(chemin)"] = ici
+      }
+      return valeur
+    }
+
+    // Établissement.
+    let urlEtablissement = dossier.appendingPathComponent("etablissement.yaml")
+    var etablissement: Etablissement?
+    if FileManager.default.fileExists(atPath: urlEtablissement.path) {
+      if let v = lireFichier(urlEtablissement, relatif: "etablissement.yaml", type: Format.etablissement, cle: "etablissement") {
+        etablissement = decoder(v, Etablissement.self, fichier: "etablissement.yaml", into: &diagnostics)
+        diagnostics += marqueurs(v, fichier: "etablissement.yaml", cle: "etablissement", table: table)
+      }
+    } else {
+      diagnostics.append(Diagnostic(
+        Emplacement(fichier: "etablissement.yaml"), "fichier manquant",
+        attendu: "la description de l'établissement (nom, UAI, responsable de traitement…)"))
+    }
+
+    var traitements: [Traitement] = []
+    var sousTraitants: [SousTraitant] = []
+    var violations: [Violation] = []
+    for (nom, type) in dossiers {
+      let sousDossier = dossier.appendingPathComponent(nom)
+      for url in fichiersYAML(sousDossier) {
+        let relatif = "\(nom)/\(url.lastPathComponent)"
+        let identifiantFichier = url.deletingPathExtension().lastPathComponent
+        let cle = "\(nom)/\(identifiantFichier)"
+        guard let v = lireFichier(url, relatif: relatif, type: type, cle: cle) else { continue }
+        diagnostics += marqueurs(v, fichier: relatif, cle: cle, table: table)
+        if case .objet(let paires) = v, let id = paires.first(where: { $0.0 == "id" })?.1, id != .texte(identifiantFichier) {
+          diagnostics.append(Diagnostic(
+            table["\(cle)/id"] ?? Emplacement(fichier: relatif, champ: "id"),
+            "l'identifiant ne correspond pas au nom du fichier", attendu: "id: \(identifiantFichier)"))
+        }
+        switch nom {
+        case "traitements": decoder(v, Traitement.self, fichier: relatif, into: &diagnostics).map { traitements.append($0) }
+        case "sous-traitants": decoder(v, SousTraitant.self, fichier: relatif, into: &diagnostics).map { sousTraitants.append($0) }
+        default: decoder(v, Violation.self, fichier: relatif, into: &diagnostics).map { violations.append($0) }
+        }
+      }
+    }
+
+    guard let etablissement, diagnostics.isEmpty else {
+      throw EchecChargement(diagnostics: diagnostics)
+    }
+    let registre = Registre(
+      etablissement: etablissement, traitements: traitements, sousTraitants: sousTraitants, violations: violations)
+    let emplacements = EmplacementsDuRegistre(table: table)
+    let problemes = ControleRegistre.controler(registre, emplacements: emplacements)
+    guard problemes.isEmpty else { throw EchecChargement(diagnostics: problemes) }
+    return RegistreCharge(registre: registre, source: dossier, emplacements: emplacements)
+  }
+
+  /// The `.yaml` / `.yml` files of a folder, sorted by name; none if absent.
+  static func fichiersYAML(_ dossier: URL) -> [URL] {
+    let contenu = (try? FileManager.default.contentsOfDirectory(
+      at: dossier, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])) ?? []
+    return contenu
+      .filter { ["yaml", "yml"].contains($0.pathExtension) }
+      .sorted { $0.lastPathComponent < $1.lastPathComponent }
+  }
+
+  static func decoder<T: Decodable>(_ valeur: Valeur, _ type: T.Type, fichier: String, into diagnostics: inout [Diagnostic]) -> T? {
+    do {
+      return try valeur.decoder(T.self)
+    } catch {
+      // The checks above make this unreachable for well-formed values; keep a
+      // diagnostic rather than a crash if the model and the format disagree.
+      diagnostics.append(Diagnostic(Emplacement(fichier: fichier), "contenu incompatible avec le modèle : \(error)"))
+      return nil
+    }
+  }
+
+  /// Every « À COMPLÉTER » placeholder left in a file.
+  static func marqueurs(_ valeur: Valeur, fichier: String, cle: String, table: [String: Emplacement]) -> [Diagnostic] {
+    valeur.textes().compactMap { chemin, texte in
+      guard texte.hasPrefix(Format.marqueurACompleter) else { return nil }
+      let ici = table["\(cle)/\(chemin)"] ?? Emplacement(fichier: fichier, champ: chemin)
+      return Diagnostic(
+        Emplacement(fichier: ici.fichier, ligne: ici.ligne, colonne: ici.colonne, champ: chemin),
+        "valeur à compléter : « \(texte) »", attendu: "la valeur propre à l'établissement")
+    }
+  }
+}

@@ -1,0 +1,380 @@
+import Foundation
+import RegistreModel
+import Yams
+
+/// Reads one YAML file of a register into a ``Valeur``, checking it against
+/// its record type and collecting every problem with its line and column.
+struct LecteurYAML {
+  /// Files larger than this are refused: a fiche is a few kilobytes.
+  static let tailleMaximale = 2_000_000
+  /// Deeper nesting than this is refused before parsing (the parser recurses).
+  static let profondeurMaximale = 48
+
+  let fichier: String
+  private(set) var diagnostics: [Diagnostic] = []
+  /// Field path → location, for findings that point into the file.
+  private(set) var emplacements: [String: Emplacement] = [:]
+
+  init(fichier: String) {
+    self.fichier = fichier
+  }
+
+  /// Parses and checks `donnees`; `nil` when the file cannot be used at all.
+  mutating func lire(_ donnees: Data, type: TypeEnregistrement) -> Valeur? {
+    guard let texte = verifierOctets(donnees) else { return nil }
+    let noeud: Node?
+    do {
+      noeud = try Yams.compose(yaml: texte)
+    } catch let erreur as YamlError {
+      signalerErreurYams(erreur)
+      return nil
+    } catch {
+      signaler(nil, "le fichier n'est pas un YAML lisible", attendu: nil)
+      return nil
+    }
+    guard let noeud else {
+      signaler(nil, "le fichier est vide", attendu: "un objet \(type.nom)")
+      return nil
+    }
+    return valeur(noeud, genre: .objet(type), chemin: "")
+  }
+
+  // MARK: Bytes
+
+  private mutating func verifierOctets(_ donnees: Data) -> String? {
+    if donnees.isEmpty {
+      signaler(nil, "le fichier est vide", attendu: "des champs YAML « clé: valeur »")
+      return nil
+    }
+    if donnees.count > LecteurYAML.tailleMaximale {
+      signaler(nil, "le fichier est trop grand (\(donnees.count) octets, au plus \(LecteurYAML.tailleMaximale))", attendu: nil)
+      return nil
+    }
+    guard let texte = String(data: donnees, encoding: .utf8) else {
+      signaler(nil, "le fichier n'est pas encodé en UTF-8 valide", attendu: "un texte UTF-8")
+      return nil
+    }
+    var ligne = 1
+    for scalaire in texte.unicodeScalars {
+      if scalaire == "\n" { ligne += 1 }
+      let controle = scalaire.value < 0x20 && scalaire != "\n" && scalaire != "\r" && scalaire != "\t"
+      if controle || scalaire.value == 0x7F || scalaire.value == 0xFFFE || scalaire.value == 0xFFFF {
+        signaler(
+          Emplacement(fichier: fichier, ligne: ligne),
+          "caractère de contrôle U+\(String(scalaire.value, radix: 16, uppercase: true)) : le fichier semble binaire",
+          attendu: "un texte YAML")
+        return nil
+      }
+    }
+    if let ligneTropProfonde = LecteurYAML.ligneTropImbriquee(texte) {
+      signaler(
+        Emplacement(fichier: fichier, ligne: ligneTropProfonde),
+        "imbrication trop profonde (plus de \(LecteurYAML.profondeurMaximale) niveaux)", attendu: nil)
+      return nil
+    }
+    if let ligneAncre = LecteurYAML.ligneAvecAncre(texte) {
+      // Aliases can expand exponentially (« billion laughs »); a register
+      // never needs them, so they are refused before parsing.
+      signaler(
+        Emplacement(fichier: fichier, ligne: ligneAncre),
+        "les ancres et alias YAML (& et *) ne sont pas acceptés", attendu: "des valeurs écrites en entier")
+      return nil
+    }
+    return texte
+  }
+
+  /// The first line where a node starts with an anchor (`&a`) or an alias
+  /// (`*a`), outside quotes and comments.
+  static func ligneAvecAncre(_ texte: String) -> Int? {
+    var ligne = 1
+    var debutDeNoeud = true
+    var guillemet: Character?
+    var commentaire = false
+    var precedent: Character = "\n"
+    for caractere in texte {
+      defer { precedent = caractere }
+      if caractere == "\n" {
+        ligne += 1
+        debutDeNoeud = guillemet == nil
+        commentaire = false
+        continue
+      }
+      if commentaire { continue }
+      if let ouvert = guillemet {
+        if caractere == ouvert { guillemet = nil }
+        continue
+      }
+      if caractere == " " || caractere == "\t" { continue }
+      if caractere == "#" && (precedent == " " || precedent == "\t" || precedent == "\n") {
+        commentaire = true
+        continue
+      }
+      if debutDeNoeud && (caractere == "&" || caractere == "*") { return ligne }
+      switch caractere {
+      case "\"", "'":
+        guillemet = debutDeNoeud ? caractere : nil
+        debutDeNoeud = false
+      case "[", "{", ",", "-", "?":
+        debutDeNoeud = true
+      case ":":
+        debutDeNoeud = true
+      default:
+        debutDeNoeud = false
+      }
+    }
+    return nil
+  }
+
+  /// A cheap upper bound of nesting: flow brackets outside quotes, and block
+  /// indentation plus sequence dashes at the start of each line.
+  static func ligneTropImbriquee(_ texte: String) -> Int? {
+    var profondeurFlux = 0
+    var ligne = 1
+    var debutDeLigne = true
+    var indentation = 0
+    var guillemet: Character?
+    for caractere in texte {
+      if caractere == "\n" {
+        ligne += 1
+        debutDeLigne = true
+        indentation = 0
+        if guillemet == "'" || guillemet == "\"" { continue }
+        continue
+      }
+      if debutDeLigne {
+        if caractere == " " || caractere == "-" {
+          indentation += 1
+          if indentation / 2 > profondeurMaximale { return ligne }
+          continue
+        }
+        debutDeLigne = false
+      }
+      if let ouvert = guillemet {
+        if caractere == ouvert { guillemet = nil }
+        continue
+      }
+      switch caractere {
+      case "\"", "'": guillemet = caractere
+      case "[", "{":
+        profondeurFlux += 1
+        if profondeurFlux > profondeurMaximale { return ligne }
+      case "]", "}": profondeurFlux = max(0, profondeurFlux - 1)
+      case "#": break
+      default: break
+      }
+    }
+    return nil
+  }
+
+  // MARK: Nodes
+
+  private mutating func valeur(_ noeud: Node, genre: GenreChamp, chemin: String) -> Valeur? {
+    let ici = emplacement(noeud, chemin)
+    emplacements[chemin] = ici
+    if noeud.anchor != nil {
+      signaler(ici, "les ancres et alias YAML (& et *) ne sont pas acceptés", attendu: "des valeurs écrites en entier")
+      return nil
+    }
+    switch genre {
+    case .objet(let type):
+      guard case .mapping(let table) = noeud else {
+        signaler(ici, "valeur de type \(nature(noeud))", attendu: genre.attendu)
+        return nil
+      }
+      return objet(table, type: type, chemin: chemin, ici: ici)
+    case .liste(let genreElement, _):
+      guard case .sequence(let suite) = noeud else {
+        signaler(ici, "valeur de type \(nature(noeud))", attendu: "une liste (« - élément » ou [a, b])")
+        return nil
+      }
+      var elements: [Valeur] = []
+      var valide = true
+      for (indice, element) in suite.enumerated() {
+        if let v = valeur(element, genre: genreElement, chemin: "\(chemin)[\(indice)]") {
+          elements.append(v)
+        } else {
+          valide = false
+        }
+      }
+      return valide ? .liste(elements) : nil
+    default:
+      guard case .scalar(let scalaire) = noeud else {
+        signaler(ici, "valeur de type \(nature(noeud))", attendu: genre.attendu)
+        return nil
+      }
+      return self.scalaire(scalaire.string, genre: genre, ici: ici)
+    }
+  }
+
+  private mutating func objet(_ table: Node.Mapping, type: TypeEnregistrement, chemin: String, ici: Emplacement) -> Valeur? {
+    var vues: [String: Valeur] = [:]
+    var valide = true
+    for (cleNoeud, valeurNoeud) in table {
+      guard case .scalar(let cleScalaire) = cleNoeud else {
+        signaler(emplacement(cleNoeud, chemin), "clé qui n'est pas un texte", attendu: "des clés simples")
+        valide = false
+        continue
+      }
+      let cle = cleScalaire.string
+      let cheminChamp = chemin.isEmpty ? cle : "\(chemin).\(cle)"
+      guard let champ = type.champ(cle) else {
+        let proche = LecteurYAML.plusProche(cle, parmi: type.champs.map(\.cle))
+        signaler(
+          emplacement(cleNoeud, cheminChamp), "champ inconnu dans \(type.nom)",
+          attendu: proche.map { "peut-être « \($0) »" } ?? "l'un des champs décrits dans docs/format.md")
+        valide = false
+        continue
+      }
+      if vues[cle] != nil {
+        signaler(emplacement(cleNoeud, cheminChamp), "champ présent deux fois", attendu: "une seule occurrence")
+        valide = false
+        continue
+      }
+      if LecteurYAML.estNul(valeurNoeud) {
+        emplacements[cheminChamp] = emplacement(valeurNoeud, cheminChamp)
+        if champ.obligatoire {
+          signaler(emplacement(valeurNoeud, cheminChamp), "valeur vide pour un champ obligatoire", attendu: champ.genre.attendu)
+          valide = false
+        }
+        continue
+      }
+      if let v = valeur(valeurNoeud, genre: champ.genre, chemin: cheminChamp) {
+        vues[cle] = v
+      } else {
+        valide = false
+      }
+    }
+    for champ in type.champs where champ.obligatoire && vues[champ.cle] == nil && table[champ.cle] == nil {
+      let cheminChamp = chemin.isEmpty ? champ.cle : "\(chemin).\(champ.cle)"
+      signaler(
+        Emplacement(fichier: fichier, ligne: ici.ligne, colonne: ici.colonne, champ: cheminChamp),
+        "champ obligatoire manquant", attendu: champ.genre.attendu)
+      valide = false
+    }
+    guard valide else { return nil }
+    // Lists default to empty so that the model never sees a missing list.
+    var paires: [(String, Valeur)] = []
+    for champ in type.champs {
+      if let v = vues[champ.cle] {
+        paires.append((champ.cle, v))
+      } else if case .liste = champ.genre {
+        paires.append((champ.cle, .liste([])))
+      }
+    }
+    return .objet(paires)
+  }
+
+  private mutating func scalaire(_ texte: String, genre: GenreChamp, ici: Emplacement) -> Valeur? {
+    if texte.count > 100_000 {
+      signaler(ici, "texte trop long (\(texte.count) caractères)", attendu: "au plus 100 000 caractères")
+      return nil
+    }
+    if let erreur = LecteurYAML.controlerScalaire(texte, genre: genre) {
+      signaler(ici, erreur, attendu: genre.attendu)
+      return nil
+    }
+    switch genre {
+    case .entier: return Int(texte).map(Valeur.entier)
+    case .booleen: return .booleen(texte == "true")
+    case .duree: return Duree(texte: texte).map { .texte($0.description) }
+    default: return .texte(texte)
+    }
+  }
+
+  /// Checks a scalar against its kind; returns the French problem, or `nil`.
+  static func controlerScalaire(_ texte: String, genre: GenreChamp) -> String? {
+    switch genre {
+    case .texte:
+      return texte.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "texte vide" : nil
+    case .entier:
+      guard let n = Int(texte), n >= 0 else { return "« \(texte) » n'est pas un nombre entier positif" }
+      return nil
+    case .booleen:
+      return texte == "true" || texte == "false" ? nil : "« \(texte) » n'est pas un booléen"
+    case .date:
+      return Jour(iso: texte) == nil ? "« \(texte) » n'est pas une date valide" : nil
+    case .duree:
+      return Duree(texte: texte) == nil ? "« \(texte) » n'est pas une durée reconnue" : nil
+    case .pays:
+      return Pays.codes.contains(texte) ? nil : "« \(texte) » n'est pas un code pays ISO 3166-1"
+    case .uai:
+      return Codes.estUAI(texte) ? nil : "« \(texte) » n'est pas un code UAI"
+    case .identifiant:
+      return Codes.estIdentifiantSur(texte) ? nil : "« \(texte) » n'est pas un identifiant utilisable comme nom de fichier"
+    case .enumeration(_, let valeurs):
+      if valeurs.contains(where: { $0.valeur == texte }) { return nil }
+      let proche = plusProche(texte, parmi: valeurs.map(\.valeur))
+      return "valeur « \(texte) » inconnue" + (proche.map { ", peut-être « \($0) »" } ?? "")
+    case .liste, .objet:
+      return "valeur simple là où une structure est attendue"
+    }
+  }
+
+  // MARK: Helpers
+
+  private static func estNul(_ noeud: Node) -> Bool {
+    guard case .scalar(let s) = noeud, s.style == .plain else { return false }
+    return ["", "~", "null", "Null", "NULL"].contains(s.string)
+  }
+
+  private func nature(_ noeud: Node) -> String {
+    switch noeud {
+    case .scalar: return "valeur simple"
+    case .mapping: return "objet"
+    case .sequence: return "liste"
+    case .alias: return "alias"
+    }
+  }
+
+  private func emplacement(_ noeud: Node, _ chemin: String) -> Emplacement {
+    Emplacement(fichier: fichier, ligne: noeud.mark?.line, colonne: noeud.mark?.column, champ: chemin.isEmpty ? nil : chemin)
+  }
+
+  private mutating func signaler(_ ici: Emplacement?, _ message: String, attendu: String?) {
+    diagnostics.append(Diagnostic(ici ?? Emplacement(fichier: fichier), message, attendu: attendu))
+  }
+
+  private mutating func signalerErreurYams(_ erreur: YamlError) {
+    switch erreur {
+    case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _):
+      let contexte = context.map { " (\($0.text))" } ?? ""
+      signaler(
+        Emplacement(fichier: fichier, ligne: mark.line, colonne: mark.column),
+        "syntaxe YAML invalide : \(problem)\(contexte)", attendu: nil)
+    case let .composer(context, problem, mark, _):
+      let contexte = context.map { " (\($0.text))" } ?? ""
+      signaler(
+        Emplacement(fichier: fichier, ligne: mark.line, colonne: mark.column),
+        "structure YAML invalide : \(problem)\(contexte)", attendu: nil)
+    case .reader(let problem, _, _, _):
+      signaler(nil, "lecture impossible : \(problem)", attendu: nil)
+    default:
+      signaler(nil, "YAML invalide : \(erreur)", attendu: nil)
+    }
+  }
+
+  /// The closest candidate by edit distance, when close enough to be a typo.
+  static func plusProche(_ mot: String, parmi candidats: [String]) -> String? {
+    let cible = Array(mot.lowercased())
+    var meilleur: (String, Int)?
+    for candidat in candidats {
+      let d = distance(cible, Array(candidat))
+      if d <= (cible.count <= 4 ? 1 : max(2, cible.count / 4)), d < (meilleur?.1 ?? Int.max) { meilleur = (candidat, d) }
+    }
+    return meilleur?.0
+  }
+
+  private static func distance(_ a: [Character], _ b: [Character]) -> Int {
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var precedente = Array(0...b.count)
+    for i in 1...a.count {
+      var courante = [i] + Array(repeating: 0, count: b.count)
+      for j in 1...b.count {
+        courante[j] = min(precedente[j] + 1, courante[j - 1] + 1, precedente[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      precedente = courante
+    }
+    return precedente[b.count]
+  }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import RegistreModel
+
+/// Writes `Schemas/registre.xsd` from the format descriptor, so the schema
+/// and the YAML checks can never disagree.
+public enum SchemaXSD {
+  /// The XSD text of the canonical XML form.
+  public static func texte() -> String {
+    var sortie = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <!-- Généré depuis Sources/RegistreFormats/Format.swift : ne pas modifier à la main. -->
+      <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+                 xmlns:r="\(Format.espaceDeNoms)"
+                 targetNamespace="\(Format.espaceDeNoms)"
+                 elementFormDefault="qualified">
+
+        <xs:element name="registre">
+          <xs:annotation><xs:documentation>Registre des activités de traitement d'un établissement (art. 30 RGPD).</xs:documentation></xs:annotation>
+          <xs:complexType>
+            <xs:sequence>
+              <xs:element name="etablissement" type="r:Etablissement"/>
+              <xs:element name="traitements" minOccurs="0">
+                <xs:complexType><xs:sequence><xs:element name="traitement" type="r:Traitement" minOccurs="0" maxOccurs="unbounded"/></xs:sequence></xs:complexType>
+              </xs:element>
+              <xs:element name="sous_traitants" minOccurs="0">
+                <xs:complexType><xs:sequence><xs:element name="sous_traitant" type="r:SousTraitant" minOccurs="0" maxOccurs="unbounded"/></xs:sequence></xs:complexType>
+              </xs:element>
+              <xs:element name="violations" minOccurs="0">
+                <xs:complexType><xs:sequence><xs:element name="violation" type="r:Violation" minOccurs="0" maxOccurs="unbounded"/></xs:sequence></xs:complexType>
+              </xs:element>
+            </xs:sequence>
+            <xs:attribute name="version" type="xs:positiveInteger" use="required"/>
+          </xs:complexType>
+        </xs:element>
+
+      """
+    for type in Format.types {
+      sortie += typeComplexe(type)
+    }
+    sortie += typesSimples()
+    sortie += "</xs:schema>\n"
+    return sortie
+  }
+
+  private static func typeComplexe(_ type: TypeEnregistrement) -> String {
+    var s = "  <xs:complexType name=\"\(type.nom)\">\n"
+    s += "    <xs:annotation><xs:documentation>\(echapper(type.documentation))</xs:documentation></xs:annotation>\n"
+    s += "    <xs:sequence>\n"
+    for champ in type.champs {
+      let minimum = champ.obligatoire ? "" : " minOccurs=\"0\""
+      let doc = "<xs:annotation><xs:documentation>\(echapper(champ.documentation))</xs:documentation></xs:annotation>"
+      switch champ.genre {
+      case .liste(let genreElement, let element):
+        s += "      <xs:element name=\"\(champ.cle)\"\(minimum)>\(doc)\n"
+        s += "        <xs:complexType><xs:sequence><xs:element name=\"\(element)\" type=\"\(nomDeType(genreElement))\" minOccurs=\"0\" maxOccurs=\"unbounded\"/></xs:sequence></xs:complexType>\n"
+        s += "      </xs:element>\n"
+      default:
+        s += "      <xs:element name=\"\(champ.cle)\" type=\"\(nomDeType(champ.genre))\"\(minimum)>\(doc)</xs:element>\n"
+      }
+    }
+    s += "    </xs:sequence>\n  </xs:complexType>\n\n"
+    return s
+  }
+
+  static func nomDeType(_ genre: GenreChamp) -> String {
+    switch genre {
+    case .texte: return "r:Texte"
+    case .entier: return "xs:nonNegativeInteger"
+    case .booleen: return "r:Booleen"
+    case .date: return "r:Date"
+    case .duree: return "r:Duree"
+    case .pays: return "r:Pays"
+    case .uai: return "r:UAI"
+    case .identifiant: return "r:Identifiant"
+    case .enumeration(let nom, _): return "r:\(nom)"
+    case .objet(let type): return "r:\(type.nom)"
+    case .liste: return "xs:anyType"
+    }
+  }
+
+  /// Every enumeration used by the format, once each, in first-use order.
+  private static func enumerations() -> [(String, [ValeurPermise])] {
+    var vues = Set<String>()
+    var liste: [(String, [ValeurPermise])] = []
+    func parcourir(_ genre: GenreChamp) {
+      switch genre {
+      case .enumeration(let nom, let valeurs):
+        if vues.insert(nom).inserted { liste.append((nom, valeurs)) }
+      case .liste(let element, _): parcourir(element)
+      default: break
+      }
+    }
+    for type in Format.types { type.champs.forEach { parcourir($0.genre) } }
+    return liste
+  }
+
+  private static func typesSimples() -> String {
+    let unitesFrancaises = "jour|jours|semaine|semaines|mois|an|ans|année|années|annee|annees"
+    var s = """
+        <xs:simpleType name="Texte">
+          <xs:restriction base="xs:string"><xs:minLength value="1"/><xs:maxLength value="100000"/><xs:pattern value="[\\s\\S]*\\S[\\s\\S]*"/></xs:restriction>
+        </xs:simpleType>
+        <xs:simpleType name="Booleen">
+          <xs:restriction base="xs:string"><xs:enumeration value="true"/><xs:enumeration value="false"/></xs:restriction>
+        </xs:simpleType>
+        <xs:simpleType name="Date">
+          <xs:restriction base="xs:date"><xs:pattern value="\\d{4}-\\d{2}-\\d{2}"/></xs:restriction>
+        </xs:simpleType>
+        <xs:simpleType name="Duree">
+          <xs:annotation><xs:documentation>Durée ISO 8601 (P1Y, P3M, P2W, P30D) ou en français (« 1 an », « 3 mois »).</xs:documentation></xs:annotation>
+          <xs:restriction base="xs:string"><xs:pattern value="P[0-9]{1,4}[DWMY]|[0-9]{1,4} (\(unitesFrancaises))"/></xs:restriction>
+        </xs:simpleType>
+        <xs:simpleType name="UAI">
+          <xs:restriction base="xs:string"><xs:pattern value="[0-9]{7}[A-Z]"/></xs:restriction>
+        </xs:simpleType>
+        <xs:simpleType name="Identifiant">
+          <xs:restriction base="xs:string"><xs:pattern value="[a-z0-9][a-z0-9\\-]{0,63}"/></xs:restriction>
+        </xs:simpleType>
+        <xs:simpleType name="Pays">
+          <xs:restriction base="xs:string">
+
+      """
+    for code in Pays.codes.sorted() {
+      s += "      <xs:enumeration value=\"\(code)\"/>\n"
+    }
+    s += "    </xs:restriction>\n  </xs:simpleType>\n"
+    for (nom, valeurs) in enumerations() {
+      s += "  <xs:simpleType name=\"\(nom)\">\n    <xs:restriction base=\"xs:string\">\n"
+      for valeur in valeurs {
+        s += "      <xs:enumeration value=\"\(echapper(valeur.valeur))\"><xs:annotation><xs:documentation>\(echapper(valeur.libelle))</xs:documentation></xs:annotation></xs:enumeration>\n"
+      }
+      s += "    </xs:restriction>\n  </xs:simpleType>\n"
+    }
+    return s
+  }
+
+  static func echapper(_ texte: String) -> String {
+    texte.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+  }
+}

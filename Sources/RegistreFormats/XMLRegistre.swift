@@ -1,0 +1,197 @@
+public import Foundation
+public import RegistreModel
+import RegistreXML
+
+/// The canonical XML form of a register: model ⇄ XML, guided by the format
+/// descriptor (element names are the YAML keys).
+public enum XMLRegistre {
+  static let racines: [(conteneur: String, element: String, type: TypeEnregistrement)] = [
+    ("traitements", "traitement", Format.traitement),
+    ("sous_traitants", "sous_traitant", Format.sousTraitant),
+    ("violations", "violation", Format.violation),
+  ]
+
+  /// Serialises a register to canonical, deterministic XML bytes.
+  public static func donnees(_ registre: Registre) throws -> Data {
+    try XMLWriter.data(for: arbre(registre))
+  }
+
+  /// The XML element tree of a register.
+  static func arbre(_ registre: Registre) throws -> XMLElementNode {
+    let ns = Format.espaceDeNoms
+    var enfants = [element("etablissement", try Valeur.depuis(registre.etablissement, type: Format.etablissement), genre: .objet(Format.etablissement))]
+    let listes: [[any Encodable]] = [registre.traitements, registre.sousTraitants, registre.violations]
+    for (racine, elements) in zip(racines, listes) where !elements.isEmpty {
+      let items = try elements.map { try element(racine.element, Valeur.depuis(EncodableBox($0), type: racine.type), genre: .objet(racine.type)) }
+      enfants.append(XMLElementNode(name: racine.conteneur, namespace: ns, children: items))
+    }
+    return XMLElementNode(
+      name: "registre", namespace: ns, attributes: [XMLAttribute(name: "version", value: "\(Registre.versionFormat)")],
+      children: enfants)
+  }
+
+  private static func element(_ nom: String, _ valeur: Valeur, genre: GenreChamp) -> XMLElementNode {
+    let ns = Format.espaceDeNoms
+    switch (valeur, genre) {
+    case (.objet(let paires), .objet(let type)):
+      let enfants = paires.compactMap { cle, v -> XMLElementNode? in
+        guard let champ = type.champ(cle) else { return nil }
+        return element(cle, v, genre: champ.genre)
+      }
+      return XMLElementNode(name: nom, namespace: ns, children: enfants)
+    case (.liste(let items), .liste(let genreElement, let nomElement)):
+      return XMLElementNode(name: nom, namespace: ns, children: items.map { element(nomElement, $0, genre: genreElement) })
+    case (.texte(let s), _): return XMLElementNode(name: nom, namespace: ns, text: s)
+    case (.entier(let n), _): return XMLElementNode(name: nom, namespace: ns, text: "\(n)")
+    case (.booleen(let b), _): return XMLElementNode(name: nom, namespace: ns, text: b ? "true" : "false")
+    default: return XMLElementNode(name: nom, namespace: ns)
+    }
+  }
+
+  /// The compiled schema, built once from the descriptor.
+  static func schema() throws(XMLError) -> XMLSchema {
+    try XMLSchema(xsd: Data(SchemaXSD.texte().utf8), name: "registre.xsd")
+  }
+}
+
+/// Type-erasing box so that heterogeneous arrays can be encoded.
+private struct EncodableBox: Encodable {
+  let valeur: any Encodable
+  init(_ valeur: any Encodable) { self.valeur = valeur }
+  func encode(to encoder: any Encoder) throws { try valeur.encode(to: encoder) }
+}
+
+extension ChargementRegistre {
+  /// Loads a canonical XML register: safe parse (no DTD), XSD validation,
+  /// then the same checks as for a folder.
+  public static func chargerXML(_ url: URL) throws(EchecChargement) -> RegistreCharge {
+    let fichier = url.lastPathComponent
+    guard let donnees = try? Data(contentsOf: url) else {
+      throw EchecChargement(diagnostics: [Diagnostic(Emplacement(fichier: fichier), "fichier illisible")])
+    }
+    return try chargerXML(donnees, nom: fichier, source: url)
+  }
+
+  /// Loads a canonical XML register from bytes (e.g. extracted from a PDF).
+  public static func chargerXML(_ donnees: Data, nom fichier: String, source: URL) throws(EchecChargement) -> RegistreCharge {
+    let document: XMLDocument
+    do {
+      document = try XMLDocument.parse(data: donnees, name: fichier)
+    } catch {
+      throw EchecChargement(diagnostics: diagnosticsXML(error, fichier: fichier))
+    }
+    let problemesSchema: [XMLDiagnostic]
+    do {
+      problemesSchema = try XMLRegistre.schema().validate(document)
+    } catch {
+      throw EchecChargement(diagnostics: [Diagnostic(Emplacement(fichier: "registre.xsd"), "schéma interne invalide : \(error)")])
+    }
+    if !problemesSchema.isEmpty {
+      throw EchecChargement(diagnostics: problemesSchema.map {
+        Diagnostic(
+          Emplacement(fichier: fichier, ligne: $0.line, colonne: $0.column, champ: $0.path),
+          "non conforme au schéma registre.xsd : \($0.message.trimmingCharacters(in: .whitespacesAndNewlines))")
+      })
+    }
+    guard let racine = document.rootElement() else {
+      throw EchecChargement(diagnostics: [Diagnostic(Emplacement(fichier: fichier), "document sans élément racine")])
+    }
+    var lecteur = LecteurArbreXML(fichier: fichier)
+    let registre = lecteur.registre(racine)
+    guard let registre, lecteur.diagnostics.isEmpty else {
+      throw EchecChargement(diagnostics: lecteur.diagnostics)
+    }
+    let emplacements = EmplacementsDuRegistre(table: lecteur.emplacements)
+    let problemes = ControleRegistre.controler(registre, emplacements: emplacements)
+    guard problemes.isEmpty else { throw EchecChargement(diagnostics: problemes) }
+    return RegistreCharge(registre: registre, source: source, emplacements: emplacements)
+  }
+
+  static func diagnosticsXML(_ erreur: XMLError, fichier: String) -> [Diagnostic] {
+    switch erreur {
+    case .emptyInput:
+      return [Diagnostic(Emplacement(fichier: fichier), "le fichier est vide", attendu: "un document XML <registre>")]
+    case .inputTooLarge(let taille, let limite):
+      return [Diagnostic(Emplacement(fichier: fichier), "le fichier est trop grand (\(taille) octets, au plus \(limite))")]
+    case .doctypeForbidden(let ligne, let colonne):
+      return [Diagnostic(
+        Emplacement(fichier: fichier, ligne: ligne, colonne: colonne),
+        "déclaration <!DOCTYPE> refusée (entités et DTD sont interdites)", attendu: "un document sans DOCTYPE")]
+    case .malformed(let liste):
+      let premier = liste.first
+      return [Diagnostic(
+        Emplacement(fichier: fichier, ligne: premier?.line, colonne: premier?.column),
+        "XML mal formé : \(premier?.message.trimmingCharacters(in: .whitespacesAndNewlines) ?? "erreur inconnue")")]
+    default:
+      return [Diagnostic(Emplacement(fichier: fichier), "XML illisible : \(erreur)")]
+    }
+  }
+}
+
+/// Turns a schema-valid XML tree into model values, recording element lines.
+struct LecteurArbreXML {
+  let fichier: String
+  var diagnostics: [Diagnostic] = []
+  var emplacements: [String: Emplacement] = [:]
+
+  init(fichier: String) { self.fichier = fichier }
+
+  mutating func registre(_ racine: XMLElementNode) -> Registre? {
+    guard let noeudEtablissement = racine.child(named: "etablissement") else { return nil }
+    let vEtablissement = valeur(noeudEtablissement, genre: .objet(Format.etablissement), cle: "etablissement", chemin: "")
+    var traitements: [Traitement] = []
+    var sousTraitants: [SousTraitant] = []
+    var violations: [Violation] = []
+    for racineListe in XMLRegistre.racines {
+      for noeud in racine.child(named: racineListe.conteneur)?.children(named: racineListe.element) ?? [] {
+        let id = noeud.child(named: "id")?.text ?? "?"
+        let dossier = racineListe.conteneur == "sous_traitants" ? "sous-traitants" : racineListe.conteneur
+        let cle = "\(dossier)/\(id)"
+        let v = valeur(noeud, genre: .objet(racineListe.type), cle: cle, chemin: "")
+        diagnostics += ChargementRegistre.marqueurs(v, fichier: fichier, cle: cle, table: emplacements)
+        switch racineListe.conteneur {
+        case "traitements": ChargementRegistre.decoder(v, Traitement.self, fichier: fichier, into: &diagnostics).map { traitements.append($0) }
+        case "sous_traitants": ChargementRegistre.decoder(v, SousTraitant.self, fichier: fichier, into: &diagnostics).map { sousTraitants.append($0) }
+        default: ChargementRegistre.decoder(v, Violation.self, fichier: fichier, into: &diagnostics).map { violations.append($0) }
+        }
+      }
+    }
+    diagnostics += ChargementRegistre.marqueurs(vEtablissement, fichier: fichier, cle: "etablissement", table: emplacements)
+    guard let etablissement = ChargementRegistre.decoder(vEtablissement, Etablissement.self, fichier: fichier, into: &diagnostics) else {
+      return nil
+    }
+    return Registre(etablissement: etablissement, traitements: traitements, sousTraitants: sousTraitants, violations: violations)
+  }
+
+  private mutating func valeur(_ noeud: XMLElementNode, genre: GenreChamp, cle: String, chemin: String) -> Valeur {
+    let ici = Emplacement(fichier: fichier, ligne: noeud.line > 0 ? noeud.line : nil, champ: chemin.isEmpty ? nil : chemin)
+    emplacements[chemin.isEmpty ? cle : "\(cle)/\(chemin)"] = ici
+    switch genre {
+    case .objet(let type):
+      var paires: [(String, Valeur)] = []
+      for champ in type.champs {
+        let cheminChamp = chemin.isEmpty ? champ.cle : "\(chemin).\(champ.cle)"
+        if let enfant = noeud.child(named: champ.cle) {
+          paires.append((champ.cle, valeur(enfant, genre: champ.genre, cle: cle, chemin: cheminChamp)))
+        } else if case .liste = champ.genre {
+          paires.append((champ.cle, .liste([])))
+        }
+      }
+      return .objet(paires)
+    case .liste(let genreElement, let nomElement):
+      return .liste(noeud.children(named: nomElement).enumerated().map {
+        valeur($1, genre: genreElement, cle: cle, chemin: "\(chemin)[\($0)]")
+      })
+    default:
+      if let probleme = LecteurYAML.controlerScalaire(noeud.text, genre: genre) {
+        diagnostics.append(Diagnostic(ici, probleme, attendu: genre.attendu))
+      }
+      switch genre {
+      case .entier: return .entier(Int(noeud.text) ?? 0)
+      case .booleen: return .booleen(noeud.text == "true")
+      case .duree: return .texte(Duree(texte: noeud.text)?.description ?? noeud.text)
+      default: return .texte(noeud.text)
+      }
+    }
+  }
+}

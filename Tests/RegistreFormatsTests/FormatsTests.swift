@@ -1,0 +1,156 @@
+import Foundation
+import RegistreModel
+import Testing
+
+@testable import RegistreFormats
+
+/// Paths of the test fixtures.
+enum Fixtures {
+  static let racine = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+  static let valide = racine.appendingPathComponent("valide")
+  static let malformes = racine.appendingPathComponent("malformes")
+  static let depot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  static func dossierTemporaire() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("registre-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  static func lignes(_ nom: String) throws -> [(String, String)] {
+    try String(contentsOf: malformes.appendingPathComponent(nom), encoding: .utf8)
+      .split(separator: "\n").filter { !$0.hasPrefix("#") }
+      .map { ligne in
+        let parties = ligne.split(separator: "\t", maxSplits: 1).map(String.init)
+        return (parties[0], parties.count > 1 ? parties[1] : "")
+      }
+  }
+}
+
+@Suite struct LectureDuDossier {
+  @Test func leRegistreValideSeCharge() throws {
+    let charge = try ChargementRegistre.charger(Fixtures.valide)
+    #expect(charge.registre.etablissement.uai == "0999998Y")
+    #expect(charge.registre.traitements.map(\.id) == ["vie-scolaire"])
+    let conservation = try #require(charge.registre.traitements.first?.donnees.last?.conservation)
+    #expect(conservation.duree == Duree(quantite: 1, unite: .annees))
+    #expect(charge.emplacements.traitement("vie-scolaire", champ: "donnees[1].conservation.duree")?.ligne == 29)
+  }
+
+  @Test func unSousTraitantInconnuEstSignale() throws {
+    let dossier = try Fixtures.dossierTemporaire()
+    defer { try? FileManager.default.removeItem(at: dossier) }
+    try FileManager.default.copyItem(at: Fixtures.valide, to: dossier.appendingPathComponent("r"))
+    try FileManager.default.removeItem(at: dossier.appendingPathComponent("r/sous-traitants/index-education.yaml"))
+    #expect {
+      try ChargementRegistre.charger(dossier.appendingPathComponent("r"))
+    } throws: { erreur in
+      let diagnostics = (erreur as? EchecChargement)?.diagnostics ?? []
+      return diagnostics.contains { $0.message.contains("sous-traitant « index-education » inconnu") && $0.emplacement.ligne == 35 }
+    }
+  }
+
+  @Test func unChargementSansEtablissementEchoue() throws {
+    let dossier = try Fixtures.dossierTemporaire()
+    defer { try? FileManager.default.removeItem(at: dossier) }
+    #expect(throws: EchecChargement.self) { try ChargementRegistre.charger(dossier) }
+  }
+
+  /// Every malformed YAML of the corpus yields its diagnostic, never a crash.
+  @Test(arguments: try Fixtures.lignes("attendus.tsv").map(\.0))
+  func corpusYAML(_ nom: String) throws {
+    let attendu = try #require(try Fixtures.lignes("attendus.tsv").first { $0.0 == nom }?.1)
+    let dossier = try Fixtures.dossierTemporaire()
+    defer { try? FileManager.default.removeItem(at: dossier) }
+    let registre = dossier.appendingPathComponent("r")
+    try FileManager.default.copyItem(at: Fixtures.valide, to: registre)
+    let cible = registre.appendingPathComponent("traitements/vie-scolaire.yaml")
+    try FileManager.default.removeItem(at: cible)
+    try FileManager.default.copyItem(at: Fixtures.malformes.appendingPathComponent(nom), to: cible)
+    do {
+      _ = try ChargementRegistre.charger(registre)
+      Issue.record("\(nom) a été accepté")
+    } catch {
+      let textes = error.diagnostics.map(\.texte)
+      #expect(textes.contains { $0.contains(attendu) }, "\(nom) : \(textes)")
+      #expect(error.diagnostics.allSatisfy { $0.emplacement.fichier.hasPrefix("traitements/") || $0.emplacement.fichier == "etablissement.yaml" })
+    }
+  }
+
+  @Test(arguments: try Fixtures.lignes("attendus-xml.tsv").map(\.0))
+  func corpusXML(_ nom: String) throws {
+    let attendu = try #require(try Fixtures.lignes("attendus-xml.tsv").first { $0.0 == nom }?.1)
+    do {
+      _ = try ChargementRegistre.charger(Fixtures.malformes.appendingPathComponent(nom))
+      Issue.record("\(nom) a été accepté")
+    } catch {
+      let textes = error.diagnostics.map(\.texte)
+      #expect(textes.contains { $0.contains(attendu) }, "\(nom) : \(textes)")
+      #expect(!textes.joined().contains(ProcessInfo.processInfo.hostName), "le contenu d'un fichier local a fuité")
+    }
+  }
+
+  @Test func leCorpusCompteAuMoinsTrenteEntrees() throws {
+    #expect(try Fixtures.lignes("attendus.tsv").count + Fixtures.lignes("attendus-xml.tsv").count >= 30)
+  }
+}
+
+@Suite struct AllerRetour {
+  /// Folder → XML → folder gives the same model, and the XML is schema-valid.
+  @Test func dossierXMLDossier() throws {
+    let original = try ChargementRegistre.charger(Fixtures.valide).registre
+    let dossier = try Fixtures.dossierTemporaire()
+    defer { try? FileManager.default.removeItem(at: dossier) }
+    let xml = dossier.appendingPathComponent("registre.xml")
+    try XMLRegistre.donnees(original).write(to: xml)
+    let depuisXML = try ChargementRegistre.charger(xml).registre
+    #expect(depuisXML == original)
+    try EcritureRegistre.ecrireDossier(depuisXML, dans: dossier.appendingPathComponent("r"))
+    let depuisDossier = try ChargementRegistre.charger(dossier.appendingPathComponent("r")).registre
+    #expect(depuisDossier == original)
+    #expect(try XMLRegistre.donnees(depuisDossier) == XMLRegistre.donnees(original))
+  }
+
+  @Test func ecrireNEcrasePasUnDossierExistant() throws {
+    let original = try ChargementRegistre.charger(Fixtures.valide).registre
+    let dossier = try Fixtures.dossierTemporaire()
+    defer { try? FileManager.default.removeItem(at: dossier) }
+    try EcritureRegistre.ecrireDossier(original, dans: dossier)
+    #expect(throws: EcritureRegistre.Erreur.self) { try EcritureRegistre.ecrireDossier(original, dans: dossier) }
+  }
+
+  @Test func lesDureesSeLisentEnFrancaisEtEnISO() {
+    #expect(Duree(texte: "P1Y") == Duree(quantite: 1, unite: .annees))
+    #expect(Duree(texte: "3 mois") == Duree(quantite: 3, unite: .mois))
+    #expect(Duree(texte: "30 jours")?.enJours == 30)
+    #expect(Duree(texte: "un an") == nil)
+    #expect(Jour(iso: "2024-02-29") != nil)
+    #expect(Jour(iso: "2023-02-29") == nil)
+  }
+}
+
+@Suite struct FichiersGeneres {
+  /// Schemas/registre.xsd, the JSON Schema and docs/format.md match the descriptor.
+  @Test func sontAJour() throws {
+    for (chemin, contenu) in DocumentationFormat.fichiersGeneres() {
+      let present = try? String(contentsOf: Fixtures.depot.appendingPathComponent(chemin), encoding: .utf8)
+      #expect(present == contenu, "\(chemin) est périmé : lancez `make schemas`")
+    }
+  }
+
+  /// Every key the model encodes is described by the format.
+  @Test func leDescripteurCouvreLeModele() throws {
+    let charge = try ChargementRegistre.charger(Fixtures.valide)
+    func cles(_ objet: Any, type: TypeEnregistrement) -> [String] {
+      guard let table = objet as? [String: Any] else { return [] }
+      return table.keys.filter { type.champ($0) == nil }.map { "\(type.nom).\($0)" }
+    }
+    let etablissement = try JSONSerialization.jsonObject(with: JSONEncoder().encode(charge.registre.etablissement))
+    #expect(cles(etablissement, type: Format.etablissement).isEmpty)
+    for traitement in charge.registre.traitements {
+      let objet = try JSONSerialization.jsonObject(with: JSONEncoder().encode(traitement))
+      #expect(cles(objet, type: Format.traitement).isEmpty)
+    }
+  }
+}

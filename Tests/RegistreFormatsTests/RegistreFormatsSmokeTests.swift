@@ -1,6 +1,0 @@
-import Testing
-@testable import RegistreFormats
-
-@Test func moduleLinks() {
-  #expect(Bool(true))
-}

@@ -1,6 +1,0 @@
-import Testing
-@testable import RegistreXML
-
-@Test func moduleLinks() {
-  #expect(Bool(true))
-}
