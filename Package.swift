@@ -102,6 +102,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreDocumentsTests", dependencies: ["RegistreDocuments"],
+      exclude: ["Golden"],
       resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings),
     .testTarget(

@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Outils communs à tous les modèles : typographie française, dates en toutes
+  Outils communs à tous les modèles : typographie française, dates en toutes
   lettres, mise en page A4, en-têtes et pieds de page, tableaux.
   Un établissement qui copie les modèles (registre modeles exporter DOSSIER)
   peut modifier ce fichier pour changer les polices, les couleurs ou les marges
@@ -9,7 +9,7 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
-    xmlns:r="urn:registre:eple:1"
+    xmlns:r="urn:registre-eple:registre:1"
     exclude-result-prefixes="r">
 
   <!-- Date du document (AAAA-MM-JJ), fournie par le programme. -->
@@ -19,7 +19,7 @@
   <!-- Version de l'outil, affichée sur la page de garde. -->
   <xsl:param name="version-outil" select="''"/>
 
-  <!-- Espaces insécables : fine (U+202F) avant ; ! ? et normale (U+00A0) avant : et dans « ». -->
+  <!-- Espaces insécables : fine (U+202F) avant ; ! ? et normale (U+00A0) avant : et dans « ». -->
   <xsl:variable name="nbsp" select="'&#xA0;'"/>
   <xsl:variable name="fine" select="'&#x202F;'"/>
 
@@ -45,7 +45,7 @@
     </fo:layout-master-set>
   </xsl:template>
 
-  <!-- En-tête : nom de l'établissement et titre du document. -->
+  <!-- En-tête : nom de l'établissement et titre du document. -->
   <xsl:template name="entete">
     <xsl:param name="titre"/>
     <xsl:param name="etablissement" select="/r:registre/r:etablissement/r:nom"/>
@@ -63,7 +63,7 @@
     </fo:static-content>
   </xsl:template>
 
-  <!-- Pied de page : « page n sur N » ; le bloc d'identifiant « fin-du-document » clôt le flux. -->
+  <!-- Pied de page : « page n sur N » ; le bloc d'identifiant « fin-du-document » clôt le flux. -->
   <xsl:template name="pied">
     <fo:static-content flow-name="xsl-region-after" role="artifact">
       <fo:block font-size="8pt" color="#555555" text-align="center">
@@ -109,7 +109,7 @@
     <xsl:attribute name="font-weight">bold</xsl:attribute>
   </xsl:attribute-set>
 
-  <!-- Ligne « libellé : valeur » d'une fiche (tableau à deux colonnes). -->
+  <!-- Ligne « libellé : valeur » d'une fiche (tableau à deux colonnes). -->
   <xsl:template name="ligne-fiche">
     <xsl:param name="libelle"/>
     <xsl:param name="valeur"/>
@@ -181,7 +181,7 @@
 
   <!--
     Met une espace insécable avant chaque « signe » qui termine une phrase ou un
-    membre de phrase (suivi d'une espace ou en fin de texte) ; laisse intacts
+    membre de phrase (suivi d'une espace ou en fin de texte) ; laisse intacts
     « https://… », « 8:30 » ou « ?? ».
   -->
   <xsl:template name="espace-avant">
@@ -276,7 +276,7 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- Métadonnées XMP : titre, auteur, langue, date de création (FOP ajoute producteur et identification PDF/A). -->
+  <!-- Métadonnées XMP : titre, auteur, langue, date de création (FOP ajoute producteur et identification PDF/A). -->
   <xsl:template name="metadonnees">
     <xsl:param name="titre"/>
     <xsl:param name="sujet" select="''"/>
@@ -292,7 +292,7 @@
           <dc:language><rdf:Bag><rdf:li>fr</rdf:li></rdf:Bag></dc:language>
         </rdf:Description>
         <xsl:if test="$horodatage != ''">
-          <!-- Sans cette date, FOP mettrait l'heure du rendu : le PDF ne serait pas reproductible. -->
+          <!-- Sans cette date, FOP mettrait l'heure du rendu : le PDF ne serait pas reproductible. -->
           <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
             <xmp:CreateDate><xsl:value-of select="$horodatage"/></xmp:CreateDate>
           </rdf:Description>

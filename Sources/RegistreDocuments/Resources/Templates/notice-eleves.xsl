@@ -1,13 +1,13 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Notice pour les élèves : les mêmes informations que la notice des familles
+  Notice pour les élèves : les mêmes informations que la notice des familles
   (articles 13 et 14), en phrases courtes et au tutoiement (article 12 :
   information adaptée aux enfants).
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
-    xmlns:r="urn:registre:eple:1"
+    xmlns:r="urn:registre-eple:registre:1"
     exclude-result-prefixes="r">
 
   <xsl:import href="commun.xsl"/>
@@ -17,10 +17,13 @@
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
   <xsl:template match="/">
+    <xsl:if test="$traitement != '' and not($traitements-couverts)">
+      <xsl:message terminate="yes">traitement inconnu : <xsl:value-of select="$traitement"/></xsl:message>
+    </xsl:if>
     <xsl:variable name="titre">
       <xsl:choose>
         <xsl:when test="count($traitements-couverts) = 1 and $traitement != ''">
-          <xsl:value-of select="concat('Tes données : ', normalize-space($traitements-couverts/r:nom))"/>
+          <xsl:value-of select="concat('Tes données : ', normalize-space($traitements-couverts/r:nom))"/>
         </xsl:when>
         <xsl:otherwise>Tes données personnelles au lycée</xsl:otherwise>
       </xsl:choose>
@@ -46,7 +49,7 @@
           </fo:block>
           <fo:block xsl:use-attribute-sets="paragraphe">
             <xsl:call-template name="texte">
-              <xsl:with-param name="texte" select="concat('Au ', $etab/r:nom, ', on utilise des informations sur toi : ton nom, ta classe, tes notes, tes absences… Ce sont tes données personnelles. Voici à quoi elles servent, qui peut les voir, combien de temps on les garde et ce que tu peux demander.')"/>
+              <xsl:with-param name="texte" select="concat('Au ', $etab/r:nom, ', on utilise des informations sur toi : ton nom, ta classe, tes notes, tes absences… Ce sont tes données personnelles. Voici à quoi elles servent, qui peut les voir, combien de temps on les garde et ce que tu peux demander.')"/>
             </xsl:call-template>
           </fo:block>
           <xsl:call-template name="encadre-contacts"><xsl:with-param name="eleve" select="true()"/></xsl:call-template>
@@ -63,13 +66,13 @@
             <xsl:call-template name="puce"><xsl:with-param name="texte" select="'Demander qu’on arrête un moment d’utiliser une information que tu contestes.'"/></xsl:call-template>
             <xsl:call-template name="puce"><xsl:with-param name="texte" select="'Dire que tu n’es pas d’accord avec un usage, en expliquant pourquoi.'"/></xsl:call-template>
             <xsl:call-template name="puce"><xsl:with-param name="texte" select="'Récupérer les informations que tu as données, quand l’usage repose sur ton accord ou sur un contrat.'"/></xsl:call-template>
-            <xsl:if test="$traitements-couverts[r:baseLegale/@article = '6-1-a']">
-              <xsl:call-template name="puce"><xsl:with-param name="texte" select="'Changer d’avis quand on t’a demandé ton accord : tu peux le retirer quand tu veux.'"/></xsl:call-template>
+            <xsl:if test="$traitements-couverts[r:base_legale/r:article_6 = 'consentement']">
+              <xsl:call-template name="puce"><xsl:with-param name="texte" select="'Changer d’avis quand on t’a demandé ton accord : tu peux le retirer quand tu veux.'"/></xsl:call-template>
             </xsl:if>
           </fo:list-block>
           <fo:block xsl:use-attribute-sets="paragraphe">
             <xsl:call-template name="texte">
-              <xsl:with-param name="texte" select="concat('Pour cela, parles-en avec tes parents, puis écrivez au chef d’établissement (', $etab/r:responsable/r:courriel, ') ou au délégué à la protection des données (', $etab/r:dpd/r:courriel, '). On doit te répondre en un mois maximum. C’est gratuit.')"/>
+              <xsl:with-param name="texte" select="concat('Pour cela, parles-en avec tes parents, puis écrivez au chef d’établissement (', $etab/r:responsable_traitement/r:courriel, ') ou au délégué à la protection des données (', $etab/r:dpd/r:courriel, '). On doit te répondre en un mois maximum. C’est gratuit.')"/>
             </xsl:call-template>
           </fo:block>
           <xsl:call-template name="encadre-cnil"><xsl:with-param name="eleve" select="true()"/></xsl:call-template>
@@ -94,55 +97,62 @@
       <fo:table-column column-width="proportional-column-width(1)"/>
       <fo:table-body>
         <xsl:call-template name="ligne-notice">
-          <xsl:with-param name="libelle" select="'À quoi ça sert ?'"/>
+          <xsl:with-param name="libelle" select="'À quoi ça sert ?'"/>
           <xsl:with-param name="contenu">
-            <fo:block><xsl:call-template name="texte"><xsl:with-param name="texte" select="concat(r:finalites/r:principale, '.')"/></xsl:call-template></fo:block>
+            <fo:block><xsl:call-template name="texte"><xsl:with-param name="texte" select="concat(r:finalite_principale, '.')"/></xsl:call-template></fo:block>
           </xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="ligne-notice">
-          <xsl:with-param name="libelle" select="'Pourquoi a-t-on le droit ?'"/>
+          <xsl:with-param name="libelle" select="'Pourquoi a-t-on le droit ?'"/>
           <xsl:with-param name="contenu">
-            <fo:block><xsl:call-template name="libelle"><xsl:with-param name="liste" select="'base-legale-eleve'"/><xsl:with-param name="code" select="r:baseLegale/@article"/></xsl:call-template></fo:block>
+            <fo:block><xsl:call-template name="libelle"><xsl:with-param name="liste" select="'base-legale-eleve'"/><xsl:with-param name="code" select="r:base_legale/r:article_6"/></xsl:call-template></fo:block>
           </xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="ligne-notice">
-          <xsl:with-param name="libelle" select="'Qui en est responsable ?'"/>
+          <xsl:with-param name="libelle" select="'Qui en est responsable ?'"/>
           <xsl:with-param name="contenu"><fo:block><xsl:call-template name="phrase-responsable"><xsl:with-param name="eleve" select="true()"/></xsl:call-template></fo:block></xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="ligne-notice">
-          <xsl:with-param name="libelle" select="'Quelles informations ?'"/>
+          <xsl:with-param name="libelle" select="'Quelles informations ?'"/>
           <xsl:with-param name="contenu">
-            <xsl:for-each select="r:donnees/r:categorie">
-              <fo:block>• <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:description"/></xsl:call-template></fo:block>
+            <xsl:for-each select="r:donnees/r:categorie_donnees">
+              <fo:block>
+                <xsl:text>• </xsl:text>
+                <xsl:call-template name="libelle"><xsl:with-param name="liste" select="'donnees'"/><xsl:with-param name="code" select="r:categorie"/></xsl:call-template>
+                <xsl:if test="r:description">
+                  <xsl:text> : </xsl:text>
+                  <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:description"/></xsl:call-template>
+                </xsl:if>
+              </fo:block>
             </xsl:for-each>
           </xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="ligne-notice">
-          <xsl:with-param name="libelle" select="'D’où viennent-elles ?'"/>
+          <xsl:with-param name="libelle" select="'D’où viennent-elles ?'"/>
           <xsl:with-param name="contenu"><xsl:call-template name="phrases-sources"><xsl:with-param name="eleve" select="true()"/></xsl:call-template></xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="ligne-notice">
-          <xsl:with-param name="libelle" select="'Qui peut les voir ?'"/>
+          <xsl:with-param name="libelle" select="'Qui peut les voir ?'"/>
           <xsl:with-param name="contenu"><xsl:call-template name="phrases-destinataires"><xsl:with-param name="eleve" select="true()"/></xsl:call-template></xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="ligne-notice">
-          <xsl:with-param name="libelle" select="'Partent-elles hors d’Europe ?'"/>
+          <xsl:with-param name="libelle" select="'Partent-elles hors d’Europe ?'"/>
           <xsl:with-param name="contenu"><xsl:call-template name="phrases-transferts"><xsl:with-param name="eleve" select="true()"/></xsl:call-template></xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="ligne-notice">
-          <xsl:with-param name="libelle" select="'Combien de temps ?'"/>
+          <xsl:with-param name="libelle" select="'Combien de temps ?'"/>
           <xsl:with-param name="contenu"><xsl:call-template name="phrases-conservation"><xsl:with-param name="eleve" select="true()"/></xsl:call-template></xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="ligne-notice">
-          <xsl:with-param name="libelle" select="'Est-ce obligatoire ?'"/>
+          <xsl:with-param name="libelle" select="'Est-ce obligatoire ?'"/>
           <xsl:with-param name="contenu"><xsl:call-template name="phrase-fourniture"><xsl:with-param name="eleve" select="true()"/></xsl:call-template></xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="ligne-notice">
-          <xsl:with-param name="libelle" select="'Un ordinateur décide-t-il seul ?'"/>
+          <xsl:with-param name="libelle" select="'Un ordinateur décide-t-il seul ?'"/>
           <xsl:with-param name="contenu">
             <fo:block>
               <xsl:choose>
-                <xsl:when test="r:decisionAutomatisee = 'true'">Oui. Tu peux demander qu’une personne vérifie la décision et donner ton avis.</xsl:when>
+                <xsl:when test="r:decision_automatisee/r:existe = 'true'">Oui. Tu peux demander qu’une personne vérifie la décision et donner ton avis.</xsl:when>
                 <xsl:otherwise>Non. Ce sont toujours des personnes qui décident.</xsl:otherwise>
               </xsl:choose>
             </fo:block>

@@ -1,17 +1,17 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Notice d'information des responsables légaux (articles 12, 13 et 14 du RGPD).
-  Sans paramètre : notice unique qui couvre chaque traitement concernant les
+  Sans paramètre : notice unique qui couvre chaque traitement concernant les
   élèves ou les familles. Avec le paramètre « traitement » (identifiant) :
   notice de ce seul traitement.
-  Pour chaque traitement : responsable, finalités, base légale, données,
+  Pour chaque traitement : responsable, finalités, base légale, données,
   source (art. 14), destinataires, transferts, durée, caractère obligatoire,
-  décision automatisée ; puis, pour tous : droits, DPD, réclamation CNIL.
+  décision automatisée ; puis, pour tous : droits, DPD, réclamation CNIL.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
-    xmlns:r="urn:registre:eple:1"
+    xmlns:r="urn:registre-eple:registre:1"
     exclude-result-prefixes="r">
 
   <xsl:import href="commun.xsl"/>
@@ -21,6 +21,9 @@
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
   <xsl:template match="/">
+    <xsl:if test="$traitement != '' and not($traitements-couverts)">
+      <xsl:message terminate="yes">traitement inconnu : <xsl:value-of select="$traitement"/></xsl:message>
+    </xsl:if>
     <xsl:variable name="titre">
       <xsl:choose>
         <xsl:when test="count($traitements-couverts) = 1 and $traitement != ''">
@@ -85,70 +88,77 @@
       <fo:table-column column-width="proportional-column-width(1)"/>
       <fo:table-body>
         <xsl:call-template name="ligne-notice">
-          <xsl:with-param name="libelle" select="'Qui est responsable ?'"/>
+          <xsl:with-param name="libelle" select="'Qui est responsable ?'"/>
           <xsl:with-param name="contenu">
             <fo:block><xsl:call-template name="phrase-responsable"/></fo:block>
           </xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="ligne-notice">
-          <xsl:with-param name="libelle" select="'Pourquoi ?'"/>
+          <xsl:with-param name="libelle" select="'Pourquoi ?'"/>
           <xsl:with-param name="contenu">
-            <fo:block><xsl:call-template name="texte"><xsl:with-param name="texte" select="concat(r:finalites/r:principale, '.')"/></xsl:call-template></fo:block>
-            <xsl:for-each select="r:finalites/r:sousFinalite">
+            <fo:block><xsl:call-template name="texte"><xsl:with-param name="texte" select="concat(r:finalite_principale, '.')"/></xsl:call-template></fo:block>
+            <xsl:for-each select="r:sous_finalites/r:sous_finalite">
               <fo:block>• <xsl:call-template name="texte"><xsl:with-param name="texte" select="."/></xsl:call-template></fo:block>
             </xsl:for-each>
           </xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="ligne-notice">
-          <xsl:with-param name="libelle" select="'Sur quelle base légale ?'"/>
+          <xsl:with-param name="libelle" select="'Sur quelle base légale ?'"/>
           <xsl:with-param name="contenu">
             <fo:block>
-              <xsl:call-template name="libelle"><xsl:with-param name="liste" select="'base-legale-famille'"/><xsl:with-param name="code" select="r:baseLegale/@article"/></xsl:call-template>
+              <xsl:call-template name="libelle"><xsl:with-param name="liste" select="'base-legale-famille'"/><xsl:with-param name="code" select="r:base_legale/r:article_6"/></xsl:call-template>
             </fo:block>
-            <xsl:if test="normalize-space(r:baseLegale) != ''">
+            <xsl:if test="normalize-space(r:base_legale/r:texte) != ''">
               <fo:block font-size="8.5pt" color="#444444">
-                <xsl:text>Texte de référence : </xsl:text>
-                <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:baseLegale"/></xsl:call-template>
+                <xsl:text>Texte de référence : </xsl:text>
+                <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:base_legale/r:texte"/></xsl:call-template>
               </fo:block>
             </xsl:if>
           </xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="ligne-notice">
-          <xsl:with-param name="libelle" select="'Quelles données ?'"/>
+          <xsl:with-param name="libelle" select="'Quelles données ?'"/>
           <xsl:with-param name="contenu">
-            <xsl:for-each select="r:donnees/r:categorie">
-              <fo:block>• <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:description"/></xsl:call-template></fo:block>
+            <xsl:for-each select="r:donnees/r:categorie_donnees">
+              <fo:block>
+                <xsl:text>• </xsl:text>
+                <xsl:call-template name="libelle"><xsl:with-param name="liste" select="'donnees'"/><xsl:with-param name="code" select="r:categorie"/></xsl:call-template>
+                <xsl:if test="r:description">
+                  <xsl:text> : </xsl:text>
+                  <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:description"/></xsl:call-template>
+                </xsl:if>
+              </fo:block>
             </xsl:for-each>
-            <xsl:if test="not(r:donnees/r:categorie)"><fo:block>Non précisé au registre : demandez-le au délégué à la protection des données.</fo:block></xsl:if>
+            <xsl:if test="not(r:donnees/r:categorie_donnees)"><fo:block>Non précisé au registre : demandez-le au délégué à la protection des données.</fo:block></xsl:if>
           </xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="ligne-notice">
-          <xsl:with-param name="libelle" select="'D’où viennent-elles ?'"/>
+          <xsl:with-param name="libelle" select="'D’où viennent-elles ?'"/>
           <xsl:with-param name="contenu"><xsl:call-template name="phrases-sources"/></xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="ligne-notice">
-          <xsl:with-param name="libelle" select="'Qui les reçoit ?'"/>
+          <xsl:with-param name="libelle" select="'Qui les reçoit ?'"/>
           <xsl:with-param name="contenu"><xsl:call-template name="phrases-destinataires"/></xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="ligne-notice">
-          <xsl:with-param name="libelle" select="'Sortent-elles de l’Union européenne ?'"/>
+          <xsl:with-param name="libelle" select="'Sortent-elles de l’Union européenne ?'"/>
           <xsl:with-param name="contenu"><xsl:call-template name="phrases-transferts"/></xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="ligne-notice">
-          <xsl:with-param name="libelle" select="'Combien de temps ?'"/>
+          <xsl:with-param name="libelle" select="'Combien de temps ?'"/>
           <xsl:with-param name="contenu"><xsl:call-template name="phrases-conservation"/></xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="ligne-notice">
-          <xsl:with-param name="libelle" select="'Êtes-vous obligé de les fournir ?'"/>
+          <xsl:with-param name="libelle" select="'Êtes-vous obligé de les fournir ?'"/>
           <xsl:with-param name="contenu"><xsl:call-template name="phrase-fourniture"/></xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="ligne-notice">
-          <xsl:with-param name="libelle" select="'Décision automatique ?'"/>
+          <xsl:with-param name="libelle" select="'Décision automatique ?'"/>
           <xsl:with-param name="contenu">
             <fo:block>
               <xsl:choose>
-                <xsl:when test="r:decisionAutomatisee = 'true'">Oui : une décision est prise par un programme informatique. Vous pouvez demander qu’une personne réexamine la décision et présenter votre point de vue.</xsl:when>
-                <xsl:otherwise>Non : aucune décision n’est prise par un programme informatique seul, sans intervention humaine.</xsl:otherwise>
+                <xsl:when test="r:decision_automatisee/r:existe = 'true'">Oui : une décision est prise par un programme informatique. Vous pouvez demander qu’une personne réexamine la décision et présenter votre point de vue.</xsl:when>
+                <xsl:otherwise>Non : aucune décision n’est prise par un programme informatique seul, sans intervention humaine.</xsl:otherwise>
               </xsl:choose>
             </fo:block>
           </xsl:with-param>
@@ -169,13 +179,13 @@
       <xsl:call-template name="puce"><xsl:with-param name="texte" select="'à geler temporairement l’utilisation de données contestées (droit à la limitation)'"/></xsl:call-template>
       <xsl:call-template name="puce"><xsl:with-param name="texte" select="'à vous opposer à un traitement fondé sur la mission d’intérêt public, pour des raisons tenant à votre situation particulière (droit d’opposition)'"/></xsl:call-template>
       <xsl:call-template name="puce"><xsl:with-param name="texte" select="'à récupérer les données que vous avez fournies, dans un format lisible par un ordinateur, lorsque le traitement repose sur votre accord ou sur un contrat (droit à la portabilité)'"/></xsl:call-template>
-      <xsl:if test="$traitements-couverts[r:baseLegale/@article = '6-1-a']">
-        <xsl:call-template name="puce"><xsl:with-param name="texte" select="'à retirer votre accord à tout moment, pour les traitements qui reposent sur lui ; ce qui a été fait avant reste valable (retrait du consentement)'"/></xsl:call-template>
+      <xsl:if test="$traitements-couverts[r:base_legale/r:article_6 = 'consentement']">
+        <xsl:call-template name="puce"><xsl:with-param name="texte" select="'à retirer votre accord à tout moment, pour les traitements qui reposent sur lui ; ce qui a été fait avant reste valable (retrait du consentement)'"/></xsl:call-template>
       </xsl:if>
     </fo:list-block>
     <fo:block xsl:use-attribute-sets="paragraphe">
       <xsl:call-template name="texte">
-        <xsl:with-param name="texte" select="concat('Adressez votre demande au chef d’établissement (', $etab/r:responsable/r:courriel, ') ou au délégué à la protection des données (', $etab/r:dpd/r:courriel, '). La réponse vous parviendra dans un délai d’un mois ; ce délai peut être prolongé de deux mois si la demande est complexe, et vous en serez alors informé. La démarche est gratuite.')"/>
+        <xsl:with-param name="texte" select="concat('Adressez votre demande au chef d’établissement (', $etab/r:responsable_traitement/r:courriel, ') ou au délégué à la protection des données (', $etab/r:dpd/r:courriel, '). La réponse vous parviendra dans un délai d’un mois ; ce délai peut être prolongé de deux mois si la demande est complexe, et vous en serez alors informé. La démarche est gratuite.')"/>
       </xsl:call-template>
     </fo:block>
     <xsl:call-template name="encadre-cnil"/>

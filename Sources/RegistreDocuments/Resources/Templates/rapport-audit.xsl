@@ -1,8 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Rapport d'audit : les constats regroupés par traitement et par gravité, avec
+  Rapport d'audit : les constats regroupés par traitement et par gravité, avec
   leurs références et leurs remèdes, et les scores.
-  Entrée : le XML des constats (espace de noms urn:registre:audit:1, décrit
+  Entrée : le XML des constats (espace de noms urn:registre:audit:1, décrit
   dans docs/documents.md), pas le registre.
 -->
 <xsl:stylesheet version="1.0"
@@ -33,7 +33,7 @@
       <fo:bookmark-tree>
         <fo:bookmark internal-destination="resume"><fo:bookmark-title>Résumé</fo:bookmark-title></fo:bookmark>
         <xsl:for-each select="a:audit/a:traitement">
-          <fo:bookmark internal-destination="{generate-id(.)}"><fo:bookmark-title><xsl:value-of select="normalize-space(@nom)"/></fo:bookmark-title></fo:bookmark>
+          <fo:bookmark internal-destination="{generate-id(.)}"><fo:bookmark-title><xsl:call-template name="texte"><xsl:with-param name="texte" select="@nom"/></xsl:call-template></fo:bookmark-title></fo:bookmark>
         </xsl:for-each>
         <xsl:if test="a:audit/a:general/a:constat">
           <fo:bookmark internal-destination="general"><fo:bookmark-title>Constats généraux</fo:bookmark-title></fo:bookmark>
@@ -132,10 +132,10 @@
     </fo:table-row>
   </xsl:template>
 
-  <!-- Constats du nœud courant : erreurs, puis avertissements, puis notes, puis acceptés. -->
+  <!-- Constats du nœud courant : erreurs, puis avertissements, puis notes, puis acceptés. -->
   <xsl:template name="constats">
     <xsl:if test="not(a:constat)">
-      <fo:block xsl:use-attribute-sets="paragraphe" font-style="italic">Aucun constat : toutes les règles sont respectées.</fo:block>
+      <fo:block xsl:use-attribute-sets="paragraphe" font-style="italic">Aucun constat : toutes les règles sont respectées.</fo:block>
     </xsl:if>
     <xsl:apply-templates select="a:constat[@gravite = 'error' and not(@statut = 'accepte')]"/>
     <xsl:apply-templates select="a:constat[@gravite = 'warning' and not(@statut = 'accepte')]"/>
@@ -169,7 +169,7 @@
       <fo:block><xsl:call-template name="texte"><xsl:with-param name="texte" select="a:message"/></xsl:call-template></fo:block>
       <xsl:if test="a:critere">
         <fo:block>
-          <xsl:text>Critères remplis : </xsl:text>
+          <xsl:text>Critères remplis : </xsl:text>
           <xsl:for-each select="a:critere">
             <xsl:if test="position() &gt; 1">, </xsl:if>
             <xsl:call-template name="texte"><xsl:with-param name="texte" select="."/></xsl:call-template>
@@ -179,19 +179,19 @@
       </xsl:if>
       <xsl:if test="a:reference">
         <fo:block font-size="8.5pt" color="#444444">
-          <xsl:text>Référence : </xsl:text>
+          <xsl:text>Référence : </xsl:text>
           <xsl:call-template name="texte"><xsl:with-param name="texte" select="a:reference"/></xsl:call-template>
         </fo:block>
       </xsl:if>
       <xsl:if test="a:remediation">
         <fo:block>
-          <fo:inline font-weight="bold">Correction proposée : </fo:inline>
+          <fo:inline font-weight="bold">Correction proposée : </fo:inline>
           <xsl:call-template name="texte"><xsl:with-param name="texte" select="a:remediation"/></xsl:call-template>
         </fo:block>
       </xsl:if>
       <xsl:if test="a:justification">
         <fo:block font-style="italic">
-          <xsl:text>Justification de l’acceptation : </xsl:text>
+          <xsl:text>Justification de l’acceptation : </xsl:text>
           <xsl:call-template name="texte"><xsl:with-param name="texte" select="a:justification"/></xsl:call-template>
         </fo:block>
       </xsl:if>
