@@ -102,11 +102,17 @@
         <xsl:call-template name="texte">
           <xsl:with-param name="texte">
             <xsl:choose>
-              <xsl:when test="$eleve">Si tu penses que tes droits ne sont pas respectés, toi ou tes parents pouvez vous plaindre à la CNIL, l’autorité qui contrôle le respect de la protection des données : www.cnil.fr/plaintes, ou par courrier : CNIL, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07.</xsl:when>
-              <xsl:otherwise>Si vous estimez que vos droits ne sont pas respectés, vous pouvez adresser une réclamation à la Commission nationale de l’informatique et des libertés (CNIL), l’autorité de contrôle : en ligne sur www.cnil.fr/plaintes, ou par courrier : CNIL, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07.</xsl:otherwise>
+              <xsl:when test="$eleve">Si tu penses que tes droits ne sont pas respectés, toi ou tes parents pouvez vous plaindre à la CNIL, l’autorité qui contrôle le respect de la protection des données, en ligne :</xsl:when>
+              <xsl:otherwise>Si vous estimez que vos droits ne sont pas respectés, vous pouvez adresser une réclamation à la Commission nationale de l’informatique et des libertés (CNIL), l’autorité de contrôle, en ligne :</xsl:otherwise>
             </xsl:choose>
           </xsl:with-param>
         </xsl:call-template>
+        <xsl:text> </xsl:text>
+        <fo:basic-link external-destination="url('https://www.cnil.fr/plaintes')" keep-together.within-line="always"
+            color="{$couleur-titre}">www.cnil.fr/plaintes</fo:basic-link>
+        <xsl:text>, ou par courrier</xsl:text>
+        <xsl:value-of select="$nbsp"/>
+        <xsl:text>: CNIL, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07.</xsl:text>
       </fo:block>
     </fo:block>
   </xsl:template>
