@@ -120,6 +120,9 @@
   <xsl:template name="phrase-responsable">
     <xsl:param name="eleve" select="false()"/>
     <xsl:choose>
+      <xsl:when test="r:responsable/r:type = 'ministere' and $eleve">
+        <xsl:text>Le ministère de l’Éducation nationale : c’est son application, ton établissement l’utilise pour lui.</xsl:text>
+      </xsl:when>
       <xsl:when test="r:responsable/r:type = 'ministere'">
         <xsl:call-template name="texte"><xsl:with-param name="texte" select="concat(r:responsable/r:nom, substring('Le ministre chargé de l’éducation nationale', 1, 200 * not(r:responsable/r:nom)), ' (application nationale ; l’établissement l’utilise pour son compte).')"/></xsl:call-template>
       </xsl:when>
@@ -135,6 +138,16 @@
         <xsl:text>.</xsl:text>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- Notice propre au responsable (applications nationales), quand le registre la donne. -->
+  <xsl:template name="notice-officielle">
+    <xsl:if test="r:responsable/r:notice_officielle">
+      <fo:block font-size="8.5pt" color="#444444">
+        <xsl:text>Sa notice d’information : </xsl:text>
+        <xsl:value-of select="normalize-space(r:responsable/r:notice_officielle)"/>
+      </fo:block>
+    </xsl:if>
   </xsl:template>
 
   <!-- Source des données (art. 14-2-f quand elles ne viennent pas de la famille). -->
@@ -174,9 +187,8 @@
         <xsl:text>• </xsl:text>
         <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:nom"/></xsl:call-template>
         <xsl:if test="r:precisions">
-          <xsl:text> (</xsl:text>
+          <xsl:text>, </xsl:text>
           <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:precisions"/></xsl:call-template>
-          <xsl:text>)</xsl:text>
         </xsl:if>
       </fo:block>
     </xsl:for-each>

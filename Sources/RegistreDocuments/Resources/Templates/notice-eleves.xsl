@@ -49,7 +49,7 @@
           </fo:block>
           <fo:block xsl:use-attribute-sets="paragraphe">
             <xsl:call-template name="texte">
-              <xsl:with-param name="texte" select="concat('Au ', $etab/r:nom, ', on utilise des informations sur toi : ton nom, ta classe, tes notes, tes absences… Ce sont tes données personnelles. Voici à quoi elles servent, qui peut les voir, combien de temps on les garde et ce que tu peux demander.')"/>
+              <xsl:with-param name="texte" select="concat('Dans ton établissement (', $etab/r:nom, '), on utilise des informations sur toi : ton nom, ta classe, tes notes, tes absences… Ce sont tes données personnelles. Voici à quoi elles servent, qui peut les voir, combien de temps on les garde et ce que tu peux demander.')"/>
             </xsl:call-template>
           </fo:block>
           <xsl:call-template name="encadre-contacts"><xsl:with-param name="eleve" select="true()"/></xsl:call-template>
@@ -93,7 +93,7 @@
       <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:nom"/></xsl:call-template>
     </fo:block>
     <fo:table table-layout="fixed" width="100%">
-      <fo:table-column column-width="42mm"/>
+      <fo:table-column column-width="48mm"/>
       <fo:table-column column-width="proportional-column-width(1)"/>
       <fo:table-body>
         <xsl:call-template name="ligne-notice">

@@ -91,6 +91,7 @@
           <xsl:with-param name="libelle" select="'Qui est responsable ?'"/>
           <xsl:with-param name="contenu">
             <fo:block><xsl:call-template name="phrase-responsable"/></fo:block>
+            <xsl:call-template name="notice-officielle"/>
           </xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="ligne-notice">

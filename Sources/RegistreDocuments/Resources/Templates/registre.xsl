@@ -261,9 +261,11 @@
           <xsl:with-param name="libelle" select="'Responsable du traitement'"/>
           <xsl:with-param name="contenu">
             <fo:block>
-              <xsl:call-template name="responsable-court"/>
+              <xsl:if test="not(r:responsable/r:type = 'ministere' and normalize-space(r:responsable/r:nom) != '')">
+                <xsl:call-template name="responsable-court"/>
+              </xsl:if>
               <xsl:if test="normalize-space(r:responsable/r:nom) != ''">
-                <xsl:text> : </xsl:text>
+                <xsl:if test="r:responsable/r:type != 'ministere'"><xsl:text> : </xsl:text></xsl:if>
                 <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:responsable/r:nom"/></xsl:call-template>
               </xsl:if>
             </fo:block>
