@@ -57,8 +57,10 @@ let package = Package(
     /** Bundled catalogue of typical EPLE processing activities and the demo register. */
     .target(
       name: "RegistreCatalogue",
-      dependencies: ["RegistreModel", "RegistreFormats"],
-      resources: [.copy("Resources/demo")],
+      dependencies: [
+        "RegistreModel", "RegistreFormats", "RegistreSupport", .product(name: "Yams", package: "Yams"),
+      ],
+      resources: [.copy("Resources/demo"), .copy("Resources/catalogue")],
       swiftSettings: swiftSettings),
 
     /** The audit: one rule per file, pure functions of the model; DPIA screening; scores. */
@@ -109,6 +111,15 @@ let package = Package(
       name: "RegistreSignatureTests", dependencies: ["RegistreSignature"],
       swiftSettings: swiftSettings),
     .testTarget(
+      name: "RegistreCatalogueTests",
+      dependencies: [
+        "RegistreCatalogue", "RegistreModel", "RegistreFormats", .product(name: "Yams", package: "Yams"),
+      ],
+      swiftSettings: swiftSettings),
+    .testTarget(
       name: "RegistreProbeTests", dependencies: ["RegistreProbe"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "RegistreRulesTests", dependencies: ["RegistreRules", "RegistreModel", "RegistreSupport"],
+      swiftSettings: swiftSettings),
   ]
 )

@@ -8,7 +8,7 @@ debian=(pkg-config libxml2-dev libxslt1-dev libssl-dev openssl fop fonts-dejavu-
 pypi=()
 if [ "$profil" = "test" ]; then
   debian+=(poppler-utils qpdf libxml2-utils python3-pip)
-  pypi+=(pyhanko pyhanko-cli pikepdf)
+  pypi+=(pyhanko pyhanko-cli pikepdf jsonschema)
 fi
 
 manquants=()

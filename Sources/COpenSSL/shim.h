@@ -14,4 +14,38 @@
 
 // OPENSSL_free is a macro; Swift needs a real function.
 static inline void registre_openssl_free(void *pointer) { OPENSSL_free(pointer); }
+
+// MARK: TLS probe helpers (RegistreProbe). These wrap macros Swift cannot import.
+
+static inline int registre_ssl_ctx_set_min_proto_version(SSL_CTX *ctx, int version) {
+  return (int)SSL_CTX_set_min_proto_version(ctx, version);
+}
+static inline int registre_ssl_ctx_set_max_proto_version(SSL_CTX *ctx, int version) {
+  return (int)SSL_CTX_set_max_proto_version(ctx, version);
+}
+static inline int registre_ssl_set_tlsext_host_name(SSL *ssl, const char *name) {
+  return (int)SSL_set_tlsext_host_name(ssl, name);
+}
+static inline void registre_bio_set_mem_eof_return(BIO *bio, int value) {
+  (void)BIO_set_mem_eof_return(bio, value);
+}
+static inline int registre_sk_x509_num(const STACK_OF(X509) *stack) { return sk_X509_num(stack); }
+static inline X509 *registre_sk_x509_value(const STACK_OF(X509) *stack, int index) {
+  return sk_X509_value(stack, index);
+}
+
+// Writes an X509_NAME as RFC 2253 text, keeping UTF-8; returns the length written (without NUL).
+static inline int registre_x509_name_string(const X509_NAME *name, char *buffer, int size) {
+  if (size <= 0) return 0;
+  BIO *bio = BIO_new(BIO_s_mem());
+  if (bio == NULL) return 0;
+  int length = 0;
+  if (X509_NAME_print_ex(bio, name, 0, XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB) >= 0) {
+    length = BIO_read(bio, buffer, size - 1);
+    if (length < 0) length = 0;
+  }
+  buffer[length] = 0;
+  BIO_free(bio);
+  return length;
+}
 #endif

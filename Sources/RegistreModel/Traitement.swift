@@ -36,6 +36,9 @@ public struct Traitement: Codable, Hashable, Sendable, Identifiable {
   public var aConfirmer: [String]
   public var references: [Reference]
   public var remarques: String?
+  /// An optional service with no effect on the public service if refused
+  /// (one of the few cases where consent is the right basis, EDPB 05/2020).
+  public var serviceFacultatif: Bool?
 
   public init(
     id: String, nom: String, statut: StatutFiche = .brouillon, dateCreation: Jour? = nil,
@@ -49,7 +52,7 @@ public struct Traitement: Codable, Hashable, Sendable, Identifiable {
     criteresAIPD: [CritereAIPD] = [], exemptionAIPD: ExemptionAIPD? = nil,
     information: Information? = nil, decisionAutomatisee: DecisionAutomatisee? = nil,
     dispositifBiometrique: DispositifBiometrique? = nil, aConfirmer: [String] = [],
-    references: [Reference] = [], remarques: String? = nil
+    references: [Reference] = [], remarques: String? = nil, serviceFacultatif: Bool? = nil
   ) {
     self.id = id
     self.nom = nom
@@ -79,6 +82,7 @@ public struct Traitement: Codable, Hashable, Sendable, Identifiable {
     self.aConfirmer = aConfirmer
     self.references = references
     self.remarques = remarques
+    self.serviceFacultatif = serviceFacultatif
   }
 
   enum CodingKeys: String, CodingKey {
@@ -108,6 +112,7 @@ public struct Traitement: Codable, Hashable, Sendable, Identifiable {
     case aConfirmer = "a_confirmer"
     case references
     case remarques
+    case serviceFacultatif = "service_facultatif"
   }
 
   /// Whether pupils are among the people concerned.

@@ -45,6 +45,9 @@ public enum XSLTError: Error, Hashable, Sendable, CustomStringConvertible {
 /// Not `Sendable`: keep it inside one task; other stylesheets may run on other threads.
 public final class XSLTStylesheet {
   private let style: xsltStylesheetPtr
+  /// Deepest nesting of template calls a transformation may reach before it fails.
+  public static let maximumTemplateDepth: Int32 = 1000
+
   /// Resolved (symlink-free) templates directory, without trailing slash.
   public let templatesDirectory: String
 
@@ -129,6 +132,9 @@ public final class XSLTStylesheet {
     }
     let sessionPointer = Unmanaged.passUnretained(session).toOpaque()
     context.pointee._private = sessionPointer
+    // libxslt's default (3000 nested templates) can exhaust a small thread stack before
+    // it reports runaway recursion; real templates nest far less.
+    context.pointee.maxTemplateDepth = min(context.pointee.maxTemplateDepth, Self.maximumTemplateDepth)
 
     let sink = UnsafeMutablePointer<registre_message_sink>.allocate(capacity: 1)
     sink.initialize(to: registre_message_sink(receive: receiveSessionMessage, context: sessionPointer))

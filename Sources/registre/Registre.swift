@@ -11,7 +11,14 @@ struct Registre: ParsableCommand {
       2 usage incorrect ou entrée illisible (rien n'a été écrit).
       """,
     version: "0.1.0",
-    subcommands: [Valider.self, Convertir.self, Developpeur.self],
+    subcommands: [
+      Valider.self,
+      Convertir.self,
+      Sonder.self,
+      CommandeCatalogue.self,
+      Init.self,
+      Developpeur.self,
+    ],
     helpNames: [.short, .long, .customLong("aide")]
   )
 

@@ -100,14 +100,28 @@ private func parseError(_ data: Data) -> XMLError? {
   }
 
   @Test func binaryJunkIsMalformed() throws {
-    var generator = SystemRandomNumberGenerator()
-    let junk = Data((0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) })
+    // A PNG signature followed by every byte value, twice.
+    var junk = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+    junk.append(contentsOf: (0..<512).map { UInt8($0 % 256) })
     let error = try #require(parseError(junk))
     guard case .malformed(let diagnostics) = error else {
       Issue.record("expected malformed, got \(error)")
       return
     }
-    #expect(!diagnostics.isEmpty)
+    #expect(diagnostics.first?.line == 1)
+  }
+
+  @Test func everyTruncationOfADocumentIsMalformed() throws {
+    let complete = bytes(
+      """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <registre xmlns="urn:r" v="1"><!-- note --><t id="é&amp;"><![CDATA[x]]>&#233;</t></registre>
+      """)
+    #expect(throws: Never.self) { try XMLDocument.parse(data: complete, name: "complet.xml") }
+    for length in 1..<complete.count {
+      let prefix = complete.prefix(length)
+      #expect(parseError(prefix) != nil, "prefix of \(length) bytes was accepted")
+    }
   }
 
   @Test func invalidUTF8IsMalformedWithPosition() throws {
@@ -153,11 +167,21 @@ private func parseError(_ data: Data) -> XMLError? {
     #expect(error.diagnostics.first?.message.contains("depth") == true)
   }
 
-  @Test func nestingAtTheLimitIsAccepted() throws {
-    let depth = 200
-    let xml = String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth)
-    let document = try XMLDocument.parse(data: bytes(xml), name: "deep.xml")
+  @Test func nestingLimitIsLibxml2Default() throws {
+    // libxml2 without XML_PARSE_HUGE accepts 257 nested elements and refuses 258.
+    let nested = { (depth: Int) in
+      bytes(String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth))
+    }
+    let document = try XMLDocument.parse(data: nested(XMLDocument.maximumDepth), name: "deep.xml")
     #expect(document.rootElement()?.name == "a")
+    #expect(parseError(nested(258))?.diagnostics.first?.message.contains("Excessive depth") == true)
+  }
+
+  @Test func undefinedEntityIsMalformed() throws {
+    let error = try #require(parseError(bytes("<r>\n&inconnu;</r>")))
+    let first = try #require(error.diagnostics.first)
+    #expect(first.line == 2)
+    #expect(first.message.contains("inconnu"))
   }
 
   @Test func hugeInputIsRejectedBeforeParsing() {
@@ -259,6 +283,13 @@ private func parseError(_ data: Data) -> XMLError? {
         for: XMLElementNode(
           name: "a", attributes: [XMLAttribute(name: "b", value: "1"), XMLAttribute(name: "b", value: "2")]))
     }
+  }
+
+  @Test func deepestWritableTreeReadsBack() throws {
+    var node = XMLElementNode(name: "a", text: "fond")
+    for _ in 1..<XMLDocument.maximumDepth { node = XMLElementNode(name: "a", children: [node]) }
+    let reread = try XMLDocument.parse(data: XMLWriter.data(for: node), name: "deep.xml")
+    #expect(reread.rootElement() == node)
   }
 
   @Test func tooDeepTreeIsRefused() {

@@ -170,6 +170,31 @@ private func failureMessages(_ body: () throws -> Void) -> [String]? {
     #expect(messages.contains { $0.contains("infinite template recursion") }, "\(messages)")
   }
 
+  @Test func runawayRecursionFailsCleanlyOnASmallStack() async throws {
+    let templates = try Templates([
+      "boucle.xsl": header() + """
+        <xsl:template name="encore"><xsl:param name="n" select="0"/>
+          <xsl:call-template name="encore"><xsl:with-param name="n" select="$n + 1"/></xsl:call-template>
+        </xsl:template>
+        <xsl:template match="/"><xsl:call-template name="encore"/></xsl:template>
+        </xsl:stylesheet>
+        """
+    ])
+    defer { templates.cleanUp() }
+    // 512 KiB is the secondary-thread stack size on macOS, the smallest we may meet.
+    let messages = await withCheckedContinuation { (continuation: CheckedContinuation<[String]?, Never>) in
+      let thread = Thread {
+        continuation.resume(
+          returning: failureMessages {
+            _ = try templates.stylesheet("boucle.xsl").transform(try sourceDocument())
+          })
+      }
+      thread.stackSize = 512 * 1024
+      thread.start()
+    }
+    #expect(messages?.contains { $0.contains("infinite template recursion") } == true, "\(messages ?? [])")
+  }
+
   @Test func invalidStylesheetsAreErrors() throws {
     let templates = try Templates([
       "xpath.xsl": header() + """

@@ -1,0 +1,98 @@
+public import RegistreModel
+
+/// A rule id given on the command line that no rule has.
+public struct UnknownRuleError: Error, Hashable, Sendable {
+  public var id: String
+  /// French message listing the known ids.
+  public var message: String {
+    "règle inconnue « \(id) » ; règles disponibles : \(Rules.ids.joined(separator: ", "))"
+  }
+}
+
+/// The result of an audit: findings (accepted ones included and marked), counts and scores.
+public struct AuditReport: Sendable {
+  /// Findings ordered by subject (school, treatments, processors, breaches, in
+  /// register order), then by decreasing severity, then by rule order.
+  public var findings: [Finding]
+  /// Ids of the rules that ran.
+  public var ruleIDs: [String]
+  public var scores: ConformityScores
+  public var auditDate: Jour
+
+  /// Findings not covered by an acceptance.
+  public var openFindings: [Finding] { findings.filter { !$0.isAccepted } }
+
+  /// Open findings of this severity.
+  public func count(_ severity: Severity) -> Int {
+    openFindings.filter { $0.severity == severity }.count
+  }
+
+  public var acceptedCount: Int { findings.count - openFindings.count }
+
+  /// Whether an open finding reaches `threshold` (`nil`: never fail).
+  public func fails(at threshold: Severity?) -> Bool {
+    guard let threshold else { return false }
+    return openFindings.contains { $0.severity >= threshold }
+  }
+
+  /// One French line: « 3 erreurs, 2 avertissements, 1 note, 1 accepté — conformité 78 % ».
+  public var summaryLine: String {
+    func plural(_ n: Int, _ word: String, _ words: String) -> String { "\(n) \(n > 1 ? words : word)" }
+    var parts = [
+      plural(count(.erreur), "erreur", "erreurs"),
+      plural(count(.avertissement), "avertissement", "avertissements"),
+      plural(count(.note), "note", "notes"),
+    ]
+    if acceptedCount > 0 { parts.append(plural(acceptedCount, "constat accepté", "constats acceptés")) }
+    return parts.joined(separator: ", ") + " — conformité de l'établissement : \(scores.school.percent) %"
+  }
+}
+
+/// Runs rules over a register.
+public enum Audit {
+  /// The rules to run: all of them, or only `only` when non-empty, minus `excluding`.
+  public static func selectRules(
+    only: [String] = [], excluding: [String] = []
+  ) throws(UnknownRuleError) -> [any Rule] {
+    for id in only + excluding where Rules.rule(id) == nil { throw UnknownRuleError(id: id) }
+    return Rules.all.filter { (only.isEmpty || only.contains($0.id)) && !excluding.contains($0.id) }
+  }
+
+  /// Audits `registre`; acceptances mark findings as accepted without hiding them.
+  public static func run(
+    _ registre: Registre, context: AuditContext, rules: [any Rule] = Rules.all,
+    acceptances: Acceptances = Acceptances()
+  ) -> AuditReport {
+    let raw = rules.flatMap { $0.evaluate(registre, context: context) }
+    let marked = acceptances.apply(to: raw)
+    let order = subjectOrder(registre)
+    let ruleOrder = Dictionary(uniqueKeysWithValues: Rules.all.enumerated().map { ($1.id, $0) })
+    let sorted = marked.enumerated().sorted { a, b in
+      let (x, y) = (a.element, b.element)
+      let sx = order[x.subject] ?? Int.max
+      let sy = order[y.subject] ?? Int.max
+      if sx != sy { return sx < sy }
+      if x.severity != y.severity { return x.severity > y.severity }
+      let rx = ruleOrder[x.rule] ?? Int.max
+      let ry = ruleOrder[y.rule] ?? Int.max
+      if rx != ry { return rx < ry }
+      return a.offset < b.offset
+    }.map(\.element)
+    return AuditReport(
+      findings: sorted, ruleIDs: rules.map(\.id),
+      scores: ConformityScores.compute(registre, rules: rules, findings: sorted),
+      auditDate: context.auditDate)
+  }
+
+  static func subjectOrder(_ registre: Registre) -> [Subject: Int] {
+    var order: [Subject: Int] = [.etablissement: 0]
+    for s in allSubjects(registre) where order[s] == nil { order[s] = order.count }
+    return order
+  }
+
+  static func allSubjects(_ registre: Registre) -> [Subject] {
+    [.etablissement] + registre.traitements.map { .traitement($0.id) }
+      + registre.sousTraitants.map { .sousTraitant($0.id) }
+      + registre.violations.map { .violation($0.id) }
+  }
+}

@@ -1,0 +1,50 @@
+public import RegistreModel
+
+/// Inputs of an audit that are not in the register: rules never read the clock.
+public struct AuditContext: Hashable, Sendable {
+  /// Day the audit is made, for « older than three years » checks.
+  public var auditDate: Jour
+
+  public init(auditDate: Jour) {
+    self.auditDate = auditDate
+  }
+}
+
+/// A check of the register, with a stable id that scripts and acceptances rely on.
+///
+/// Rules are pure: the same register and context give the same findings.
+public protocol Rule: Sendable {
+  /// Contract id, e.g. `aipd-requise-manquante`; never changes once published.
+  var id: String { get }
+  /// Usual severity of the rule's findings (the highest it emits).
+  var severity: Severity { get }
+  /// Every severity the rule may emit, highest first (for the documentation).
+  var severities: [Severity] { get }
+  /// Legal or official texts the rule rests on.
+  var reference: String { get }
+  /// Short French title.
+  var title: String { get }
+  /// What the rule checks, in French, for `docs/rules.md`.
+  var summary: String { get }
+  /// What to do, in French.
+  var remediation: String { get }
+  /// Which records the rule looks at (used by the scores).
+  var scopes: Set<Scope> { get }
+
+  func evaluate(_ registre: Registre, context: AuditContext) -> [Finding]
+}
+
+extension Rule {
+  public var severities: [Severity] { [severity] }
+
+  /// A finding of this rule with its defaults filled in.
+  func finding(
+    _ subject: Subject, _ message: String, severity: Severity? = nil, field: String? = nil,
+    remediation: String? = nil, reference: String? = nil, criteria: [String] = []
+  ) -> Finding {
+    Finding(
+      rule: id, severity: severity ?? self.severity, subject: subject, message: message,
+      reference: reference ?? self.reference, remediation: remediation ?? self.remediation,
+      criteria: criteria, field: field)
+  }
+}

@@ -1,0 +1,31 @@
+/// Every rule of the audit. Adding a rule: one file in `Rules/`, one line here, its tests.
+public enum Rules {
+  public static let all: [any Rule] = [
+    IncompleteRecord(),
+    MissingLegalBasis(),
+    LegitimateInterestPublicAuthority(),
+    ConsentForPublicTask(),
+    SpecialCategoryWithoutCondition(),
+    MissingRequiredDPIA(),
+    DPIAToReview(),
+    ProcessorWithoutContract(),
+    UnsafeTransfer(),
+    MinistryCloudDoctrine(),
+    UndefinedRetention(),
+    ExcessiveRetention(),
+    UnencryptedFlow(),
+    ObsoleteTLS(),
+    AccessWithoutMFA(),
+    MissingNotice(),
+    WrongController(),
+    BiometricsWithoutAlternative(),
+    UndocumentedBreach(),
+  ]
+
+  /// The rule with this id, if any.
+  public static func rule(_ id: String) -> (any Rule)? {
+    all.first { $0.id == id }
+  }
+
+  public static var ids: [String] { all.map(\.id) }
+}

@@ -1,0 +1,28 @@
+import RegistreModel
+
+/// `base-legale-consentement-mission`: consent where a public task or legal obligation is the basis.
+struct ConsentForPublicTask: Rule {
+  let id = "base-legale-consentement-mission"
+  let severity = Severity.avertissement
+  let reference =
+    "Considérant 43 RGPD ; EDPB, lignes directrices 05/2020 sur le consentement, § 16-17"
+  let title = "Consentement utilisé pour une mission de service public"
+  let summary =
+    "Signale un traitement fondé sur le consentement (6(1)(a)) : face à une autorité publique, le consentement n'est en principe pas libre (considérant 43). Exceptions reconnues, non signalées : biométrie avec consentement explicite (art. 9(2)(a)), droit à l'image (catégorie de données « image »), service facultatif sans effet sur le service public (champ `service_facultatif`)."
+  let remediation =
+    "Fonder le traitement sur la mission d'intérêt public (6(1)(e)) ou l'obligation légale (6(1)(c)) ; ne garder le consentement que pour un service réellement facultatif, le droit à l'image ou la biométrie."
+  let scopes: Set<Scope> = [.traitement]
+
+  func evaluate(_ registre: Registre, context: AuditContext) -> [Finding] {
+    registre.traitements.compactMap { t in
+      guard let basis = t.baseLegale, basis.article6 == .consentement else { return nil }
+      if t.processesBiometrics && basis.article9 == .consentementExplicite { return nil }
+      if t.donnees.contains(where: { $0.categorie == .image }) { return nil }
+      if t.serviceFacultatif == true { return nil }
+      return finding(
+        t.subject,
+        "Base légale « consentement » pour un traitement d'autorité publique : le consentement n'est en principe pas libre face à l'établissement (considérant 43).",
+        field: "base_legale.article_6")
+    }
+  }
+}

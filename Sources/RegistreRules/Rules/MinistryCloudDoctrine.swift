@@ -1,0 +1,46 @@
+import RegistreModel
+
+/// `doctrine-cloud-ministere`: pupil data entrusted to a US-controlled provider.
+struct MinistryCloudDoctrine: Rule {
+  let id = "doctrine-cloud-ministere"
+  let severity = Severity.avertissement
+  let reference =
+    "Consigne du ministère de l'Éducation nationale aux recteurs (oct. 2021) d'arrêter tout déploiement ou extension de Microsoft Office 365 et de Google, rappelée dans la réponse à la question écrite AN n° 971 (JO, nov. 2022) ; circulaire du Premier ministre n° 6282-SG du 5 juill. 2021 (« cloud au centre ») ; CNIL, 27 mai 2021"
+  let title = "Prestataire soumis au droit américain pour des données d'élèves"
+  let summary =
+    "Signale un traitement de données d'élèves confié à un prestataire établi aux États-Unis, hébergeant aux États-Unis ou soumis à un droit extra-européen (CLOUD Act), ou un transfert déclaré vers les États-Unis — que le transfert soit licite ou non (la légalité relève de `transfert-hors-ue-sans-garantie`). C'est une question de doctrine ministérielle, pas d'illégalité ; la circulaire 6404/SG et la loi SREN ne visent pas directement les EPLE."
+  let remediation =
+    "Privilégier une solution institutionnelle (ENT, apps.education.fr, GAR) ou un prestataire exclusivement soumis au droit européen hébergeant dans l'UE ; à défaut, consigner la décision et son analyse avec le DPD."
+  let scopes: Set<Scope> = [.traitement]
+
+  func evaluate(_ registre: Registre, context: AuditContext) -> [Finding] {
+    var findings: [Finding] = []
+    for t in registre.traitements where t.concerneDesEleves {
+      for (index, processorID) in t.sousTraitants.enumerated() {
+        guard let p = registre.sousTraitant(processorID) else { continue }
+        var why: [String] = []
+        if p.pays == "US" { why.append("siège aux États-Unis") }
+        if p.hebergement?.pays == "US" { why.append("hébergement aux États-Unis") }
+        if p.soumisDroitExtraEuropeen == true && p.pays != "US" {
+          why.append("soumis à un droit extra-européen")
+        }
+        if !why.isEmpty {
+          findings.append(
+            finding(
+              t.subject,
+              "Données d'élèves confiées à \(p.nom) (\(why.joined(separator: ", "))), contrairement à la consigne ministérielle sur les suites collaboratives états-uniennes — constat de doctrine, distinct de la légalité du transfert.",
+              field: "sous_traitants[\(index)]"))
+        }
+      }
+      for (index, transfer) in t.transferts.enumerated() where transfer.pays == "US" {
+        guard !t.sousTraitants.contains(where: { registre.sousTraitant($0)?.pays == "US" }) else { continue }
+        findings.append(
+          finding(
+            t.subject,
+            "Données d'élèves transférées aux États-Unis (\(transfer.destinataire)), contrairement à la consigne ministérielle — constat de doctrine, distinct de la légalité du transfert.",
+            field: "transferts[\(index)]"))
+      }
+    }
+    return findings
+  }
+}

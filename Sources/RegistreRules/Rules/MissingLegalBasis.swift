@@ -1,0 +1,27 @@
+import RegistreModel
+
+/// `base-legale-absente`: no Art. 6 basis recorded.
+struct MissingLegalBasis: Rule {
+  let id = "base-legale-absente"
+  let severity = Severity.erreur
+  let severities: [Severity] = [.erreur, .note]
+  let reference = "Art. 6(1) et 13(1)(c) RGPD"
+  let title = "Base légale absente"
+  let summary =
+    "Signale un traitement sans base légale (art. 6). Erreur pour les traitements de l'établissement ; note pour une application nationale, dont la base légale est celle de l'acte ministériel et doit seulement être reprise."
+  let remediation =
+    "Indiquer la base légale de l'art. 6(1) et le texte qui la fonde — en EPLE, le plus souvent la mission d'intérêt public (6(1)(e)) ou l'obligation légale (6(1)(c))."
+  let scopes: Set<Scope> = [.traitement]
+
+  func evaluate(_ registre: Registre, context: AuditContext) -> [Finding] {
+    registre.traitements.filter { $0.baseLegale == nil }.map { t in
+      if t.responsable.type == .ministere {
+        return finding(
+          t.subject, "Base légale non reprise pour cette application nationale.", severity: .note,
+          field: "base_legale",
+          remediation: "Reprendre la base légale indiquée dans l'acte réglementaire ou la notice du ministère.")
+      }
+      return finding(t.subject, "Aucune base légale (art. 6) n'est indiquée.", field: "base_legale")
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import RegistreModel
+
+/// `conservation-non-definie`: a data category with no retention.
+struct UndefinedRetention: Rule {
+  let id = "conservation-non-definie"
+  let severity = Severity.avertissement
+  let reference = "Art. 5(1)(e), 13(2)(a) et 30(1)(f) RGPD"
+  let title = "Durée de conservation non définie"
+  let summary =
+    "Signale chaque catégorie de données d'une fiche sans durée ni critère de conservation (les durées doivent apparaître par catégorie quand elles diffèrent)."
+  let remediation =
+    "Indiquer pour cette catégorie une durée (base active, archivage intermédiaire) ou un critère (« jusqu'au départ de l'élève »), son point de départ, le sort final et la source (texte ou choix du responsable)."
+  let scopes: Set<Scope> = [.traitement]
+
+  func evaluate(_ registre: Registre, context: AuditContext) -> [Finding] {
+    var findings: [Finding] = []
+    for t in registre.traitements {
+      for (index, data) in t.donnees.enumerated() where data.conservation?.estDefinie != true {
+        findings.append(
+          finding(
+            t.subject, "Aucune durée de conservation pour « \(data.categorie.libelle) ».",
+            field: "donnees[\(index)].conservation"))
+      }
+    }
+    return findings
+  }
+}

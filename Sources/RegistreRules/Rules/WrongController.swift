@@ -1,0 +1,42 @@
+import RegistreModel
+
+/// `responsable-incorrect`: the school declared controller of a national application.
+struct WrongController: Rule {
+  let id = "responsable-incorrect"
+  let severity = Severity.avertissement
+  let reference =
+    "Art. 4(7) RGPD ; actes réglementaires des applications nationales : arrêté du 22 sept. 1995 modifié (SIECLE), arrêté du 25 mai 2023 (ONDE), arrêté du 18 déc. 2017 modifié (GAR), arrêté du 8 févr. 2016 (LSL)"
+  let title = "Établissement déclaré responsable d'une application nationale"
+  let summary =
+    "Reconnaît par le nom du traitement ou du logiciel les applications nationales (SIECLE, ONDE, GAR, ÉduConnect, LSU/LSUN, LSL, Affelnet, Parcoursup, Cyclades) et signale celles dont l'établissement se déclare responsable : le responsable est le ministre ; l'établissement peut les lister pour information."
+  let remediation =
+    "Déclarer le ministre comme responsable (responsable.type : ministere), citer l'acte réglementaire et renvoyer vers la notice ministérielle."
+  let scopes: Set<Scope> = [.traitement]
+
+  /// Application names, as words, with the text that creates each when the notes give it.
+  static let nationalApplications: [(names: [String], label: String, act: String?)] = [
+    (["SIECLE"], "SIECLE", "arrêté du 22 sept. 1995 modifié"),
+    (["ONDE"], "ONDE", "arrêté du 25 mai 2023"),
+    (["GAR", "gestionnaire d'accès aux ressources"], "GAR", "arrêté du 18 déc. 2017 modifié"),
+    (["EduConnect", "ÉduConnect"], "ÉduConnect", nil),
+    (["LSU", "LSUN", "livret scolaire unique"], "LSU", nil),
+    (["LSL", "livret scolaire du lycée"], "LSL", "arrêté du 8 févr. 2016"),
+    (["Affelnet"], "Affelnet", nil),
+    (["Parcoursup"], "Parcoursup", nil),
+    (["Cyclades"], "Cyclades", nil),
+  ]
+
+  func evaluate(_ registre: Registre, context: AuditContext) -> [Finding] {
+    registre.traitements.compactMap { t in
+      guard t.responsable.type == .etablissement else { return nil }
+      let text = [t.nom, t.logiciel ?? ""].joined(separator: " ")
+      guard let app = Self.nationalApplications.first(where: { Text.contains(text, anyOf: $0.names) })
+      else { return nil }
+      let act = app.act.map { " (\($0))" } ?? ""
+      return finding(
+        t.subject,
+        "\(app.label) est une application nationale dont le responsable est le ministre\(act), non le chef d'établissement.",
+        field: "responsable.type")
+    }
+  }
+}

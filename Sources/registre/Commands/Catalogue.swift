@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import RegistreCatalogue
+
+/// `registre catalogue`: the bundled catalogue of typical EPLE treatments.
+struct CommandeCatalogue: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "catalogue",
+    abstract: "Liste les traitements types du catalogue (identifiant, nom, responsable, dépistage AIPD).",
+    discussion: """
+      Chaque entrée est une fiche de registre préremplie avec ses sources ; « registre init » les copie
+      dans un nouveau registre. Le dépistage AIPD affiché est indicatif (liste CNIL 2018-327, liste 2019-118,
+      règle des deux critères WP248) ; l'audit fait foi.
+      """,
+    subcommands: [Lister.self, Afficher.self],
+    defaultSubcommand: Lister.self
+  )
+
+  struct Lister: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "lister", abstract: "Affiche le tableau des entrées du catalogue.")
+
+    func run() throws {
+      let entrees = try lireCatalogue()
+      let lignes = entrees.map { entree in
+        [entree.id, entree.nom, libelleResponsable(entree), entree.depistage.libelle]
+      }
+      Console.sortie(tableau(entete: ["ID", "NOM", "RESPONSABLE", "AIPD"], lignes: lignes))
+      let communs = Set(Catalogue.ensembleCommun)
+      Console.sortie(
+        "\n\(entrees.count) entrées ; ensemble commun de « registre init » : \(communs.count) entrées.")
+    }
+  }
+
+  struct Afficher: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "afficher", abstract: "Affiche la fiche YAML d'une entrée du catalogue.")
+
+    @Argument(help: "Identifiant de l'entrée (voir « registre catalogue »).")
+    var id: String
+
+    func run() throws {
+      guard let entree = try lireCatalogue().first(where: { $0.id == id }) else {
+        Console.erreur("entrée « \(id) » absente du catalogue (voir « registre catalogue »).")
+        throw CodeSortie.usage
+      }
+      Console.sortie(entree.texte.hasSuffix("\n") ? String(entree.texte.dropLast()) : entree.texte)
+    }
+  }
+}
+
+/// Reads the bundled catalogue, turning a packaging fault into a French message and exit 2.
+func lireCatalogue() throws -> [EntreeCatalogue] {
+  do {
+    return try Catalogue.entrees()
+  } catch {
+    Console.erreur("catalogue illisible : \(error.description)")
+    throw CodeSortie.usage
+  }
+}
+
+private func libelleResponsable(_ entree: EntreeCatalogue) -> String {
+  switch entree.typeResponsable {
+  case .etablissement: return "établissement"
+  case .ministere: return "ministère"
+  case .collectivite: return "collectivité"
+  case .conjoint: return "conjoint"
+  }
+}
+
+/// Left-aligned columns; the last column is not padded.
+private func tableau(entete: [String], lignes: [[String]]) -> String {
+  let toutes = [entete] + lignes
+  let largeurs = entete.indices.map { colonne in toutes.map { $0[colonne].count }.max() ?? 0 }
+  return toutes.map { ligne in
+    ligne.enumerated().map { colonne, texte in
+      colonne == ligne.count - 1 ? texte : texte + String(repeating: " ", count: largeurs[colonne] - texte.count)
+    }.joined(separator: "  ")
+  }.joined(separator: "\n")
+}

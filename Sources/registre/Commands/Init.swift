@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import RegistreCatalogue
+
+/// `registre init DOSSIER --nom … --uai …`: a new register folder from the catalogue.
+struct Init: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "init",
+    abstract: "Crée le registre d'un établissement à partir d'entrées du catalogue.",
+    discussion: """
+      Écrit etablissement.yaml, une fiche par entrée dans traitements/ et les sous-traitants types dans
+      sous-traitants/. Chaque valeur que l'établissement doit fournir commence par « À COMPLÉTER » ;
+      « registre valider » les signale toutes avec leur fichier et leur ligne.
+      Ne remplace jamais un fichier existant : si l'un des fichiers à écrire existe déjà, rien n'est écrit.
+      Sans --avec, l'ensemble commun du catalogue est utilisé.
+      """
+  )
+
+  @Argument(help: "Dossier du nouveau registre (créé s'il n'existe pas).")
+  var dossier: String
+
+  @Option(name: .customLong("nom"), help: "Nom de l'établissement.")
+  var nom: String
+
+  @Option(name: .customLong("uai"), help: "Code UAI de l'établissement (sept chiffres et une lettre).")
+  var uai: String
+
+  @Option(
+    name: .customLong("avec"),
+    help: "Identifiants des entrées, séparés par des virgules (par défaut : l'ensemble commun).")
+  var avec: String?
+
+  func run() throws {
+    let ids =
+      avec.map { liste in
+        liste.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+      } ?? Catalogue.ensembleCommun
+    let url = URL(fileURLWithPath: dossier)
+    let ecrits: [String]
+    do {
+      ecrits = try Catalogue.creerRegistre(dans: url, nom: nom, uai: uai, entrees: ids)
+    } catch {
+      Console.erreur("\(dossier) : \(error.message)")
+      if case .fichierExistant = error {
+        Console.erreur("Aucun fichier n'a été écrit. Choisissez un autre dossier ou retirez les fichiers existants.")
+      }
+      throw CodeSortie.usage
+    }
+    let traitements = ecrits.filter { $0.hasPrefix("traitements/") }.count
+    let sousTraitants = ecrits.filter { $0.hasPrefix("sous-traitants/") }.count
+    Console.sortie(
+      "Registre créé dans \(dossier) : \(traitements) traitement(s), \(sousTraitants) sous-traitant(s) type.")
+    Console.sortie(
+      "Complétez chaque valeur « \(Catalogue.marqueACompleter) … », puis lancez : registre valider \(dossier)")
+  }
+}

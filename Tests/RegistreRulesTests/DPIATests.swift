@@ -1,0 +1,133 @@
+import RegistreModel
+import Testing
+@testable import RegistreRules
+
+@Suite struct DPIAScreeningTests {
+  @Test func pupilsAloneDoNotRequireADPIA() {
+    let s = DPIAScreening.screen(Fixture.treatment())
+    #expect(!s.required)
+    #expect(s.criteria == [.vulnerablePersons])
+  }
+
+  @Test func pupilsPlusHealthDataRequireADPIA() {
+    var t = Fixture.treatment()
+    t.donnees.append(Donnees(categorie: .sante))
+    let s = DPIAScreening.screen(t)
+    #expect(s.required)
+    #expect(s.criteria == [.sensitiveData, .vulnerablePersons])
+    #expect(s.listItems.isEmpty)
+  }
+
+  @Test func pupilBiometricsIsOnTheCNILList() {
+    var t = Fixture.treatment()
+    t.donnees = [Donnees(categorie: .biometrie)]
+    let s = DPIAScreening.screen(t)
+    #expect(s.required)
+    #expect(s.listItems.contains(.biometricsVulnerable))
+  }
+
+  @Test func socialAlertsAreOnTheCNILListEvenForOneCriterion() {
+    var t = Fixture.treatment()
+    t.personnesConcernees = [PersonnesConcernees(categorie: .personnels)]
+    t.criteresAIPD = [.alertesSocialesSanitaires]
+    let s = DPIAScreening.screen(t)
+    #expect(s.required)
+    #expect(s.listItems == [.socialHealthAlerts])
+  }
+
+  @Test func cateringExemptionAppliesWithItsCaveat() {
+    var t = Fixture.treatment()
+    t.nom = "Demi-pension"
+    t.finalitePrincipale = "Gestion de la restauration scolaire"
+    t.criteresAIPD = [.grandeEchelle]
+    t.exemptionAIPD = .affairesScolaires
+    let s = DPIAScreening.screen(t)
+    #expect(s.criteria.count == 2)
+    #expect(!s.required)
+    #expect(s.exemption?.applied == true)
+    #expect(s.exemption?.explanation.contains("à valider avec le DPD") == true)
+  }
+
+  @Test func schoolAffairsExemptionDoesNotCoverPupilMonitoring() {
+    var t = Fixture.treatment()
+    t.criteresAIPD = [.evaluationNotation]
+    t.exemptionAIPD = .affairesScolaires
+    let s = DPIAScreening.screen(t)
+    #expect(s.required)
+    #expect(s.exemption?.applied == false)
+  }
+
+  @Test func exemptionNeverLiftsTheCNILList() {
+    var t = Fixture.treatment()
+    t.nom = "Cantine"
+    t.finalitePrincipale = "Accès au restaurant scolaire"
+    t.donnees.append(Donnees(categorie: .biometrie))
+    t.exemptionAIPD = .affairesScolaires
+    let s = DPIAScreening.screen(t)
+    #expect(s.required)
+    #expect(s.exemption?.applied == false)
+  }
+}
+
+@Suite struct MissingRequiredDPIATests {
+  let id = "aipd-requise-manquante"
+
+  @Test func videoOfPupilsWithoutDPIAIsAnErrorListingTheCriteria() throws {
+    let r = Fixture.register {
+      $0.criteresAIPD = [.surveillanceSystematique]
+      $0.donnees.append(Donnees(categorie: .image, conservation: Conservation(duree: Fixture.duree("7 jours"))))
+    }
+    let findings = Fixture.findings(id, r)
+    let f = try #require(findings.first)
+    #expect(findings.count == 1)
+    #expect(f.severity == .erreur)
+    #expect(f.treatment == "vie-scolaire")
+    #expect(f.criteria == [WP248Criterion.systematicMonitoring.libelle, WP248Criterion.vulnerablePersons.libelle])
+  }
+
+  @Test func declaredNotRequiredIsStillAnError() {
+    let r = Fixture.register {
+      $0.criteresAIPD = [.evaluationNotation]
+      $0.aipd = AIPD(statut: .nonRequise, motif: "outil pédagogique")
+    }
+    let findings = Fixture.findings(id, r)
+    #expect(findings.map(\.severity) == [.erreur])
+    #expect(findings.first?.field == "aipd.statut")
+  }
+
+  @Test func realisedDPIAPasses() {
+    let r = Fixture.register {
+      $0.criteresAIPD = [.evaluationNotation]
+      $0.aipd = AIPD(statut: .realisee, date: Fixture.day("2026-09-01"))
+    }
+    #expect(Fixture.findings(id, r).isEmpty)
+  }
+
+  @Test func oneCriterionPasses() {
+    #expect(Fixture.findings(id, Fixture.clean).isEmpty)
+  }
+}
+
+@Suite struct DPIAToReviewTests {
+  let id = "aipd-a-revoir"
+
+  @Test func dpiaOlderThanThreeYearsIsAWarning() {
+    let r = Fixture.register {
+      $0.aipd = AIPD(statut: .realisee, date: Fixture.day("2023-11-28"))
+      $0.derniereMiseAJour = Fixture.day("2023-01-01")
+    }
+    let findings = Fixture.findings(id, r)
+    #expect(findings.map(\.severity) == [.avertissement])
+    #expect(findings.first?.field == "aipd.date")
+  }
+
+  @Test func dpiaBeforeTheLastChangeIsAWarning() {
+    let r = Fixture.register { $0.aipd = AIPD(statut: .realisee, date: Fixture.day("2026-01-01")) }
+    #expect(Fixture.findings(id, r).map(\.severity) == [.avertissement])
+  }
+
+  @Test func recentDPIAPasses() {
+    let r = Fixture.register { $0.aipd = AIPD(statut: .realisee, date: Fixture.day("2026-09-01")) }
+    #expect(Fixture.findings(id, r).isEmpty)
+  }
+}

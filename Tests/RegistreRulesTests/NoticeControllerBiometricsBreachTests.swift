@@ -1,0 +1,123 @@
+import RegistreModel
+import Testing
+@testable import RegistreRules
+
+@Suite struct MissingNoticeTests {
+  let id = "information-manquante"
+
+  @Test func noNoticeIsAnError() {
+    let findings = Fixture.findings(id, Fixture.register { $0.information = nil })
+    #expect(findings.map(\.severity) == [.erreur])
+    #expect(findings.first?.field == "information")
+    #expect(findings.first?.treatment == "vie-scolaire")
+  }
+
+  @Test func noticeOlderThanTheLastChangeIsAWarning() {
+    let r = Fixture.register { $0.information?.date = Fixture.day("2025-09-01") }
+    let findings = Fixture.findings(id, r)
+    #expect(findings.map(\.severity) == [.avertissement])
+    #expect(findings.first?.field == "information.date")
+  }
+
+  @Test func nationalApplicationPointingAtTheMinistryNoticePasses() {
+    let r = Fixture.register {
+      $0.information = nil
+      $0.responsable = Responsable(type: .ministere, noticeOfficielle: "https://www.education.gouv.fr/")
+    }
+    #expect(Fixture.findings(id, r).isEmpty)
+  }
+
+  @Test func upToDateNoticePasses() {
+    #expect(Fixture.findings(id, Fixture.clean).isEmpty)
+  }
+}
+
+@Suite struct WrongControllerTests {
+  let id = "responsable-incorrect"
+
+  @Test func schoolDeclaredControllerOfSIECLEIsAWarning() {
+    let r = Fixture.register {
+      $0.nom = "Base élèves"
+      $0.logiciel = "SIECLE (BEE)"
+    }
+    let findings = Fixture.findings(id, r)
+    #expect(findings.map(\.severity) == [.avertissement])
+    #expect(findings.first?.message.contains("SIECLE") == true)
+    #expect(findings.first?.field == "responsable.type")
+  }
+
+  @Test func educonnectIsRecognisedWithOrWithoutAccent() {
+    let r = Fixture.register { $0.nom = "Comptes ÉduConnect" }
+    #expect(Fixture.findings(id, r).count == 1)
+  }
+
+  @Test func ministryControllerOrLocalSoftwarePasses() {
+    let ministry = Fixture.register {
+      $0.logiciel = "SIECLE"
+      $0.responsable = Responsable(type: .ministere)
+    }
+    // "garage" contains "gar" but is not the word GAR.
+    let local = Fixture.register { $0.nom = "Garage à vélos" }
+    #expect(Fixture.findings(id, ministry).isEmpty)
+    #expect(Fixture.findings(id, local).isEmpty)
+    #expect(Fixture.findings(id, Fixture.clean).isEmpty)
+  }
+}
+
+@Suite struct BiometricsWithoutAlternativeTests {
+  let id = "biometrie-sans-alternative"
+
+  @Test func deviceWithoutAlternativeIsAnError() {
+    let r = Fixture.register {
+      $0.donnees.append(Donnees(categorie: .biometrie))
+      $0.dispositifBiometrique = DispositifBiometrique(technique: "contour de la main", consentementExplicite: true)
+    }
+    let findings = Fixture.findings(id, r)
+    #expect(findings.map(\.severity) == [.erreur])
+    #expect(findings.first?.field == "dispositif_biometrique")
+    #expect(findings.first?.treatment == "vie-scolaire")
+  }
+
+  @Test func biometricDataWithoutDeviceDescriptionIsAnError() {
+    let r = Fixture.register { $0.donnees.append(Donnees(categorie: .biometrie)) }
+    #expect(Fixture.findings(id, r).count == 1)
+  }
+
+  @Test func consentAndAlternativePass() {
+    let r = Fixture.register {
+      $0.donnees.append(Donnees(categorie: .biometrie))
+      $0.dispositifBiometrique = DispositifBiometrique(
+        technique: "contour de la main", consentementExplicite: true, alternative: "badge")
+    }
+    #expect(Fixture.findings(id, r).isEmpty)
+  }
+}
+
+@Suite struct UndocumentedBreachTests {
+  let id = "violation-non-documentee"
+
+  @Test func missingEffectsAndRemediesAreErrors() {
+    var r = Fixture.clean
+    r.violations[0].consequences = nil
+    r.violations[0].mesures = " "
+    let findings = Fixture.findings(id, r)
+    #expect(findings.count == 2)
+    #expect(findings.allSatisfy { $0.severity == .erreur && $0.subject == .violation("2026-01") })
+    #expect(Set(findings.compactMap(\.field)) == ["consequences", "mesures"])
+  }
+
+  @Test func nonNotifiedBreachWithoutReasonIsAnError() {
+    var r = Fixture.clean
+    r.violations[0].notificationCNIL = Notification(faite: false)
+    let findings = Fixture.findings(id, r)
+    #expect(findings.map(\.field) == ["notification_cnil.justification"])
+  }
+
+  @Test func documentedNonNotifiedBreachPasses() {
+    var r = Fixture.clean
+    r.violations[0].notificationCNIL = Notification(
+      faite: false, justification: "Clé USB chiffrée perdue : pas de risque.")
+    #expect(Fixture.findings(id, r).isEmpty)
+    #expect(Fixture.findings(id, Fixture.clean).isEmpty)
+  }
+}

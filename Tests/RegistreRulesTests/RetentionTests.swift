@@ -1,0 +1,83 @@
+import RegistreModel
+import Testing
+@testable import RegistreRules
+
+@Suite struct UndefinedRetentionTests {
+  let id = "conservation-non-definie"
+
+  @Test func categoryWithoutRetentionIsAWarningAtItsPath() {
+    let r = Fixture.register { $0.donnees.append(Donnees(categorie: .connexion)) }
+    let findings = Fixture.findings(id, r)
+    #expect(findings.map(\.severity) == [.avertissement])
+    #expect(findings.first?.field == "donnees[2].conservation")
+    #expect(findings.first?.treatment == "vie-scolaire")
+  }
+
+  @Test func durationOrCriterionPasses() {
+    #expect(Fixture.findings(id, Fixture.clean).isEmpty)
+  }
+}
+
+@Suite struct ExcessiveRetentionTests {
+  let id = "conservation-excessive"
+
+  private func video(_ duration: String) -> Registre {
+    Fixture.register {
+      $0.nom = "Vidéoprotection des accès"
+      $0.donnees.append(Donnees(categorie: .image, conservation: Conservation(duree: Fixture.duree(duration))))
+    }
+  }
+
+  @Test func videoBeyondOneMonthIsAWarning() {
+    let findings = Fixture.findings(id, video("3 mois"))
+    #expect(findings.map(\.severity) == [.avertissement])
+    #expect(findings.first?.field == "donnees[2].conservation.duree")
+    #expect(findings.first?.reference.contains("L.252-5") == true)
+  }
+
+  @Test func videoWithinOneMonthPasses() {
+    #expect(Fixture.findings(id, video("1 mois")).isEmpty)
+    #expect(Fixture.findings(id, video("15 jours")).isEmpty)
+  }
+
+  @Test func imagesOutsideAVideoTreatmentAreNotJudged() {
+    let r = Fixture.register {
+      $0.donnees.append(Donnees(categorie: .image, conservation: Conservation(duree: Fixture.duree("1 an"))))
+    }
+    #expect(Fixture.findings(id, r).isEmpty)
+  }
+
+  @Test func logsBeyondOneYearAreAWarning() {
+    let long = Fixture.register {
+      $0.donnees.append(Donnees(categorie: .connexion, conservation: Conservation(duree: Fixture.duree("2 ans"))))
+    }
+    let short = Fixture.register {
+      $0.donnees.append(Donnees(categorie: .connexion, conservation: Conservation(duree: Fixture.duree("6 mois"))))
+    }
+    #expect(Fixture.findings(id, long).map(\.severity) == [.avertissement])
+    #expect(Fixture.findings(id, short).isEmpty)
+  }
+
+  @Test func disciplineBeyondTheCodeIsAWarning() {
+    let long = Fixture.register {
+      $0.donnees.append(Donnees(categorie: .discipline, conservation: Conservation(duree: Fixture.duree("5 ans"))))
+    }
+    let short = Fixture.register {
+      $0.donnees.append(Donnees(categorie: .discipline, conservation: Conservation(duree: Fixture.duree("2 ans"))))
+    }
+    #expect(Fixture.findings(id, long).first?.reference.contains("R.511-13") == true)
+    #expect(Fixture.findings(id, short).isEmpty)
+  }
+
+  @Test func entAccountsKeptMoreThanThreeMonthsAfterLeavingAreAWarning() {
+    func ent(_ duration: String) -> Registre {
+      Fixture.register {
+        $0.nom = "ENT"
+        $0.donnees[0].conservation = Conservation(
+          duree: Fixture.duree(duration), pointDeDepart: "départ de l'élève")
+      }
+    }
+    #expect(Fixture.findings(id, ent("1 an")).count == 1)
+    #expect(Fixture.findings(id, ent("3 mois")).isEmpty)
+  }
+}
