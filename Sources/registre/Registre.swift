@@ -17,6 +17,9 @@ struct Registre: ParsableCommand {
       Sonder.self,
       CommandeCatalogue.self,
       Init.self,
+      Document.self,
+      Notices.self,
+      Modeles.self,
       Developpeur.self,
     ],
     helpNames: [.short, .long, .customLong("aide")]
