@@ -207,3 +207,36 @@ struct TemplateTests {
     #expect(!DocumentDate.fromEnvironment(["SOURCE_DATE_EPOCH": "demain"]).isFixed)
   }
 }
+
+@Suite("XML des constats d'audit")
+struct AuditFindingsDocumentTests {
+  @Test func writesEscapedDeterministicXMLThatTheTemplateReads() throws {
+    let document = AuditFindingsDocument(
+      schoolName: "Collège « A & B »", uai: "0999998Y", date: "2026-11-28", schoolScore: 80,
+      treatments: [
+        .init(
+          id: "ent", name: "ENT <test>", score: 50,
+          findings: [
+            .init(
+              rule: "aipd-requise-manquante", severity: "error", message: "AIPD manquante",
+              reference: "RGPD art. 35", remediation: "Faire l'AIPD", criteria: ["élèves"]),
+            .init(rule: "x", severity: "note", message: "accepté", acceptance: "parce que"),
+          ]),
+        .init(id: "vide", name: "Sans constat", score: 100, findings: []),
+      ],
+      general: [.init(rule: "y", severity: "warning", message: "général", subject: "sous-traitant « z »")])
+    let xml = document.xml()
+    #expect(xml == document.xml())
+    let text = String(decoding: xml, as: UTF8.self)
+    #expect(text.contains("nom=\"Collège « A &amp; B »\""))
+    #expect(text.contains("nom=\"ENT &lt;test&gt;\""))
+    #expect(text.contains("statut=\"accepte\""))
+
+    let pipeline = try TemplateTests.pipeline()
+    let fo = String(decoding: try pipeline.formattingObjects(for: .auditReport, input: xml), as: UTF8.self)
+    let foText = TemplateTests.text(fo)
+    #expect(foText.contains("ENT <test>") || foText.contains("ENT &lt;test&gt;"))
+    #expect(foText.contains("sous-traitant « z »") || foText.contains("sous-traitant «\u{A0}z\u{A0}»"))
+    #expect(foText.contains("80\u{A0}%"))
+  }
+}

@@ -165,6 +165,9 @@
           </xsl:choose>
         </fo:inline>
         <xsl:value-of select="concat(' – ', @regle)"/>
+        <xsl:if test="@objet">
+          <fo:inline font-weight="normal"><xsl:value-of select="concat(' (', @objet, ')')"/></fo:inline>
+        </xsl:if>
       </fo:block>
       <fo:block><xsl:call-template name="texte"><xsl:with-param name="texte" select="a:message"/></xsl:call-template></fo:block>
       <xsl:if test="a:critere">
