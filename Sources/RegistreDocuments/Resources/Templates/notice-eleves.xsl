@@ -25,10 +25,12 @@
         <xsl:when test="count($traitements-couverts) = 1 and $traitement != ''">
           <xsl:value-of select="concat('Tes données : ', normalize-space($traitements-couverts/r:nom))"/>
         </xsl:when>
-        <xsl:otherwise>Tes données personnelles au lycée</xsl:otherwise>
+        <xsl:when test="$etab/r:type = 'college'">Tes données personnelles au collège</xsl:when>
+        <xsl:when test="$etab/r:type = 'lycee' or $etab/r:type = 'lycee-professionnel'">Tes données personnelles au lycée</xsl:when>
+        <xsl:otherwise>Tes données personnelles dans ton établissement</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <fo:root xml:lang="fr" font-family="DejaVu Sans" font-size="10.5pt" line-height="1.45"
+    <fo:root xml:lang="fr" font-family="DejaVu Sans" font-size="10pt" line-height="1.4"
         hyphenate="false" text-align="left">
       <xsl:call-template name="modeles-de-page"/>
       <fo:declarations>
@@ -53,6 +55,7 @@
             </xsl:call-template>
           </fo:block>
           <xsl:call-template name="encadre-contacts"><xsl:with-param name="eleve" select="true()"/></xsl:call-template>
+          <xsl:call-template name="regles-generales-eleve"/>
 
           <xsl:for-each select="$traitements-couverts">
             <xsl:call-template name="section-traitement-eleve"/>
@@ -87,13 +90,26 @@
     </fo:root>
   </xsl:template>
 
+  <!--
+    Ce qui vaut pour tous les usages, dit une fois : responsable, origine des
+    données, pas de transfert hors d'Europe ni de décision automatique. Chaque
+    usage ne reprend que ce qui s'en écarte : la notice reste courte.
+  -->
+  <xsl:template name="regles-generales-eleve">
+    <fo:block xsl:use-attribute-sets="paragraphe">
+      <xsl:call-template name="texte">
+        <xsl:with-param name="texte" select="concat('Sauf si c’est écrit autrement plus bas : la responsable ou le responsable est ', $etab/r:responsable_traitement/r:nom, ', ', $etab/r:responsable_traitement/r:fonction, ' ; les informations viennent de toi et de ta famille ; elles restent dans l’Union européenne ; et ce sont toujours des personnes qui décident, jamais un ordinateur seul.')"/>
+      </xsl:call-template>
+    </fo:block>
+  </xsl:template>
+
   <xsl:template name="section-traitement-eleve">
-    <fo:block xsl:use-attribute-sets="titre-2" font-size="12.5pt" space-before="6mm"
+    <fo:block xsl:use-attribute-sets="titre-2" font-size="11.5pt" space-before="5mm"
         border-bottom="0.5pt solid {$couleur-filet}" padding-bottom="0.8mm">
       <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:nom"/></xsl:call-template>
     </fo:block>
     <fo:table table-layout="fixed" width="100%">
-      <fo:table-column column-width="48mm"/>
+      <fo:table-column column-width="44mm"/>
       <fo:table-column column-width="proportional-column-width(1)"/>
       <fo:table-body>
         <xsl:call-template name="ligne-notice">
@@ -105,59 +121,61 @@
         <xsl:call-template name="ligne-notice">
           <xsl:with-param name="libelle" select="'Pourquoi a-t-on le droit ?'"/>
           <xsl:with-param name="contenu">
-            <fo:block><xsl:call-template name="libelle"><xsl:with-param name="liste" select="'base-legale-eleve'"/><xsl:with-param name="code" select="r:base_legale/r:article_6"/></xsl:call-template></fo:block>
+            <fo:block>
+              <xsl:call-template name="libelle"><xsl:with-param name="liste" select="'base-legale-eleve'"/><xsl:with-param name="code" select="r:base_legale/r:article_6"/></xsl:call-template>
+            </fo:block>
+            <xsl:call-template name="phrase-fourniture"><xsl:with-param name="eleve" select="true()"/></xsl:call-template>
           </xsl:with-param>
         </xsl:call-template>
-        <xsl:call-template name="ligne-notice">
-          <xsl:with-param name="libelle" select="'Qui en est responsable ?'"/>
-          <xsl:with-param name="contenu"><fo:block><xsl:call-template name="phrase-responsable"><xsl:with-param name="eleve" select="true()"/></xsl:call-template></fo:block></xsl:with-param>
-        </xsl:call-template>
+        <xsl:if test="r:responsable/r:type and r:responsable/r:type != 'etablissement'">
+          <xsl:call-template name="ligne-notice">
+            <xsl:with-param name="libelle" select="'Qui en est responsable ?'"/>
+            <xsl:with-param name="contenu"><fo:block><xsl:call-template name="phrase-responsable"><xsl:with-param name="eleve" select="true()"/></xsl:call-template></fo:block></xsl:with-param>
+          </xsl:call-template>
+        </xsl:if>
         <xsl:call-template name="ligne-notice">
           <xsl:with-param name="libelle" select="'Quelles informations ?'"/>
           <xsl:with-param name="contenu">
-            <xsl:for-each select="r:donnees/r:categorie_donnees">
-              <fo:block>
-                <xsl:text>• </xsl:text>
-                <xsl:call-template name="libelle"><xsl:with-param name="liste" select="'donnees'"/><xsl:with-param name="code" select="r:categorie"/></xsl:call-template>
-                <xsl:if test="r:description">
-                  <xsl:text> : </xsl:text>
-                  <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:description"/></xsl:call-template>
-                </xsl:if>
-              </fo:block>
-            </xsl:for-each>
+            <fo:block>
+              <xsl:for-each select="r:donnees/r:categorie_donnees">
+                <xsl:if test="position() &gt; 1"><xsl:text> ; </xsl:text></xsl:if>
+                <xsl:choose>
+                  <xsl:when test="r:description"><xsl:call-template name="texte"><xsl:with-param name="texte" select="r:description"/></xsl:call-template></xsl:when>
+                  <xsl:otherwise><xsl:call-template name="libelle"><xsl:with-param name="liste" select="'donnees'"/><xsl:with-param name="code" select="r:categorie"/></xsl:call-template></xsl:otherwise>
+                </xsl:choose>
+              </xsl:for-each>
+              <xsl:text>.</xsl:text>
+            </fo:block>
           </xsl:with-param>
         </xsl:call-template>
-        <xsl:call-template name="ligne-notice">
-          <xsl:with-param name="libelle" select="'D’où viennent-elles ?'"/>
-          <xsl:with-param name="contenu"><xsl:call-template name="phrases-sources"><xsl:with-param name="eleve" select="true()"/></xsl:call-template></xsl:with-param>
-        </xsl:call-template>
+        <xsl:if test="r:collecte_aupres_des_personnes = 'false' or r:sources_des_donnees/r:source">
+          <xsl:call-template name="ligne-notice">
+            <xsl:with-param name="libelle" select="'D’où viennent-elles ?'"/>
+            <xsl:with-param name="contenu"><xsl:call-template name="phrases-sources"><xsl:with-param name="eleve" select="true()"/></xsl:call-template></xsl:with-param>
+          </xsl:call-template>
+        </xsl:if>
         <xsl:call-template name="ligne-notice">
           <xsl:with-param name="libelle" select="'Qui peut les voir ?'"/>
           <xsl:with-param name="contenu"><xsl:call-template name="phrases-destinataires"><xsl:with-param name="eleve" select="true()"/></xsl:call-template></xsl:with-param>
         </xsl:call-template>
-        <xsl:call-template name="ligne-notice">
-          <xsl:with-param name="libelle" select="'Partent-elles hors d’Europe ?'"/>
-          <xsl:with-param name="contenu"><xsl:call-template name="phrases-transferts"><xsl:with-param name="eleve" select="true()"/></xsl:call-template></xsl:with-param>
-        </xsl:call-template>
+        <xsl:if test="r:transferts/r:transfert">
+          <xsl:call-template name="ligne-notice">
+            <xsl:with-param name="libelle" select="'Partent-elles hors d’Europe ?'"/>
+            <xsl:with-param name="contenu"><xsl:call-template name="phrases-transferts"><xsl:with-param name="eleve" select="true()"/></xsl:call-template></xsl:with-param>
+          </xsl:call-template>
+        </xsl:if>
         <xsl:call-template name="ligne-notice">
           <xsl:with-param name="libelle" select="'Combien de temps ?'"/>
           <xsl:with-param name="contenu"><xsl:call-template name="phrases-conservation"><xsl:with-param name="eleve" select="true()"/></xsl:call-template></xsl:with-param>
         </xsl:call-template>
-        <xsl:call-template name="ligne-notice">
-          <xsl:with-param name="libelle" select="'Est-ce obligatoire ?'"/>
-          <xsl:with-param name="contenu"><xsl:call-template name="phrase-fourniture"><xsl:with-param name="eleve" select="true()"/></xsl:call-template></xsl:with-param>
-        </xsl:call-template>
-        <xsl:call-template name="ligne-notice">
-          <xsl:with-param name="libelle" select="'Un ordinateur décide-t-il seul ?'"/>
-          <xsl:with-param name="contenu">
-            <fo:block>
-              <xsl:choose>
-                <xsl:when test="r:decision_automatisee/r:existe = 'true'">Oui. Tu peux demander qu’une personne vérifie la décision et donner ton avis.</xsl:when>
-                <xsl:otherwise>Non. Ce sont toujours des personnes qui décident.</xsl:otherwise>
-              </xsl:choose>
-            </fo:block>
-          </xsl:with-param>
-        </xsl:call-template>
+        <xsl:if test="r:decision_automatisee/r:existe = 'true'">
+          <xsl:call-template name="ligne-notice">
+            <xsl:with-param name="libelle" select="'Un ordinateur décide-t-il seul ?'"/>
+            <xsl:with-param name="contenu">
+              <fo:block>Oui. Tu peux demander qu’une personne vérifie la décision et donner ton avis.</fo:block>
+            </xsl:with-param>
+          </xsl:call-template>
+        </xsl:if>
       </fo:table-body>
     </fo:table>
   </xsl:template>

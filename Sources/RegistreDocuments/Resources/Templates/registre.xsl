@@ -209,6 +209,7 @@
   </xsl:template>
 
   <xsl:template name="aipd-court">
+    <xsl:if test="not(r:aipd/r:statut)">non renseignée</xsl:if>
     <xsl:call-template name="libelle"><xsl:with-param name="liste" select="'aipd'"/><xsl:with-param name="code" select="r:aipd/r:statut"/></xsl:call-template>
     <xsl:if test="r:aipd/r:date">
       <xsl:text> (</xsl:text>
