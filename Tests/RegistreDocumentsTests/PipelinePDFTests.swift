@@ -14,6 +14,7 @@ struct PipelinePDFTests {
     let pupils: URL
     let audit: URL
     let registerXML: Data
+    let registerAgain: URL
   }
 
   static func produce() async throws -> Produced {
@@ -22,7 +23,9 @@ struct PipelinePDFTests {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let pipeline = try TemplateTests.pipeline()
     let registerXML = try Tools.fixture("registre-mini.xml")
-    let files = ["registre.pdf", "notice-familles.pdf", "notice-eleves.pdf", "rapport.pdf"].map {
+    let files = [
+      "registre.pdf", "notice-familles.pdf", "notice-eleves.pdf", "rapport.pdf", "registre-bis.pdf",
+    ].map {
       folder.appendingPathComponent($0)
     }
     let fromRegister = await pipeline.produce(
@@ -30,6 +33,7 @@ struct PipelinePDFTests {
         DocumentJob(kind: .register, output: files[0]),
         DocumentJob(kind: .noticeFamilies, output: files[1]),
         DocumentJob(kind: .noticePupils, output: files[2]),
+        DocumentJob(kind: .register, output: files[4]),
       ], input: registerXML)
     let fromFindings = await pipeline.produce(
       [DocumentJob(kind: .auditReport, output: files[3])], input: try Tools.fixture("constats-mini.xml"))
@@ -38,7 +42,7 @@ struct PipelinePDFTests {
     }
     return Produced(
       folder: folder, register: files[0], families: files[1], pupils: files[2], audit: files[3],
-      registerXML: registerXML)
+      registerXML: registerXML, registerAgain: files[4])
   }
 
   static func text(of pdf: URL) throws -> String {
@@ -73,6 +77,9 @@ struct PipelinePDFTests {
       ).output
       #expect(catalog.trimmingCharacters(in: .whitespacesAndNewlines) == "fr")
     }
+
+    // Same input, same date: the same bytes.
+    #expect(try Data(contentsOf: produced.register) == Data(contentsOf: produced.registerAgain))
 
     // The register: every fiche field, page n sur N, and its XML inside.
     let register = try Self.text(of: produced.register)
