@@ -766,6 +766,7 @@
     </xsl:if>
     <xsl:for-each select="r:registre/r:sous_traitants/r:sous_traitant">
       <xsl:variable name="id" select="r:id"/>
+      <fo:block keep-together.within-page="always">
       <fo:block id="{generate-id(.)}" xsl:use-attribute-sets="titre-2">
         <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:nom"/></xsl:call-template>
       </fo:block>
@@ -854,6 +855,7 @@
           </xsl:call-template>
         </fo:table-body>
       </fo:table>
+      </fo:block>
     </xsl:for-each>
   </xsl:template>
 
@@ -868,6 +870,8 @@
       <fo:block xsl:use-attribute-sets="paragraphe" font-style="italic">Aucune violation inscrite.</fo:block>
     </xsl:if>
     <xsl:for-each select="r:registre/r:violations/r:violation">
+      <!-- Une violation tient sur une page quand c'est possible (FOP coupe sinon). -->
+      <fo:block keep-together.within-page="always">
       <fo:block xsl:use-attribute-sets="titre-2">
         <xsl:value-of select="concat('Violation ', r:id, ' – découverte le ')"/>
         <xsl:call-template name="date"><xsl:with-param name="iso" select="r:date_decouverte"/></xsl:call-template>
@@ -967,6 +971,7 @@
           </xsl:if>
         </fo:table-body>
       </fo:table>
+      </fo:block>
     </xsl:for-each>
   </xsl:template>
 
