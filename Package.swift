@@ -58,7 +58,8 @@ let package = Package(
     .target(
       name: "RegistreCatalogue",
       dependencies: [
-        "RegistreModel", "RegistreFormats", "RegistreSupport", .product(name: "Yams", package: "Yams"),
+        "RegistreModel", "RegistreFormats", "RegistreRules", "RegistreSupport",
+        .product(name: "Yams", package: "Yams"),
       ],
       resources: [.copy("Resources/demo"), .copy("Resources/catalogue")],
       swiftSettings: swiftSettings),
@@ -113,7 +114,8 @@ let package = Package(
     .testTarget(
       name: "RegistreCatalogueTests",
       dependencies: [
-        "RegistreCatalogue", "RegistreModel", "RegistreFormats", .product(name: "Yams", package: "Yams"),
+        "RegistreCatalogue", "RegistreModel", "RegistreFormats", "RegistreRules",
+        .product(name: "Yams", package: "Yams"),
       ],
       swiftSettings: swiftSettings),
     .testTarget(

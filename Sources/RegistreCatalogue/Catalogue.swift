@@ -1,5 +1,6 @@
 public import Foundation
 public import RegistreModel
+import RegistreFormats
 
 /// One processing activity of the catalogue, as shipped: the decoded fiche and its
 /// file text (comments and « À COMPLÉTER » placeholders included), which `init` copies.
@@ -33,8 +34,8 @@ public struct ErreurCatalogue: Error, Sendable, CustomStringConvertible {
 
 /// The bundled catalogue of typical EPLE processing activities and the demo register.
 public enum Catalogue {
-  /// The literal every value the school must supply starts with.
-  public static let marqueACompleter = "À COMPLÉTER"
+  /// The literal every value the school must supply starts with (the validator reports it).
+  public static let marqueACompleter = Format.marqueurACompleter
 
   /// Entries `init` uses when none are chosen: what almost every collège and lycée runs.
   public static let ensembleCommun: [String] = [
@@ -47,7 +48,7 @@ public enum Catalogue {
 
   /// Every entry, sorted by id, screened with `depistage`.
   public static func entrees(
-    depistage: Depisteur = Catalogue.depistageSimple
+    depistage: Depisteur = Catalogue.depistageAudit
   ) throws(ErreurCatalogue) -> [EntreeCatalogue] {
     try lus.get().map { (traitement, texte) in
       EntreeCatalogue(traitement: traitement, texte: texte, depistage: depistage(traitement))
@@ -73,7 +74,7 @@ public enum Catalogue {
 
   /// The entry with this id, or nil.
   public static func entree(
-    _ id: String, depistage: Depisteur = Catalogue.depistageSimple
+    _ id: String, depistage: Depisteur = Catalogue.depistageAudit
   ) throws(ErreurCatalogue) -> EntreeCatalogue? {
     try entrees(depistage: depistage).first { $0.id == id }
   }

@@ -209,6 +209,9 @@ public enum Format {
       Champ("a_confirmer", .liste(.texte, element: "point"), "Faits encore à confirmer."),
       Champ("references", .liste(.objet(reference), element: "reference"), "Textes et sources."),
       Champ("remarques", .texte, "Remarques."),
+      Champ(
+        "service_facultatif", .booleen,
+        "Service facultatif, sans effet sur le service public en cas de refus (l'un des rares cas où le consentement est la bonne base)."),
     ])
 
   static let hebergement = TypeEnregistrement(

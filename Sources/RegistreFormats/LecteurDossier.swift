@@ -52,7 +52,6 @@ public enum ChargementRegistre {
     if FileManager.default.fileExists(atPath: urlEtablissement.path) {
       if let v = lireFichier(urlEtablissement, relatif: "etablissement.yaml", type: Format.etablissement, cle: "etablissement") {
         etablissement = decoder(v, Etablissement.self, fichier: "etablissement.yaml", into: &diagnostics)
-        diagnostics += marqueurs(v, fichier: "etablissement.yaml", cle: "etablissement", table: table)
       }
     } else {
       diagnostics.append(Diagnostic(
@@ -70,7 +69,6 @@ public enum ChargementRegistre {
         let identifiantFichier = url.deletingPathExtension().lastPathComponent
         let cle = "\(nom)/\(identifiantFichier)"
         guard let v = lireFichier(url, relatif: relatif, type: type, cle: cle) else { continue }
-        diagnostics += marqueurs(v, fichier: relatif, cle: cle, table: table)
         if case .objet(let paires) = v, let id = paires.first(where: { $0.0 == "id" })?.1, id != .texte(identifiantFichier) {
           diagnostics.append(Diagnostic(
             table["\(cle)/id"] ?? Emplacement(fichier: relatif, champ: "id"),

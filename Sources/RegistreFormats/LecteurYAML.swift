@@ -269,6 +269,12 @@ struct LecteurYAML {
       signaler(ici, "texte trop long (\(texte.count) caractères)", attendu: "au plus 100 000 caractères")
       return nil
     }
+    if texte.hasPrefix(Format.marqueurACompleter) {
+      // Reported for every kind of field, so that a typed placeholder
+      // (a country, a date) reads as « to complete », not as a wrong value.
+      signaler(ici, "valeur à compléter : « \(texte) »", attendu: "la valeur propre à l'établissement (\(genre.attendu))")
+      return nil
+    }
     if let erreur = LecteurYAML.controlerScalaire(texte, genre: genre) {
       signaler(ici, erreur, attendu: genre.attendu)
       return nil

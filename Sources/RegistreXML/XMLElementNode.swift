@@ -78,8 +78,43 @@ public struct XMLElementNode: Hashable, Sendable {
 // MARK: - libxml2 tree → Swift
 
 extension XMLElementNode {
-  /// Depth is bounded by the parser's limit (256), so recursion is safe here.
-  init(node: UnsafeMutablePointer<xmlNode>) {
+  /// Iterative, so that a document at the parser's depth limit needs little stack
+  /// even on a small secondary thread.
+  init(node root: UnsafeMutablePointer<xmlNode>) {
+    struct Frame {
+      var element: XMLElementNode
+      var next: UnsafeMutablePointer<xmlNode>?
+    }
+    var stack = [Frame(element: XMLElementNode(shallow: root), next: root.pointee.children)]
+    while let top = stack.indices.last {
+      if let current = stack[top].next {
+        stack[top].next = current.pointee.next
+        switch current.pointee.type {
+        case XML_ELEMENT_NODE:
+          stack.append(
+            Frame(element: XMLElementNode(shallow: current), next: current.pointee.children))
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+          if let content = current.pointee.content { stack[top].element.text += String(cString: content) }
+        default:
+          break
+        }
+        continue
+      }
+      var finished = stack.removeLast().element
+      if !finished.children.isEmpty, finished.text.allSatisfy({ $0.isWhitespace }) {
+        finished.text = ""
+      }
+      guard let parent = stack.indices.last else {
+        self = finished
+        return
+      }
+      stack[parent].element.children.append(finished)
+    }
+    self = XMLElementNode(shallow: root)
+  }
+
+  /// Name, namespace, attributes and line of `node`, without its content.
+  private init(shallow node: UnsafeMutablePointer<xmlNode>) {
     var attributes: [XMLAttribute] = []
     var property = node.pointee.properties
     while let attribute = property {
@@ -91,25 +126,10 @@ extension XMLElementNode {
           value: takeXMLString(xmlNodeGetContent(attributeNode)) ?? ""))
       property = attribute.pointee.next
     }
-    var children: [XMLElementNode] = []
-    var text = ""
-    var child = node.pointee.children
-    while let current = child {
-      switch current.pointee.type {
-      case XML_ELEMENT_NODE:
-        children.append(XMLElementNode(node: current))
-      case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-        if let content = current.pointee.content { text += String(cString: content) }
-      default:
-        break
-      }
-      child = current.pointee.next
-    }
-    if !children.isEmpty, text.allSatisfy({ $0.isWhitespace }) { text = "" }
     self.init(
       name: localName(node),
       namespace: node.pointee.ns?.pointee.href.map { String(cString: $0) },
-      attributes: attributes, children: children, text: text, line: Int(xmlGetLineNo(node)))
+      attributes: attributes, line: Int(xmlGetLineNo(node)))
   }
 }
 
@@ -136,8 +156,8 @@ extension XMLDocument {
       throw .libraryFailure("xmlNewDoc returned NULL")
     }
     self.init(taking: document)
-    let rootNode = try TreeBuilder(document: document).build(root, parent: nil, path: "", depth: 1)
-    xmlDocSetRootElement(document, rootNode)
+    // The builder attaches the root itself, so a failure halfway is freed with the document.
+    try TreeBuilder(document: document).buildTree(root)
   }
 }
 
@@ -153,7 +173,21 @@ private func xmlString(_ string: String) -> [xmlChar] {
 private struct TreeBuilder {
   let document: xmlDocPtr
 
-  func build(
+  /// Builds the whole tree under `root`, depth first with an explicit stack (no recursion).
+  func buildTree(_ root: XMLElementNode) throws(XMLError) {
+    var pending: [(element: XMLElementNode, parent: UnsafeMutablePointer<xmlNode>?, path: String, depth: Int)] =
+      [(root, nil, "", 1)]
+    while let (element, parent, path, depth) = pending.popLast() {
+      let node = try build(element, parent: parent, path: path, depth: depth)
+      let here = path + "/" + element.name
+      for child in element.children.reversed() {
+        pending.append((child, node, here, depth + 1))
+      }
+    }
+  }
+
+  /// Creates and attaches one element with its attributes and text (not its children).
+  private func build(
     _ element: XMLElementNode, parent: UnsafeMutablePointer<xmlNode>?, path: String, depth: Int
   ) throws(XMLError) -> UnsafeMutablePointer<xmlNode> {
     let here = path + "/" + element.name
@@ -183,9 +217,6 @@ private struct TreeBuilder {
         throw .libraryFailure("xmlNewDocText returned NULL")
       }
       xmlAddChild(node, textNode)
-    }
-    for child in element.children {
-      _ = try build(child, parent: node, path: here, depth: depth + 1)
     }
     return node
   }

@@ -14,6 +14,7 @@ struct Registre: ParsableCommand {
     subcommands: [
       Valider.self,
       Convertir.self,
+      Auditer.self,
       Sonder.self,
       CommandeCatalogue.self,
       Init.self,

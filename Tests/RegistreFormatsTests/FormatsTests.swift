@@ -51,6 +51,23 @@ enum Fixtures {
     }
   }
 
+  /// Every placeholder of a file is reported, typed fields included.
+  @Test func tousLesMarqueursSontSignales() throws {
+    let dossier = try Fixtures.dossierTemporaire()
+    defer { try? FileManager.default.removeItem(at: dossier) }
+    let copie = dossier.appendingPathComponent("r")
+    try FileManager.default.copyItem(at: Fixtures.valide, to: copie)
+    let fiche = copie.appendingPathComponent("sous-traitants/index-education.yaml")
+    try "id: index-education\nnom: \"À COMPLÉTER : raison sociale\"\npays: \"À COMPLÉTER : pays\"\n".write(to: fiche, atomically: true, encoding: .utf8)
+    do {
+      _ = try ChargementRegistre.charger(copie)
+      Issue.record("des marqueurs ont été acceptés")
+    } catch {
+      let marqueurs = error.diagnostics.filter { $0.message.hasPrefix("valeur à compléter") }
+      #expect(marqueurs.map(\.emplacement.ligne) == [2, 3])
+    }
+  }
+
   @Test func unChargementSansEtablissementEchoue() throws {
     let dossier = try Fixtures.dossierTemporaire()
     defer { try? FileManager.default.removeItem(at: dossier) }

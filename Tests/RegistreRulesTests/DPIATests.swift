@@ -55,6 +55,9 @@ import Testing
     let s = DPIAScreening.screen(t)
     #expect(s.required)
     #expect(s.exemption?.applied == false)
+    #expect(s.explanation.last?.contains("écartée") == true)
+    let finding = Fixture.findings("aipd-requise-manquante", Fixture.register { $0 = t })
+    #expect(finding.first?.message.contains("Exemption invoquée écartée") == true)
   }
 
   @Test func exemptionNeverLiftsTheCNILList() {
@@ -75,14 +78,16 @@ import Testing
   @Test func videoOfPupilsWithoutDPIAIsAnErrorListingTheCriteria() throws {
     let r = Fixture.register {
       $0.criteresAIPD = [.surveillanceSystematique]
-      $0.donnees.append(Donnees(categorie: .image, conservation: Conservation(duree: Fixture.duree("7 jours"))))
+      $0.donnees.append(
+        Donnees(categorie: .image, conservation: Conservation(duree: Fixture.duree("7 jours"))))
     }
     let findings = Fixture.findings(id, r)
     let f = try #require(findings.first)
     #expect(findings.count == 1)
     #expect(f.severity == .erreur)
     #expect(f.treatment == "vie-scolaire")
-    #expect(f.criteria == [WP248Criterion.systematicMonitoring.libelle, WP248Criterion.vulnerablePersons.libelle])
+    #expect(
+      f.criteria == [WP248Criterion.systematicMonitoring.libelle, WP248Criterion.vulnerablePersons.libelle])
   }
 
   @Test func declaredNotRequiredIsStillAnError() {
@@ -129,5 +134,30 @@ import Testing
   @Test func recentDPIAPasses() {
     let r = Fixture.register { $0.aipd = AIPD(statut: .realisee, date: Fixture.day("2026-09-01")) }
     #expect(Fixture.findings(id, r).isEmpty)
+  }
+}
+
+extension MissingRequiredDPIATests {
+  @Test func nationalApplicationsAreTheMinistersToAssess() {
+    let ministry = Fixture.register {
+      $0.criteresAIPD = [.evaluationNotation]
+      $0.responsable = Responsable(type: .ministere)
+    }
+    let misdeclared = Fixture.register {
+      $0.criteresAIPD = [.evaluationNotation]
+      $0.nom = "Livret scolaire unique (LSU)"
+    }
+    #expect(Fixture.findings(id, ministry).isEmpty)
+    #expect(Fixture.findings(id, misdeclared).isEmpty)
+  }
+
+  @Test func evaluatedPupilsWithTeachersAsUsersAreNotHRProfiling() {
+    let r = Fixture.register {
+      $0.criteresAIPD = [.evaluationNotation]
+      $0.personnesConcernees.append(PersonnesConcernees(categorie: .personnels))
+    }
+    let findings = Fixture.findings(id, r)
+    #expect(findings.count == 1)
+    #expect(findings.first?.criteria.allSatisfy { $0.hasPrefix("critère") } == true)
   }
 }

@@ -21,7 +21,8 @@ import Testing
     let upToDate = committed == expected
     #expect(
       upToDate,
-      "docs/rules.md est périmé : lancer REGISTRE_REGENERER=1 swift test --filter RegistreRulesTests.DocumentationTests puis committer le fichier")
+      "docs/rules.md est périmé : lancer REGISTRE_REGENERER=1 swift test --filter RegistreRulesTests.DocumentationTests puis committer le fichier"
+    )
   }
 
   @Test func documentationListsEveryRuleWithItsReference() {

@@ -42,9 +42,10 @@ import Testing
     r.traitements[0].information = nil
     r.etablissement.dpd = nil
     let report = Audit.run(r, context: Fixture.context)
-    #expect(report.findings.map(\.subject) == [
-      .etablissement, .traitement("vie-scolaire"), .traitement("ent"), .traitement("ent"),
-    ])
+    #expect(
+      report.findings.map(\.subject) == [
+        .etablissement, .traitement("vie-scolaire"), .traitement("ent"), .traitement("ent"),
+      ])
     #expect(report.findings.last?.severity == .note)
   }
 
@@ -64,9 +65,11 @@ import Testing
 
   @Test func acceptanceForAnotherTreatmentOrWithoutJustificationAcceptsNothing() {
     let entries = Acceptances([
-      Acceptance(regle: "base-legale-absente", traitement: "vie-scolaire", justification: "x", par: "p",
+      Acceptance(
+        regle: "base-legale-absente", traitement: "vie-scolaire", justification: "x", par: "p",
         date: Fixture.day("2026-11-20")),
-      Acceptance(regle: "base-legale-absente", traitement: "ent", justification: "  ", par: "p",
+      Acceptance(
+        regle: "base-legale-absente", traitement: "ent", justification: "  ", par: "p",
         date: Fixture.day("2026-11-20")),
     ])
     let report = Audit.run(Self.register, context: Fixture.context, acceptances: entries)
@@ -77,10 +80,33 @@ import Testing
 
   @Test func acceptanceProblemsNameUnknownRulesAndAmbiguousSubjects() {
     let entries = Acceptances([
-      Acceptance(regle: "inconnue", traitement: "ent", sousTraitant: "editeur", justification: "x",
+      Acceptance(
+        regle: "inconnue", traitement: "ent", sousTraitant: "editeur", justification: "x",
         par: "p", date: Fixture.day("2026-11-20"))
     ])
     #expect(entries.problems(knownRules: Set(Rules.ids)).count == 2)
+    let ghost = Acceptances([
+      Acceptance(
+        regle: "flux-tls-obsolete", traitement: "fantome", justification: "x", par: "p",
+        date: Fixture.day("2026-11-20"))
+    ])
+    #expect(
+      ghost.problems(knownRules: Set(Rules.ids), registre: Fixture.clean)
+        == ["acceptations[0] : traitement « fantome » absent du registre"])
+  }
+
+  @Test func processorFindingsAreAcceptedByProcessorID() {
+    var r = Fixture.clean
+    r.sousTraitants[0].contrat = nil
+    let entries = Acceptances([
+      Acceptance(
+        regle: "sous-traitant-sans-contrat", sousTraitant: "editeur", justification: "Contrat en signature.",
+        par: "Gestionnaire", date: Fixture.day("2026-11-20"))
+    ])
+    let report = Audit.run(r, context: Fixture.context, acceptances: entries)
+    #expect(report.findings.count == 1)
+    #expect(report.acceptedCount == 1)
+    #expect(report.scores.school.percent == 100)
   }
 
   @Test func ruleSelection() throws {

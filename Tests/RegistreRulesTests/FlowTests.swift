@@ -79,7 +79,7 @@ import Testing
     let r = Fixture.register {
       $0.flux = [Flux(de: "Domicile", vers: "Serveur", canal: .https, accesDistant: true, donnees: [.sante])]
     }
-    #expect(Fixture.findings(id, r).count == 1)
+    #expect(Fixture.findings(id, r).first?.message.hasPrefix("Accès distant à des données sensibles") == true)
   }
 
   @Test func remoteAccessToOrdinaryDataAndMFAProtectedAccessPass() {

@@ -46,6 +46,14 @@ import Testing
     #expect(findings.first?.field == "responsable.type")
   }
 
+  @Test func softwareThatIsOnlyNationalApplicationsIsRecognised() {
+    let r = Fixture.register {
+      $0.nom = "Livrets"
+      $0.logiciel = "LSU / LSL"
+    }
+    #expect(Fixture.findings(id, r).first?.message.contains("LSU") == true)
+  }
+
   @Test func educonnectIsRecognisedWithOrWithoutAccent() {
     let r = Fixture.register { $0.nom = "Comptes ÉduConnect" }
     #expect(Fixture.findings(id, r).count == 1)
@@ -58,8 +66,15 @@ import Testing
     }
     // "garage" contains "gar" but is not the word GAR.
     let local = Fixture.register { $0.nom = "Garage à vélos" }
+    let outsideGAR = Fixture.register { $0.nom = "Application pédagogique hors GAR" }
+    let usesSIECLE = Fixture.register {
+      $0.nom = "Bourses nationales"
+      $0.logiciel = "SIECLE (module bourses) et téléservice Scolarité Services"
+    }
     #expect(Fixture.findings(id, ministry).isEmpty)
     #expect(Fixture.findings(id, local).isEmpty)
+    #expect(Fixture.findings(id, outsideGAR).isEmpty)
+    #expect(Fixture.findings(id, usesSIECLE).isEmpty)
     #expect(Fixture.findings(id, Fixture.clean).isEmpty)
   }
 }
@@ -70,7 +85,8 @@ import Testing
   @Test func deviceWithoutAlternativeIsAnError() {
     let r = Fixture.register {
       $0.donnees.append(Donnees(categorie: .biometrie))
-      $0.dispositifBiometrique = DispositifBiometrique(technique: "contour de la main", consentementExplicite: true)
+      $0.dispositifBiometrique = DispositifBiometrique(
+        technique: "contour de la main", consentementExplicite: true)
     }
     let findings = Fixture.findings(id, r)
     #expect(findings.map(\.severity) == [.erreur])
@@ -119,5 +135,52 @@ import Testing
       faite: false, justification: "Clé USB chiffrée perdue : pas de risque.")
     #expect(Fixture.findings(id, r).isEmpty)
     #expect(Fixture.findings(id, Fixture.clean).isEmpty)
+  }
+}
+
+@Suite struct DisproportionateBiometricsTests {
+  let id = "biometrie-disproportionnee"
+
+  private func device(_ technique: String) -> Registre {
+    Fixture.register {
+      $0.donnees.append(Donnees(categorie: .biometrie))
+      $0.dispositifBiometrique = DispositifBiometrique(
+        technique: technique, consentementExplicite: true, alternative: "badge")
+    }
+  }
+
+  @Test func facialRecognitionOfPupilsIsAnError() {
+    let findings = Fixture.findings(id, device("reconnaissance faciale"))
+    #expect(findings.map(\.severity) == [.erreur])
+    #expect(findings.first?.field == "dispositif_biometrique.technique")
+    #expect(findings.first?.treatment == "vie-scolaire")
+  }
+
+  @Test func fingerprintIsAWarning() {
+    #expect(Fixture.findings(id, device("empreinte digitale")).map(\.severity) == [.avertissement])
+  }
+
+  @Test func handGeometryPasses() {
+    #expect(Fixture.findings(id, device("contour de la main")).isEmpty)
+  }
+}
+
+@Suite struct LateBreachNotificationTests {
+  let id = "violation-notification-tardive"
+
+  @Test func notificationFourDaysLaterWithoutReasonIsAWarning() {
+    var r = Fixture.clean
+    r.violations[0].notificationCNIL = Notification(faite: true, date: Fixture.day("2026-03-06"))
+    let findings = Fixture.findings(id, r)
+    #expect(findings.map(\.severity) == [.avertissement])
+    #expect(findings.first?.subject == .violation("2026-01"))
+  }
+
+  @Test func timelyOrExplainedNotificationPasses() {
+    var r = Fixture.clean
+    #expect(Fixture.findings(id, r).isEmpty)
+    r.violations[0].notificationCNIL = Notification(
+      faite: true, date: Fixture.day("2026-03-10"), justification: "Prestataire informé tardivement.")
+    #expect(Fixture.findings(id, r).isEmpty)
   }
 }

@@ -31,7 +31,9 @@ import Testing
     #expect(text.contains("accepté (note) [flux-tls-obsolete]"))
     #expect(text.contains("à : traitements/ent.yaml:7:3"))
     #expect(text.contains("Traitements sans constat : vie-scolaire."))
-    #expect(text.contains("Résumé : 3 erreurs, 0 avertissement, 0 note, 1 constat accepté — conformité de l'établissement"))
+    #expect(
+      text.contains(
+        "Résumé : 3 erreurs, 0 avertissement, 0 note, 1 constat accepté — conformité de l'établissement"))
     #expect(!text.contains("\u{1B}["))
   }
 
@@ -59,7 +61,8 @@ import Testing
   @Test func jsonValidatesAgainstTheShippedSchema() throws {
     let (r, report) = Self.report
     let data = try AuditJSONReport.render(report, registre: r, source: "demo", locate: Self.locate)
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("registre-rules-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "registre-rules-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let instance = folder.appendingPathComponent("audit.json")

@@ -120,3 +120,11 @@ import Testing
     #expect(Fixture.findings(id, Fixture.clean).isEmpty)
   }
 }
+
+extension MinistryCloudDoctrineTests {
+  @Test func nationalApplicationsAreNotTheSchoolsChoice() {
+    var r = Fixture.register { $0.responsable = Responsable(type: .ministere) }
+    r.sousTraitants[0].pays = "US"
+    #expect(Fixture.findings(id, r).isEmpty)
+  }
+}

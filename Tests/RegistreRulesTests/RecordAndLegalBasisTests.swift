@@ -14,7 +14,8 @@ import Testing
     let findings = Fixture.findings(id, r)
     #expect(findings.count == 3)
     #expect(findings.allSatisfy { $0.severity == .erreur && $0.treatment == "vie-scolaire" })
-    #expect(Set(findings.compactMap(\.field)) == ["finalite_principale", "destinataires", "personnes_concernees"])
+    #expect(
+      Set(findings.compactMap(\.field)) == ["finalite_principale", "destinataires", "personnes_concernees"])
   }
 
   @Test func missingSecurityAndRetentionAreWarnings() {
@@ -112,5 +113,16 @@ import Testing
       $0.baseLegale?.article9 = .interetPublicImportant
     }
     #expect(Fixture.findings("donnees-sensibles-sans-condition", r).isEmpty)
+  }
+}
+
+extension IncompleteRecordTests {
+  @Test func nationalApplicationsNeedNoSecurityOrRetentionInTheSchoolsRecord() {
+    let r = Fixture.register {
+      $0.responsable = Responsable(type: .ministere)
+      $0.mesuresSecurite = []
+      $0.donnees = [Donnees(categorie: .etatCivil)]
+    }
+    #expect(Fixture.findings(id, r).isEmpty)
   }
 }

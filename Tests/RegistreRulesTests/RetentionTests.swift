@@ -13,6 +13,14 @@ import Testing
     #expect(findings.first?.treatment == "vie-scolaire")
   }
 
+  @Test func nationalApplicationWithoutRetentionIsANote() {
+    let r = Fixture.register {
+      $0.responsable = Responsable(type: .ministere)
+      $0.donnees.append(Donnees(categorie: .connexion))
+    }
+    #expect(Fixture.findings(id, r).map(\.severity) == [.note])
+  }
+
   @Test func durationOrCriterionPasses() {
     #expect(Fixture.findings(id, Fixture.clean).isEmpty)
   }
@@ -24,7 +32,8 @@ import Testing
   private func video(_ duration: String) -> Registre {
     Fixture.register {
       $0.nom = "Vidéoprotection des accès"
-      $0.donnees.append(Donnees(categorie: .image, conservation: Conservation(duree: Fixture.duree(duration))))
+      $0.donnees.append(
+        Donnees(categorie: .image, conservation: Conservation(duree: Fixture.duree(duration))))
     }
   }
 
@@ -49,10 +58,12 @@ import Testing
 
   @Test func logsBeyondOneYearAreAWarning() {
     let long = Fixture.register {
-      $0.donnees.append(Donnees(categorie: .connexion, conservation: Conservation(duree: Fixture.duree("2 ans"))))
+      $0.donnees.append(
+        Donnees(categorie: .connexion, conservation: Conservation(duree: Fixture.duree("2 ans"))))
     }
     let short = Fixture.register {
-      $0.donnees.append(Donnees(categorie: .connexion, conservation: Conservation(duree: Fixture.duree("6 mois"))))
+      $0.donnees.append(
+        Donnees(categorie: .connexion, conservation: Conservation(duree: Fixture.duree("6 mois"))))
     }
     #expect(Fixture.findings(id, long).map(\.severity) == [.avertissement])
     #expect(Fixture.findings(id, short).isEmpty)
@@ -60,10 +71,12 @@ import Testing
 
   @Test func disciplineBeyondTheCodeIsAWarning() {
     let long = Fixture.register {
-      $0.donnees.append(Donnees(categorie: .discipline, conservation: Conservation(duree: Fixture.duree("5 ans"))))
+      $0.donnees.append(
+        Donnees(categorie: .discipline, conservation: Conservation(duree: Fixture.duree("5 ans"))))
     }
     let short = Fixture.register {
-      $0.donnees.append(Donnees(categorie: .discipline, conservation: Conservation(duree: Fixture.duree("2 ans"))))
+      $0.donnees.append(
+        Donnees(categorie: .discipline, conservation: Conservation(duree: Fixture.duree("2 ans"))))
     }
     #expect(Fixture.findings(id, long).first?.reference.contains("R.511-13") == true)
     #expect(Fixture.findings(id, short).isEmpty)

@@ -177,6 +177,23 @@ private func parseError(_ data: Data) -> XMLError? {
     #expect(parseError(nested(258))?.diagnostics.first?.message.contains("Excessive depth") == true)
   }
 
+  @Test func deepestDocumentIsHandledOnASmallStack() async throws {
+    let depth = XMLDocument.maximumDepth + 1
+    let xml = bytes(String(repeating: "<a x='1'>", count: depth) + String(repeating: "</a>", count: depth))
+    // 512 KiB is the secondary-thread stack size on macOS, the smallest we may meet.
+    let same = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+      let thread = Thread {
+        let tree = (try? XMLDocument.parse(data: xml, name: "deep.xml"))?.rootElement()
+        let written = tree.flatMap { try? XMLDocument(root: $0) }
+        continuation.resume(returning: tree != nil && written == nil)
+      }
+      thread.stackSize = 512 * 1024
+      thread.start()
+    }
+    // Read back fully; the writer refuses one level more than it may write.
+    #expect(same)
+  }
+
   @Test func undefinedEntityIsMalformed() throws {
     let error = try #require(parseError(bytes("<r>\n&inconnu;</r>")))
     let first = try #require(error.diagnostics.first)

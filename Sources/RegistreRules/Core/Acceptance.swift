@@ -40,8 +40,10 @@ public struct Acceptance: Codable, Hashable, Sendable {
 
   /// The subject this entry names, or nil when it names none or several.
   public var subject: Subject? {
-    let named = [traitement.map(Subject.traitement), sousTraitant.map(Subject.sousTraitant),
-      violation.map(Subject.violation)].compactMap { $0 }
+    let named = [
+      traitement.map(Subject.traitement), sousTraitant.map(Subject.sousTraitant),
+      violation.map(Subject.violation),
+    ].compactMap { $0 }
     return named.count == 1 ? named[0] : nil
   }
 
@@ -62,7 +64,9 @@ public struct Acceptances: Codable, Hashable, Sendable {
 
   /// French problems with the entries themselves (unknown rule, no subject,
   /// empty justification); an entry with a problem accepts nothing.
-  public func problems(knownRules: Set<String>) -> [String] {
+  /// With `registre`, an entry naming a treatment, processor or breach the
+  /// register does not have is a problem too.
+  public func problems(knownRules: Set<String>, registre: Registre? = nil) -> [String] {
     var problems: [String] = []
     for (index, entry) in acceptations.enumerated() {
       let label = "acceptations[\(index)]"
@@ -72,6 +76,9 @@ public struct Acceptances: Codable, Hashable, Sendable {
       if entry.subject == nil {
         problems.append(
           "\(label) : indiquer exactement un élément parmi traitement, sous_traitant, violation")
+      }
+      if let registre, let subject = entry.subject, !Audit.allSubjects(registre).contains(subject) {
+        problems.append("\(label) : \(subject.libelle) absent du registre")
       }
       if entry.justification.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
         problems.append("\(label) : justification vide")

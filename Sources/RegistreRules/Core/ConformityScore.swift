@@ -9,8 +9,8 @@ public struct Score: Hashable, Sendable {
 
   /// 0…1; 1 when no rule applies.
   public var ratio: Double { possible == 0 ? 1 : Double(possible - lost) / Double(possible) }
-  /// Rounded percentage, 0…100.
-  public var percent: Int { Int((ratio * 100).rounded()) }
+  /// Percentage rounded down, 0…100: 100 only when nothing is lost.
+  public var percent: Int { Int((ratio * 100).rounded(.down)) }
 }
 
 /// Conformity of each treatment and of the school.

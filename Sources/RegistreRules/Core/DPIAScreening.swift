@@ -24,7 +24,7 @@ public enum WP248Criterion: Int, CaseIterable, Hashable, Sendable, Codable {
 /// Items of the CNIL list of processing that always requires a DPIA
 /// (deliberation 2018-327) that the register can recognise.
 public enum CNILRequiredItem: Int, CaseIterable, Hashable, Sendable, Codable {
-  case geneticVulnerable = 2, hrProfiling = 3, employeeMonitoring = 4, socialHealthAlerts = 5,
+  case geneticVulnerable = 2, employeeMonitoring = 4, socialHealthAlerts = 5,
     profilingExclusion = 8, externalProfiling = 10, biometricsVulnerable = 11,
     socialSupport = 13, largeScaleLocation = 14
 
@@ -32,8 +32,6 @@ public enum CNILRequiredItem: Int, CaseIterable, Hashable, Sendable, Codable {
     switch self {
     case .geneticVulnerable:
       return "liste 2018-327, n° 2 : données génétiques de personnes vulnérables"
-    case .hrProfiling:
-      return "liste 2018-327, n° 3 : profils de personnes à des fins de gestion des ressources humaines"
     case .employeeMonitoring:
       return "liste 2018-327, n° 4 : surveillance constante de l'activité des employés"
     case .socialHealthAlerts:
@@ -43,7 +41,8 @@ public enum CNILRequiredItem: Int, CaseIterable, Hashable, Sendable, Codable {
     case .externalProfiling:
       return "liste 2018-327, n° 10 : profilage faisant appel à des données de sources externes"
     case .biometricsVulnerable:
-      return "liste 2018-327, n° 11 : biométrie aux fins de reconnaissance de personnes parmi lesquelles des personnes vulnérables (élèves)"
+      return
+        "liste 2018-327, n° 11 : biométrie aux fins de reconnaissance de personnes parmi lesquelles des personnes vulnérables (élèves)"
     case .socialSupport:
       return "liste 2018-327, n° 13 : accompagnement social ou médico-social"
     case .largeScaleLocation:
@@ -74,6 +73,18 @@ public struct DPIAScreening: Hashable, Sendable {
   /// French labels of everything that counts: list items, then criteria.
   public var reasons: [String] { listItems.map(\.libelle) + criteria.map(\.libelle) }
 
+  /// French lines for a report: the conclusion, each reason, and the exemption with its caveat.
+  public var explanation: [String] {
+    var lines = [conclusion]
+    lines += reasons.map { "- \($0)" }
+    if let exemption {
+      let verdict = exemption.applied ? "retenue" : "écartée"
+      lines.append(
+        "- exemption invoquée (\(exemption.exemption.libelle)) \(verdict) : \(exemption.explanation)")
+    }
+    return lines
+  }
+
   /// One French sentence saying why a DPIA is or is not required.
   public var conclusion: String {
     var parts: [String] = []
@@ -81,14 +92,16 @@ public struct DPIAScreening: Hashable, Sendable {
       parts.append("le traitement figure sur la liste CNIL des traitements soumis à AIPD (délib. 2018-327)")
     }
     if criteria.count >= 2 {
-      parts.append("il remplit \(criteria.count) des 9 critères WP248 (au moins 2 suffisent en règle générale)")
+      parts.append(
+        "il remplit \(criteria.count) des 9 critères WP248 (au moins 2 suffisent en règle générale)")
     }
     if let exemption, exemption.applied, listItems.isEmpty {
       return "AIPD non requise : \(exemption.exemption.libelle) — \(exemption.explanation)"
     }
     if parts.isEmpty {
       let count = criteria.count
-      return "AIPD non requise au vu du registre : \(count) critère\(count > 1 ? "s" : "") WP248 rempli\(count > 1 ? "s" : ""), aucun type de la liste 2018-327"
+      return
+        "AIPD non requise au vu du registre : \(count) critère\(count > 1 ? "s" : "") WP248 rempli\(count > 1 ? "s" : ""), aucun type de la liste 2018-327"
     }
     return "AIPD requise : " + parts.joined(separator: " ; ")
   }
@@ -97,7 +110,6 @@ public struct DPIAScreening: Hashable, Sendable {
   public static func screen(_ traitement: Traitement) -> DPIAScreening {
     let declared = Set(traitement.criteresAIPD)
     let pupils = traitement.concerneDesEleves
-    let staff = traitement.personnesConcernees.contains { $0.categorie == .personnels }
     let categories = Set(traitement.donnees.map(\.categorie))
 
     var criteria: [WP248Criterion] = []
@@ -123,7 +135,6 @@ public struct DPIAScreening: Hashable, Sendable {
       if condition { items.append(item) }
     }
     list(.geneticVulnerable, categories.contains(.genetique) && pupils)
-    list(.hrProfiling, staff && declared.contains(.evaluationNotation))
     list(.employeeMonitoring, declared.contains(.surveillanceConstantePersonnels))
     list(.socialHealthAlerts, declared.contains(.alertesSocialesSanitaires))
     list(
@@ -152,7 +163,8 @@ public struct DPIAScreening: Hashable, Sendable {
       DPIAExemptionOutcome(exemption: exemption, applied: false, explanation: why)
     }
     if listMatched {
-      return refuse("exemption sans effet : le traitement relève de la liste des AIPD obligatoires (délib. 2018-327)")
+      return refuse(
+        "exemption sans effet : le traitement relève de la liste des AIPD obligatoires (délib. 2018-327)")
     }
     if t.processesBiometrics {
       return refuse("exemption impossible pour un dispositif biométrique")
@@ -162,39 +174,51 @@ public struct DPIAScreening: Hashable, Sendable {
     case .affairesScolaires:
       let catering = Text.contains(
         t.descriptiveText,
-        anyOf: ["restauration", "cantine", "demi-pension", "demi pensionnaire", "internat",
-          "hébergement", "repas", "self"])
+        anyOf: [
+          "restauration", "cantine", "demi-pension", "demi pensionnaire", "internat",
+          "hébergement", "repas", "self",
+        ])
       guard catering else {
         return refuse(
-          "l'item 10 de la délibération 2019-118 n'est retenu pour un EPLE que pour la gestion de la restauration et de l'hébergement (interprétation à valider avec le DPD) ; jamais pour la vie scolaire, l'évaluation, le suivi pédagogique ou social")
+          "l'item 10 de la délibération 2019-118 n'est retenu pour un EPLE que pour la gestion de la restauration et de l'hébergement (interprétation à valider avec le DPD) ; jamais pour la vie scolaire, l'évaluation, le suivi pédagogique ou social"
+        )
       }
-      if let other = categories.first(where: { ($0.estArticle9 && $0 != .sante) || [.social, .discipline, .infractions].contains($0) }) {
+      if let other = categories.first(where: {
+        ($0.estArticle9 && $0 != .sante) || [.social, .discipline, .infractions].contains($0)
+      }) {
         return refuse("exemption écartée : le traitement porte sur des données « \(other.libelle) »")
       }
       if t.criteresAIPD.contains(.evaluationNotation) || t.criteresAIPD.contains(.accompagnementSocial) {
         return refuse("exemption écartée : évaluation ou suivi social, hors du périmètre de l'item 10")
       }
-      let health = categories.contains(.sante)
+      let health =
+        categories.contains(.sante)
         ? " ; données de santé limitées aux régimes alimentaires et PAI strictement nécessaires" : ""
       return DPIAExemptionOutcome(
         exemption: exemption, applied: true,
-        explanation: "gestion de la restauration ou de l'hébergement\(health) — interprétation à valider avec le DPD (aucune position CNIL ou ministérielle n'applique l'item 10 aux EPLE)")
+        explanation:
+          "gestion de la restauration ou de l'hébergement\(health) — interprétation à valider avec le DPD (aucune position CNIL ou ministérielle n'applique l'item 10 aux EPLE)"
+      )
     case .controleAccesHoraires:
       if t.concerneDesEleves {
-        return refuse("l'item 11 de la délibération 2019-118 vise le contrôle des horaires de travail, pas les élèves")
+        return refuse(
+          "l'item 11 de la délibération 2019-118 vise le contrôle des horaires de travail, pas les élèves")
       }
       if let sensitive = categories.first(where: \.estSensibleOuHautementPersonnelle) {
-        return refuse("exemption écartée : données sensibles ou hautement personnelles (« \(sensitive.libelle) »)")
+        return refuse(
+          "exemption écartée : données sensibles ou hautement personnelles (« \(sensitive.libelle) »)")
       }
       return DPIAExemptionOutcome(
         exemption: exemption, applied: true,
         explanation: "contrôle d'accès et horaires des personnels, hors biométrie et données sensibles")
     case .relationFournisseurs:
       if t.concerneDesEleves {
-        return refuse("l'item 2 de la délibération 2019-118 (relation fournisseurs) ne couvre pas des données d'élèves")
+        return refuse(
+          "l'item 2 de la délibération 2019-118 (relation fournisseurs) ne couvre pas des données d'élèves")
       }
       if let sensitive = categories.first(where: \.estSensibleOuHautementPersonnelle) {
-        return refuse("exemption écartée : données sensibles ou hautement personnelles (« \(sensitive.libelle) »)")
+        return refuse(
+          "exemption écartée : données sensibles ou hautement personnelles (« \(sensitive.libelle) »)")
       }
       return DPIAExemptionOutcome(
         exemption: exemption, applied: true, explanation: "gestion de la relation fournisseurs")

@@ -19,7 +19,9 @@ public enum Rules {
     MissingNotice(),
     WrongController(),
     BiometricsWithoutAlternative(),
+    DisproportionateBiometrics(),
     UndocumentedBreach(),
+    LateBreachNotification(),
   ]
 
   /// The rule with this id, if any.

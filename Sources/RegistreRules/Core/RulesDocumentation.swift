@@ -14,6 +14,29 @@ public enum RulesDocumentation {
       gravité, le texte sur lequel il repose, un message et une action corrective. Ce n'est pas un avis
       juridique : les points marqués « à valider avec le DPD » sont des interprétations.
 
+      ## Utilisation
+
+      ```
+      registre audit CHEMIN [--format texte|json|sarif] [--echec-si erreur|avertissement|note|jamais]
+                            [--regle ID]… [--sans-regle ID]… [--date AAAA-MM-JJ]
+      ```
+
+      - `--format texte` (par défaut) : constats regroupés par traitement, avec le fichier et la ligne YAML, le
+        score de chaque traitement et une ligne de résumé ; couleurs seulement sur un terminal (pas si
+        `NO_COLOR` est défini) ;
+      - `--format json` : un objet décrit par `Schemas/audit.schema.json` (clés en anglais : `rule`, `severity`,
+        `treatment`, `message`, `reference`, `remediation`, `criteria`, `location`, `accepted`) ;
+      - `--format sarif` : SARIF 2.1.0, chaque constat situé dans le fichier YAML et à la ligne du champ en
+        cause ; un constat accepté y porte une suppression `external` ;
+      - `--echec-si` (par défaut `erreur`) : code de sortie 1 dès qu'un constat ouvert atteint cette gravité ;
+        `jamais` : toujours 0 ;
+      - `--regle` / `--sans-regle` : ne lancer que certaines règles, ou en écarter ;
+      - `--date` : date de l'audit (par défaut, aujourd'hui), utilisée pour les délais (AIPD de plus de trois
+        ans…).
+
+      Codes de sortie : 0 aucun constat ouvert au seuil ; 1 au moins un ; 2 registre invalide (avec les
+      diagnostics de `registre valider`), fichier d'acceptations invalide ou usage incorrect.
+
       ## Gravités
 
       - **erreur** : manquement à une obligation du RGPD ou d'un texte cité ;
@@ -34,7 +57,8 @@ public enum RulesDocumentation {
       - score de l'établissement = même calcul en additionnant poids et pertes de la fiche de l'établissement,
         de tous les traitements, sous-traitants et violations.
 
-      Le score s'affiche en pourcentage arrondi.
+      Le score s'affiche en pourcentage arrondi à l'unité inférieure : 100 % signifie qu'aucun constat n'est
+      ouvert.
 
       ## Acceptations
 
@@ -60,7 +84,8 @@ public enum RulesDocumentation {
 
       """
     for rule in rules {
-      out += "| [`\(rule.id)`](#\(rule.id)) | \(rule.severities.map(\.libelle).joined(separator: ", ")) | \(rule.title) |\n"
+      out +=
+        "| [`\(rule.id)`](#\(rule.id)) | \(rule.severities.map(\.libelle).joined(separator: ", ")) | \(rule.title) |\n"
     }
     for rule in rules {
       out += """

@@ -25,6 +25,41 @@ enum Text {
     return false
   }
 
+  /// Like `contains`, but ignores an occurrence negated by the word before it
+  /// (« hors GAR », « sans ÉduConnect », « hors du GAR »).
+  static func containsAffirmed(_ text: String?, anyOf phrases: [String]) -> Bool {
+    let haystack = words(text)
+    let negations: Set<String> = ["hors", "sans", "non", "pas"]
+    let articles: Set<String> = ["du", "de", "d", "des", "le", "la", "l"]
+    for phrase in phrases {
+      let needle = words(phrase)
+      guard !needle.isEmpty, needle.count <= haystack.count else { continue }
+      for start in 0...(haystack.count - needle.count)
+      where Array(haystack[start..<start + needle.count]) == needle {
+        var before = start - 1
+        while before >= 0 && articles.contains(haystack[before]) { before -= 1 }
+        if before < 0 || !negations.contains(haystack[before]) { return true }
+      }
+    }
+    return false
+  }
+
+  /// `text` without its parenthesised parts: « SIECLE (module bourses) » → « SIECLE ».
+  static func withoutParentheses(_ text: String) -> String {
+    var depth = 0
+    var kept = ""
+    for c in text {
+      if c == "(" {
+        depth += 1
+      } else if c == ")" {
+        depth = max(0, depth - 1)
+      } else if depth == 0 {
+        kept.append(c)
+      }
+    }
+    return kept
+  }
+
   static func isBlank(_ text: String?) -> Bool {
     (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
   }

@@ -28,7 +28,8 @@ public enum AuditSARIFReport {
         "message": ["text": f.message],
       ]
       if let i = index[f.rule] { result["ruleIndex"] = i }
-      let location = locate(f) ?? FindingLocation(file: FindingLocation.defaultFile(for: f.subject), field: f.field)
+      let location =
+        locate(f) ?? FindingLocation(file: FindingLocation.defaultFile(for: f.subject), field: f.field)
       var physical: [String: Any] = ["artifactLocation": ["uri": location.file, "uriBaseId": "REGISTRE"]]
       if let line = location.line, line >= 1 {
         var region: [String: Any] = ["startLine": line]

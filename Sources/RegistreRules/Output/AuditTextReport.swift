@@ -63,7 +63,10 @@ public enum AuditTextReport {
       }
     }
     var lines = ["  \(label) [\(f.rule)] \(f.message)"]
-    if let location { lines.append("      à : \(location.description)") }
+    if let location {
+      let field = (f.field ?? location.field).map { " (\($0))" } ?? ""
+      lines.append("      à : \(location.description)\(field)")
+    }
     if !f.criteria.isEmpty { lines.append("      critères : \(f.criteria.joined(separator: " ; "))") }
     lines.append("      action : \(f.remediation)")
     lines.append("      référence : \(f.reference)")

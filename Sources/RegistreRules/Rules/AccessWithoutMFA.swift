@@ -22,11 +22,18 @@ struct AccessWithoutMFA: Rule {
         let admin = flow.accesAdministrateur == true
         let remote = flow.accesDistant == true && sensitive
         guard admin || remote else { continue }
-        let kind = admin ? "Accès administrateur" : "Accès distant à des données sensibles"
-        let state = flow.mfa == nil ? "authentification multifacteur non renseignée" : "sans authentification multifacteur"
+        let kind: String
+        switch (admin, remote) {
+        case (true, true): kind = "Accès administrateur et distant à des données sensibles"
+        case (true, false): kind = "Accès administrateur"
+        default: kind = "Accès distant à des données sensibles"
+        }
+        let state =
+          flow.mfa == nil
+          ? "authentification multifacteur non renseignée" : "sans authentification multifacteur"
         findings.append(
           finding(
-            t.subject, "\(kind) (« \(flow.de) » vers « \(flow.vers) ») \(state).",
+            t.subject, "\(kind) (« \(flow.de) » vers « \(flow.vers) ») : \(state).",
             field: "flux[\(index)].mfa"))
       }
     }

@@ -19,7 +19,8 @@ struct BiometricsWithoutAlternative: Rule {
       guard let device = t.dispositifBiometrique else {
         findings.append(
           finding(
-            t.subject, "Données biométriques sans description du dispositif : consentement explicite et alternative non établis.",
+            t.subject,
+            "Données biométriques sans description du dispositif : consentement explicite et alternative non établis.",
             field: "donnees"))
         continue
       }
@@ -29,7 +30,8 @@ struct BiometricsWithoutAlternative: Rule {
       if !missing.isEmpty {
         findings.append(
           finding(
-            t.subject, "Dispositif biométrique (\(device.technique)) sans \(missing.joined(separator: " ni ")).",
+            t.subject,
+            "Dispositif biométrique (\(device.technique)) sans \(missing.joined(separator: " ni ")).",
             field: "dispositif_biometrique"))
       }
     }

@@ -18,12 +18,15 @@ struct ExcessiveRetention: Rule {
     return t.criteresAIPD.contains(.surveillanceSystematique)
       || Text.contains(
         t.descriptiveText,
-        anyOf: ["vidéo", "video", "vidéoprotection", "videoprotection", "vidéosurveillance",
-          "videosurveillance", "caméra", "caméras", "camera", "cameras"])
+        anyOf: [
+          "vidéo", "video", "vidéoprotection", "videoprotection", "vidéosurveillance",
+          "videosurveillance", "caméra", "caméras", "camera", "cameras",
+        ])
   }
 
   private func isENT(_ t: Traitement) -> Bool {
-    Text.contains([t.nom, t.logiciel ?? ""].joined(separator: " "), anyOf: ["ENT", "espace numérique de travail"])
+    Text.contains(
+      [t.nom, t.logiciel ?? ""].joined(separator: " "), anyOf: ["ENT", "espace numérique de travail"])
   }
 
   /// More than `months` months, with calendar months taken at their word.
@@ -46,7 +49,9 @@ struct ExcessiveRetention: Rule {
               t.subject,
               "Images de vidéo conservées \(duree) : au-delà du plafond d'un mois de la vidéoprotection (CSI L.252-5) ; pour la vidéosurveillance intérieure, la CNIL estime que quelques jours suffisent.",
               field: field,
-              reference: "CSI art. L.252-5 ; CNIL, fiche sur les dispositifs vidéo dans les établissements scolaires (12 sept. 2025)"))
+              reference:
+                "CSI art. L.252-5 ; CNIL, fiche sur les dispositifs vidéo dans les établissements scolaires (12 sept. 2025)"
+            ))
         case .discipline where duree.enJours > 3 * 365:
           findings.append(
             finding(
@@ -62,7 +67,8 @@ struct ExcessiveRetention: Rule {
               field: field, reference: "CNIL, délib. 2021-122 du 14 oct. 2021 (journalisation)"))
         case .etatCivil
         where ent && exceeds(duree, months: 3)
-          && Text.contains(conservation.pointDeDepart, anyOf: ["départ", "depart", "sortie", "vocation", "fin de scolarité"]):
+          && Text.contains(
+            conservation.pointDeDepart, anyOf: ["départ", "depart", "sortie", "vocation", "fin de scolarité"]):
           findings.append(
             finding(
               t.subject,

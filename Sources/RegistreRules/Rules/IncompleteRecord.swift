@@ -8,7 +8,7 @@ struct IncompleteRecord: Rule {
   let reference = "Art. 30(1) RGPD ; art. 37(1)(a) RGPD (DPD obligatoire pour un organisme public)"
   let title = "Mention obligatoire du registre manquante"
   let summary =
-    "Vérifie les mentions de l'article 30(1) : responsable et DPD (a), finalités (b), catégories de personnes et de données (c), destinataires (d) — erreur si absentes ; durées de conservation (f) et mesures de sécurité (g), exigées « dans la mesure du possible » — avertissement si aucune n'est indiquée dans la fiche."
+    "Vérifie les mentions de l'article 30(1) : responsable et DPD (a), finalités (b), catégories de personnes et de données (c), destinataires (d) — erreur si absentes ; durées de conservation (f) et mesures de sécurité (g), exigées « dans la mesure du possible » — avertissement si aucune n'est indiquée dans la fiche (sauf pour une application nationale, dont l'acte ministériel les fixe)."
   let remediation = "Compléter la fiche : chaque mention de l'article 30(1) doit figurer au registre."
   let scopes: Set<Scope> = [.etablissement, .traitement]
 
@@ -18,14 +18,16 @@ struct IncompleteRecord: Rule {
     if Text.isBlank(school.responsableTraitement.nom) {
       findings.append(
         finding(
-          .etablissement, "Le nom du responsable de traitement (chef d'établissement) n'est pas indiqué (art. 30(1)(a)).",
+          .etablissement,
+          "Le nom du responsable de traitement (chef d'établissement) n'est pas indiqué (art. 30(1)(a)).",
           field: "responsable_traitement",
           remediation: "Indiquer le nom et les coordonnées du chef d'établissement."))
     }
     if school.dpd == nil || Text.isBlank(school.dpd?.nom) {
       findings.append(
         finding(
-          .etablissement, "Les coordonnées du délégué à la protection des données (DPD) ne sont pas indiquées (art. 30(1)(a)).",
+          .etablissement,
+          "Les coordonnées du délégué à la protection des données (DPD) ne sont pas indiquées (art. 30(1)(a)).",
           field: "dpd",
           remediation: "Indiquer le DPD désigné (en pratique, le DPD académique) et ses coordonnées."))
     }
@@ -63,19 +65,28 @@ struct IncompleteRecord: Rule {
             field: "destinataires",
             remediation: "Lister les destinataires internes, organismes externes et sous-traitants."))
       }
-      if !t.donnees.isEmpty && !t.donnees.contains(where: { $0.conservation?.estDefinie == true }) {
+      // Retention and security of a national application are set by the minister's act.
+      let national = t.responsable.type == .ministere
+      if !national && !t.donnees.isEmpty
+        && !t.donnees.contains(where: { $0.conservation?.estDefinie == true })
+      {
         findings.append(
           finding(
-            t.subject, "Aucune durée de conservation n'est indiquée dans la fiche (art. 30(1)(f), « dans la mesure du possible »).",
+            t.subject,
+            "Aucune durée de conservation n'est indiquée dans la fiche (art. 30(1)(f), « dans la mesure du possible »).",
             severity: .avertissement, field: "donnees",
-            remediation: "Indiquer pour chaque catégorie de données une durée ou un critère de conservation."))
+            remediation: "Indiquer pour chaque catégorie de données une durée ou un critère de conservation.")
+        )
       }
-      if t.mesuresSecurite.isEmpty {
+      if !national && t.mesuresSecurite.isEmpty {
         findings.append(
           finding(
-            t.subject, "Aucune mesure de sécurité n'est décrite (art. 30(1)(g), « dans la mesure du possible »).",
+            t.subject,
+            "Aucune mesure de sécurité n'est décrite (art. 30(1)(g), « dans la mesure du possible »).",
             severity: .avertissement, field: "mesures_securite",
-            remediation: "Décrire les mesures techniques et organisationnelles (contrôle d'accès, traçabilité, sauvegarde, chiffrement…)."))
+            remediation:
+              "Décrire les mesures techniques et organisationnelles (contrôle d'accès, traçabilité, sauvegarde, chiffrement…)."
+          ))
       }
     }
     return findings

@@ -6,16 +6,16 @@ struct MinistryCloudDoctrine: Rule {
   let severity = Severity.avertissement
   let reference =
     "Consigne du ministère de l'Éducation nationale aux recteurs (oct. 2021) d'arrêter tout déploiement ou extension de Microsoft Office 365 et de Google, rappelée dans la réponse à la question écrite AN n° 971 (JO, nov. 2022) ; circulaire du Premier ministre n° 6282-SG du 5 juill. 2021 (« cloud au centre ») ; CNIL, 27 mai 2021"
-  let title = "Prestataire soumis au droit américain pour des données d'élèves"
+  let title = "Prestataire soumis à un droit extra-européen (cloud états-unien) pour des données d'élèves"
   let summary =
-    "Signale un traitement de données d'élèves confié à un prestataire établi aux États-Unis, hébergeant aux États-Unis ou soumis à un droit extra-européen (CLOUD Act), ou un transfert déclaré vers les États-Unis — que le transfert soit licite ou non (la légalité relève de `transfert-hors-ue-sans-garantie`). C'est une question de doctrine ministérielle, pas d'illégalité ; la circulaire 6404/SG et la loi SREN ne visent pas directement les EPLE."
+    "Signale un traitement de données d'élèves confié à un prestataire établi aux États-Unis, hébergeant aux États-Unis ou soumis à un droit extra-européen (CLOUD Act), ou un transfert déclaré vers les États-Unis (hors applications nationales, choisies par le ministère) — que le transfert soit licite ou non (la légalité relève de `transfert-hors-ue-sans-garantie`). C'est une question de doctrine ministérielle, pas d'illégalité ; la circulaire 6404/SG et la loi SREN ne visent pas directement les EPLE."
   let remediation =
     "Privilégier une solution institutionnelle (ENT, apps.education.fr, GAR) ou un prestataire exclusivement soumis au droit européen hébergeant dans l'UE ; à défaut, consigner la décision et son analyse avec le DPD."
   let scopes: Set<Scope> = [.traitement]
 
   func evaluate(_ registre: Registre, context: AuditContext) -> [Finding] {
     var findings: [Finding] = []
-    for t in registre.traitements where t.concerneDesEleves {
+    for t in registre.traitements where t.concerneDesEleves && t.responsable.type != .ministere {
       for (index, processorID) in t.sousTraitants.enumerated() {
         guard let p = registre.sousTraitant(processorID) else { continue }
         var why: [String] = []

@@ -19,7 +19,8 @@ struct MissingLegalBasis: Rule {
         return finding(
           t.subject, "Base légale non reprise pour cette application nationale.", severity: .note,
           field: "base_legale",
-          remediation: "Reprendre la base légale indiquée dans l'acte réglementaire ou la notice du ministère.")
+          remediation:
+            "Reprendre la base légale indiquée dans l'acte réglementaire ou la notice du ministère.")
       }
       return finding(t.subject, "Aucune base légale (art. 6) n'est indiquée.", field: "base_legale")
     }

@@ -21,15 +21,20 @@ struct MissingNotice: Rule {
           return finding(
             t.subject, "Application nationale sans renvoi vers la notice du ministère.",
             severity: .avertissement, field: "responsable.notice_officielle",
-            remediation: "Indiquer le lien de la notice publiée par le ministère (le chef d'établissement n'a pas à en rédiger une en tant que responsable).")
+            remediation:
+              "Indiquer le lien de la notice publiée par le ministère (le chef d'établissement n'a pas à en rédiger une en tant que responsable)."
+          )
         }
-        return finding(t.subject, "Aucune notice d'information des personnes concernées.", field: "information")
+        return finding(
+          t.subject, "Aucune notice d'information des personnes concernées.", field: "information")
       }
       if let noticeDate = info.date, let change = t.derniereMiseAJour, noticeDate < change {
         return finding(
-          t.subject, "La notice du \(noticeDate) est antérieure à la dernière mise à jour du traitement (\(change)).",
+          t.subject,
+          "La notice du \(noticeDate) est antérieure à la dernière mise à jour du traitement (\(change)).",
           severity: .avertissement, field: "information.date",
-          remediation: "Relire la notice au regard des changements du traitement, la mettre à jour et la rediffuser.")
+          remediation:
+            "Relire la notice au regard des changements du traitement, la mettre à jour et la rediffuser.")
       }
       return nil
     }

@@ -8,25 +8,29 @@ struct MissingRequiredDPIA: Rule {
     "Art. 35 RGPD ; CNIL, délib. 2018-327 (liste des AIPD requises) ; WP248 rev.01 (9 critères) ; CNIL, délib. 2019-118 (liste des AIPD non requises)"
   let title = "AIPD requise mais absente"
   let summary =
-    "Applique le criblage AIPD : AIPD requise si le traitement relève de la liste CNIL 2018-327 (biométrie d'élèves, alertes sociales ou sanitaires, accompagnement social, localisation à large échelle…) ou s'il remplit au moins deux des neuf critères WP248 — les élèves comptent comme personnes vulnérables (critère 7), les données de l'art. 9 et hautement personnelles comme critère 4 — hors exemption de la liste 2019-118 (l'item 10 n'est retenu que pour la restauration et l'hébergement, interprétation à valider avec le DPD). Erreur si aucune AIPD n'est réalisée ni en cours ; le constat liste les critères remplis."
+    "Applique le criblage AIPD : AIPD requise si le traitement relève de la liste CNIL 2018-327 (biométrie d'élèves, alertes sociales ou sanitaires, accompagnement social, localisation à large échelle…) ou s'il remplit au moins deux des neuf critères WP248 — les élèves comptent comme personnes vulnérables (critère 7), les données de l'art. 9 et hautement personnelles comme critère 4 — hors exemption de la liste 2019-118 (l'item 10 n'est retenu que pour la restauration et l'hébergement, interprétation à valider avec le DPD). Erreur si aucune AIPD n'est réalisée ni en cours ; le constat liste les critères remplis. Les applications nationales (responsable ministre, ou reconnues par leur nom) ne sont pas examinées : leur AIPD incombe au ministre."
   let remediation =
     "Réaliser l'AIPD avant la mise en œuvre (par ex. avec le logiciel PIA de la CNIL), avec le DPD, et l'indiquer dans la fiche (aipd.statut, date, conclusion)."
   let scopes: Set<Scope> = [.traitement]
 
   func evaluate(_ registre: Registre, context: AuditContext) -> [Finding] {
     registre.traitements.compactMap { t in
+      // A national application's DPIA is the minister's to make, even when the
+      // fiche wrongly names the school (`responsable-incorrect` says so).
+      guard t.responsable.type != .ministere, WrongController.application(of: t) == nil else { return nil }
       let screening = DPIAScreening.screen(t)
       guard screening.required else { return nil }
+      let refused = screening.exemption.map { " Exemption invoquée écartée : \($0.explanation)." } ?? ""
       switch t.aipd?.statut {
       case .realisee, .enCours: return nil
       case .nonRequise:
         let motif = t.aipd?.motif.map { " (motif indiqué : « \($0) »)" } ?? ""
         return finding(
-          t.subject, "La fiche déclare l'AIPD non requise\(motif), mais \(screening.conclusion).",
+          t.subject, "La fiche déclare l'AIPD non requise\(motif), mais \(screening.conclusion).\(refused)",
           field: "aipd.statut", criteria: screening.reasons)
       case .requise, nil:
         return finding(
-          t.subject, "Aucune AIPD n'est réalisée : \(screening.conclusion).",
+          t.subject, "Aucune AIPD n'est réalisée : \(screening.conclusion).\(refused)",
           field: "aipd", criteria: screening.reasons)
       }
     }

@@ -4,10 +4,11 @@ import RegistreModel
 struct UndefinedRetention: Rule {
   let id = "conservation-non-definie"
   let severity = Severity.avertissement
+  let severities: [Severity] = [.avertissement, .note]
   let reference = "Art. 5(1)(e), 13(2)(a) et 30(1)(f) RGPD"
   let title = "Durée de conservation non définie"
   let summary =
-    "Signale chaque catégorie de données d'une fiche sans durée ni critère de conservation (les durées doivent apparaître par catégorie quand elles diffèrent)."
+    "Signale chaque catégorie de données d'une fiche sans durée ni critère de conservation (les durées doivent apparaître par catégorie quand elles diffèrent). Note seulement pour une application nationale, dont l'acte réglementaire fixe les durées."
   let remediation =
     "Indiquer pour cette catégorie une durée (base active, archivage intermédiaire) ou un critère (« jusqu'au départ de l'élève »), son point de départ, le sort final et la source (texte ou choix du responsable)."
   let scopes: Set<Scope> = [.traitement]
@@ -19,7 +20,10 @@ struct UndefinedRetention: Rule {
         findings.append(
           finding(
             t.subject, "Aucune durée de conservation pour « \(data.categorie.libelle) ».",
-            field: "donnees[\(index)].conservation"))
+            severity: t.responsable.type == .ministere ? .note : .avertissement,
+            field: "donnees[\(index)].conservation",
+            remediation: t.responsable.type == .ministere
+              ? "Reprendre la durée fixée par l'acte réglementaire ou la notice du ministère." : nil))
       }
     }
     return findings

@@ -21,10 +21,12 @@ struct UndocumentedBreach: Rule {
         findings.append(finding(subject, "Les faits ne sont pas décrits.", field: "description"))
       }
       if Text.isBlank(v.consequences) {
-        findings.append(finding(subject, "Les effets (conséquences probables) ne sont pas décrits.", field: "consequences"))
+        findings.append(
+          finding(subject, "Les effets (conséquences probables) ne sont pas décrits.", field: "consequences"))
       }
       if Text.isBlank(v.mesures) {
-        findings.append(finding(subject, "Les mesures prises pour y remédier ne sont pas décrites.", field: "mesures"))
+        findings.append(
+          finding(subject, "Les mesures prises pour y remédier ne sont pas décrites.", field: "mesures"))
       }
       if let cnil = v.notificationCNIL {
         if !cnil.faite && Text.isBlank(cnil.justification) {
@@ -35,7 +37,9 @@ struct UndocumentedBreach: Rule {
         }
       } else {
         findings.append(
-          finding(subject, "La décision de notifier ou non la CNIL n'est pas indiquée.", field: "notification_cnil"))
+          finding(
+            subject, "La décision de notifier ou non la CNIL n'est pas indiquée.", field: "notification_cnil")
+        )
       }
       if v.risque == .risqueEleve, v.informationPersonnes?.faite != true,
         Text.isBlank(v.informationPersonnes?.justification)

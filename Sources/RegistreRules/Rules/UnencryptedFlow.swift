@@ -36,7 +36,8 @@ struct UnencryptedFlow: Rule {
           $0.estArticle9 || $0 == .sante || $0 == .social || $0 == .discipline
         }
         let severity: Severity = sensitive.isEmpty ? .avertissement : .erreur
-        let detail = sensitive.isEmpty
+        let detail =
+          sensitive.isEmpty
           ? "" : " ; données sensibles concernées : \(sensitive.map(\.libelle).joined(separator: ", "))"
         findings.append(
           finding(

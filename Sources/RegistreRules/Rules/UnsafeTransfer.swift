@@ -63,7 +63,8 @@ struct UnsafeTransfer: Rule {
         case .unlawful(let why):
           findings.append(
             finding(
-              t.subject, "Transfert vers \(transfer.destinataire) (\(transfer.pays)) sans garantie valable : \(why).",
+              t.subject,
+              "Transfert vers \(transfer.destinataire) (\(transfer.pays)) sans garantie valable : \(why).",
               field: "transferts[\(index)].garantie"))
         }
       }
@@ -74,7 +75,8 @@ struct UnsafeTransfer: Rule {
         if !Pays.estDansEEE(hosting) && !Pays.adequation.contains(hosting) {
           let dpf = hosting == "US" && processor.certificationDPF == true
           if !dpf && !covered(t, country: hosting, names: names) {
-            let place = processor.hebergement == nil
+            let place =
+              processor.hebergement == nil
               ? "siège en \(hosting), lieu d'hébergement non indiqué" : "hébergement en \(hosting)"
             findings.append(
               finding(

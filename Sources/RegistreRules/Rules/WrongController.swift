@@ -28,15 +28,29 @@ struct WrongController: Rule {
 
   func evaluate(_ registre: Registre, context: AuditContext) -> [Finding] {
     registre.traitements.compactMap { t in
-      guard t.responsable.type == .etablissement else { return nil }
-      let text = [t.nom, t.logiciel ?? ""].joined(separator: " ")
-      guard let app = Self.nationalApplications.first(where: { Text.contains(text, anyOf: $0.names) })
-      else { return nil }
+      guard t.responsable.type == .etablissement, let app = Self.application(of: t) else { return nil }
       let act = app.act.map { " (\($0))" } ?? ""
       return finding(
         t.subject,
         "\(app.label) est une application nationale dont le responsable est le ministre\(act), non le chef d'établissement.",
         field: "responsable.type")
     }
+  }
+
+  /// The national application a fiche is about: named in its title (not as
+  /// « hors GAR »), or as the whole of its software (« LSU / LSL », « SIECLE (BEE) »).
+  /// A software field that merely mentions one (« SIECLE (module bourses) et
+  /// téléservice… ») describes a school treatment that uses it.
+  static func application(of t: Traitement) -> (names: [String], label: String, act: String?)? {
+    if let byName = nationalApplications.first(where: { Text.containsAffirmed(t.nom, anyOf: $0.names) }) {
+      return byName
+    }
+    guard let software = t.logiciel else { return nil }
+    let words = Text.words(Text.withoutParentheses(software))
+    let known = Set(nationalApplications.flatMap { $0.names.flatMap { Text.words($0) } })
+    guard !words.isEmpty, words.allSatisfy({ known.contains($0) || $0 == "et" || $0 == "ou" }) else {
+      return nil
+    }
+    return nationalApplications.first { Text.contains(software, anyOf: $0.names) }
   }
 }
