@@ -62,6 +62,7 @@ struct RendererTests {
       }
       #expect(output.contains("pas-un-element"))
       #expect(!output.contains("/usr/bin/fop: Unable to locate"))
+      #expect(!output.contains("\tat org.apache"), "pile Java recopiée")
     }
   }
 

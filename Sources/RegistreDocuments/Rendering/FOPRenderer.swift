@@ -86,11 +86,25 @@ public struct FOPRenderer: Renderer {
   static func diagnostics(from log: URL) -> String {
     guard let data = try? Data(contentsOf: log) else { return "" }
     let text = String(decoding: data, as: UTF8.self)
+    // Java stack frames and the exception chain repeat the first message: keep
+    // FOP's own lines, each once.
+    var seen = Set<Substring>()
     let kept = text.split(separator: "\n", omittingEmptySubsequences: true).filter { line in
-      !line.hasPrefix("[warning] /usr/bin/fop:") && !line.contains("FOUserAgent - Rendered page")
+      guard line.hasPrefix("["),
+        !line.hasPrefix("[warning] /usr/bin/fop:"),
+        !line.contains("FOUserAgent - Rendered page"),
+        !line.hasPrefix("[INFO]")
+      else { return false }
+      return seen.insert(line).inserted
     }
-    let limited = kept.prefix(40)
-    return limited.joined(separator: "\n")
+    if kept.isEmpty {
+      // Not a FOP message (Java missing, wrapper failure): pass the end of the output on.
+      let raw = text.split(separator: "\n", omittingEmptySubsequences: true).filter {
+        !$0.hasPrefix("[warning] /usr/bin/fop:")
+      }
+      return raw.suffix(10).joined(separator: "\n")
+    }
+    return kept.prefix(20).joined(separator: "\n")
   }
 
   private func locateProgram() throws(RenderError) -> URL {

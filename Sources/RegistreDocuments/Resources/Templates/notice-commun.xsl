@@ -45,7 +45,12 @@
         <fo:block font-weight="bold" color="{$couleur-titre}"><xsl:value-of select="$libelle"/></fo:block>
       </fo:table-cell>
       <fo:table-cell padding="1.2mm" border-bottom="0.3pt solid #C8D2E0">
-        <xsl:copy-of select="$contenu"/>
+        <xsl:choose>
+          <xsl:when test="normalize-space($contenu) = ''">
+            <fo:block>Information non disponible : demandez-la au délégué à la protection des données.</fo:block>
+          </xsl:when>
+          <xsl:otherwise><xsl:copy-of select="$contenu"/></xsl:otherwise>
+        </xsl:choose>
       </fo:table-cell>
     </fo:table-row>
   </xsl:template>

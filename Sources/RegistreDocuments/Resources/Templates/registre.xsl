@@ -498,7 +498,15 @@
     <xsl:param name="contenu"/>
     <fo:table-row>
       <fo:table-cell xsl:use-attribute-sets="cellule-entete"><fo:block><xsl:value-of select="$libelle"/></fo:block></fo:table-cell>
-      <fo:table-cell xsl:use-attribute-sets="cellule"><xsl:copy-of select="$contenu"/></fo:table-cell>
+      <fo:table-cell xsl:use-attribute-sets="cellule">
+        <xsl:choose>
+          <!-- Une cellule vide est refusée par FOP : on dit que l'information manque. -->
+          <xsl:when test="normalize-space($contenu) = ''">
+            <fo:block color="#777777" font-style="italic">non renseigné</fo:block>
+          </xsl:when>
+          <xsl:otherwise><xsl:copy-of select="$contenu"/></xsl:otherwise>
+        </xsl:choose>
+      </fo:table-cell>
     </fo:table-row>
   </xsl:template>
 
