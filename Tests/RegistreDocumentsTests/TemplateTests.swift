@@ -240,3 +240,21 @@ struct AuditFindingsDocumentTests {
     #expect(foText.contains("80\u{A0}%"))
   }
 }
+
+@Suite("Registre presque vide")
+struct EmptyRegisterTests {
+  /// Only the mandatory fields: no orphan punctuation, no empty table cell
+  /// (FOP refuses them), a sentence where a list would be empty.
+  @Test(arguments: [DocumentKind.register, .noticeFamilies, .noticePupils])
+  func optionalFieldsMayBeMissing(kind: DocumentKind) throws {
+    let input = try Tools.fixture("registre-vide.xml")
+    let fo = String(
+      decoding: try TemplateTests.pipeline().formattingObjects(for: kind, input: input), as: UTF8.self)
+    #expect(fo.range(of: "<fo:table-cell[^>]*/>", options: .regularExpression) == nil)
+    let text = TemplateTests.text(fo)
+    #expect(!text.contains("()"))
+    #expect(!text.contains(", ;") && !text.contains(",\u{202F};"))
+    #expect(!text.contains("Académie de "))
+    #expect(text.contains("Aucun") || text.contains("aucun"))
+  }
+}

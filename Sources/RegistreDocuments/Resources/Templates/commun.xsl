@@ -23,6 +23,27 @@
   <xsl:variable name="nbsp" select="'&#xA0;'"/>
   <xsl:variable name="fine" select="'&#x202F;'"/>
 
+  <!-- « Mme X, Proviseure » (sans virgule orpheline quand la fonction manque). -->
+  <xsl:variable name="chef-nom-fonction">
+    <xsl:value-of select="normalize-space(/r:registre/r:etablissement/r:responsable_traitement/r:nom)"/>
+    <xsl:if test="normalize-space(/r:registre/r:etablissement/r:responsable_traitement/r:fonction) != ''">
+      <xsl:value-of select="concat(', ', normalize-space(/r:registre/r:etablissement/r:responsable_traitement/r:fonction))"/>
+    </xsl:if>
+  </xsl:variable>
+  <!-- « chef d'établissement (courriel) » et « délégué… (courriel) », parenthèses seulement si le courriel est connu. -->
+  <xsl:variable name="contact-chef">
+    <xsl:text>chef d’établissement</xsl:text>
+    <xsl:if test="normalize-space(/r:registre/r:etablissement/r:responsable_traitement/r:courriel) != ''">
+      <xsl:value-of select="concat(' (', normalize-space(/r:registre/r:etablissement/r:responsable_traitement/r:courriel), ')')"/>
+    </xsl:if>
+  </xsl:variable>
+  <xsl:variable name="contact-dpd">
+    <xsl:text>délégué à la protection des données</xsl:text>
+    <xsl:if test="normalize-space(/r:registre/r:etablissement/r:dpd/r:courriel) != ''">
+      <xsl:value-of select="concat(' (', normalize-space(/r:registre/r:etablissement/r:dpd/r:courriel), ')')"/>
+    </xsl:if>
+  </xsl:variable>
+
   <xsl:variable name="couleur-titre" select="'#1F3864'"/>
   <xsl:variable name="couleur-fond-entete" select="'#DCE3EE'"/>
   <xsl:variable name="couleur-filet" select="'#8EA2C0'"/>

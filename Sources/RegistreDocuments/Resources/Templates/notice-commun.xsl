@@ -132,7 +132,7 @@
         <xsl:call-template name="texte"><xsl:with-param name="texte" select="concat(r:responsable/r:nom, substring('Le ministre chargé de l’éducation nationale', 1, 200 * not(r:responsable/r:nom)), ' (application nationale ; l’établissement l’utilise pour son compte).')"/></xsl:call-template>
       </xsl:when>
       <xsl:when test="r:responsable/r:type = 'etablissement' or not(r:responsable/r:type)">
-        <xsl:call-template name="texte"><xsl:with-param name="texte" select="concat($etab/r:responsable_traitement/r:nom, ', ', $etab/r:responsable_traitement/r:fonction, ', pour l’établissement ', $etab/r:nom, '.')"/></xsl:call-template>
+        <xsl:call-template name="texte"><xsl:with-param name="texte" select="concat($chef-nom-fonction, ', pour l’établissement ', $etab/r:nom, '.')"/></xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="libelle"><xsl:with-param name="liste" select="'responsable'"/><xsl:with-param name="code" select="r:responsable/r:type"/></xsl:call-template>

@@ -57,6 +57,9 @@
           <xsl:call-template name="encadre-contacts"><xsl:with-param name="eleve" select="true()"/></xsl:call-template>
           <xsl:call-template name="regles-generales-eleve"/>
 
+          <xsl:if test="not($traitements-couverts)">
+            <fo:block xsl:use-attribute-sets="paragraphe" font-style="italic">Aucun usage de tes données n’est inscrit au registre pour l’instant.</fo:block>
+          </xsl:if>
           <xsl:for-each select="$traitements-couverts">
             <xsl:call-template name="section-traitement-eleve"/>
           </xsl:for-each>
@@ -75,7 +78,7 @@
           </fo:list-block>
           <fo:block xsl:use-attribute-sets="paragraphe">
             <xsl:call-template name="texte">
-              <xsl:with-param name="texte" select="concat('Pour cela, parles-en avec tes parents, puis écrivez au chef d’établissement (', $etab/r:responsable_traitement/r:courriel, ') ou au délégué à la protection des données (', $etab/r:dpd/r:courriel, '). On doit te répondre en un mois maximum. C’est gratuit.')"/>
+              <xsl:with-param name="texte" select="concat('Pour cela, parles-en avec tes parents, puis écrivez au ', $contact-chef, ' ou au ', $contact-dpd, '. On doit te répondre en un mois maximum. C’est gratuit.')"/>
             </xsl:call-template>
           </fo:block>
           <xsl:call-template name="encadre-cnil"><xsl:with-param name="eleve" select="true()"/></xsl:call-template>
@@ -98,7 +101,7 @@
   <xsl:template name="regles-generales-eleve">
     <fo:block xsl:use-attribute-sets="paragraphe">
       <xsl:call-template name="texte">
-        <xsl:with-param name="texte" select="concat('Sauf si c’est écrit autrement plus bas : la responsable ou le responsable est ', $etab/r:responsable_traitement/r:nom, ', ', $etab/r:responsable_traitement/r:fonction, ' ; les informations viennent de toi et de ta famille ; elles restent dans l’Union européenne ; et ce sont toujours des personnes qui décident, jamais un ordinateur seul.')"/>
+        <xsl:with-param name="texte" select="concat('Sauf si c’est écrit autrement plus bas : la responsable ou le responsable est ', $chef-nom-fonction, ' ; les informations viennent de toi et de ta famille ; elles restent dans l’Union européenne ; et ce sont toujours des personnes qui décident, jamais un ordinateur seul.')"/>
       </xsl:call-template>
     </fo:block>
   </xsl:template>

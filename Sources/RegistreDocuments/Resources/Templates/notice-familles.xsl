@@ -186,7 +186,7 @@
     </fo:list-block>
     <fo:block xsl:use-attribute-sets="paragraphe">
       <xsl:call-template name="texte">
-        <xsl:with-param name="texte" select="concat('Adressez votre demande au chef d’établissement (', $etab/r:responsable_traitement/r:courriel, ') ou au délégué à la protection des données (', $etab/r:dpd/r:courriel, '). La réponse vous parviendra dans un délai d’un mois ; ce délai peut être prolongé de deux mois si la demande est complexe, et vous en serez alors informé. La démarche est gratuite.')"/>
+        <xsl:with-param name="texte" select="concat('Adressez votre demande au ', $contact-chef, ' ou au ', $contact-dpd, '. La réponse vous parviendra dans un délai d’un mois ; ce délai peut être prolongé de deux mois si la demande est complexe, et vous en serez alors informé. La démarche est gratuite.')"/>
       </xsl:call-template>
     </fo:block>
     <xsl:call-template name="encadre-cnil"/>

@@ -87,7 +87,9 @@
       <xsl:call-template name="pied"/>
       <fo:flow flow-name="xsl-region-body">
         <fo:block font-size="11pt" color="#555555" space-after="2mm">
-          <xsl:call-template name="texte"><xsl:with-param name="texte" select="concat('Académie de ', $etab/r:academie)"/></xsl:call-template>
+          <xsl:if test="normalize-space($etab/r:academie) != ''">
+            <xsl:call-template name="texte"><xsl:with-param name="texte" select="concat('Académie de ', $etab/r:academie)"/></xsl:call-template>
+          </xsl:if>
         </fo:block>
         <fo:block font-size="24pt" font-weight="bold" color="{$couleur-titre}" space-before="35mm" role="H1">
           Registre des activités de traitement
@@ -1020,7 +1022,7 @@
         <xsl:call-template name="date-du-document"/>
       </fo:block>
       <fo:block space-before="2mm" font-weight="bold">
-        <xsl:call-template name="texte"><xsl:with-param name="texte" select="concat($etab/r:responsable_traitement/r:nom, ', ', $etab/r:responsable_traitement/r:fonction)"/></xsl:call-template>
+        <xsl:call-template name="texte"><xsl:with-param name="texte" select="$chef-nom-fonction"/></xsl:call-template>
       </fo:block>
       <fo:block-container height="30mm" width="80mm" border="0.5pt dashed {$couleur-filet}" space-before="3mm">
         <fo:block font-size="7.5pt" color="#777777" padding="1mm">Signature</fo:block>
