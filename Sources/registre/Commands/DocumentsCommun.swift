@@ -43,7 +43,15 @@ enum DocumentsCLI {
   /// Produces the jobs and reports each file; exit code 2 if any failed
   /// (failed documents leave no file behind).
   static func produire(_ travaux: [DocumentJob], entree: Data, pipeline: DocumentPipeline) throws {
-    let resultats = attendre { await pipeline.produce(travaux, input: entree) }
+    let production = attendre { await pipeline.produceMeasured(travaux, input: entree) }
+    let resultats = production.results
+    if ProcessInfo.processInfo.environment["REGISTRE_MESURES"] == "1" {
+      // For the benchmarks: how much of the time is XSLT, how much is FOP.
+      Console.erreur(
+        "Mesures : XSLT \(secondes(production.transformDuration)) s, "
+          + "rendu FOP et écriture \(secondes(production.renderDuration)) s, "
+          + "\(travaux.count) document(s), au plus \(ProcessInfo.processInfo.activeProcessorCount) FOP à la fois.")
+    }
     var echecs = 0
     for (travail, resultat) in zip(travaux, resultats) {
       switch resultat {
@@ -55,6 +63,11 @@ enum DocumentsCLI {
       }
     }
     if echecs > 0 { throw CodeSortie.usage }
+  }
+
+  static func secondes(_ duree: Duration) -> String {
+    let valeur = Double(duree.components.seconds) + Double(duree.components.attoseconds) / 1e18
+    return String(format: "%.2f", valeur).replacingOccurrences(of: ".", with: ",")
   }
 
   /// Runs async work to completion from a synchronous `run()` (the main
