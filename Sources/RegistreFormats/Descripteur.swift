@@ -35,6 +35,14 @@ public indirect enum GenreChamp: Sendable {
     }
   }
 
+  /// Kinds whose model value is a plain string, so a placeholder can stand in.
+  var estTextuel: Bool {
+    switch self {
+    case .texte, .pays, .uai, .identifiant: return true
+    default: return false
+    }
+  }
+
   /// Builds an enumeration from a model enum, so the values live in one place.
   static func valeurs<E: ValeurEnumeree>(_ type: E.Type, nom: String) -> GenreChamp {
     .enumeration(nom: nom, valeurs: E.allCases.map { ValeurPermise(valeur: $0.rawValue, libelle: $0.libelle) })

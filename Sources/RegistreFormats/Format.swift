@@ -286,11 +286,32 @@ public enum Format {
       Champ("sous_traitant", .identifiant, "Sous-traitant en cause."),
     ])
 
+  static let acceptation = TypeEnregistrement(
+    nom: "Acceptation",
+    documentation: "Un constat d'audit accepté par le responsable, avec sa justification : il reste affiché, comme accepté.",
+    champs: [
+      Champ("regle", .identifiant, obligatoire: true, "Identifiant de la règle (voir docs/rules.md).", exemple: "conservation-excessive"),
+      Champ("traitement", .identifiant, "Traitement concerné."),
+      Champ("sous_traitant", .identifiant, "Sous-traitant concerné."),
+      Champ("violation", .identifiant, "Violation concernée."),
+      Champ("justification", .texte, obligatoire: true, "Pourquoi le constat est accepté."),
+      Champ("par", .texte, obligatoire: true, "Qui l'accepte (nom et fonction).", exemple: "Mme Claire Martin, proviseure"),
+      Champ("date", .date, obligatoire: true, "Date de l'acceptation."),
+    ])
+
+  /// The optional `acceptations.yaml` file of a register folder.
+  public static let acceptations = TypeEnregistrement(
+    nom: "Acceptations",
+    documentation: "Le fichier facultatif `acceptations.yaml` : les constats d'audit acceptés avec une justification écrite.",
+    champs: [
+      Champ("acceptations", .liste(.objet(acceptation), element: "acceptation"), obligatoire: true, "Les constats acceptés.")
+    ])
+
   /// Every record type, in documentation order.
   public static let types: [TypeEnregistrement] = [
     etablissement, traitement, sousTraitant, violation, contact, reference, responsable, fondement,
     personnes, donnees, conservation, destinataire, transfert, mesure, flux, aipd, information,
-    decision, biometrie, hebergement, contrat, ulterieur, notification,
+    decision, biometrie, hebergement, contrat, ulterieur, notification, acceptations, acceptation,
   ]
 
   /// Placeholder that marks a value the school must still supply.

@@ -11,6 +11,9 @@ struct LecteurYAML {
   static let profondeurMaximale = 48
 
   let fichier: String
+  /// Whether « À COMPLÉTER » placeholders are let through in text-like fields
+  /// (catalogue templates hold them on purpose) instead of being reported.
+  var accepterMarqueurs = false
   private(set) var diagnostics: [Diagnostic] = []
   /// Field path → location, for findings that point into the file.
   private(set) var emplacements: [String: Emplacement] = [:]
@@ -268,6 +271,9 @@ struct LecteurYAML {
     if texte.count > 100_000 {
       signaler(ici, "texte trop long (\(texte.count) caractères)", attendu: "au plus 100 000 caractères")
       return nil
+    }
+    if texte.hasPrefix(Format.marqueurACompleter), accepterMarqueurs, genre.estTextuel {
+      return .texte(texte)
     }
     if texte.hasPrefix(Format.marqueurACompleter) {
       // Reported for every kind of field, so that a typed placeholder

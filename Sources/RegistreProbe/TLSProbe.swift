@@ -113,6 +113,37 @@ public enum TLSProbe {
     return report
   }
 
+  /// Probes several endpoints at once, each on its own thread so the blocking waits stay off
+  /// Swift's cooperative pool. Results come back in the order of `endpoints`.
+  public static func probe(
+    endpoints: [URL], timeout: Duration = .seconds(5), trustAnchors: TrustAnchors = .system,
+    now: Date = Date()
+  ) async -> [Result<TLSProbeReport, TLSProbeError>] {
+    await withTaskGroup(of: (Int, Result<TLSProbeReport, TLSProbeError>).self) { group in
+      for (index, endpoint) in endpoints.enumerated() {
+        group.addTask {
+          let result = await offCooperativePool {
+            Result { () throws(TLSProbeError) -> TLSProbeReport in
+              try probe(endpoint: endpoint, timeout: timeout, trustAnchors: trustAnchors, now: now)
+            }
+          }
+          return (index, result)
+        }
+      }
+      var results = [Result<TLSProbeReport, TLSProbeError>?](repeating: nil, count: endpoints.count)
+      for await (index, result) in group {
+        results[index] = result
+      }
+      return results.map { $0 ?? .failure(.openSSL("sonde interrompue")) }
+    }
+  }
+
+  private static func offCooperativePool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+      DispatchQueue.global().async { continuation.resume(returning: work()) }
+    }
+  }
+
   private struct AttemptOutcome {
     var attempt: ProtocolAttempt
     var certificate: CertificateInfo?

@@ -20,6 +20,16 @@ public enum TLSVersion: String, Codable, Sendable, CaseIterable, Comparable {
     }
   }
 
+  /// The register's spelling of the version (`VersionTLS` raw value, field `versions_tls`).
+  public var registerValue: String {
+    switch self {
+    case .tls1_0: "1.0"
+    case .tls1_1: "1.1"
+    case .tls1_2: "1.2"
+    case .tls1_3: "1.3"
+    }
+  }
+
   var rank: Int {
     switch self {
     case .tls1_0: 0
@@ -237,6 +247,12 @@ public struct TLSProbeReport: Codable, Sendable, Equatable {
   /// The attempt at `version`, if it was listed.
   public func attempt(_ version: TLSVersion) -> ProtocolAttempt? {
     attempts.first { $0.version == version }
+  }
+
+  /// Accepted versions spelt as the register's `versions_tls` values (« 1.2 », « 1.3 »), oldest
+  /// first, so a probe can fill a flow's field for the rule `flux-tls-obsolete`.
+  public var acceptedRegisterValues: [String] {
+    acceptedVersions.reversed().map(\.registerValue)
   }
 
   /// Versions the server accepted, newest first.

@@ -153,6 +153,14 @@ public enum TLSJudge {
           message: "Le serveur accepte \(version.displayName), version obsolète à désactiver.",
           reference: TLSReference.versions))
     }
+    // A version the local libssl could not offer is unknown, not refused: say so.
+    for version in [TLSVersion.tls1_0, .tls1_1] where report.attempt(version)?.status == .error {
+      findings.append(
+        TLSFinding(
+          code: "tls.version-non-testee", severity: .note,
+          message: "\(version.displayName) n'a pas pu être testé : \(report.attempt(version)?.detail ?? "erreur locale").",
+          reference: TLSReference.versions))
+    }
     let accepts13 = report.attempt(.tls1_3)?.status == .accepted
     let accepts12 = report.attempt(.tls1_2)?.status == .accepted
     if !accepts13 && !accepts12 {

@@ -21,6 +21,7 @@ struct Registre: ParsableCommand {
       Document.self,
       Notices.self,
       Modeles.self,
+      Demo.self,
       Developpeur.self,
     ],
     helpNames: [.short, .long, .customLong("aide")]

@@ -223,8 +223,14 @@ import Testing
     let r = try OutilCLI.lancer(["audit", registre.path, "--date", "2026-11-29"])
     #expect(r.code == 2)
     #expect(
-      r.erreurs.contains("acceptations.yaml:8: erreur: valeur de « justification » non prise en charge"))
-    #expect(r.erreurs.contains("règle « regle-inconnue » inconnue"))
+      r.erreurs.contains("acceptations.yaml:8:20: erreur: champ « acceptations[1].justification » : texte vide"))
+    // Once the file reads, unknown rules are reported too.
+    let (dossier2, registre2) = try Self.registreAvecDefauts(
+      acceptations: "acceptations:\n  - regle: regle-inconnue\n    traitement: video\n    justification: x\n    par: y\n    date: 2026-11-20\n")
+    defer { try? FileManager.default.removeItem(at: dossier2) }
+    let r2 = try OutilCLI.lancer(["audit", registre2.path, "--date", "2026-11-29"])
+    #expect(r2.code == 2)
+    #expect(r2.erreurs.contains("règle « regle-inconnue » inconnue"))
   }
 
   @Test func entreeDAcceptationIncompleteOuMalDatee() throws {
@@ -244,8 +250,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: dossier) }
     let r = try OutilCLI.lancer(["audit", registre.path, "--date", "2026-11-29"])
     #expect(r.code == 2)
-    #expect(r.erreurs.contains("acceptations.yaml:2: erreur: entrée incomplète : par manquant(s)"))
-    #expect(r.erreurs.contains("acceptations.yaml:6: erreur: date « 20/11/2026 » invalide (attendu : AAAA-MM-JJ)"))
+    #expect(r.erreurs.contains("acceptations.yaml:2:5: erreur: champ « acceptations[0].par » : champ obligatoire manquant"))
+    #expect(r.erreurs.contains("acceptations.yaml:10:11: erreur: champ « acceptations[1].date » : « 20/11/2026 » n'est pas une date valide"))
   }
 
   @Test func registreInvalideOuOptionsInvalidesSortentAvecDeux() throws {

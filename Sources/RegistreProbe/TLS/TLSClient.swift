@@ -169,7 +169,7 @@ final class TLSClient {
     defer { X509_free(leaf) }
     var chain: [ChainCertificate] = []
     if let stack = SSL_get_peer_cert_chain(ssl) {
-      for index in 0..<registre_sk_x509_num(stack) {
+      for index in 0..<max(0, registre_sk_x509_num(stack)) {
         guard let certificate = registre_sk_x509_value(stack, index) else { continue }
         chain.append(
           ChainCertificate(

@@ -150,13 +150,19 @@ struct Auditer: ParsableCommand {
     let racine = estDossier.boolValue ? charge.source : charge.source.deletingLastPathComponent()
     let url = racine.appendingPathComponent("acceptations.yaml")
     guard FileManager.default.fileExists(atPath: url.path) else { return Acceptances() }
-    guard let donnees = try? Data(contentsOf: url), let texte = String(data: donnees, encoding: .utf8) else {
-      Console.erreur("acceptations.yaml: erreur: fichier illisible (attendu : un fichier YAML en UTF-8)")
+    guard let donnees = try? Data(contentsOf: url) else {
+      Console.erreur("acceptations.yaml: erreur: fichier illisible")
       throw CodeSortie.usage
     }
-    let lu = LecteurAcceptations.lire(texte)
-    var problemes = lu.diagnostics.map(\.texte)
-    problemes += lu.acceptations.problems(knownRules: Set(Rules.ids), registre: charge.registre).map {
+    var problemes: [String] = []
+    var lues = Acceptances()
+    do {
+      lues = try LectureFichierYAML.lire(
+        donnees, fichier: "acceptations.yaml", type: Format.acceptations, en: Acceptances.self)
+    } catch {
+      problemes = error.diagnostics.map(\.texte)
+    }
+    problemes += lues.problems(knownRules: Set(Rules.ids), registre: charge.registre).map {
       "acceptations.yaml: erreur: \($0)"
     }
     if !problemes.isEmpty {
@@ -164,150 +170,6 @@ struct Auditer: ParsableCommand {
       Console.erreur("Fichier d'acceptations invalide : \(problemes.count) problème(s).")
       throw CodeSortie.usage
     }
-    return lu.acceptations
-  }
-}
-
-/// A reader for the one shape `acceptations.yaml` has — a list of flat entries
-/// of scalars — with line-accurate French errors. Anything else (block scalars,
-/// anchors, flow collections) is refused rather than guessed at.
-enum LecteurAcceptations {
-  static let fichier = "acceptations.yaml"
-  static let cles = ["regle", "traitement", "sous_traitant", "violation", "justification", "par", "date"]
-
-  static func lire(_ texte: String) -> (acceptations: Acceptances, diagnostics: [Diagnostic]) {
-    var diagnostics: [Diagnostic] = []
-    var entrees: [(ligne: Int, champs: [String: String])] = []
-    var enTete = false
-    var indentationTiret = -1
-
-    func erreur(_ ligne: Int, _ message: String, attendu: String? = nil) {
-      diagnostics.append(Diagnostic(Emplacement(fichier: fichier, ligne: ligne), message, attendu: attendu))
-    }
-
-    for (indice, brute) in texte.components(separatedBy: "\n").enumerated() {
-      let numero = indice + 1
-      let ligne = sansCommentaire(brute.replacingOccurrences(of: "\r", with: ""))
-      let contenu = ligne.trimmingCharacters(in: .whitespaces)
-      if contenu.isEmpty || contenu == "---" { continue }
-      let indentation = ligne.prefix { $0 == " " }.count
-      if !enTete {
-        if contenu == "acceptations:" {
-          enTete = true
-        } else if contenu == "acceptations: []" {
-          return (Acceptances(), diagnostics)
-        } else {
-          erreur(numero, "début de fichier inattendu", attendu: "« acceptations: » puis une liste d'entrées")
-          return (Acceptances(), diagnostics)
-        }
-        continue
-      }
-      var reste = Substring(contenu)
-      if reste.hasPrefix("- ") || reste == "-" {
-        indentationTiret = indentation
-        entrees.append((numero, [:]))
-        reste = reste.dropFirst().drop { $0 == " " }
-        if reste.isEmpty { continue }
-      } else if entrees.isEmpty || indentation <= indentationTiret {
-        erreur(numero, "ligne hors d'une entrée", attendu: "une entrée commençant par « - regle: … »")
-        continue
-      }
-      guard let deuxPoints = reste.firstIndex(of: ":") else {
-        erreur(numero, "ligne sans « clé: valeur »")
-        continue
-      }
-      let cle = reste[..<deuxPoints].trimmingCharacters(in: .whitespaces)
-      let valeurBrute = reste[reste.index(after: deuxPoints)...].trimmingCharacters(in: .whitespaces)
-      guard cles.contains(cle) else {
-        erreur(numero, "clé « \(cle) » inconnue", attendu: cles.joined(separator: ", "))
-        continue
-      }
-      guard let valeur = scalaire(valeurBrute) else {
-        erreur(
-          numero, "valeur de « \(cle) » non prise en charge",
-          attendu: "un texte sur une ligne, entre guillemets si besoin")
-        continue
-      }
-      if entrees[entrees.count - 1].champs[cle] != nil {
-        erreur(numero, "clé « \(cle) » répétée dans l'entrée")
-        continue
-      }
-      entrees[entrees.count - 1].champs[cle] = valeur
-    }
-    if !enTete && diagnostics.isEmpty {
-      erreur(1, "fichier vide", attendu: "« acceptations: » puis une liste d'entrées")
-    }
-
-    var acceptations: [Acceptance] = []
-    for entree in entrees {
-      let c = entree.champs
-      let manquantes = ["regle", "justification", "par", "date"].filter { (c[$0] ?? "").isEmpty }
-      if !manquantes.isEmpty {
-        erreur(entree.ligne, "entrée incomplète : \(manquantes.joined(separator: ", ")) manquant(s)")
-        continue
-      }
-      guard let date = c["date"].flatMap(Jour.init(iso:)) else {
-        erreur(entree.ligne, "date « \(c["date"] ?? "") » invalide", attendu: "AAAA-MM-JJ")
-        continue
-      }
-      acceptations.append(
-        Acceptance(
-          regle: c["regle"] ?? "", traitement: c["traitement"], sousTraitant: c["sous_traitant"],
-          violation: c["violation"], justification: c["justification"] ?? "", par: c["par"] ?? "",
-          date: date))
-    }
-    return (Acceptances(acceptations), diagnostics)
-  }
-
-  /// Drops a `# comment` that is outside quotes.
-  static func sansCommentaire(_ ligne: String) -> String {
-    var guillemet: Character?
-    var precedent: Character = " "
-    for (i, c) in zip(ligne.indices, ligne) {
-      if let g = guillemet {
-        if c == g { guillemet = nil }
-      } else if c == "\"" || c == "'" {
-        guillemet = c
-      } else if c == "#" && (precedent == " " || i == ligne.startIndex) {
-        return String(ligne[..<i])
-      }
-      precedent = c
-    }
-    return ligne
-  }
-
-  /// A one-line scalar: plain, 'single' or "double" quoted; nil for other YAML forms.
-  static func scalaire(_ texte: String) -> String? {
-    guard let premier = texte.first else { return "" }
-    if premier == "\"" {
-      guard texte.count >= 2, texte.last == "\"" else { return nil }
-      var resultat = ""
-      var echappe = false
-      for c in texte.dropFirst().dropLast() {
-        if echappe {
-          switch c {
-          case "n": resultat.append("\n")
-          case "t": resultat.append("\t")
-          default: resultat.append(c)
-          }
-          echappe = false
-        } else if c == "\\" {
-          echappe = true
-        } else if c == "\"" {
-          return nil
-        } else {
-          resultat.append(c)
-        }
-      }
-      return echappe ? nil : resultat
-    }
-    if premier == "'" {
-      guard texte.count >= 2, texte.last == "'" else { return nil }
-      let interieur = String(texte.dropFirst().dropLast())
-      guard !interieur.replacingOccurrences(of: "''", with: "").contains("'") else { return nil }
-      return interieur.replacingOccurrences(of: "''", with: "'")
-    }
-    if "|>[{&*!%@`".contains(premier) { return nil }
-    return texte
+    return lues
   }
 }

@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import RegistreCatalogue
+import RegistreFormats
+import RegistreModel
+import RegistreRules
+import RegistreSupport
+
+/// `registre demo`: the main job on the bundled demo register.
+struct Demo: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "demo",
+    abstract: "Copie le registre de démonstration (un lycée fictif) et lui applique le travail principal.",
+    discussion: """
+      Le registre est copié dans DOSSIER/registre/ ; à côté sont écrits le rapport d'audit (texte, JSON, SARIF). \
+      Un dossier produit par une démonstration précédente est remplacé ; tout autre dossier existant est refusé.
+      """)
+
+  /// Marks a folder written by `registre demo`, which a later run may replace.
+  static let marqueur = ".registre-demo"
+
+  @Option(name: .customLong("sortie"), help: "Dossier de sortie (par défaut : ./demo).")
+  var sortie: String = "demo"
+
+  @Option(name: .customLong("date"), help: "Date de l'audit, AAAA-MM-JJ (par défaut : aujourd'hui).")
+  var date: String?
+
+  func run() throws {
+    let destination = URL(fileURLWithPath: sortie).standardizedFileURL
+    try Self.verifierDestination(destination)
+    guard let jour = date.map({ Jour(iso: $0) }) ?? Auditer.aujourdhui() else {
+      Console.erreur("Erreur : date « \(date ?? "") » invalide (attendu : AAAA-MM-JJ).")
+      throw CodeSortie.usage
+    }
+
+    // Everything is built in a sibling temporary folder, then moved into
+    // place: an interrupted run leaves the previous output untouched.
+    let parent = destination.deletingLastPathComponent()
+    let travail = parent.appendingPathComponent(".\(destination.lastPathComponent).en-cours-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: travail, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: travail) }
+
+    let registre = travail.appendingPathComponent("registre")
+    do {
+      try FileManager.default.copyItem(at: Catalogue.dossierDemo(), to: registre)
+      try Data().write(to: travail.appendingPathComponent(Self.marqueur))
+    } catch {
+      Console.erreur("Erreur : copie du registre de démonstration impossible (\(error)).")
+      throw CodeSortie.usage
+    }
+
+    Console.sortie("1. Validation du registre")
+    let charge = try ChargeurCLI.charger(registre.path)
+    let r = charge.registre
+    Console.sortie(
+      "   \(r.etablissement.nom) (\(r.etablissement.uai)) : \(r.traitements.count) traitements, "
+        + "\(r.sousTraitants.count) sous-traitants, \(r.violations.count) violations — registre valide.")
+
+    Console.sortie("2. Audit")
+    let rapport = RegistreRules.Audit.run(r, context: AuditContext(auditDate: jour))
+    let localiser: FindingLocator = { Auditer.emplacement($0, dans: charge) }
+    let texte = AuditTextReport.render(rapport, registre: r, colour: false, locate: localiser)
+    try Self.ecrire(Data(texte.utf8), travail, "audit.txt")
+    try Self.ecrire(
+      AuditJSONReport.render(rapport, registre: r, source: "registre", locate: localiser), travail, "audit.json")
+    try Self.ecrire(
+      AuditSARIFReport.render(rapport, toolVersion: Registre.configuration.version, locate: localiser),
+      travail, "audit.sarif")
+    Console.sortie(
+      "   \(rapport.count(.erreur)) erreur(s), \(rapport.count(.avertissement)) avertissement(s), "
+        + "\(rapport.count(.note)) note(s) — voir audit.txt, audit.json, audit.sarif.")
+
+    try Self.installer(travail, a: destination)
+    Console.sortie("Terminé : \(sortie)/")
+  }
+
+  /// Refuses a destination that exists and was not written by `registre demo`.
+  static func verifierDestination(_ destination: URL) throws {
+    var estDossier: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: destination.path, isDirectory: &estDossier) else { return }
+    let contenu = (try? FileManager.default.contentsOfDirectory(atPath: destination.path)) ?? []
+    let remplacable = estDossier.boolValue && (contenu.isEmpty || contenu.contains(marqueur))
+    guard remplacable else {
+      Console.erreur(
+        "Erreur : \(destination.path) existe et n'a pas été écrit par « registre demo » : il n'est pas remplacé.")
+      throw CodeSortie.usage
+    }
+  }
+
+  static func ecrire(_ donnees: Data, _ dossier: URL, _ nom: String) throws {
+    do {
+      try AtomicFile.write(donnees, to: dossier.appendingPathComponent(nom), permissions: 0o640, existing: .refuse)
+    } catch {
+      Console.erreur("Erreur : écriture de \(nom) impossible (\(error)).")
+      throw CodeSortie.usage
+    }
+  }
+
+  /// Moves the finished folder into place, replacing a previous demo output.
+  static func installer(_ travail: URL, a destination: URL) throws {
+    let gestionnaire = FileManager.default
+    let ancien = destination.deletingLastPathComponent()
+      .appendingPathComponent(".\(destination.lastPathComponent).ancien-\(UUID().uuidString)")
+    let existait = gestionnaire.fileExists(atPath: destination.path)
+    do {
+      if existait { try gestionnaire.moveItem(at: destination, to: ancien) }
+      try gestionnaire.moveItem(at: travail, to: destination)
+      if existait { try? gestionnaire.removeItem(at: ancien) }
+    } catch {
+      if existait && !gestionnaire.fileExists(atPath: destination.path) {
+        try? gestionnaire.moveItem(at: ancien, to: destination)
+      }
+      Console.erreur("Erreur : installation de \(destination.path) impossible (\(error)).")
+      throw CodeSortie.usage
+    }
+  }
+}

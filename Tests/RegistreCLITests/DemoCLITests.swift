@@ -1,0 +1,28 @@
+import Foundation
+import Testing
+
+@Suite struct DemoCLI {
+  @Test func laDemoEcritLeRegistreEtLAuditPuisSeRemplace() throws {
+    let dossier = try OutilCLI.dossierTemporaire()
+    defer { try? FileManager.default.removeItem(at: dossier) }
+    let sortie = dossier.appendingPathComponent("demo")
+    let r = try OutilCLI.lancer(["demo", "--sortie", sortie.path, "--date", "2026-11-29"])
+    #expect(r.code == 0, "\(r.erreurs)")
+    for fichier in ["registre/etablissement.yaml", "audit.txt", "audit.json", "audit.sarif"] {
+      #expect(FileManager.default.fileExists(atPath: sortie.appendingPathComponent(fichier).path), "\(fichier)")
+    }
+    #expect(try OutilCLI.lancer(["valider", sortie.appendingPathComponent("registre").path]).code == 0)
+    // A second run replaces the previous demo output…
+    #expect(try OutilCLI.lancer(["demo", "--sortie", sortie.path, "--date", "2026-11-29"]).code == 0)
+    // …but never a folder it did not write.
+    let autre = dossier.appendingPathComponent("autre")
+    try FileManager.default.createDirectory(at: autre, withIntermediateDirectories: true)
+    try Data("à garder".utf8).write(to: autre.appendingPathComponent("notes.txt"))
+    let refus = try OutilCLI.lancer(["demo", "--sortie", autre.path])
+    #expect(refus.code == 2)
+    #expect(try String(contentsOf: autre.appendingPathComponent("notes.txt"), encoding: .utf8) == "à garder")
+    // No temporary folder is left behind.
+    let restes = try FileManager.default.contentsOfDirectory(atPath: dossier.path).filter { $0.hasPrefix(".") }
+    #expect(restes.isEmpty, "\(restes)")
+  }
+}

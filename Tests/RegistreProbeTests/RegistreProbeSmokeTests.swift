@@ -1,6 +1,0 @@
-import Testing
-@testable import RegistreProbe
-
-@Test func moduleLinks() {
-  #expect(Bool(true))
-}
