@@ -144,14 +144,26 @@ public struct DocumentPipeline: Sendable {
     _ jobs: [DocumentJob], input: Data,
     maxConcurrent: Int = ProcessInfo.processInfo.activeProcessorCount
   ) async -> Production {
+    await produceMeasured(jobs.map { ($0, input) }, maxConcurrent: maxConcurrent)
+  }
+
+  /// Jobs that each read their own input (e.g. the register's documents and
+  /// the audit report together), rendered in one parallel batch.
+  public func produceMeasured(
+    _ items: [(job: DocumentJob, input: Data)],
+    maxConcurrent: Int = ProcessInfo.processInfo.activeProcessorCount
+  ) async -> Production {
+    let jobs = items.map(\.job)
     let clock = ContinuousClock()
     let start = clock.now
     var results = [Result<URL, DocumentError>?](repeating: nil, count: jobs.count)
     var requests: [RenderRequest] = []
     var requestJobs: [Int] = []
-    for (index, job) in jobs.enumerated() {
+    for (index, item) in items.enumerated() {
+      let job = item.job
       do throws(DocumentError) {
-        requests.append(try renderRequest(for: job.kind, input: input, treatment: job.treatment))
+        requests.append(
+          try renderRequest(for: job.kind, input: item.input, treatment: job.treatment))
         requestJobs.append(index)
       } catch {
         results[index] = .failure(error)

@@ -43,7 +43,13 @@ enum DocumentsCLI {
   /// Produces the jobs and reports each file; exit code 2 if any failed
   /// (failed documents leave no file behind).
   static func produire(_ travaux: [DocumentJob], entree: Data, pipeline: DocumentPipeline) throws {
-    let production = attendre { await pipeline.produceMeasured(travaux, input: entree) }
+    try produire(travaux.map { ($0, entree) }, pipeline: pipeline)
+  }
+
+  /// Jobs with their own inputs, in one parallel batch.
+  static func produire(_ elements: [(job: DocumentJob, input: Data)], pipeline: DocumentPipeline) throws {
+    let travaux = elements.map(\.job)
+    let production = attendre { await pipeline.produceMeasured(elements) }
     let resultats = production.results
     if ProcessInfo.processInfo.environment["REGISTRE_MESURES"] == "1" {
       // For the benchmarks: how much of the time is XSLT, how much is FOP.

@@ -1,5 +1,6 @@
 import Foundation
 import RegistreDocuments
+import RegistreFormats
 import RegistreModel
 import RegistreRules
 
@@ -29,6 +30,28 @@ enum RapportAuditPDF {
       schoolName: registre.etablissement.nom, uai: registre.etablissement.uai,
       date: rapport.auditDate.description, schoolScore: rapport.scores.school.percent,
       treatments: traitements, general: general)
+  }
+
+  /// The main job's documents for a register and its audit, in `dossier`:
+  /// `registre.pdf`, `notice-familles.pdf`, `notice-eleves.pdf` and
+  /// `rapport-audit.pdf`, rendered together (at most one FOP per core).
+  /// Meant for `registre demo`; exit code 2 if any document failed.
+  static func ecrireTout(
+    _ charge: RegistreCharge, rapport: AuditReport, dans dossier: URL, modeles: String? = nil
+  ) throws {
+    let bibliotheque = try DocumentsCLI.modeles(modeles)
+    let xml = try DocumentsCLI.xmlCanonique(charge)
+    let constats = constats(rapport, registre: charge.registre).xml()
+    func travail(_ genre: DocumentKind, _ nom: String) -> DocumentJob {
+      DocumentJob(kind: genre, output: dossier.appendingPathComponent(nom))
+    }
+    try DocumentsCLI.produire(
+      [
+        (travail(.register, "registre.pdf"), xml),
+        (travail(.noticeFamilies, "notice-familles.pdf"), xml),
+        (travail(.noticePupils, "notice-eleves.pdf"), xml),
+        (travail(.auditReport, "rapport-audit.pdf"), constats),
+      ], pipeline: DocumentsCLI.pipeline(bibliotheque))
   }
 
   /// Writes the report as PDF/A-2b; exit code 2 (and no file) on failure.
