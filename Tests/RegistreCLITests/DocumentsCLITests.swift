@@ -86,6 +86,11 @@ struct DocumentsCLITests {
     #expect(modeles.erreurs.contains("Dossier de modèles introuvable"))
     let absent = try OutilCLI.lancer(["document", "/nonexistent/registre", "--sortie", "r.pdf"], dossier: dossier)
     #expect(absent.code == 2)
+    let sansDossier = try OutilCLI.lancer([
+      "document", OutilCLI.registreValide.path, "--sortie", dossier.appendingPathComponent("absent/r.pdf").path,
+    ])
+    #expect(sansDossier.code == 2)
+    #expect(sansDossier.erreurs.contains("dossier introuvable"))
     // Nothing was written by any of the failures.
     #expect(try FileManager.default.contentsOfDirectory(atPath: dossier.path).isEmpty)
   }

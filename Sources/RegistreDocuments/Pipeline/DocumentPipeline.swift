@@ -1,6 +1,12 @@
 public import Foundation
 import RegistreSupport
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The date printed in the documents, and whether it is fixed for reproducible
 /// output (then the PDF's own dates use it too).
 public struct DocumentDate: Sendable, Equatable {
@@ -61,6 +67,20 @@ public struct DocumentJob: Sendable, Equatable {
 
 /// XML → XSLT template → XSL-FO → renderer → PDF/A file.
 public struct DocumentPipeline: Sendable {
+  /// French reason for a failed write.
+  static func explain(_ error: AtomicFileError) -> String {
+    switch error {
+    case .destinationExists: return "le fichier existe déjà"
+    case .destinationIsSymbolicLink: return "la destination est un lien symbolique, qui n'est jamais suivi"
+    case .systemError(_, _, let code) where code == ENOENT: return "dossier introuvable"
+    case .systemError(_, _, let code) where code == EACCES || code == EPERM:
+      return "permission refusée"
+    case .systemError(_, _, let code) where code == ENOSPC: return "disque plein"
+    case .systemError(let operation, _, let code):
+      return "\(operation) : \(String(cString: strerror(code)))"
+    }
+  }
+
   public var templates: TemplateLibrary
   public var transformer: any StylesheetTransformer
   public var renderer: any Renderer
@@ -161,6 +181,14 @@ public struct DocumentPipeline: Sendable {
     var requestJobs: [Int] = []
     for (index, item) in items.enumerated() {
       let job = item.job
+      // No FOP run for a file that could not be written anyway.
+      var isFolder: ObjCBool = false
+      let folder = job.output.deletingLastPathComponent().path
+      guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue
+      else {
+        results[index] = .failure(.writeFailed(path: job.output.path, detail: "dossier introuvable"))
+        continue
+      }
       do throws(DocumentError) {
         requests.append(
           try renderRequest(for: job.kind, input: item.input, treatment: job.treatment))
@@ -182,7 +210,8 @@ public struct DocumentPipeline: Sendable {
           try AtomicFile.write(pdf, to: job.output)
           results[index] = .success(job.output)
         } catch {
-          results[index] = .failure(.writeFailed(path: job.output.path, detail: "\(error)"))
+          results[index] = .failure(
+            .writeFailed(path: job.output.path, detail: Self.explain(error)))
         }
       }
     }
