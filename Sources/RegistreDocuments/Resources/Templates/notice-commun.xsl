@@ -303,5 +303,16 @@
         <xsl:otherwise>Oui : ces données sont nécessaires à la mission de l’établissement. Sans elles, il ne peut pas assurer ce service pour votre enfant.</xsl:otherwise>
       </xsl:choose>
     </fo:block>
+    <xsl:if test="normalize-space(r:dispositif_biometrique/r:alternative) != ''">
+      <fo:block>
+        <xsl:choose>
+          <xsl:when test="$eleve">Si tu refuses, il y a une autre solution : </xsl:when>
+          <xsl:otherwise>En cas de refus, une autre solution est proposée : </xsl:otherwise>
+        </xsl:choose>
+        <xsl:variable name="alternative" select="normalize-space(r:dispositif_biometrique/r:alternative)"/>
+        <xsl:call-template name="texte"><xsl:with-param name="texte" select="$alternative"/></xsl:call-template>
+        <xsl:if test="substring($alternative, string-length($alternative)) != '.'">.</xsl:if>
+      </fo:block>
+    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

@@ -109,6 +109,13 @@
             <fo:block>
               <xsl:call-template name="libelle"><xsl:with-param name="liste" select="'base-legale-famille'"/><xsl:with-param name="code" select="r:base_legale/r:article_6"/></xsl:call-template>
             </fo:block>
+            <xsl:if test="r:base_legale/r:article_9">
+              <fo:block>
+                <xsl:text>Certaines données sont sensibles (santé, biométrie…) : elles ne sont utilisées qu’à la condition suivante : </xsl:text>
+                <xsl:call-template name="libelle"><xsl:with-param name="liste" select="'article-9'"/><xsl:with-param name="code" select="r:base_legale/r:article_9"/></xsl:call-template>
+                <xsl:text>.</xsl:text>
+              </fo:block>
+            </xsl:if>
             <xsl:if test="normalize-space(r:base_legale/r:texte) != ''">
               <fo:block font-size="8.5pt" color="#444444">
                 <xsl:text>Texte de référence : </xsl:text>
