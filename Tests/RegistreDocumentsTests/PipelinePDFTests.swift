@@ -65,6 +65,8 @@ struct PipelinePDFTests {
     ] {
       #expect(try Tools.pdfaStatus(of: file) == status, "\(file.lastPathComponent)")
       #expect(try Tools.run("qpdf", ["--check", file.path]).status == 0, "\(file.lastPathComponent)")
+      let violations = try Tools.pdfaRuleViolations(of: file)
+      #expect(violations == "", "\(file.lastPathComponent) : \(violations)")
       let fonts = try Tools.fonts(of: file)
       #expect(!fonts.isEmpty)
       for row in fonts {

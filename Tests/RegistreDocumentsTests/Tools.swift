@@ -53,6 +53,31 @@ enum Tools {
     }
   }
 
+  /// A few PDF/A rules that veraPDF would check, with pikepdf: trailer /ID,
+  /// an OutputIntent, no encryption, annotations printable and visible
+  /// (6.3.2), only GoTo/URI actions (6.5.1). Returns the violations found.
+  static func pdfaRuleViolations(of pdf: URL) throws -> String {
+    let script = """
+      import pikepdf, sys
+      pdf = pikepdf.open(sys.argv[1])
+      problems = []
+      if '/ID' not in pdf.trailer: problems.append('no /ID')
+      if '/OutputIntents' not in pdf.Root: problems.append('no OutputIntent')
+      if pdf.is_encrypted: problems.append('encrypted')
+      for number, page in enumerate(pdf.pages, 1):
+          for annot in page.obj.get('/Annots', []):
+              flags = int(annot.get('/F', 0))
+              if not flags & 4 or flags & (1 | 2 | 32):
+                  problems.append(f'page {number}: annotation flags {flags}')
+              action = annot.get('/A')
+              if action is not None and str(action.get('/S')) not in ('/GoTo', '/URI'):
+                  problems.append(f'page {number}: action {action.get("/S")}')
+      print(chr(10).join(problems))
+      """
+    return try run("python3", ["-c", script, pdf.path]).output
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
   /// `pikepdf`'s reading of the PDF/A identification, e.g. "2B".
   static func pdfaStatus(of pdf: URL) throws -> String {
     let script = "import pikepdf,sys; print(pikepdf.open(sys.argv[1]).open_metadata().pdfa_status)"
