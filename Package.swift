@@ -33,6 +33,7 @@ let package = Package(
       name: "CLibXSLT", pkgConfig: "libexslt", providers: [.apt(["libxslt1-dev"])]),
     .systemLibrary(
       name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+    .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
 
     // MARK: Library
 
@@ -74,7 +75,9 @@ let package = Package(
       swiftSettings: swiftSettings),
 
     /** PDF reader, incremental writer and PAdES signatures (CMS with OpenSSL), verification. */
-    .target(name: "RegistreSignature", dependencies: ["RegistreSupport", "COpenSSL"], swiftSettings: swiftSettings),
+    .target(
+      name: "RegistreSignature", dependencies: ["RegistreSupport", "COpenSSL", "CZlib"],
+      swiftSettings: swiftSettings),
 
     /** TLS probe of a vendor's endpoints with libssl, judged against ANSSI's TLS guide. */
     .target(name: "RegistreProbe", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
@@ -110,6 +113,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreSignatureTests", dependencies: ["RegistreSignature"],
+      resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreCatalogueTests",

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 profil="${1:-demo}"
-debian=(pkg-config libxml2-dev libxslt1-dev libssl-dev openssl fop fonts-dejavu-core)
+debian=(pkg-config libxml2-dev libxslt1-dev libssl-dev zlib1g-dev openssl fop fonts-dejavu-core)
 pypi=()
 if [ "$profil" = "test" ]; then
   debian+=(poppler-utils qpdf libxml2-utils python3-pip)

@@ -22,6 +22,8 @@ struct Registre: ParsableCommand {
       Notices.self,
       Modeles.self,
       Demo.self,
+      Signer.self,
+      Verifier.self,
       Developpeur.self,
     ],
     helpNames: [.short, .long, .customLong("aide")]

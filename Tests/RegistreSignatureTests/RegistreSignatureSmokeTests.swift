@@ -2,5 +2,5 @@ import Testing
 @testable import RegistreSignature
 
 @Test func moduleLinks() {
-  #expect(Bool(true))
+  #expect(PDFObject.integer(3).serialized() == Array("3".utf8))
 }

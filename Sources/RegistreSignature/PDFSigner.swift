@@ -1,0 +1,177 @@
+import COpenSSL
+public import Foundation
+
+/// What goes in the signature dictionary, and how to sign.
+public struct SignatureOptions: Sendable {
+  /// Signer's name (`/Name`).
+  public var name: String?
+  /// Why the document is signed (`/Reason`), e.g. « Registre des activités de traitement 2026 ».
+  public var reason: String?
+  /// Where it is signed (`/Location`).
+  public var location: String?
+  /// How to reach the signer (`/ContactInfo`).
+  public var contactInfo: String?
+  /// The claimed signing time, written in `/M`.
+  public var signingTime: Date
+  /// RFC 3161 time-stamping authority (http:// or https://); when set the signature is PAdES B-T.
+  public var timestampURL: URL?
+  /// PEM certificates trusted for an https:// time-stamping authority, besides the system store.
+  public var timestampTLSAnchors: [Data] = []
+  /// Sign even with a certificate that is expired or not yet valid.
+  public var allowInvalidCertificate: Bool
+
+  public init(
+    name: String? = nil, reason: String? = nil, location: String? = nil, contactInfo: String? = nil,
+    signingTime: Date = Date(), timestampURL: URL? = nil, allowInvalidCertificate: Bool = false
+  ) {
+    self.name = name
+    self.reason = reason
+    self.location = location
+    self.contactInfo = contactInfo
+    self.signingTime = signingTime
+    self.timestampURL = timestampURL
+    self.allowInvalidCertificate = allowInvalidCertificate
+  }
+}
+
+/// Signs PDF files with PAdES baseline signatures (B-B, or B-T with a time-stamping authority).
+public enum PDFSigner {
+  /// Signs `pdf` and returns the signed file: the original bytes followed by an incremental update.
+  ///
+  /// Nothing is written to disk; the caller writes the result (with `AtomicFile.write`).
+  public static func sign(
+    _ pdf: Data, credentials: SigningCredentials, options: SignatureOptions = SignatureOptions()
+  ) throws(SignatureError) -> Data {
+    if !options.allowInvalidCertificate { try credentials.checkValidity(at: options.signingTime) }
+    let document: PDFDocument
+    do { document = try PDFDocument(data: pdf) } catch { throw .pdf(error) }
+    var tlsAnchors: [Certificate] = []
+    for anchor in options.timestampTLSAnchors { tlsAnchors += try Certificate.all(fromPEMOrDER: [UInt8](anchor)) }
+    // A dry run gives the CMS size; the time-stamp token's size is only known after the fact.
+    let estimate = try CMSSigner.sign(content: [], credentials: credentials).count
+    var reserve = estimate + 2048 + (options.timestampURL == nil ? 0 : 12_288)
+    for attempt in 0..<2 {
+      let prepared: PreparedSignature
+      do { prepared = try prepare(document, options: options, contentsBytes: reserve) } catch { throw .pdf(error) }
+      let content = Array(prepared.bytes[0..<prepared.contents.lowerBound])
+        + Array(prepared.bytes[prepared.contents.upperBound...])
+      let cms = try CMSSigner.sign(
+        content: content, credentials: credentials, timestampURL: options.timestampURL, tlsAnchors: tlsAnchors)
+      if cms.count > reserve {
+        guard attempt == 0 else { throw .signatureTooLarge }
+        reserve = cms.count + 4096
+        continue
+      }
+      var output = prepared.bytes
+      let hex = Array(cms.map { String(format: "%02X", $0) }.joined().utf8)
+      output.replaceSubrange((prepared.contents.lowerBound + 1)..<(prepared.contents.lowerBound + 1 + hex.count), with: hex)
+      // Read the result back before handing it out: a writer bug must not produce a broken signed file.
+      let signed = Data(output)
+      guard let check = try? PDFVerifier.verify(signed).signatures.last, check.intact, check.signatureValid,
+        check.coversWholeFile
+      else { throw .cryptography("la relecture du fichier signé a échoué ; rien n'a été écrit") }
+      return signed
+    }
+    throw .signatureTooLarge
+  }
+
+  struct PreparedSignature {
+    var bytes: [UInt8]
+    /// From `<` to just after `>` of `/Contents`: the only bytes the signature does not cover.
+    var contents: Range<Int>
+  }
+
+  static let byteRangeWidth = 60
+
+  /// Builds the signed revision with a zero-filled `/Contents` and the final `/ByteRange`.
+  static func prepare(_ document: PDFDocument, options: SignatureOptions, contentsBytes: Int) throws(PDFError)
+    -> PreparedSignature
+  {
+    var update = try IncrementalUpdate(document: document)
+    let (catalogReference, catalogDictionary) = try document.catalog()
+    let (pageReference, pageDictionary) = try document.firstPage()
+    let signatureReference = update.allocate()
+    let fieldReference = update.allocate()
+
+    // AcroForm: keep existing fields, add ours.
+    var acroForm = try document.resolveDictionary(catalogDictionary["AcroForm"]) ?? PDFDictionary()
+    var fields = try document.resolve(acroForm["Fields"]).arrayValue ?? []
+    var names: Set<String> = []
+    for field in fields.prefix(10_000) {
+      if let title = try? document.resolveDictionary(field)?["T"]?.stringValue {
+        names.insert(PDFObject.decodeText(title))
+      }
+    }
+    var counter = 1
+    while names.contains("Signature\(counter)") { counter += 1 }
+    fields.append(.reference(fieldReference))
+    acroForm["Fields"] = .array(fields)
+    acroForm["SigFlags"] = .integer(3)
+    acroForm["NeedAppearances"] = nil  // PDF/A forbids it (6.4.1).
+    let acroFormReference: PDFReference
+    if let existing = catalogDictionary["AcroForm"]?.referenceValue {
+      acroFormReference = existing
+    } else {
+      acroFormReference = update.allocate()
+    }
+    update.set(acroFormReference, .dictionary(acroForm))
+
+    var catalog = catalogDictionary
+    catalog["AcroForm"] = .reference(acroFormReference)
+    update.set(catalogReference, .dictionary(catalog))
+
+    var page = pageDictionary
+    var annotations = try document.resolve(page["Annots"]).arrayValue ?? []
+    annotations.append(.reference(fieldReference))
+    page["Annots"] = .array(annotations)
+    if pageReference != catalogReference { update.set(pageReference, .dictionary(page)) }
+
+    // The field merged with its widget; zero rectangle and Print + Locked for PDF/A.
+    let field = PDFDictionary([
+      ("FT", .name("Sig")), ("T", PDFObject.textString("Signature\(counter)")),
+      ("V", .reference(signatureReference)), ("Type", .name("Annot")), ("Subtype", .name("Widget")),
+      ("F", .integer(132)), ("Rect", .array([.integer(0), .integer(0), .integer(0), .integer(0)])),
+      ("P", .reference(pageReference)),
+    ])
+    update.set(fieldReference, .dictionary(field))
+
+    var head = PDFDictionary([
+      ("Type", .name("Sig")), ("Filter", .name("Adobe.PPKLite")), ("SubFilter", .name("ETSI.CAdES.detached")),
+      ("M", .string(Array(pdfDate(options.signingTime).utf8))),
+    ])
+    if let name = options.name { head["Name"] = PDFObject.textString(name) }
+    if let reason = options.reason { head["Reason"] = PDFObject.textString(reason) }
+    if let location = options.location { head["Location"] = PDFObject.textString(location) }
+    if let contact = options.contactInfo { head["ContactInfo"] = PDFObject.textString(contact) }
+    var body = PDFObject.dictionary(head).serialized()
+    body.removeLast(2)  // reopen the dictionary to add the placeholders
+    body += Array("/ByteRange ".utf8)
+    let byteRangeStart = body.count
+    body += [UInt8](repeating: 0x20, count: byteRangeWidth)
+    body += Array("/Contents ".utf8)
+    let contentsStart = body.count
+    body += [UInt8(ascii: "<")] + [UInt8](repeating: 0x30, count: contentsBytes * 2) + [UInt8(ascii: ">")]
+    body += Array(">>".utf8)
+    update.setRaw(signatureReference, body)
+
+    var (bytes, offsets) = update.write()
+    guard let signatureOffset = offsets[signatureReference] else { throw .damaged("objet de signature perdu") }
+    let lower = signatureOffset + contentsStart
+    let upper = lower + contentsBytes * 2 + 2
+    let byteRange = "[0 \(lower) \(upper) \(bytes.count - upper)]"
+    var rangeBytes = Array(byteRange.utf8)
+    guard rangeBytes.count <= byteRangeWidth else { throw .limitExceeded("fichier trop grand") }
+    rangeBytes += [UInt8](repeating: 0x20, count: byteRangeWidth - rangeBytes.count)
+    let rangeOffset = signatureOffset + byteRangeStart
+    bytes.replaceSubrange(rangeOffset..<(rangeOffset + byteRangeWidth), with: rangeBytes)
+    return PreparedSignature(bytes: bytes, contents: lower..<upper)
+  }
+
+  static func pdfDate(_ date: Date) -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    formatter.dateFormat = "'D:'yyyyMMddHHmmss'Z'"
+    return formatter.string(from: date)
+  }
+}

@@ -1,0 +1,639 @@
+import COpenSSL
+public import Foundation
+
+/// The verdict on one signature. JSON keys are English; `problems` are French sentences.
+public struct SignatureVerification: Codable, Equatable, Sendable {
+  /// The signature field's name (`/T`).
+  public var fieldName: String?
+  public var subFilter: String?
+  /// `PAdES-B-B`, `PAdES-B-T`, or nil when the SubFilter is not `ETSI.CAdES.detached`.
+  public var level: String?
+  public var byteRange: [Int]
+  /// The bytes the signature covers hash to the signed message digest.
+  public var intact: Bool
+  /// The signer's signature over the signed attributes is correct.
+  public var signatureValid: Bool
+  /// The byte range starts at 0, skips exactly `/Contents` and ends at the end of a revision.
+  public var coversRevision: Bool
+  /// The byte range reaches the end of the file.
+  public var coversWholeFile: Bool
+  public var signer: CertificateInfo?
+  /// `/M`: the time the signer claims.
+  public var claimedSigningTime: Date?
+  public var name: String?
+  public var reason: String?
+  public var location: String?
+  public var contactInfo: String?
+  public var timestamp: TimestampVerification?
+  /// The chain from the signer's certificate reaches a trust anchor.
+  public var trusted: Bool
+  /// The time at which the chain was checked: the timestamp's time when valid, else now.
+  public var chainCheckedAt: Date
+  public var problems: [String]
+  /// Objects that later signed revisions added or changed, for a signature that is not the last one.
+  public var laterChanges: [String]?
+  /// False when a later revision changed something other than what adding a signature writes (signature,
+  /// field and widget, form, the page's annotation list, catalog form entries, metadata); the signature is
+  /// then not valid, as the document its signer saw was altered afterwards.
+  public var laterChangesOnlySignatures: Bool?
+  /// Intact, signature correct, covering its revision, trusted, timestamp (if any) valid.
+  public var valid: Bool
+}
+
+/// An RFC 3161 signature timestamp and its check.
+public struct TimestampVerification: Codable, Equatable, Sendable {
+  public var time: Date?
+  /// Token signature, imprint over the signature value and TSA chain all check out.
+  public var valid: Bool
+  public var authority: String?
+  public var problem: String?
+  /// The time-stamping authority's certificate (not encoded: `authority` carries its subject).
+  var authorityInfo: CertificateInfo?
+
+  enum CodingKeys: String, CodingKey {
+    case time, valid, authority, problem
+  }
+}
+
+/// What was added after the last signature.
+public struct AppendedContent: Codable, Equatable, Sendable {
+  public var bytes: Int
+  /// Objects added or changed by the unsigned revisions, e.g. « objet 12 (Page) ».
+  public var objects: [String]
+  /// True when the unsigned revisions only add what signers add after signing (validation data — DSS —,
+  /// metadata, empty signature fields): the document stays valid, as PAdES B-LT and B-LTA expect.
+  public var onlyValidationData: Bool
+}
+
+/// The verdict on a file.
+public struct DocumentVerification: Codable, Equatable, Sendable {
+  public var file: String?
+  public var signatures: [SignatureVerification]
+  public var appendedAfterLastSignature: AppendedContent?
+  /// At least one signature, every signature valid, nothing unsigned appended.
+  public var valid: Bool
+}
+
+/// Verifies the PAdES signatures of a PDF.
+public enum PDFVerifier {
+  /// How many certificates a trust-anchor file (PEM, or a single DER certificate) holds.
+  public static func certificateCount(in data: Data) -> Int {
+    (try? Certificate.all(fromPEMOrDER: [UInt8](data)).count) ?? 0
+  }
+
+  /// Checks every signature of `pdf`.
+  ///
+  /// - Parameters:
+  ///   - trustAnchors: PEM (or DER) files' contents, each with one or more certificates.
+  ///   - useSystemStore: also trust the system's certificate store.
+  /// - Throws: `PDFError` when the file cannot be read (damaged, encrypted, not a PDF).
+  public static func verify(
+    _ pdf: Data, trustAnchors: [Data] = [], useSystemStore: Bool = false, file: String? = nil, now: Date = Date()
+  ) throws(PDFError) -> DocumentVerification {
+    let document = try PDFDocument(data: pdf)
+    var anchors: [Certificate] = []
+    for anchor in trustAnchors {
+      anchors += (try? Certificate.all(fromPEMOrDER: [UInt8](anchor))) ?? []
+    }
+    let store = try? TrustStore(anchors: anchors, useSystemStore: useSystemStore)
+    let revisionEnds = revisionEnds(document.bytes)
+    var results: [SignatureVerification] = []
+    for (name, dictionary) in try signatureFields(document) {
+      results.append(verifySignature(dictionary, fieldName: name, document: document, revisionEnds: revisionEnds,
+        store: store, now: now))
+    }
+    // What later signed revisions changed, for each signature that is not the last one.
+    let lastSignedEnd = results.compactMap { $0.coversRevision ? rangeEnd($0.byteRange) : nil }.max()
+    for index in results.indices {
+      guard results[index].coversRevision, let end = rangeEnd(results[index].byteRange), let lastSignedEnd,
+        end < lastSignedEnd
+      else { continue }
+      let (changes, onlySignatures) = laterChanges(document, from: end, to: lastSignedEnd)
+      results[index].laterChanges = changes
+      results[index].laterChangesOnlySignatures = onlySignatures
+      if !onlySignatures {
+        results[index].problems.append(
+          "le document a été modifié après cette signature, au-delà de l'ajout d'autres signatures")
+        results[index].valid = false
+      }
+    }
+    var appended: AppendedContent?
+    let lastEnd = results.compactMap { rangeEnd($0.byteRange) }.max()
+    if let lastEnd {
+      var end = document.bytes.count
+      while end > lastEnd, PDFLexer.isWhitespace(document.bytes[end - 1]) { end -= 1 }
+      if end > lastEnd {
+        let (_, harmless) = laterChanges(document, from: lastEnd, to: document.bytes.count)
+        appended = AppendedContent(
+          bytes: document.bytes.count - lastEnd, objects: describeObjects(after: lastEnd, in: document),
+          onlyValidationData: harmless)
+      }
+    }
+    let valid = !results.isEmpty && results.allSatisfy(\.valid) && (appended?.onlyValidationData ?? true)
+    return DocumentVerification(file: file, signatures: results, appendedAfterLastSignature: appended, valid: valid)
+  }
+
+  /// Signature fields (`/FT /Sig` with a value), depth-first through `/Kids`.
+  static func signatureFields(_ document: PDFDocument) throws(PDFError) -> [(String?, PDFDictionary)] {
+    let (_, catalog) = try document.catalog()
+    guard let acroForm = try document.resolveDictionary(catalog["AcroForm"]),
+      let fields = try document.resolve(acroForm["Fields"]).arrayValue
+    else { return [] }
+    var result: [(String?, PDFDictionary)] = []
+    var seen: Set<Int> = []
+    var pending: [(PDFObject, Int)] = fields.reversed().map { ($0, 0) }
+    var values: Set<Int> = []
+    // Each signature hashes the file: bound their number so a hostile file cannot make this run for hours.
+    while let (item, depth) = pending.popLast(), result.count < 100 {
+      if let reference = item.referenceValue {
+        guard !seen.contains(reference.number) else { continue }
+        seen.insert(reference.number)
+      }
+      guard depth < 16, let field = try? document.resolveDictionary(item) else { continue }
+      if field["FT"]?.nameValue == "Sig", let value = try? document.resolveDictionary(field["V"]),
+        field["V"]?.referenceValue.map({ values.insert($0.number).inserted }) ?? true
+      {
+        result.append((field["T"]?.stringValue.map(PDFObject.decodeText), value))
+      }
+      if let kids = try? document.resolve(field["Kids"]).arrayValue {
+        pending += kids.reversed().map { ($0, depth + 1) }
+      }
+    }
+    // Oldest revision first: order by where each signature's covered range ends.
+    return result.sorted { lhs, rhs in
+      let left = rangeEnd(lhs.1["ByteRange"]?.arrayValue?.compactMap(\.integerValue) ?? []) ?? 0
+      let right = rangeEnd(rhs.1["ByteRange"]?.arrayValue?.compactMap(\.integerValue) ?? []) ?? 0
+      return left < right
+    }
+  }
+
+  /// Where a `/ByteRange` ends, or nil when it is malformed (values come from the file: no overflow).
+  static func rangeEnd(_ range: [Int]) -> Int? {
+    guard range.count == 4, range[2] >= 0, range[3] >= 0 else { return nil }
+    let (sum, overflow) = range[2].addingReportingOverflow(range[3])
+    return overflow ? nil : sum
+  }
+
+  /// Offsets just after each `%%EOF` marker (with and without its end-of-line).
+  static func revisionEnds(_ bytes: [UInt8]) -> Set<Int> {
+    var ends: Set<Int> = []
+    var start = 0
+    let marker = Array("%%EOF".utf8)
+    while let found = PDFDocument.find(marker, in: bytes, range: start..<bytes.count) {
+      var end = found + marker.count
+      ends.insert(end)
+      if end < bytes.count, bytes[end] == 0x0D { end += 1; ends.insert(end) }
+      if end < bytes.count, bytes[end] == 0x0A { end += 1; ends.insert(end) }
+      start = found + marker.count
+    }
+    return ends
+  }
+
+  static func verifySignature(
+    _ dictionary: PDFDictionary, fieldName: String?, document: PDFDocument, revisionEnds: Set<Int>,
+    store: TrustStore?, now: Date
+  ) -> SignatureVerification {
+    let bytes = document.bytes
+    var problems: [String] = []
+    let subFilter = dictionary["SubFilter"]?.nameValue
+    let text = { (key: String) in dictionary[key]?.stringValue.map(PDFObject.decodeText) }
+    var result = SignatureVerification(
+      fieldName: fieldName, subFilter: subFilter, level: nil,
+      byteRange: dictionary["ByteRange"]?.arrayValue?.compactMap(\.integerValue) ?? [], intact: false,
+      signatureValid: false, coversRevision: false, coversWholeFile: false, signer: nil,
+      claimedSigningTime: text("M").flatMap(parsePDFDate), name: text("Name"), reason: text("Reason"),
+      location: text("Location"), contactInfo: text("ContactInfo"), timestamp: nil, trusted: false,
+      chainCheckedAt: now, problems: [], laterChanges: nil, laterChangesOnlySignatures: nil, valid: false)
+    let range = result.byteRange
+    guard range.count == 4, range[0] == 0, range[1] > 0, range[2] > range[1], range[3] >= 0,
+      range[2] <= bytes.count, range[3] <= bytes.count - range[2]
+    else {
+      result.problems = ["/ByteRange invalide"]
+      return result
+    }
+    let gap = range[1]..<range[2]
+    var gapLexer = PDFLexer(bytes: bytes, position: gap.lowerBound)
+    let gapIsContents: Bool
+    if bytes[gap.lowerBound] == UInt8(ascii: "<"), bytes[gap.upperBound - 1] == UInt8(ascii: ">"),
+      case .string(let hex)? = try? gapLexer.parseObject(), gapLexer.position == gap.upperBound,
+      hex == dictionary["Contents"]?.stringValue
+    {
+      gapIsContents = true
+    } else {
+      gapIsContents = false
+      problems.append("la partie non signée n'est pas exactement la valeur /Contents de la signature")
+    }
+    let end = range[2] + range[3]
+    result.coversRevision = gapIsContents && revisionEnds.contains(end)
+    if gapIsContents && !revisionEnds.contains(end) {
+      problems.append("la signature ne couvre pas une révision complète du fichier")
+    }
+    result.coversWholeFile = end == bytes.count
+      || (end < bytes.count && bytes[end...].allSatisfy(PDFLexer.isWhitespace))
+    if subFilter == "ETSI.RFC3161" {
+      return verifyDocumentTimestamp(
+        result, dictionary: dictionary, covered: [bytes[0..<range[1]], bytes[range[2]..<end]], problems: problems,
+        store: store)
+    }
+    if subFilter != "ETSI.CAdES.detached" && subFilter != "adbe.pkcs7.detached" {
+      problems.append("format de signature non pris en charge (\(subFilter ?? "aucun"))")
+      result.problems = problems
+      return result
+    }
+    guard let contents = dictionary["Contents"]?.stringValue, let cms = CMSContainer(der: contents),
+      let signerInfo = cms.signerInfos.first
+    else {
+      problems.append("conteneur CMS illisible")
+      result.problems = problems
+      return result
+    }
+    if cms.signerInfos.count != 1 { problems.append("le CMS doit contenir exactement un signataire") }
+    let covered = [bytes[0..<range[1]], bytes[range[2]..<end]]
+
+    // Integrity: the message digest against the covered bytes.
+    var digestAlgorithm: UnsafeMutablePointer<X509_ALGOR>?
+    CMS_SignerInfo_get0_algs(signerInfo, nil, nil, &digestAlgorithm, nil)
+    var object: OpaquePointer?
+    if let digestAlgorithm { X509_ALGOR_get0(&object, nil, nil, digestAlgorithm) }
+    let digestNID = OBJ_obj2nid(object)
+    let messageDigest = CMS_signed_get0_data_by_OBJ(signerInfo, OBJ_nid2obj(NID_pkcs9_messageDigest), -3,
+      V_ASN1_OCTET_STRING)
+    if let md = EVP_get_digestbyname(OBJ_nid2sn(digestNID)), let messageDigest {
+      let computed = digest(covered, md: md)
+      result.intact = !computed.isEmpty
+        && computed == asn1Bytes(UnsafePointer(messageDigest.assumingMemoryBound(to: ASN1_STRING.self)))
+    }
+    if !result.intact { problems.append("le contenu signé a été modifié (empreinte différente)") }
+
+    // The signer's signature over the signed attributes.
+    CMS_set1_signers_certs(cms.pointer, nil, 0)
+    var signerPointer: OpaquePointer?
+    CMS_SignerInfo_get0_algs(signerInfo, nil, &signerPointer, nil, nil)
+    let certificates = cms.certificates
+    if let signerPointer {
+      let signer = Certificate(retaining: signerPointer)
+      result.signer = signer.info
+      result.signatureValid = CMS_SignerInfo_verify(signerInfo) == 1
+      if !result.signatureValid { problems.append("signature cryptographique invalide") }
+      if result.intact && result.signatureValid {
+        let data = try? MemoryBIO(bytes: Array(covered[0]) + Array(covered[1]))
+        // CMS_CADES here would force a chain check against an empty store; the ESS hash is checked below.
+        let flags = UInt32(CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY)
+        if let data, CMS_verify(cms.pointer, nil, nil, data.pointer, nil, flags) != 1 {
+          ERR_clear_error()
+          result.signatureValid = false
+          problems.append("structure CMS incohérente")
+        }
+      }
+      // A certificate whose key usage excludes signing was not issued for signatures.
+      let usage = X509_get_key_usage(signer.pointer)
+      if usage != UInt32.max && usage & UInt32(KU_DIGITAL_SIGNATURE | KU_NON_REPUDIATION) == 0 {
+        problems.append("le certificat du signataire n'est pas prévu pour signer (usage de clé)")
+      }
+      if !essCertificateMatches(signerInfo, certificate: signer) {
+        problems.append("l'attribut signing-certificate ne désigne pas le certificat du signataire")
+      }
+      if subFilter == "ETSI.CAdES.detached" {
+        if CMS_signed_get_attr_by_NID(signerInfo, NID_pkcs9_signingTime, -1) >= 0 {
+          problems.append("attribut signing-time présent, interdit par PAdES")
+        }
+        if CMS_signed_get_attr_by_NID(signerInfo, NID_id_smime_aa_signingCertificateV2, -1) < 0
+          && CMS_signed_get_attr_by_NID(signerInfo, NID_id_smime_aa_signingCertificate, -1) < 0
+        {
+          problems.append("attribut signing-certificate(-v2) absent, requis par PAdES")
+        }
+      }
+
+      // Signature timestamp (B-T).
+      let signatureValue = asn1Bytes(UnsafePointer(CMS_SignerInfo_get0_signature(signerInfo)))
+      let index = CMS_unsigned_get_attr_by_NID(signerInfo, NID_id_smime_aa_timeStampToken, -1)
+      if index >= 0 {
+        result.timestamp = verifyTimestamp(CMS_unsigned_get_attr(signerInfo, index), over: signatureValue, store: store)
+        if let timestamp = result.timestamp, !timestamp.valid {
+          problems.append("horodatage invalide : \(timestamp.problem ?? "raison inconnue")")
+        }
+      }
+      if let time = result.timestamp?.time, result.timestamp?.valid == true { result.chainCheckedAt = time }
+
+      // Chain to a trust anchor.
+      if let store {
+        let (trusted, problem) = verifyChain(signer, untrusted: certificates, store: store, at: result.chainCheckedAt)
+        result.trusted = trusted
+        if let problem { problems.append("certificat non reconnu : \(problem)") }
+      } else {
+        problems.append("aucune autorité de confiance disponible")
+      }
+    } else {
+      problems.append("certificat du signataire absent du CMS")
+    }
+    if subFilter == "ETSI.CAdES.detached" {
+      result.level = result.timestamp?.valid == true ? "PAdES-B-T" : "PAdES-B-B"
+    }
+    result.problems = problems
+    result.valid = result.intact && result.signatureValid && result.coversRevision && result.trusted
+      && (result.timestamp?.valid ?? true) && problems.isEmpty
+    return result
+  }
+
+  /// True when the ESS signing-certificate(-v2) attribute is absent or holds the signer's certificate hash.
+  static func essCertificateMatches(_ signerInfo: OpaquePointer, certificate: Certificate) -> Bool {
+    let der = certificate.der
+    for nid in [NID_id_smime_aa_signingCertificateV2, NID_id_smime_aa_signingCertificate] {
+      guard let value = CMS_signed_get0_data_by_OBJ(signerInfo, OBJ_nid2obj(nid), -3, V_ASN1_SEQUENCE) else {
+        continue
+      }
+      let attribute = asn1Bytes(UnsafePointer(value.assumingMemoryBound(to: ASN1_STRING.self)))
+      // The ESSCertID(v2) holds the certificate's hash as an OCTET STRING; look for it.
+      for name in ["SHA256", "SHA384", "SHA512", "SHA1"] {
+        guard let md = EVP_get_digestbyname(name) else { continue }
+        let hash = digest([der[...]], md: md)
+        let needle = [0x04, UInt8(hash.count)] + hash
+        if PDFDocument.find(needle, in: attribute, range: 0..<attribute.count) != nil { return true }
+      }
+      return false
+    }
+    return true
+  }
+
+  static func digest(_ parts: [ArraySlice<UInt8>], md: OpaquePointer) -> [UInt8] {
+    guard let context = EVP_MD_CTX_new() else { return [] }
+    defer { EVP_MD_CTX_free(context) }
+    guard EVP_DigestInit_ex(context, md, nil) == 1 else { return [] }
+    for part in parts {
+      part.withUnsafeBytes { raw in _ = EVP_DigestUpdate(context, raw.baseAddress, raw.count) }
+    }
+    var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+    var length: UInt32 = 0
+    guard EVP_DigestFinal_ex(context, &output, &length) == 1 else { return [] }
+    return Array(output.prefix(Int(length)))
+  }
+
+  static func verifyChain(_ certificate: Certificate, untrusted: [Certificate], store: TrustStore, at date: Date)
+    -> (Bool, String?)
+  {
+    guard let context = X509_STORE_CTX_new(), let stack = try? CertificateStack(untrusted) else {
+      ERR_clear_error()
+      return (false, "mémoire insuffisante")
+    }
+    defer { X509_STORE_CTX_free(context) }
+    guard X509_STORE_CTX_init(context, store.pointer, certificate.pointer, stack.pointer) == 1 else {
+      ERR_clear_error()
+      return (false, "vérification impossible")
+    }
+    X509_STORE_CTX_set_time(context, 0, time_t(date.timeIntervalSince1970))
+    if X509_verify_cert(context) == 1 { return (true, nil) }
+    let code = X509_STORE_CTX_get_error(context)
+    ERR_clear_error()
+    return (false, chainErrorText(code))
+  }
+
+  static func chainErrorText(_ code: Int32) -> String {
+    switch code {
+    case X509_V_ERR_CERT_HAS_EXPIRED: return "certificat expiré"
+    case X509_V_ERR_CERT_NOT_YET_VALID: return "certificat pas encore valide"
+    case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY, X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT:
+      return "émetteur inconnu (aucune autorité de confiance ne le reconnaît)"
+    case X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT, X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN:
+      return "certificat auto-signé non approuvé"
+    case X509_V_ERR_CERT_SIGNATURE_FAILURE: return "signature de certificat invalide"
+    case X509_V_ERR_INVALID_CA: return "autorité intermédiaire invalide"
+    default:
+      return String(cString: X509_verify_cert_error_string(Int(code)))
+    }
+  }
+
+  static func verifyTimestamp(_ attribute: OpaquePointer?, over signatureValue: [UInt8], store: TrustStore?)
+    -> TimestampVerification
+  {
+    let unreadable = TimestampVerification(time: nil, valid: false, authority: nil, problem: "jeton d'horodatage illisible")
+    guard let attribute, let type = X509_ATTRIBUTE_get0_type(attribute, 0), ASN1_TYPE_get(type) == V_ASN1_SEQUENCE else {
+      return unreadable
+    }
+    var output: UnsafeMutablePointer<UInt8>?
+    let length = i2d_ASN1_TYPE(type, &output)
+    guard length > 0, let output else { return unreadable }
+    let der = Array(UnsafeBufferPointer(start: output, count: Int(length)))
+    registre_openssl_free(output)
+    return verifyTimestampToken(der, over: [signatureValue[...]], store: store)
+  }
+
+  /// A document timestamp (`/Type /DocTimeStamp`, PAdES B-LTA): a bare RFC 3161 token over the byte range.
+  static func verifyDocumentTimestamp(
+    _ partial: SignatureVerification, dictionary: PDFDictionary, covered: [ArraySlice<UInt8>], problems: [String],
+    store: TrustStore?
+  ) -> SignatureVerification {
+    var result = partial
+    var problems = problems
+    result.level = "horodatage de document"
+    let token = verifyTimestampToken(dictionary["Contents"]?.stringValue ?? [], over: covered, store: store)
+    result.timestamp = token
+    result.intact = token.valid
+    result.signatureValid = token.valid
+    result.trusted = token.valid
+    result.signer = token.authorityInfo
+    if let time = token.time { result.chainCheckedAt = time }
+    if !token.valid { problems.append("horodatage de document invalide : \(token.problem ?? "raison inconnue")") }
+    result.problems = problems
+    result.valid = token.valid && result.coversRevision && problems.isEmpty
+    return result
+  }
+
+  /// Checks an RFC 3161 token (DER `ContentInfo`): its signature, the TSA's chain at the current time, and
+  /// that its imprint is the hash of `data` (the parts concatenated).
+  static func verifyTimestampToken(_ der: [UInt8], over data: [ArraySlice<UInt8>], store: TrustStore?)
+    -> TimestampVerification
+  {
+    var result = TimestampVerification(time: nil, valid: false, authority: nil, problem: nil)
+    let parsed: UnsafeMutablePointer<PKCS7>? = der.withUnsafeBufferPointer { buffer in
+      var cursor: UnsafePointer<UInt8>? = buffer.baseAddress
+      return d2i_PKCS7(nil, &cursor, buffer.count)
+    }
+    guard let token = parsed else {
+      ERR_clear_error()
+      result.problem = "jeton d'horodatage illisible"
+      return result
+    }
+    defer { PKCS7_free(token) }
+    if let info = PKCS7_to_TS_TST_INFO(token) {
+      result.time = Certificate.date(TS_TST_INFO_get_time(info).map { UnsafePointer(OpaquePointer($0)) })
+      TS_TST_INFO_free(info)
+    }
+    if let signers = PKCS7_get0_signers(token, nil, 0) {
+      if OPENSSL_sk_num(signers) > 0, let first = OPENSSL_sk_value(signers, 0) {
+        let certificate = Certificate(retaining: OpaquePointer(first))
+        result.authority = certificate.subject
+        result.authorityInfo = certificate.info
+      }
+      OPENSSL_sk_free(signers)
+    }
+    ERR_clear_error()
+    guard let store else {
+      result.problem = "aucune autorité de confiance disponible"
+      return result
+    }
+    guard let context = TS_VERIFY_CTX_new(), let data = try? MemoryBIO(bytes: data.flatMap { $0 }) else {
+      result.problem = "mémoire insuffisante"
+      return result
+    }
+    defer { TS_VERIFY_CTX_free(context) }
+    // The context frees what it is given: hand it its own references.
+    BIO_up_ref(data.pointer)
+    TS_VERIFY_CTX_set_data(context, data.pointer)
+    X509_STORE_up_ref(store.pointer)
+    TS_VERIFY_CTX_set_store(context, store.pointer)
+    TS_VERIFY_CTX_set_flags(context, Int32(TS_VFY_VERSION | TS_VFY_SIGNATURE | TS_VFY_DATA | TS_VFY_SIGNER))
+    if TS_RESP_verify_token(context, token) == 1 {
+      result.valid = true
+    } else {
+      var messages: [String] = []
+      while case let code = ERR_get_error(), code != 0 {
+        var buffer = [CChar](repeating: 0, count: 256)
+        ERR_error_string_n(code, &buffer, buffer.count)
+        messages.append(String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+      }
+      result.problem = messages.last ?? "jeton non vérifiable"
+    }
+    return result
+  }
+
+  /// Parses `D:YYYYMMDDHHmmSS` with an optional `Z` or `+HH'mm'` offset.
+  static func parsePDFDate(_ text: String) -> Date? {
+    var digits = Substring(text)
+    if digits.hasPrefix("D:") { digits = digits.dropFirst(2) }
+    let numeric = digits.prefix { $0.isASCII && $0.isNumber }
+    guard numeric.count >= 4 else { return nil }
+    func part(_ offset: Int, _ length: Int, _ defaultValue: Int) -> Int {
+      let characters = Array(numeric)
+      guard characters.count >= offset + length else { return defaultValue }
+      return Int(String(characters[offset..<(offset + length)])) ?? defaultValue
+    }
+    var components = DateComponents()
+    components.year = part(0, 4, 1970)
+    components.month = part(4, 2, 1)
+    components.day = part(6, 2, 1)
+    components.hour = part(8, 2, 0)
+    components.minute = part(10, 2, 0)
+    components.second = part(12, 2, 0)
+    var offsetSeconds = 0
+    let rest = digits.dropFirst(numeric.count)
+    if let sign = rest.first, sign == "+" || sign == "-" {
+      let numbers = rest.dropFirst().split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+      let hours = min(max(numbers.first ?? 0, 0), 23)
+      let minutes = numbers.count > 1 ? min(max(numbers[1], 0), 59) : 0
+      offsetSeconds = (hours * 3600 + minutes * 60) * (sign == "+" ? 1 : -1)
+    }
+    var calendar = Calendar(identifier: .gregorian)
+    guard let utc = TimeZone(secondsFromGMT: 0) else { return nil }
+    calendar.timeZone = utc
+    return calendar.date(from: components).map { $0.addingTimeInterval(TimeInterval(-offsetSeconds)) }
+  }
+
+  /// Objects changed by the revisions between `start` and `end`, and whether each change is one a further
+  /// signature makes. The older version of an object is read from the file cut at `start`.
+  static func laterChanges(_ document: PDFDocument, from start: Int, to end: Int) -> ([String], Bool) {
+    guard let earlier = try? PDFDocument(bytes: Array(document.bytes[0..<start])) else { return ([], false) }
+    var numbers: Set<Int> = []
+    for section in document.sections where section.offset >= start && section.offset < end {
+      for (number, entry) in section.entries where number != 0 {
+        if case .offset(let position, _) = entry, position < start { continue }
+        numbers.insert(number)
+      }
+    }
+    var descriptions: [String] = []
+    var onlySignatures = true
+    for number in numbers.sorted().prefix(500) {
+      let now = (try? document.object(number)) ?? .null
+      let before = (try? earlier.object(number)) ?? .null
+      let type = now.dictionaryValue?["Type"]?.nameValue ?? before.dictionaryValue?["Type"]?.nameValue
+      descriptions.append("objet \(number)\(type.map { " (\($0))" } ?? "")\(before == .null ? " ajouté" : " modifié")")
+      if !isSignatureChange(before: before, after: now, in: document) { onlySignatures = false }
+    }
+    return (descriptions, onlySignatures)
+  }
+
+  /// What adding a signature legitimately writes (ISO 32000-1 §12.8.2.2 and what pyHanko, Acrobat and this
+  /// module do): new signature, field and appearance objects, and form, catalog and page updates limited
+  /// to those. New annotations other than signature widgets are refused: they can hide content.
+  static func isSignatureChange(before: PDFObject, after: PDFObject, in document: PDFDocument) -> Bool {
+    if case .stream(let dictionary, _) = after {
+      // A new stream is unused unless an allowed object points to it; an existing one may only be the
+      // document's XMP metadata (signers update its dates).
+      return before == .null || dictionary["Type"]?.nameValue == "Metadata"
+    }
+    if before == .null && after == .null { return true }  // a free entry for an object that never existed
+    if case .array(let current) = after, case .array(let previous) = before {
+      // An indirect /Annots or /Fields array that only gained signature fields or widgets.
+      guard previous.allSatisfy({ current.contains($0) }) else { return false }
+      return current.filter { !previous.contains($0) }.allSatisfy { item in
+        guard let dictionary = try? document.resolveDictionary(item) else { return false }
+        return isSignatureWidget(dictionary, in: document) || dictionary["FT"]?.nameValue == "Sig"
+      }
+    }
+    guard let new = after.dictionaryValue else { return false }
+    if before == .null {
+      if isSignatureWidget(new, in: document) || new["FT"]?.nameValue == "Sig" { return true }
+      if ["Sig", "DocTimeStamp", "XObject", "Font", "FontDescriptor", "DSS", "VRI"].contains(new["Type"]?.nameValue ?? "") {
+        return true
+      }
+      return new["Fields"] != nil || new["Certs"] != nil || new["VRI"] != nil || new["OCSPs"] != nil
+    }
+    guard let old = before.dictionaryValue else { return false }
+    switch old["Type"]?.nameValue {
+    case "Catalog"?:
+      return sameEntries(old, new, ignoring: ["AcroForm", "DSS", "Extensions", "Version", "Perms", "Metadata"])
+    case "Page"?:
+      guard sameEntries(old, new, ignoring: ["Annots"]) else { return false }
+      let previous = (try? document.resolve(old["Annots"]).arrayValue) ?? []
+      let current = (try? document.resolve(new["Annots"]).arrayValue) ?? []
+      guard previous.allSatisfy({ current.contains($0) }) else { return false }
+      return current.filter { !previous.contains($0) }.allSatisfy { annotation in
+        guard let dictionary = try? document.resolveDictionary(annotation) else { return false }
+        return isSignatureWidget(dictionary, in: document)
+      }
+    default:
+      if old["Fields"] != nil { return sameEntries(old, new, ignoring: ["Fields", "SigFlags", "NeedAppearances", "DR", "DA"]) }
+      if old["FT"]?.nameValue == "Sig" { return sameEntries(old, new, ignoring: ["V", "AP", "Lock", "SV"]) }
+      if old["Producer"] != nil || old["ModDate"] != nil {
+        return sameEntries(old, new, ignoring: ["Producer", "ModDate"])  // the Info dictionary
+      }
+      return false
+    }
+  }
+
+  /// A widget annotation of a signature field (merged with it, or its kid).
+  static func isSignatureWidget(_ dictionary: PDFDictionary, in document: PDFDocument) -> Bool {
+    guard dictionary["Subtype"]?.nameValue == "Widget" else { return false }
+    if dictionary["FT"]?.nameValue == "Sig" { return true }
+    guard let parent = try? document.resolveDictionary(dictionary["Parent"]) else { return false }
+    return parent["FT"]?.nameValue == "Sig"
+  }
+
+  static func sameEntries(_ lhs: PDFDictionary, _ rhs: PDFDictionary, ignoring: Set<String>) -> Bool {
+    let left = lhs.entries.filter { !ignoring.contains($0.key) }
+    let right = rhs.entries.filter { !ignoring.contains($0.key) }
+    guard left.count == right.count else { return false }
+    return left.allSatisfy { entry in rhs[entry.key] == entry.value }
+  }
+
+  /// Describes the objects written by revisions that start at or after `offset`.
+  static func describeObjects(after offset: Int, in document: PDFDocument) -> [String] {
+    var descriptions: [String] = []
+    for section in document.sections where section.offset >= offset {
+      for (number, entry) in section.entries.sorted(by: { $0.key < $1.key }) {
+        guard number != 0, descriptions.count < 200 else { continue }
+        if case .free = entry {
+          descriptions.append("objet \(number) supprimé")
+          continue
+        }
+        if case .offset(let position, _) = entry, position < offset { continue }
+        let object = (try? document.object(number)) ?? .null
+        let type = object.dictionaryValue?["Type"]?.nameValue
+        switch object {
+        case .stream: descriptions.append("objet \(number) (flux\(type.map { " \($0)" } ?? ""))")
+        default: descriptions.append("objet \(number)\(type.map { " (\($0))" } ?? "")")
+        }
+      }
+    }
+    return descriptions
+  }
+}

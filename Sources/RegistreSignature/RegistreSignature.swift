@@ -1,6 +1,0 @@
-import COpenSSL
-import Foundation
-
-enum RegistreSignatureModule {
-  static func version() -> UInt { OpenSSL_version_num() }
-}

@@ -1,0 +1,139 @@
+import ArgumentParser
+import Foundation
+import RegistreSignature
+
+extension Registre {
+  /// `registre verifier FICHIER.pdf… [--ac FICHIER.pem…] [--format texte|json]`
+  struct Verifier: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "verifier",
+      abstract: "Vérifie les signatures PAdES de fichiers PDF.",
+      discussion: """
+        Pour chaque signature : intégrité des octets signés, couverture du fichier, signataire, date \
+        déclarée et horodatage, chaîne de certification jusqu'à une autorité de confiance (--ac, sinon \
+        le magasin du système), et ce qui a été ajouté après la dernière signature.
+        Code de sortie : 0 si toutes les signatures sont valides et reconnues, 1 sinon, 2 si un \
+        fichier est illisible.
+        """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+      case texte, json
+    }
+
+    @Argument(help: ArgumentHelp("PDF à vérifier.", valueName: "fichier.pdf"))
+    var fichiers: [String]
+
+    @Option(
+      name: .customLong("ac"), parsing: .upToNextOption,
+      help: ArgumentHelp("Certificats PEM des autorités de confiance (sinon : magasin du système).", valueName: "fichier.pem"))
+    var ac: [String] = []
+
+    @Option(name: .customLong("format"), help: "Format du rapport : texte ou json.")
+    var format: Format = .texte
+
+    func validate() throws {
+      if fichiers.isEmpty { throw ValidationError("Indiquez au moins un fichier PDF.") }
+    }
+
+    func run() throws {
+      var anchors: [Data] = []
+      for path in ac {
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else {
+          Console.erreur("erreur : certificat d'autorité illisible : \(path)")
+          throw CodeSortie.usage
+        }
+        guard PDFVerifier.certificateCount(in: data) > 0 else {
+          Console.erreur("erreur : aucun certificat dans \(path) (--ac attend des certificats PEM)")
+          throw CodeSortie.usage
+        }
+        anchors.append(data)
+      }
+      var reports: [DocumentVerification] = []
+      var unreadable = false
+      for path in fichiers {
+        do {
+          guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else {
+            throw ErreurSignature("fichier illisible")
+          }
+          reports.append(try PDFVerifier.verify(data, trustAnchors: anchors, useSystemStore: ac.isEmpty, file: path))
+        } catch let error as PDFError {
+          unreadable = true
+          Console.erreur("erreur : \(path) : \(error.description)")
+        } catch {
+          unreadable = true
+          Console.erreur("erreur : \(path) : \(error)")
+        }
+      }
+      switch format {
+      case .json:
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        let data = try encoder.encode(reports)
+        Console.sortie(String(decoding: data, as: UTF8.self))
+      case .texte:
+        for report in reports { Console.sortie(Self.texte(report)) }
+      }
+      if unreadable { throw CodeSortie.usage }
+      if !reports.allSatisfy(\.valid) { throw CodeSortie.problemes }
+    }
+
+    static func date(_ date: Date?) -> String {
+      guard let date else { return "inconnue" }
+      let formatter = DateFormatter()
+      formatter.locale = Locale(identifier: "fr_FR")
+      formatter.timeZone = TimeZone(identifier: "UTC")
+      formatter.dateFormat = "dd/MM/yyyy HH:mm:ss 'UTC'"
+      return formatter.string(from: date)
+    }
+
+    static func texte(_ report: DocumentVerification) -> String {
+      var lines: [String] = []
+      let count = report.signatures.count
+      lines.append("\(report.file ?? "document") : \(count == 0 ? "aucune signature" : count == 1 ? "1 signature" : "\(count) signatures")")
+      for (index, signature) in report.signatures.enumerated() {
+        lines.append("")
+        lines.append("  Signature \(index + 1)\(signature.fieldName.map { " (\($0))" } ?? "") — \(signature.level ?? signature.subFilter ?? "format inconnu") — \(signature.valid ? "VALIDE" : "NON VALIDE")")
+        if let signer = signature.signer {
+          lines.append("    Signataire   : \(signer.subject)")
+          lines.append("    Émetteur     : \(signer.issuer)")
+          lines.append("    N° de série  : \(signer.serialNumber)")
+          lines.append("    Validité     : du \(date(signer.notBefore)) au \(date(signer.notAfter))")
+        }
+        if let name = signature.name { lines.append("    Nom          : \(name)") }
+        if let reason = signature.reason { lines.append("    Motif        : \(reason)") }
+        if let location = signature.location { lines.append("    Lieu         : \(location)") }
+        lines.append("    Date déclarée (/M) : \(date(signature.claimedSigningTime))")
+        if let timestamp = signature.timestamp {
+          lines.append("    Horodatage   : \(date(timestamp.time)) — \(timestamp.valid ? "vérifié" : "NON vérifié")\(timestamp.authority.map { " (\($0))" } ?? "")")
+        } else {
+          lines.append("    Horodatage   : aucun")
+        }
+        lines.append("    Intégrité    : \(signature.intact ? "octets signés intacts" : "CONTENU MODIFIÉ")")
+        lines.append("    Couverture   : \(signature.coversWholeFile ? "tout le document" : signature.coversRevision ? "sa révision (le fichier a été complété ensuite)" : "INCOMPLÈTE")")
+        lines.append("    Confiance    : \(signature.trusted ? "chaîne reconnue (au \(date(signature.chainCheckedAt)))" : "NON reconnue")")
+        for problem in signature.problems { lines.append("    ! \(problem)") }
+        if let changes = signature.laterChanges {
+          let verdict = signature.laterChangesOnlySignatures == true
+            ? "signatures ajoutées ensuite, rien d'autre"
+            : "ATTENTION : le document a été modifié après cette signature, au-delà de l'ajout de signatures"
+          lines.append("    Révisions suivantes : \(verdict) (\(changes.count) objets)")
+          if signature.laterChangesOnlySignatures != true {
+            for change in changes.prefix(30) { lines.append("      - \(change)") }
+          }
+        }
+      }
+      if let appended = report.appendedAfterLastSignature {
+        lines.append("")
+        lines.append(appended.onlyValidationData
+          ? "  \(appended.bytes) octets ajoutés après la dernière signature : données de validation (DSS), métadonnées :"
+          : "  ! \(appended.bytes) octets ajoutés après la dernière signature, non signés :")
+        for object in appended.objects.prefix(30) { lines.append("    - \(object)") }
+        if appended.objects.count > 30 { lines.append("    - … (\(appended.objects.count - 30) de plus)") }
+      }
+      lines.append("")
+      lines.append(report.valid ? "  Résultat : toutes les signatures sont valides et reconnues." : "  Résultat : NON VALIDE.")
+      return lines.joined(separator: "\n")
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+@testable import RegistreSignature
+
+/// Runs the `registre` executable that `swift test` builds next to the test bundle.
+func registre(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String, errors: String) {
+  let binary = Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("registre")
+  try #require(FileManager.default.isExecutableFile(atPath: binary.path), "registre not built at \(binary.path)")
+  let process = Process()
+  process.executableURL = binary
+  process.arguments = arguments
+  var variables = ProcessInfo.processInfo.environment
+  variables["REGISTRE_MOT_DE_PASSE"] = nil
+  for (key, value) in environment { variables[key] = value }
+  process.environment = variables
+  let output = Pipe()
+  let errors = Pipe()
+  process.standardOutput = output
+  process.standardError = errors
+  process.standardInput = FileHandle.nullDevice
+  try process.run()
+  let outputData = output.fileHandleForReading.readDataToEndOfFile()
+  let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+}
+
+@Suite("Ligne de commande : registre signer et registre verifier")
+struct CLITests {
+  @Test("Signer avec un PKCS#12 puis vérifier : codes de sortie 0, 1, 2 et JSON")
+  func signAndVerify() throws {
+    let fixtures = try Fixtures.get()
+    let input = try fixtures.write(fixtures.xrefStreamPDF, "entree.pdf")
+    let output = fixtures.url("\(UUID().uuidString)-sortie.pdf")
+    let passwordFile = try fixtures.write(Data("secret-p12\n".utf8), "mdp.txt")
+    let sign = try registre(["signer", input.path, "--sortie", output.path, "--p12", fixtures.url("signer.p12").path,
+      "--mot-de-passe-fichier", passwordFile.path, "--raison", "Registre des activités de traitement 2026"])
+    #expect(sign.status == 0, "\(sign.errors)")
+    #expect(sign.output.contains("signé (PAdES B-B)"))
+
+    let trusted = try registre(["verifier", output.path, "--ac", fixtures.url("root.pem").path])
+    #expect(trusted.status == 0, "\(trusted.output)\(trusted.errors)")
+    #expect(trusted.output.contains("VALIDE"))
+    #expect(trusted.output.contains("Registre des activités de traitement 2026"))
+
+    let untrusted = try registre(["verifier", output.path, "--ac", fixtures.url("tsa.pem").path])
+    #expect(untrusted.status == 1)
+    #expect(untrusted.output.contains("NON reconnue"))
+
+    let json = try registre(["verifier", output.path, "--ac", fixtures.url("root.pem").path, "--format", "json"])
+    #expect(json.status == 0)
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .iso8601
+    let reports = try decoder.decode([DocumentVerification].self, from: Data(json.output.utf8))
+    #expect(reports.first?.signatures.first?.intact == true)
+    #expect(reports.first?.valid == true)
+
+    let misplaced = try registre(["verifier", output.path, "--ac", input.path])
+    #expect(misplaced.status == 2)
+    #expect(misplaced.errors.contains("aucun certificat"))
+
+    let garbage = try fixtures.write(Data("pas un pdf".utf8), "faux.pdf")
+    let unreadable = try registre(["verifier", garbage.path, output.path, "--ac", fixtures.url("root.pem").path])
+    #expect(unreadable.status == 2)
+    #expect(unreadable.errors.contains("n'est pas un PDF"))
+  }
+
+  @Test("Sortie existante, mauvais mot de passe, clé qui ne correspond pas : code 2, rien d'écrit")
+  func refusals() throws {
+    let fixtures = try Fixtures.get()
+    let input = try fixtures.write(fixtures.classicPDF, "entree.pdf")
+    let existing = try fixtures.write(Data("déjà là".utf8), "existant.pdf")
+    let kept = try registre(["signer", input.path, "--sortie", existing.path, "--cle", fixtures.url("signer.key").path,
+      "--certificat", fixtures.url("signer.pem").path])
+    #expect(kept.status == 2)
+    #expect(try Data(contentsOf: existing) == Data("déjà là".utf8))
+    #expect(kept.errors.contains("existe déjà"))
+
+    let output = fixtures.url("\(UUID().uuidString)-sortie.pdf")
+    let wrong = try registre(["signer", input.path, "--sortie", output.path, "--p12", fixtures.url("signer.p12").path],
+      environment: ["REGISTRE_MOT_DE_PASSE": "n'importe-quoi"])
+    #expect(wrong.status == 2)
+    #expect(wrong.errors.contains("mot de passe incorrect"))
+    #expect(!wrong.errors.contains("n'importe-quoi"))
+    #expect(!FileManager.default.fileExists(atPath: output.path))
+
+    let mismatched = try registre(["signer", input.path, "--sortie", output.path, "--cle", fixtures.url("other.key").path,
+      "--certificat", fixtures.url("signer.pem").path])
+    #expect(mismatched.status == 2)
+    #expect(mismatched.errors.contains("ne correspond pas"))
+    #expect(!FileManager.default.fileExists(atPath: output.path))
+
+    let environment = try registre(["signer", input.path, "--sortie", output.path, "--p12", fixtures.url("signer.p12").path],
+      environment: ["REGISTRE_MOT_DE_PASSE": "secret-p12"])
+    #expect(environment.status == 0, "\(environment.errors)")
+    #expect(FileManager.default.fileExists(atPath: output.path))
+  }
+}

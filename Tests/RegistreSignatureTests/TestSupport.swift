@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+
+@testable import RegistreSignature
+
+/// Result of running an external tool.
+struct ToolResult {
+  var status: Int32
+  var output: String
+}
+
+/// Runs a tool and waits for it; standard output and error are merged.
+@discardableResult
+func runTool(_ executable: String, _ arguments: [String], in folder: URL? = nil) throws -> ToolResult {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+  process.arguments = [executable] + arguments
+  if let folder { process.currentDirectoryURL = folder }
+  let pipe = Pipe()
+  process.standardOutput = pipe
+  process.standardError = pipe
+  process.standardInput = FileHandle.nullDevice
+  try process.run()
+  let data = pipe.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return ToolResult(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+}
+
+/// Starts a tool with its output discarded.
+func startTool(_ executable: String, _ arguments: [String]) throws -> Process {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+  process.arguments = [executable] + arguments
+  process.standardOutput = FileHandle.nullDevice
+  process.standardError = FileHandle.nullDevice
+  process.standardInput = FileHandle.nullDevice
+  try process.run()
+  return process
+}
+
+enum FixtureError: Error {
+  case missing(String)
+  case tool(String)
+}
+
+/// The test PKI and the two unsigned PDFs, made once per test run in a temporary folder.
+final class Fixtures: Sendable {
+  let folder: URL
+  /// FOP PDF/A-2b, tagged: object streams and an xref stream.
+  let xrefStreamPDF: Data
+  /// FOP without PDF/A: a classic xref table.
+  let classicPDF: Data
+
+  static let shared: Result<Fixtures, any Error> = Result {
+    let fixtures = try Fixtures()
+    // The folder holds the test PKI's private keys: remove it when the test process ends.
+    atexit {
+      if case .success(let fixtures) = Fixtures.shared { try? FileManager.default.removeItem(at: fixtures.folder) }
+    }
+    return fixtures
+  }
+
+  static func get() throws -> Fixtures { try shared.get() }
+
+  private init() throws {
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent("registre-signature-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    guard let resources = Bundle.module.url(forResource: "Fixtures", withExtension: nil) else {
+      throw FixtureError.missing("Fixtures")
+    }
+    let pki = try runTool("sh", [resources.appendingPathComponent("make-pki.sh").path, folder.path])
+    guard pki.status == 0 else { throw FixtureError.tool("make-pki.sh: \(pki.output)") }
+    let fo = resources.appendingPathComponent("document.fo").path
+    let configuration = resources.appendingPathComponent("fop.xconf").path
+    let tagged = folder.appendingPathComponent("fop-pdfa.pdf")
+    let classic = folder.appendingPathComponent("fop-classic.pdf")
+    // Both FOP runs at once: the JVM start dominates.
+    // PDF 1.5 makes FOP's tagged output use object streams and an xref stream.
+    let objectStreams = resources.appendingPathComponent("fop-objstm.xconf").path
+    let first = try startTool("fop", ["-q", "-c", objectStreams, "-a", "-pdfprofile", "PDF/A-2b", "-fo", fo, "-pdf", tagged.path])
+    let second = try startTool("fop", ["-q", "-c", configuration, "-fo", fo, "-pdf", classic.path])
+    first.waitUntilExit()
+    second.waitUntilExit()
+    guard first.terminationStatus == 0, second.terminationStatus == 0 else { throw FixtureError.tool("fop failed") }
+    xrefStreamPDF = try Data(contentsOf: tagged)
+    classicPDF = try Data(contentsOf: classic)
+  }
+
+  func url(_ name: String) -> URL { folder.appendingPathComponent(name) }
+
+  func data(_ name: String) throws -> Data { try Data(contentsOf: url(name)) }
+
+  /// The RSA signer issued by the intermediate, with the intermediate as chain.
+  func signer() throws -> SigningCredentials {
+    try SigningCredentials.pem(key: data("signer.key"), certificate: data("signer.pem"), chain: data("inter.pem"))
+  }
+
+  /// A second (EC) signer, for documents signed twice.
+  func otherSigner() throws -> SigningCredentials {
+    try SigningCredentials.pem(key: data("other.key"), certificate: data("other.pem"), chain: data("inter.pem"))
+  }
+
+  /// Writes `data` under a fresh name and returns its path.
+  func write(_ data: Data, _ name: String) throws -> URL {
+    let target = url("\(UUID().uuidString)-\(name)")
+    try data.write(to: target)
+    return target
+  }
+
+  /// pyHanko's verdict with the test root as the only trust anchor.
+  func pyhankoValidate(_ file: URL) throws -> ToolResult {
+    try runTool("pyhanko", ["sign", "validate", "--trust", url("root.pem").path, "--trust-replace",
+      "--no-revocation-check", file.path])
+  }
+
+  func pdfsig(_ file: URL) throws -> ToolResult {
+    try runTool("pdfsig", [file.path])
+  }
+}
+
+/// A loopback time-stamping authority (`openssl ts -reply` behind Python's http.server),
+/// started by a test and stopped when released.
+final class LocalTSA {
+  let process = Process()
+  let input = Pipe()
+  let url: URL
+
+  init(fixtures: Fixtures, https: Bool = false) throws {
+    guard let script = Bundle.module.url(forResource: "Fixtures", withExtension: nil)?
+      .appendingPathComponent("tsa_server.py")
+    else { throw FixtureError.missing("tsa_server.py") }
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", script.path, fixtures.url("tsa.cnf").path]
+      + (https ? [fixtures.url("server.pem").path, fixtures.url("server.key").path] : [])
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardInput = input
+    try process.run()
+    var line: [UInt8] = []
+    while true {
+      let byte = output.fileHandleForReading.readData(ofLength: 1)
+      guard let first = byte.first else { break }
+      if first == 0x0A { break }
+      line.append(first)
+    }
+    let address = https ? "https://localhost" : "http://127.0.0.1"
+    guard let port = Int(String(decoding: line, as: UTF8.self)), let url = URL(string: "\(address):\(port)/tsa")
+    else {
+      process.terminate()
+      throw FixtureError.tool("TSA did not start")
+    }
+    self.url = url
+  }
+
+  deinit {
+    try? input.fileHandleForWriting.close()
+    if process.isRunning { process.terminate() }
+    process.waitUntilExit()
+  }
+}
