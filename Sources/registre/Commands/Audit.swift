@@ -23,7 +23,7 @@ struct Auditer: ParsableCommand {
       """)
 
   enum FormatSortie: String, ExpressibleByArgument, CaseIterable {
-    case texte, json, sarif, csv
+    case texte, json, sarif, csv, pdf
   }
 
   enum Seuil: String, ExpressibleByArgument, CaseIterable {
@@ -42,16 +42,25 @@ struct Auditer: ParsableCommand {
   @Argument(help: "Dossier du registre ou fichier XML canonique (sans --lot).")
   var chemin: String?
 
-  @Option(name: .customLong("format"), help: "Format du rapport : texte, json, sarif (un registre) ou csv (--lot).")
+  @Option(
+    name: .customLong("format"),
+    help: "Format du rapport : texte, json, sarif ou pdf (avec --sortie) pour un registre ; texte, json ou csv avec --lot.")
   var format: FormatSortie = .texte
+
+  @Option(
+    name: .customLong("sortie"),
+    help: "Fichier à écrire : le PDF (format pdf) ou le rapport du lot (--lot ; par défaut la sortie standard).")
+  var sortie: String?
+
+  @Option(name: .customLong("modeles"), help: "Dossier de modèles de l'établissement (format pdf).")
+  var modeles: String?
+
+  @OptionGroup(title: "Signature du rapport PDF (facultative)") var signature: OptionsSignature
 
   @Option(
     name: .customLong("lot"),
     help: "Dossier d'un lot de registres (un sous-dossier ou un fichier .xml par établissement).")
   var lot: String?
-
-  @Option(name: .customLong("sortie"), help: "Fichier où écrire le rapport du lot (par défaut : la sortie standard).")
-  var sortie: String?
 
   @Option(
     name: .customLong("echec-si"),
@@ -80,8 +89,17 @@ struct Auditer: ParsableCommand {
     if lot != nil && format == .sarif {
       throw ValidationError("Le format sarif ne sert que pour un registre (pas avec --lot).")
     }
-    if lot == nil && sortie != nil {
-      throw ValidationError("--sortie ne sert qu'avec --lot.")
+    if lot != nil && format == .pdf {
+      throw ValidationError("Le format pdf ne sert que pour un registre : pas encore de rapport PDF pour un lot.")
+    }
+    if format == .pdf && sortie == nil {
+      throw ValidationError("--format pdf demande --sortie FICHIER.pdf.")
+    }
+    if modeles != nil && format != .pdf {
+      throw ValidationError("--modeles ne sert qu'avec --format pdf.")
+    }
+    if lot == nil && format != .pdf && sortie != nil {
+      throw ValidationError("--sortie ne sert qu'avec --format pdf ou --lot.")
     }
   }
 
@@ -133,6 +151,10 @@ struct Auditer: ParsableCommand {
       FileHandle.standardOutput.write(donnees + Data("\n".utf8))
     case .csv:
       throw CodeSortie.usage  // Refused by validate().
+    case .pdf:
+      try RapportAuditPDF.ecrire(
+        report, registre: charge.registre, sortie: URL(fileURLWithPath: sortie ?? "rapport-audit.pdf"),
+        modeles: modeles, signature: DocumentsCLI.Signature.depuis(signature))
     }
     if report.fails(at: echecSi.gravite) { throw CodeSortie.problemes }
   }

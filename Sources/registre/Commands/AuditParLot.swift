@@ -20,7 +20,7 @@ extension Auditer {
     case .texte: donnees = Data(RapportLotTexte.rendre(rapport).utf8)
     case .json: donnees = try RapportLotJSON.rendre(rapport) + Data("\n".utf8)
     case .csv: donnees = Data(RapportLotCSV.rendre(rapport).utf8)
-    case .sarif: throw CodeSortie.usage  // Refused by validate().
+    case .sarif, .pdf: throw CodeSortie.usage  // Refused by validate().
     }
     if let sortie {
       do {
