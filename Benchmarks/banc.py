@@ -91,7 +91,11 @@ def main():
     arguments.add_argument("--rapide", action="store_true", help="moins de répétitions (essai du banc)")
     arguments.add_argument("--nation", type=int, default=2000,
                            help="établissements réellement mesurés pour la figure « nation » (extrapolée à 8 000)")
+    arguments.add_argument("--academie", type=int, default=700, help="établissements de la figure « académie »")
+    arguments.add_argument("--seulement", default="demo,debit,academie,nation,signature,documents,export",
+                           help="figures à mesurer, séparées par des virgules")
     options = arguments.parse_args()
+    figures = set(options.seulement.split(","))
     registre = options.registre
     if not os.access(registre, os.X_OK):
         sys.exit(f"binaire introuvable : {registre} (swift build -c release --product registre)")
@@ -107,130 +111,137 @@ def main():
 
     try:
         # 1. Demo: valider + audit, whole processes.
-        fois = 20 // n
-        r = chrono([[registre, "valider", str(DEMO)],
-                    [registre, "audit", str(DEMO), "--date", DATE, "--echec-si", "jamais"]], fois)
-        brut["demo_valider_audit"] = r
-        ligne("`valider` + `audit` de la démo, processus complets", "`registre valider DEMO && registre audit DEMO`",
-              "démo (23 traitements)", f"{ms(r['median'])}", "—", "< 100 ms",
-              "atteint" if r["median"] < 0.1 else "non atteint", etalement(r))
+        if "demo" in figures:
+            fois = 20 // n
+            r = chrono([[registre, "valider", str(DEMO)],
+                        [registre, "audit", str(DEMO), "--date", DATE, "--echec-si", "jamais"]], fois)
+            brut["demo_valider_audit"] = r
+            ligne("`valider` + `audit` de la démo, processus complets", "`registre valider DEMO && registre audit DEMO`",
+                  "démo (23 traitements)", f"{ms(r['median'])}", "—", "< 100 ms",
+                  "atteint" if r["median"] < 0.1 else "non atteint", etalement(r))
 
         # 2. In-process audit throughput, one core.
-        _, _, sortie, _ = lancer([registre, "mesurer-audit", "--etablissements", str(200 // n),
-                                  "--repetitions", str(max(3, 7 // n))])
-        debit = json.loads(sortie)
-        brut["debit_audit"] = debit
-        ligne("Débit de l'audit en mémoire, un cœur", "`registre mesurer-audit`",
-              f"{debit['registers']} registres générés × 50 traitements", f"{debit['median']:,.0f} traitements/s".replace(",", " "),
-              "—", "≥ 200 000 traitements/s/cœur", "atteint" if debit["median"] >= 200000 else "non atteint",
-              f"{debit['min']:,.0f} – {debit['max']:,.0f} ({len(debit['runs'])} mesures)".replace(",", " "))
+        if "debit" in figures:
+            _, _, sortie, _ = lancer([registre, "mesurer-audit", "--etablissements", str(200 // n),
+                                      "--repetitions", str(max(3, 7 // n))])
+            debit = json.loads(sortie)
+            brut["debit_audit"] = debit
+            ligne("Débit de l'audit en mémoire, un cœur", "`registre mesurer-audit`",
+                  f"{debit['registers']} registres générés × 50 traitements", f"{debit['median']:,.0f} traitements/s".replace(",", " "),
+                  "—", "≥ 200 000 traitements/s/cœur", "atteint" if debit["median"] >= 200000 else "non atteint",
+                  f"{debit['min']:,.0f} – {debit['max']:,.0f} ({len(debit['runs'])} mesures)".replace(",", " "))
 
         # 3. Académie: generate 700 × 50, then the batch audit.
-        academie = travail / "academie"
-        d, _, _, _ = lancer([registre, "generer-registres", str(academie), "--etablissements", "700"])
-        brut["generation_academie_s"] = d
-        ligne("Génération de l'académie", "`registre generer-registres --etablissements 700`",
-              "700 × 50 traitements (XML)", ms(d), "—", "(mesurée)", "—", "1 mesure")
-        lot = [registre, "audit", "--lot", str(academie), "--date", DATE, "--format", "json",
-               "--sortie", str(travail / "academie.json"), "--echec-si", "jamais"]
-        r = chrono([lot], max(1, 3 // n), memoire=True)
-        brut["academie"] = r
-        ligne("Audit par lot, académie, processus complet, 2 cœurs", "`registre audit --lot`",
-              "700 établissements × 50 traitements", f"{ms(r['median'])}, pic {r['peak_mb']:.0f} Mo", "—",
-              "< 30 s et < 500 Mo", "atteint" if r["median"] < 30 and r["peak_mb"] < 500 else
-              ("mémoire atteinte, temps non atteint" if r["peak_mb"] < 500 else "non atteint"), etalement(r))
-        par_etab = r["median"] / 700
+        if "academie" in figures:
+            academie = travail / "academie"
+            d, _, _, _ = lancer([registre, "generer-registres", str(academie), "--etablissements", str(options.academie)])
+            brut["generation_academie_s"] = d
+            ligne("Génération de l'académie", "`registre generer-registres --etablissements 700`",
+                  f"{options.academie} × 50 traitements (XML)", ms(d), "—", "(mesurée)", "—", "1 mesure")
+            lot = [registre, "audit", "--lot", str(academie), "--date", DATE, "--format", "json",
+                   "--sortie", str(travail / "academie.json"), "--echec-si", "jamais"]
+            r = chrono([lot], max(1, 3 // n), memoire=True)
+            brut["academie"] = r
+            ligne("Audit par lot, académie, processus complet, 2 cœurs", "`registre audit --lot`",
+                  f"{options.academie} établissements × 50 traitements", f"{ms(r['median'])}, pic {r['peak_mb']:.0f} Mo", "—",
+                  "< 30 s et < 500 Mo", "atteint" if r["median"] < 30 and r["peak_mb"] < 500 else
+                  ("mémoire atteinte, temps non atteint" if r["peak_mb"] < 500 else "non atteint"), etalement(r))
+            brut["academie"]["etablissements"] = options.academie
 
         # 4. Nation: a measured subset, extrapolated linearly to 8,000 (per-school cost is constant).
-        taille = options.nation
-        nation = travail / "nation"
-        d, _, _, _ = lancer([registre, "generer-registres", str(nation), "--etablissements", str(taille)])
-        brut["generation_nation_s"] = d
-        lot = [registre, "audit", "--lot", str(nation), "--date", DATE, "--format", "csv",
-               "--sortie", str(travail / "nation.csv"), "--echec-si", "jamais"]
-        r = chrono([lot], 1, memoire=True)
-        brut["nation_mesuree"] = dict(r, etablissements=taille)
-        extrapole = r["median"] * 8000 / taille
-        plat = r["peak_mb"] <= brut["academie"]["peak_mb"] * 1.2
-        ligne("Audit par lot, nation, 2 cœurs", "`registre audit --lot`",
-              f"{taille} établissements mesurés (extrapolé à 8 000)",
-              f"{ms(r['median'])} mesuré → {ms(extrapole)} extrapolé, pic {r['peak_mb']:.0f} Mo", "—",
-              "< 5 min, mémoire plate (± 20 % de l'académie)",
-              ("temps atteint" if extrapole < 300 else "temps non atteint") + (", mémoire plate" if plat else ", mémoire non plate"),
-              f"1 mesure ; génération de {taille} registres : {ms(d)}")
+        if "nation" in figures:
+            taille = options.nation
+            nation = travail / "nation"
+            d, _, _, _ = lancer([registre, "generer-registres", str(nation), "--etablissements", str(taille)])
+            brut["generation_nation_s"] = d
+            lot = [registre, "audit", "--lot", str(nation), "--date", DATE, "--format", "csv",
+                   "--sortie", str(travail / "nation.csv"), "--echec-si", "jamais"]
+            r = chrono([lot], 1, memoire=True)
+            brut["nation_mesuree"] = dict(r, etablissements=taille)
+            extrapole = r["median"] * 8000 / taille
+            plat = "academie" in brut and r["peak_mb"] <= brut["academie"]["peak_mb"] * 1.2
+            ligne("Audit par lot, nation, 2 cœurs", "`registre audit --lot`",
+                  f"{taille} établissements mesurés (extrapolé à 8 000)",
+                  f"{ms(r['median'])} mesuré → {ms(extrapole)} extrapolé, pic {r['peak_mb']:.0f} Mo", "—",
+                  "< 5 min, mémoire plate (± 20 % de l'académie)",
+                  ("temps atteint" if extrapole < 300 else "temps non atteint") + (", mémoire plate" if plat else ", mémoire non plate"),
+                  f"1 mesure ; génération de {taille} registres : {ms(d)}")
 
         # 5. Signing and verifying a 10 MB PDF, against pyHanko, same key, same file.
-        if shutil.which("pyhanko"):
-            sig = travail / "signature"
-            subprocess.run([str(RACINE / "scripts/banc-signature.sh"), "--preparer", str(sig)], check=True)
-            pdf, cle, cert = str(sig / "10mo.pdf"), str(sig / "cle.pem"), str(sig / "cert.pem")
-            def menage(*noms):
-                return lambda: [Path(sig / x).unlink(missing_ok=True) for x in noms]
-            fois = max(2, 5 // n)
-            ra, rb = duel([registre, "signer", pdf, "--sortie", str(sig / "r.pdf"), "--cle", cle, "--certificat", cert],
-                          ["pyhanko", "sign", "addsig", "--use-pades", "--field", "Sig1", "pemder", "--key", cle,
-                           "--cert", cert, "--no-pass", pdf, str(sig / "p.pdf")], fois,
-                          avant_a=menage("r.pdf"), avant_b=menage("p.pdf"))
-            brut["signer"], brut["signer_pyhanko"] = ra, rb
-            rapport = rb["median"] / ra["median"]
-            ligne("Signature PAdES d'un PDF de 10 Mo, processus complet", "`registre signer`", "PDF 10 Mo, RSA 2048",
-                  ms(ra["median"]), f"pyHanko {ms(rb['median'])} → × {rapport:.1f}", "≥ 10 × plus rapide",
-                  "atteint" if rapport >= 10 else "non atteint", etalement(ra))
-            ra, rb = duel([registre, "verifier", str(sig / "r.pdf"), "--ac", cert],
-                          ["pyhanko", "sign", "validate", "--trust", cert, "--trust-replace", "--no-revocation-check",
-                           str(sig / "p.pdf")], fois)
-            brut["verifier"], brut["verifier_pyhanko"] = ra, rb
-            rapport = rb["median"] / ra["median"]
-            ligne("Vérification du même PDF", "`registre verifier`", "PDF 10 Mo signé",
-                  ms(ra["median"]), f"`pyhanko sign validate` {ms(rb['median'])} → × {rapport:.1f}",
-                  "≥ 10 × plus rapide", "atteint" if rapport >= 10 else "non atteint", etalement(ra))
-        else:
-            ligne("Signature / vérification d'un PDF de 10 Mo", "—", "—", "non mesuré", "pyHanko absent",
-                  "≥ 10 ×", "non mesuré")
+        if "signature" in figures:
+            if shutil.which("pyhanko"):
+                sig = travail / "signature"
+                subprocess.run([str(RACINE / "scripts/banc-signature.sh"), "--preparer", str(sig)], check=True)
+                pdf, cle, cert = str(sig / "10mo.pdf"), str(sig / "cle.pem"), str(sig / "cert.pem")
+                def menage(*noms):
+                    return lambda: [Path(sig / x).unlink(missing_ok=True) for x in noms]
+                fois = max(2, 5 // n)
+                ra, rb = duel([registre, "signer", pdf, "--sortie", str(sig / "r.pdf"), "--cle", cle, "--certificat", cert],
+                              ["pyhanko", "sign", "addsig", "--use-pades", "--field", "Sig1", "pemder", "--key", cle,
+                               "--cert", cert, "--no-pass", pdf, str(sig / "p.pdf")], fois,
+                              avant_a=menage("r.pdf"), avant_b=menage("p.pdf"))
+                brut["signer"], brut["signer_pyhanko"] = ra, rb
+                rapport = rb["median"] / ra["median"]
+                ligne("Signature PAdES d'un PDF de 10 Mo, processus complet", "`registre signer`", "PDF 10 Mo, RSA 2048",
+                      ms(ra["median"]), f"pyHanko {ms(rb['median'])} → × {rapport:.1f}", "≥ 10 × plus rapide",
+                      "atteint" if rapport >= 10 else "non atteint", etalement(ra))
+                ra, rb = duel([registre, "verifier", str(sig / "r.pdf"), "--ac", cert],
+                              ["pyhanko", "sign", "validate", "--trust", cert, "--trust-replace", "--no-revocation-check",
+                               str(sig / "p.pdf")], fois)
+                brut["verifier"], brut["verifier_pyhanko"] = ra, rb
+                rapport = rb["median"] / ra["median"]
+                ligne("Vérification du même PDF", "`registre verifier`", "PDF 10 Mo signé",
+                      ms(ra["median"]), f"`pyhanko sign validate` {ms(rb['median'])} → × {rapport:.1f}",
+                      "≥ 10 × plus rapide", "atteint" if rapport >= 10 else "non atteint", etalement(ra))
+            else:
+                ligne("Signature / vérification d'un PDF de 10 Mo", "—", "—", "non mesuré", "pyHanko absent",
+                      "≥ 10 ×", "non mesuré")
 
         # 6. Documents of the demo, with FOP's share (REGISTRE_MESURES=1 on the documents branch).
-        if existe(registre, "document"):
-            docs = travail / "documents"
-            docs.mkdir()
-            travaux = [("registre", [registre, "document", str(DEMO), "--sortie", str(docs / "registre.pdf")]),
-                       ("notices", [registre, "notices", str(DEMO), "--sortie", str(docs / "notices")]),
-                       ("rapport d'audit", [registre, "audit", str(DEMO), "--format", "pdf", "--sortie",
-                                            str(docs / "audit.pdf"), "--echec-si", "jamais", "--date", DATE])]
-            for nom, commande in travaux:
-                temps, fop, xslt = [], [], []
-                for _ in range(max(2, 3 // n)):
-                    shutil.rmtree(docs, ignore_errors=True)
-                    docs.mkdir()
-                    d, _, _, err = lancer(commande, env=env_doc)
-                    temps.append(d)
-                    m = re.search(r"XSLT ([\d,]+) s, rendu FOP et écriture ([\d,]+) s", err)
-                    if m:
-                        xslt.append(float(m.group(1).replace(",", ".")))
-                        fop.append(float(m.group(2).replace(",", ".")))
-                r = resume(temps)
-                part = f"FOP {statistics.median(fop) / r['median'] * 100:.0f} %, XSLT {statistics.median(xslt) * 1000:.0f} ms" if fop else "part de FOP non publiée"
-                brut[f"document_{nom}"] = dict(r, fop=fop, xslt=xslt)
-                ligne(f"Document de la démo : {nom}", f"`{' '.join(['registre'] + commande[1:2])}`", "démo",
-                      f"{ms(r['median'])} ({part})", "—", "mesuré, part de FOP montrée", "mesuré", etalement(r))
-        else:
-            ligne("Documents de la démo", "`registre document`, `notices`, `audit --format pdf`", "démo",
-                  "pas encore mesuré", "—", "mesuré", "non mesuré (commandes absentes de cette version)")
+        if "documents" in figures:
+            if existe(registre, "document"):
+                docs = travail / "documents"
+                docs.mkdir()
+                travaux = [("registre", [registre, "document", str(DEMO), "--sortie", str(docs / "registre.pdf")]),
+                           ("notices", [registre, "notices", str(DEMO), "--sortie", str(docs / "notices")]),
+                           ("rapport d'audit", [registre, "audit", str(DEMO), "--format", "pdf", "--sortie",
+                                                str(docs / "audit.pdf"), "--echec-si", "jamais", "--date", DATE])]
+                for nom, commande in travaux:
+                    temps, fop, xslt = [], [], []
+                    for _ in range(max(2, 3 // n)):
+                        shutil.rmtree(docs, ignore_errors=True)
+                        docs.mkdir()
+                        d, _, _, err = lancer(commande, env=env_doc)
+                        temps.append(d)
+                        m = re.search(r"XSLT ([\d,]+) s, rendu FOP et écriture ([\d,]+) s", err)
+                        if m:
+                            xslt.append(float(m.group(1).replace(",", ".")))
+                            fop.append(float(m.group(2).replace(",", ".")))
+                    r = resume(temps)
+                    part = f"FOP {statistics.median(fop) / r['median'] * 100:.0f} %, XSLT {statistics.median(xslt) * 1000:.0f} ms" if fop else "part de FOP non publiée"
+                    brut[f"document_{nom}"] = dict(r, fop=fop, xslt=xslt)
+                    ligne(f"Document de la démo : {nom}", f"`{' '.join(['registre'] + commande[1:2])}`", "démo",
+                          f"{ms(r['median'])} ({part})", "—", "mesuré, part de FOP montrée", "mesuré", etalement(r))
+            else:
+                ligne("Documents de la démo", "`registre document`, `notices`, `audit --format pdf`", "démo",
+                      "pas encore mesuré", "—", "mesuré", "non mesuré (commandes absentes de cette version)")
 
         # 7. Yearly export of the demo.
-        if existe(registre, "exporter"):
-            exp = travail / "export"
-            commande = [registre, "exporter", str(DEMO), "--sortie", str(exp)]
-            try:
-                r = chrono([commande], max(2, 3 // n), env=env_doc, avant=lambda: shutil.rmtree(exp, ignore_errors=True))
-                brut["exporter"] = r
-                ligne("`registre exporter` de la démo, bout à bout", "`registre exporter`", "démo", ms(r["median"]),
-                      "—", "mesuré", "mesuré", etalement(r))
-            except RuntimeError as e:
-                ligne("`registre exporter` de la démo", "`registre exporter`", "démo", "non mesuré", "—", "mesuré",
-                      "non mesuré", str(e).splitlines()[0])
-        else:
-            ligne("`registre exporter` de la démo, bout à bout", "`registre exporter`", "démo", "pas encore mesuré",
-                  "—", "mesuré", "non mesuré (commande absente de cette version)")
+        if "export" in figures:
+            if existe(registre, "exporter"):
+                exp = travail / "export"
+                commande = [registre, "exporter", str(DEMO), "--sortie", str(exp)]
+                try:
+                    r = chrono([commande], max(2, 3 // n), env=env_doc, avant=lambda: shutil.rmtree(exp, ignore_errors=True))
+                    brut["exporter"] = r
+                    ligne("`registre exporter` de la démo, bout à bout", "`registre exporter`", "démo", ms(r["median"]),
+                          "—", "mesuré", "mesuré", etalement(r))
+                except RuntimeError as e:
+                    ligne("`registre exporter` de la démo", "`registre exporter`", "démo", "non mesuré", "—", "mesuré",
+                          "non mesuré", str(e).splitlines()[0])
+            else:
+                ligne("`registre exporter` de la démo, bout à bout", "`registre exporter`", "démo", "pas encore mesuré",
+                      "—", "mesuré", "non mesuré (commande absente de cette version)")
     finally:
         shutil.rmtree(travail, ignore_errors=True)
 
@@ -246,6 +257,10 @@ def main():
         machine["cpu"] = modele
     except (OSError, IndexError):
         pass
+    if options.seulement != arguments.get_default("seulement") or options.rapide:
+        print("\n".join(f"{l[0]} : {l[3]} ({l[6]})" for l in lignes))
+        print(f"\nEssai partiel terminé en {ms(total)} ; BENCHMARKS.md n'est pas réécrit.")
+        return
     (RACINE / "Benchmarks/resultats.json").write_text(json.dumps({"machine": machine, "mesures": brut}, indent=2,
                                                                  ensure_ascii=False) + "\n")
     table = [f"Mesuré le {machine['date']} sur {machine['coeurs']} cœurs ({machine['cpu']}), commit {machine['commit']}, "
