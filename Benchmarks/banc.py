@@ -74,7 +74,8 @@ def duel(a, b, fois, avant_a=None, avant_b=None):
 
 def existe(registre, sous_commande):
     p = subprocess.run([registre, sous_commande, "--help"], capture_output=True, text=True)
-    return p.returncode == 0
+    # An unknown subcommand followed by --help prints the root help with code 0: check the usage line.
+    return p.returncode == 0 and f"registre {sous_commande}" in p.stdout
 
 
 def ms(s):
@@ -89,7 +90,7 @@ def main():
     arguments = argparse.ArgumentParser()
     arguments.add_argument("--registre", default=str(RACINE / ".build/release/registre"))
     arguments.add_argument("--rapide", action="store_true", help="moins de répétitions (essai du banc)")
-    arguments.add_argument("--nation", type=int, default=2000,
+    arguments.add_argument("--nation", type=int, default=1400,
                            help="établissements réellement mesurés pour la figure « nation » (extrapolée à 8 000)")
     arguments.add_argument("--academie", type=int, default=700, help="établissements de la figure « académie »")
     arguments.add_argument("--seulement", default="demo,debit,academie,nation,signature,documents,export",
