@@ -40,6 +40,9 @@ import Testing
     #expect(try OutilCLI.lancer(["audit", "--lot", absent]).code == 2)
     #expect(try OutilCLI.lancer(["audit", "--lot", dossier.path]).code == 2)  // empty lot
     #expect(try OutilCLI.lancer(["audit", "--lot", dossier.path, "--format", "sarif"]).code == 2)
+    let pdf = try OutilCLI.lancer(["audit", "--lot", dossier.path, "--format", "pdf", "--sortie", "x.pdf"])
+    #expect(pdf.code == 2)
+    #expect(pdf.erreurs.contains("pas encore de rapport PDF pour un lot"))
     #expect(try OutilCLI.lancer(["audit", OutilCLI.registreValide.path, "--lot", dossier.path]).code == 2)
     #expect(try OutilCLI.lancer(["audit", OutilCLI.registreValide.path, "--format", "csv"]).code == 2)
     #expect(try OutilCLI.lancer(["audit"]).code == 2)
