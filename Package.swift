@@ -89,6 +89,7 @@ let package = Package(
         "RegistreModel", "RegistreFormats", "RegistreRules", "RegistreSignature", "RegistreDocuments",
         "RegistreSupport", "COpenSSL", "CZlib",
       ],
+      resources: [.copy("Resources/bilan.xsl")],
       swiftSettings: swiftSettings),
 
     // MARK: Command-line tool

@@ -46,6 +46,12 @@ public struct SealedYear: Equatable, Sendable {
   public var revision: Int
   public var url: URL
   public var name: String { revision == 1 ? "\(year)" : "\(year)-r\(revision)" }
+
+  public init(year: Int, revision: Int, url: URL) {
+    self.year = year
+    self.revision = revision
+    self.url = url
+  }
 }
 
 /// The archive folder: sealed years side by side, never overwritten.
@@ -102,52 +108,10 @@ public enum YearArchive {
   public static func seal(
     _ files: [ArchiveFile], as target: SealedYear, in archive: URL, sign: (Data) throws -> Data
   ) throws(ArchiveError) -> URL {
-    for file in files {
-      guard isSafeName(file.name), file.name != manifestName, file.name != signatureName else {
-        throw .invalidName(file.name)
-      }
-    }
-    guard Set(files.map(\.name)).count == files.count else { throw .invalidName("doublon") }
-    do {
-      try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
-    } catch { throw .io("création de \(archive.path) impossible") }
-    removeAbandonedTemporaryFolders(in: archive)
-    if FileManager.default.fileExists(atPath: target.url.path) { throw .alreadyExists(target.url.path) }
-    let temporary = archive.appendingPathComponent(
-      "\(temporaryPrefix)\(target.name)-\(getpid())-\(UUID().uuidString.prefix(8))", isDirectory: true)
-    guard mkdir(temporary.path, 0o750) == 0 else { throw .io("création du dossier temporaire impossible") }
-    var done = false
-    defer { if !done { try? FileManager.default.removeItem(at: temporary) } }
-    do {
-      for file in files {
-        try AtomicFile.write(file.data, to: temporary.appendingPathComponent(file.name), permissions: file.permissions,
-          existing: .refuse)
-      }
-      let manifest = manifest(files)
-      try AtomicFile.write(manifest, to: temporary.appendingPathComponent(manifestName), permissions: 0o644,
-        existing: .refuse)
-      let signature: Data
-      do { signature = try sign(manifest) } catch { throw ArchiveError.signing("\(error)") }
-      try AtomicFile.write(signature, to: temporary.appendingPathComponent(signatureName), permissions: 0o644,
-        existing: .refuse)
-    } catch let error as ArchiveError {
-      throw error
-    } catch {
-      throw .io("écriture dans le dossier temporaire impossible (\(error))")
-    }
-    if let descriptor = Optional(open(temporary.path, O_RDONLY | O_DIRECTORY)), descriptor >= 0 {
-      fsync(descriptor)
-      close(descriptor)
-    }
-    try renameNoReplace(temporary, to: target.url)
-    done = true
-    if let descriptor = Optional(open(archive.path, O_RDONLY | O_DIRECTORY)), descriptor >= 0 {
-      fsync(descriptor)
-      close(descriptor)
-    }
-    return target.url
+    let build = try YearBuild(target: target, in: archive)
+    for file in files { try build.add(file) }
+    return try build.seal(sign: sign)
   }
-
   /// Moves `source` to `destination` only when the destination does not exist (Linux `RENAME_NOREPLACE`).
   static func renameNoReplace(_ source: URL, to destination: URL) throws(ArchiveError) {
     let result: Int32
@@ -186,5 +150,78 @@ public enum YearArchive {
   public static func isSafeName(_ name: String) -> Bool {
     !name.isEmpty && name != "." && name != ".." && !name.hasPrefix(".") && !name.contains("/")
       && !name.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } && name.utf8.count <= 200
+  }
+}
+
+/// A year being exported: files go to a hidden temporary folder inside the archive (same file system),
+/// which becomes the year's folder in one rename when sealed. Until then no year folder exists; a killed
+/// export leaves only the hidden folder, removed by the next export.
+public final class YearBuild {
+  public let target: SealedYear
+  public let archive: URL
+  /// The hidden temporary folder.
+  public let folder: URL
+  private var files: [ArchiveFile] = []
+  private var sealed = false
+
+  /// Creates the temporary folder; refuses when the target already exists.
+  public init(target: SealedYear, in archive: URL) throws(ArchiveError) {
+    self.target = target
+    self.archive = archive
+    do {
+      try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
+    } catch { throw .io("création de \(archive.path) impossible") }
+    YearArchive.removeAbandonedTemporaryFolders(in: archive)
+    if FileManager.default.fileExists(atPath: target.url.path) { throw .alreadyExists(target.url.path) }
+    folder = archive.appendingPathComponent(
+      "\(YearArchive.temporaryPrefix)\(target.name)-\(getpid())-\(UUID().uuidString.prefix(8))", isDirectory: true)
+    guard mkdir(folder.path, 0o750) == 0 else {
+      throw .io("création du dossier temporaire dans \(archive.path) impossible (\(String(cString: strerror(errno))))")
+    }
+  }
+
+  deinit { if !sealed { abandon() } }
+
+  /// Writes one file into the temporary folder.
+  public func add(_ file: ArchiveFile) throws(ArchiveError) {
+    guard YearArchive.isSafeName(file.name), file.name != YearArchive.manifestName,
+      file.name != YearArchive.signatureName, !files.contains(where: { $0.name == file.name })
+    else { throw .invalidName(file.name) }
+    do {
+      try AtomicFile.write(file.data, to: folder.appendingPathComponent(file.name), permissions: file.permissions,
+        existing: .refuse)
+    } catch { throw .io("écriture de \(file.name) impossible (\(error))") }
+    files.append(file)
+  }
+
+  /// Writes the manifest and its signature, then moves the folder into place. Returns the year's folder.
+  public func seal(sign: (Data) throws -> Data) throws(ArchiveError) -> URL {
+    let manifest = YearArchive.manifest(files)
+    let signature: Data
+    do { signature = try sign(manifest) } catch { throw .signing("\(error)") }
+    do {
+      try AtomicFile.write(manifest, to: folder.appendingPathComponent(YearArchive.manifestName), permissions: 0o644,
+        existing: .refuse)
+      try AtomicFile.write(signature, to: folder.appendingPathComponent(YearArchive.signatureName),
+        permissions: 0o644, existing: .refuse)
+    } catch { throw .io("écriture du manifeste impossible (\(error))") }
+    YearBuild.sync(folder)
+    try YearArchive.renameNoReplace(folder, to: target.url)
+    sealed = true
+    YearBuild.sync(archive)
+    return target.url
+  }
+
+  /// Removes the temporary folder.
+  public func abandon() {
+    guard !sealed else { return }
+    try? FileManager.default.removeItem(at: folder)
+  }
+
+  static func sync(_ url: URL) {
+    let descriptor = open(url.path, O_RDONLY | O_DIRECTORY)
+    guard descriptor >= 0 else { return }
+    fsync(descriptor)
+    close(descriptor)
   }
 }

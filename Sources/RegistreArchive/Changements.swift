@@ -241,9 +241,13 @@ enum Facets {
       keyed("donnees", "données", t.donnees.map { d in
         (d.categorie.rawValue, [d.categorie.libelle, d.description].compactMap { $0 }.joined(separator: " — "))
       }, added: "nouvelle catégorie de données", removed: "catégorie de données retirée"),
-      keyed("conservation", "durée de conservation", t.donnees.map { d in
-        (d.categorie.rawValue, conservation(d.conservation))
-      }, added: nil, removed: nil),
+      retention("duree", "durée de conservation", t) { c in
+        [c.duree?.description, c.critere].compactMap { $0 }.joined(separator: ", ") },
+      retention("point_de_depart", "point de départ de la conservation", t) { $0.pointDeDepart },
+      retention("archivage_intermediaire", "archivage intermédiaire", t) { $0.archivageIntermediaire?.description },
+      retention("sort_final", "sort final", t) { $0.sortFinal?.libelle },
+      retention("source", "source de la durée de conservation", t) { $0.source },
+      retention("a_confirmer", "durée à confirmer", t) { $0.aConfirmer },
       single("collecte_aupres_des_personnes", "collecte auprès des personnes", oui(t.collecteAupresDesPersonnes)),
       keyed("sources_des_donnees", "source des données", t.sourcesDesDonnees.map { ($0, $0) },
         added: "nouvelle source des données", removed: "source des données retirée"),
@@ -277,6 +281,17 @@ enum Facets {
       single("remarques", "remarques", t.remarques),
       single("service_facultatif", "service facultatif", oui(t.serviceFacultatif)),
     ]
+  }
+
+  /// One aspect of each data category's retention, compared only for categories present on both sides
+  /// (a new or removed category is reported once, as such).
+  static func retention(
+    _ field: String, _ label: String, _ t: Traitement, _ value: (Conservation) -> String?
+  ) -> Facet {
+    keyed("donnees.conservation.\(field)", label, t.donnees.map { d in
+      let text = d.conservation.flatMap(value) ?? ""
+      return (d.categorie.rawValue, text.isEmpty ? vide : text)
+    }, added: nil, removed: nil)
   }
 
   static func conservation(_ c: Conservation?) -> String {
