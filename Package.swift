@@ -137,7 +137,7 @@ let package = Package(
     .testTarget(
       name: "RegistreArchiveTests",
       dependencies: [
-        "RegistreArchive", "RegistreModel", "RegistreFormats", "RegistreSignature", "RegistreCatalogue",
+        "registre", "RegistreArchive", "RegistreModel", "RegistreFormats", "RegistreSignature", "RegistreCatalogue",
         "RegistreSupport",
       ],
       swiftSettings: swiftSettings),
