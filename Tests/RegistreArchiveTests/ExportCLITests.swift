@@ -183,8 +183,7 @@ import Testing
   }
 }
 
-/// A child in its own process group (so FOP, its grandchild, is killed with it), spawned with a clean
-/// signal mask.
+/// A child spawned with a clean signal mask, in its own process group.
 final class GroupeDeProcessus {
   let pid: pid_t
   private var termine = false
@@ -222,24 +221,45 @@ final class GroupeDeProcessus {
     return true
   }
 
-  /// Whether a process of the group runs FOP (Java with FOP's main class, or the `fop` script).
-  var lanceFOP: Bool {
-    let processus = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-    for numero in processus where numero.allSatisfy(\.isNumber) {
-      guard let n = pid_t(numero), n != pid, getpgid(n) == pid,
-        let ligne = try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(numero)/cmdline"))
+  /// The child's descendants (Foundation's `Process`, which starts FOP, gives it its own process group,
+  /// so the group alone does not find it).
+  var descendants: [pid_t] {
+    var parents: [pid_t: pid_t] = [:]
+    for numero in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] where numero.allSatisfy(\.isNumber) {
+      guard let n = pid_t(numero), let stat = try? String(contentsOfFile: "/proc/\(numero)/stat", encoding: .utf8),
+        let fin = stat.lastIndex(of: ")")
       else { continue }
-      if String(decoding: ligne, as: UTF8.self).lowercased().contains("fop") { return true }
+      let champs = stat[stat.index(after: fin)...].split(separator: " ")
+      if champs.count > 1, let parent = pid_t(champs[1]) { parents[n] = parent }
     }
-    return false
+    var resultat: [pid_t] = []
+    var aVoir = [pid]
+    while let courant = aVoir.popLast() {
+      for (enfant, parent) in parents where parent == courant && !resultat.contains(enfant) {
+        resultat.append(enfant)
+        aVoir.append(enfant)
+      }
+    }
+    return resultat
   }
 
+  /// Whether a descendant runs FOP (Java with FOP's classes, or the `fop` script).
+  var lanceFOP: Bool {
+    descendants.contains { n in
+      guard let ligne = try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(n)/cmdline")) else { return false }
+      return String(decoding: ligne, as: UTF8.self).lowercased().contains("fop")
+    }
+  }
+
+  /// SIGKILL to the export first (what the test is about), then to what it had started.
   func tuer() {
     guard !termine else { return }
-    kill(-pid, SIGKILL)
+    let restes = descendants
+    kill(pid, SIGKILL)
     var statut: Int32 = 0
     while waitpid(pid, &statut, 0) < 0 && errno == EINTR {}
     termine = true
+    for n in restes { kill(n, SIGKILL) }
   }
 
   deinit { tuer() }
