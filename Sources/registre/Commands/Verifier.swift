@@ -14,7 +14,8 @@ extension Registre {
         l'empreinte de chaque fichier, la signature CMS du manifeste et les signatures de chaque PDF ; tout \
         fichier ajouté, supprimé ou modifié est signalé. Code de sortie : 0 archive intègre et signatures \
         valides et reconnues, 1 sinon, 2 dossier illisible.
-        Pour chaque signature : intégrité des octets signés, couverture du fichier, signataire, date \
+
+        Avec des PDF, pour chaque signature : intégrité des octets signés, couverture du fichier, signataire, date \
         déclarée et horodatage, chaîne de certification jusqu'à une autorité de confiance (--ac, sinon \
         le magasin du système), et ce qui a été ajouté après la dernière signature.
         Code de sortie : 0 si toutes les signatures sont valides et reconnues, 1 sinon, 2 si un \
