@@ -87,6 +87,9 @@ public struct DocumentPipeline: Sendable {
   public var date: DocumentDate
   /// Printed on the register's cover page.
   public var toolVersion: String
+  /// Applied to each PDF before it is written — the CLI signs here, so a
+  /// document is written once, already signed. A failure leaves no file.
+  public var finish: (@Sendable (Data) throws -> Data)?
 
   public init(
     templates: TemplateLibrary, transformer: any StylesheetTransformer, renderer: any Renderer,
@@ -205,7 +208,14 @@ public struct DocumentPipeline: Sendable {
       switch outcome {
       case .failure(let error):
         results[index] = .failure(.rendering(error))
-      case .success(let pdf):
+      case .success(let rendu):
+        let pdf: Data
+        do {
+          pdf = try finish?(rendu) ?? rendu
+        } catch {
+          results[index] = .failure(.writeFailed(path: job.output.path, detail: "signature impossible : \(error)"))
+          continue
+        }
         do {
           try AtomicFile.write(pdf, to: job.output)
           results[index] = .success(job.output)

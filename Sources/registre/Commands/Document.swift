@@ -22,12 +22,14 @@ struct Document: ParsableCommand {
   @Option(name: .customLong("modeles"), help: "Dossier de modèles de l'établissement (voir « registre modeles exporter »).")
   var modeles: String?
 
+  @OptionGroup(title: "Signature (facultative)") var signature: OptionsSignature
+
   func run() throws {
     let charge = try ChargeurCLI.charger(chemin)
     let bibliotheque = try DocumentsCLI.modeles(modeles)
     let xml = try DocumentsCLI.xmlCanonique(charge)
     try DocumentsCLI.produire(
       [DocumentJob(kind: .register, output: URL(fileURLWithPath: sortie))], entree: xml,
-      pipeline: DocumentsCLI.pipeline(bibliotheque))
+      pipeline: DocumentsCLI.pipeline(bibliotheque, signature: DocumentsCLI.Signature.depuis(signature)))
   }
 }

@@ -29,6 +29,8 @@ struct Notices: ParsableCommand {
   @Option(name: .customLong("modeles"), help: "Dossier de modèles de l'établissement (voir « registre modeles exporter »).")
   var modeles: String?
 
+  @OptionGroup(title: "Signature (facultative)") var signature: OptionsSignature
+
   func validate() throws {
     if parTraitement && traitement != nil {
       throw ValidationError("--par-traitement et --traitement s'excluent : choisissez l'un des deux.")
@@ -72,7 +74,7 @@ struct Notices: ParsableCommand {
     }
     try DocumentsCLI.produire(
       travaux, entree: try DocumentsCLI.xmlCanonique(charge),
-      pipeline: DocumentsCLI.pipeline(bibliotheque))
+      pipeline: DocumentsCLI.pipeline(bibliotheque, signature: DocumentsCLI.Signature.depuis(signature)))
   }
 }
 
