@@ -76,6 +76,12 @@ import Testing
     let pdf = try Data(contentsOf: annee2026.appendingPathComponent("registre-2026.pdf"))
     let incorpore = try PDFDocument(data: pdf).embeddedFiles()
     #expect(incorpore.first?.data == (try Data(contentsOf: annee2026.appendingPathComponent("registre-2026.xml"))))
+    // …and the same change list, in its section « Modifications depuis le registre 2025 ».
+    let pdftotext = try #require(Outils.programme("pdftotext"))
+    let extrait = try Outils.lancer(
+      [pdftotext, annee2026.appendingPathComponent("registre-2026.pdf").path, "-"], dossier: racine)
+    #expect(extrait.sortie.contains("Modifications depuis le registre 2025"))
+    #expect(extrait.sortie.contains("Traitement supprimé"))
 
     // Verification passes on both years, each with its demonstration CA.
     for annee in [annee2025, annee2026] {

@@ -132,11 +132,18 @@ extension Registre {
         try ajouter("registre-\(annee).xml", xml)
         try ajouter("registre-\(annee).csv", Tableur.csv(registre))
         try ajouter("registre-\(annee).ods", try Tableur.ods(registre))
+        var parametresRegistre: [String: String] = [:]
         if let registrePrecedent, let precedent {
           let changements = ChangeList.between(
             registrePrecedent, registre, from: precedent.name, to: String(annee))
           try ajouter("changements-\(annee).txt", Data(changements.text.utf8))
           try ajouter("changements-\(annee).json", try changements.json())
+          // The register PDF carries the same list, after its summary.
+          parametresRegistre = [
+            "modifications": changements.text.split(separator: "\n", omittingEmptySubsequences: false)
+              .dropFirst().joined(separator: "\n"),
+            "modifications-titre": "Modifications depuis le registre \(precedent.name)",
+          ]
         }
         try ajouter("bilan-\(annee).txt", Data(bilan.text.utf8), 0o644)
         try ajouter("bilan-\(annee).json", try bilan.json(), 0o644)
@@ -152,6 +159,7 @@ extension Registre {
         let bibliotheque = try DocumentsCLI.modeles(modeles)
         let pipeline = DocumentsCLI.pipeline(bibliotheque)
         let constats = RapportAuditPDF.constats(rapport, registre: registre).xml()
+        let parametres = parametresRegistre
         let travaux: [(String, DocumentKind, Data, UInt32)] = [
           ("registre-\(annee).pdf", .register, xml, 0o640),
           ("notice-familles-\(annee).pdf", .noticeFamilies, xml, 0o644),
@@ -163,7 +171,8 @@ extension Registre {
             for (index, travail) in travaux.enumerated() {
               groupe.addTask {
                 do {
-                  return (index, .success(try await pipeline.pdf(for: travail.1, input: travail.2)))
+                  let extra = travail.1 == .register ? parametres : [:]
+                  return (index, .success(try await pipeline.pdf(for: travail.1, input: travail.2, parameters: extra)))
                 } catch let error as DocumentError {
                   return (index, .failure(EchecRendu(message: error.message)))
                 } catch {
