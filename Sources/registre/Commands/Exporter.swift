@@ -29,7 +29,7 @@ extension Registre {
     @Argument(help: ArgumentHelp("Dossier du registre (ou XML canonique).", valueName: "chemin"))
     var chemin: String
 
-    @Option(name: .customLong("annee"), help: "Année exportée (ex. 2026).")
+    @Option(name: [.customLong("annee"), .customLong("année")], help: "Année exportée (ex. 2026).")
     var annee: Int
 
     @Option(name: .customLong("archive"), help: ArgumentHelp("Dossier de l'archive annuelle.", valueName: "dossier"))
@@ -38,10 +38,10 @@ extension Registre {
     @Option(name: .customLong("motif"), help: "Raison d'une révision (obligatoire quand l'année est déjà scellée).")
     var motif: String?
 
-    @Flag(name: .customLong("demonstration"), help: "Signer avec un certificat de démonstration (sans valeur probante).")
+    @Flag(name: [.customLong("demonstration"), .customLong("démonstration")], help: "Signer avec un certificat de démonstration (sans valeur probante).")
     var demonstration = false
 
-    @Option(name: .customLong("modeles"), help: ArgumentHelp("Dossier de modèles XSLT personnalisés.", valueName: "dossier"))
+    @Option(name: [.customLong("modeles"), .customLong("modèles")], help: ArgumentHelp("Dossier de modèles XSLT personnalisés.", valueName: "dossier"))
     var modeles: String?
 
     @OptionGroup var signature: OptionsSignature

@@ -20,7 +20,8 @@ extension Registre {
         le magasin du système), et ce qui a été ajouté après la dernière signature.
         Code de sortie : 0 si toutes les signatures sont valides et reconnues, 1 sinon, 2 si un \
         fichier est illisible.
-        """)
+        """,
+      aliases: ["vérifier"])
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
       case texte, json
