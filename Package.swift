@@ -88,6 +88,16 @@ let package = Package(
       dependencies: ["RegistreModel", "RegistreFormats", "RegistreRules", "RegistreCatalogue", "RegistreSupport"],
       swiftSettings: swiftSettings),
 
+    /** Yearly sealed export: changes between registers, yearly review, CSV/ODS, manifest, verification. */
+    .target(
+      name: "RegistreArchive",
+      dependencies: [
+        "RegistreModel", "RegistreFormats", "RegistreRules", "RegistreSignature", "RegistreDocuments",
+        "RegistreSupport", "COpenSSL", "CZlib",
+      ],
+      resources: [.copy("Resources/bilan.xsl")],
+      swiftSettings: swiftSettings),
+
     // MARK: Command-line tool
 
     /** `registre`: thin French subcommands over the library. */
@@ -95,7 +105,8 @@ let package = Package(
       name: "registre",
       dependencies: [
         "RegistreModel", "RegistreFormats", "RegistreCatalogue", "RegistreRules",
-        "RegistreDocuments", "RegistreSignature", "RegistreProbe", "RegistreSupport", "RegistreLot",
+        "RegistreDocuments", "RegistreSignature", "RegistreProbe", "RegistreSupport", "RegistreArchive",
+        "RegistreLot",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
@@ -134,6 +145,13 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreProbeTests", dependencies: ["RegistreProbe"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "RegistreArchiveTests",
+      dependencies: [
+        "registre", "RegistreArchive", "RegistreModel", "RegistreFormats", "RegistreSignature", "RegistreCatalogue",
+        "RegistreSupport",
+      ],
+      swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreRulesTests", dependencies: ["RegistreRules", "RegistreModel", "RegistreSupport"],
       swiftSettings: swiftSettings),

@@ -10,6 +10,9 @@ if [ "$profil" = "test" ] || [ "$profil" = "bench" ]; then
   debian+=(poppler-utils qpdf libxml2-utils python3-pip)
   pypi+=(pyhanko pyhanko-cli pikepdf jsonschema)
 fi
+if [ "$profil" = "test" ]; then
+  debian+=(unzip libreoffice-calc-nogui)
+fi
 if [ "$profil" = "bench" ]; then
   # /usr/bin/time -v gives the peak memory of each run (Benchmarks/banc.py).
   debian+=(time)

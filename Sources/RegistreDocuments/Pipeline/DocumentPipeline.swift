@@ -105,7 +105,7 @@ public struct DocumentPipeline: Sendable {
   /// The XSLT step alone: the FO for `kind`. Byte-identical for the same input
   /// and date.
   public func formattingObjects(
-    for kind: DocumentKind, input: Data, treatment: String? = nil
+    for kind: DocumentKind, input: Data, treatment: String? = nil, parameters extra: [String: String] = [:]
   ) throws(DocumentError) -> Data {
     let stylesheet = try templates.template(for: kind)
     var parameters = [
@@ -113,15 +113,16 @@ public struct DocumentPipeline: Sendable {
     ]
     if kind == .register { parameters["fichier-xml"] = DocumentKind.embeddedRegisterName }
     if let treatment { parameters["traitement"] = treatment }
+    parameters.merge(extra) { _, nouveau in nouveau }
     return try transformer.transform(input, stylesheet: stylesheet, parameters: parameters)
   }
 
   /// What the renderer needs for `kind`: the FO, the PDF/A profile and, for the
   /// register, the input XML as the embedded file.
   public func renderRequest(
-    for kind: DocumentKind, input: Data, treatment: String? = nil
+    for kind: DocumentKind, input: Data, treatment: String? = nil, parameters: [String: String] = [:]
   ) throws(DocumentError) -> RenderRequest {
-    let fo = try formattingObjects(for: kind, input: input, treatment: treatment)
+    let fo = try formattingObjects(for: kind, input: input, treatment: treatment, parameters: parameters)
     let attachments =
       kind == .register ? [Attachment(name: DocumentKind.embeddedRegisterName, data: input)] : []
     return RenderRequest(
@@ -129,11 +130,12 @@ public struct DocumentPipeline: Sendable {
       creationDate: date.isFixed ? date.date : nil)
   }
 
-  /// Produces the PDF of one document, in memory.
+  /// Produces the PDF of one document, in memory. `parameters` go to the
+  /// template as XSLT string parameters (e.g. the register's change list).
   public func pdf(
-    for kind: DocumentKind, input: Data, treatment: String? = nil
+    for kind: DocumentKind, input: Data, treatment: String? = nil, parameters: [String: String] = [:]
   ) async throws(DocumentError) -> Data {
-    let request = try renderRequest(for: kind, input: input, treatment: treatment)
+    let request = try renderRequest(for: kind, input: input, treatment: treatment, parameters: parameters)
     do {
       return try await renderer.render(request)
     } catch {

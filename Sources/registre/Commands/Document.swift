@@ -19,7 +19,7 @@ struct Document: ParsableCommand {
   @Option(name: .customLong("sortie"), help: "Fichier PDF à écrire (remplacé s'il existe).")
   var sortie: String
 
-  @Option(name: .customLong("modeles"), help: "Dossier de modèles de l'établissement (voir « registre modeles exporter »).")
+  @Option(name: [.customLong("modeles"), .customLong("modèles")], help: "Dossier de modèles de l'établissement (voir « registre modeles exporter »).")
   var modeles: String?
 
   @OptionGroup(title: "Signature (facultative)") var signature: OptionsSignature

@@ -26,7 +26,7 @@ struct Notices: ParsableCommand {
   @Option(name: .customLong("traitement"), help: "Ajoute la notice de ce seul traitement (identifiant).")
   var traitement: String?
 
-  @Option(name: .customLong("modeles"), help: "Dossier de modèles de l'établissement (voir « registre modeles exporter »).")
+  @Option(name: [.customLong("modeles"), .customLong("modèles")], help: "Dossier de modèles de l'établissement (voir « registre modeles exporter »).")
   var modeles: String?
 
   @OptionGroup(title: "Signature (facultative)") var signature: OptionsSignature
