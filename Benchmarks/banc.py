@@ -12,6 +12,7 @@ from pathlib import Path
 RACINE = Path(__file__).resolve().parent.parent
 DEMO = RACINE / "Sources/RegistreCatalogue/Resources/demo"
 DATE = "2026-01-15"
+TEMPS_CPU = []  # user + system seconds of each run measured with /usr/bin/time, in order
 DEBUT_TABLE, FIN_TABLE = "<!-- debut-mesures -->", "<!-- fin-mesures -->"
 
 
@@ -30,6 +31,10 @@ def lancer(commande, env=None, memoire=False):
     if memoire:
         m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr)
         pic = int(m.group(1)) / 1024 if m else None
+        u = re.search(r"User time \(seconds\): ([\d.]+)", p.stderr)
+        y = re.search(r"System time \(seconds\): ([\d.]+)", p.stderr)
+        if u and y:
+            TEMPS_CPU.append(float(u.group(1)) + float(y.group(1)))
     if p.returncode not in (0, 1):
         raise RuntimeError(f"échec ({p.returncode}) : {' '.join(commande)}\n{p.stderr[-2000:]}")
     return duree, pic, p.stdout, p.stderr
@@ -141,10 +146,13 @@ def main():
                   f"{options.academie} × 50 traitements (XML)", ms(d), "—", "(mesurée)", "—", "1 mesure")
             lot = [registre, "audit", "--lot", str(academie), "--date", DATE, "--format", "json",
                    "--sortie", str(travail / "academie.json"), "--echec-si", "jamais"]
+            del TEMPS_CPU[:]
             r = chrono([lot], max(1, 3 // n), memoire=True)
+            r["cpu_s"] = statistics.median(TEMPS_CPU) if TEMPS_CPU else None
             brut["academie"] = r
             ligne("Audit par lot, académie, processus complet, 2 cœurs", "`registre audit --lot`",
-                  f"{options.academie} établissements × 50 traitements", f"{ms(r['median'])}, pic {r['peak_mb']:.0f} Mo", "—",
+                  f"{options.academie} établissements × 50 traitements",
+                  f"{ms(r['median'])}, pic {r['peak_mb']:.0f} Mo" + (f", CPU {ms(r['cpu_s'])}" if r["cpu_s"] else ""), "—",
                   "< 30 s et < 500 Mo", "atteint" if r["median"] < 30 and r["peak_mb"] < 500 else
                   ("mémoire atteinte, temps non atteint" if r["peak_mb"] < 500 else "non atteint"), etalement(r))
             brut["academie"]["etablissements"] = options.academie
@@ -157,13 +165,16 @@ def main():
             brut["generation_nation_s"] = d
             lot = [registre, "audit", "--lot", str(nation), "--date", DATE, "--format", "csv",
                    "--sortie", str(travail / "nation.csv"), "--echec-si", "jamais"]
+            del TEMPS_CPU[:]
             r = chrono([lot], 1, memoire=True)
+            r["cpu_s"] = TEMPS_CPU[0] if TEMPS_CPU else None
             brut["nation_mesuree"] = dict(r, etablissements=taille)
             extrapole = r["median"] * 8000 / taille
             plat = "academie" in brut and r["peak_mb"] <= brut["academie"]["peak_mb"] * 1.2
             ligne("Audit par lot, nation, 2 cœurs", "`registre audit --lot`",
                   f"{taille} établissements mesurés (extrapolé à 8 000)",
-                  f"{ms(r['median'])} mesuré → {ms(extrapole)} extrapolé, pic {r['peak_mb']:.0f} Mo", "—",
+                  f"{ms(r['median'])} mesuré → {ms(extrapole)} extrapolé, pic {r['peak_mb']:.0f} Mo"
+                  + (f", CPU {ms(r['cpu_s'])}" if r["cpu_s"] else ""), "—",
                   "< 5 min, mémoire plate (± 20 % de l'académie)",
                   ("temps atteint" if extrapole < 300 else "temps non atteint") + (", mémoire plate" if plat else ", mémoire non plate"),
                   f"1 mesure ; génération de {taille} registres : {ms(d)}")
@@ -231,7 +242,7 @@ def main():
         if "export" in figures:
             if existe(registre, "exporter"):
                 exp = travail / "export"
-                commande = [registre, "exporter", str(DEMO), "--sortie", str(exp)]
+                commande = [registre, "exporter", str(DEMO), "--annee", "2026", "--archive", str(exp), "--demonstration"]
                 try:
                     r = chrono([commande], max(2, 3 // n), env=env_doc, avant=lambda: shutil.rmtree(exp, ignore_errors=True))
                     brut["exporter"] = r
