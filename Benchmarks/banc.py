@@ -220,15 +220,25 @@ def main():
                                                 str(docs / "audit.pdf"), "--echec-si", "jamais", "--date", DATE])]
                 for nom, commande in travaux:
                     temps, fop, xslt = [], [], []
-                    for _ in range(max(2, 3 // n)):
+                    echec = None
+                    for _ in range(2):
                         shutil.rmtree(docs, ignore_errors=True)
                         docs.mkdir()
-                        d, _, _, err = lancer(commande, env=env_doc)
+                        try:
+                            d, _, _, err = lancer(commande, env=env_doc)
+                        except RuntimeError as e:
+                            echec = str(e).splitlines()[0]
+                            break
                         temps.append(d)
                         m = re.search(r"XSLT ([\d,]+) s, rendu FOP et écriture ([\d,]+) s", err)
                         if m:
                             xslt.append(float(m.group(1).replace(",", ".")))
                             fop.append(float(m.group(2).replace(",", ".")))
+                    if echec or not temps:
+                        brut[f"document_{nom}"] = {"echec": echec}
+                        ligne(f"Document de la démo : {nom}", f"`registre {commande[1]}`", "démo", "échec", "—",
+                              "mesuré, part de FOP montrée", "non mesuré", echec or "")
+                        continue
                     r = resume(temps)
                     part = f"FOP {statistics.median(fop) / r['median'] * 100:.0f} %, XSLT {statistics.median(xslt) * 1000:.0f} ms" if fop else "part de FOP non publiée"
                     brut[f"document_{nom}"] = dict(r, fop=fop, xslt=xslt)
@@ -270,7 +280,7 @@ def main():
     except (OSError, IndexError):
         pass
     if options.seulement != arguments.get_default("seulement") or options.rapide:
-        print("\n".join(f"{l[0]} : {l[3]} ({l[6]})" for l in lignes))
+        print("\n".join(f"| {l[0]} | {l[1]} | {l[2]} | {l[3]} | {l[7]} | {l[4]} | {l[5]} | {l[6]} |" for l in lignes))
         print(f"\nEssai partiel terminé en {ms(total)} ; BENCHMARKS.md n'est pas réécrit.")
         return
     (RACINE / "Benchmarks/resultats.json").write_text(json.dumps({"machine": machine, "mesures": brut}, indent=2,
