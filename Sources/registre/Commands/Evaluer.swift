@@ -164,27 +164,13 @@ struct Evaluer: ParsableCommand {
   func sonde(_ outil: FicheOutil) throws -> [TLSProbeReport] {
     let anchors: TrustAnchors =
       autorites.isEmpty ? .system : .pemFiles(autorites.map { URL(fileURLWithPath: $0) })
+    let timeout = Duration.milliseconds(Int64((delai * 1000).rounded()))
     do {
-      try TLSProbe.validate(trustAnchors: anchors)
+      return try SondeFiche.sonder(outil, timeout: timeout, trustAnchors: anchors)
     } catch {
       Console.erreur("erreur : \(error.message)")
       throw CodeSortie.usage
     }
-    let timeout = Duration.milliseconds(Int64((delai * 1000).rounded()))
-    var rapports: [TLSProbeReport] = []
-    for adresse in outil.pointsAcces {
-      guard let url = URL(string: adresse), (try? TLSProbe.validate(endpoint: url)) != nil else {
-        // An unusable address is already a condition of the evaluation.
-        continue
-      }
-      do {
-        rapports.append(try TLSProbe.probe(endpoint: url, timeout: timeout, trustAnchors: anchors))
-      } catch {
-        Console.erreur("erreur : \(error.message)")
-        throw CodeSortie.usage
-      }
-    }
-    return rapports
   }
 
   /// Writes the opinion, the draft entry and the notice; refuses before writing
