@@ -1,0 +1,110 @@
+import Foundation
+import RegistreFormats
+import Testing
+
+/// `registre evaluer` end to end: exit codes, outputs, --sortie, --ajouter.
+@Suite struct EvaluerCLI {
+  static let exemples = OutilCLI.depot.appendingPathComponent("Exemples/fiches-outils")
+
+  func exemple(_ nom: String) -> String { Self.exemples.appendingPathComponent(nom).path }
+
+  @Test func codesDeSortieSelonLeVerdict() throws {
+    let gar = try OutilCLI.lancer(["evaluer", exemple("ressource-gar.yaml"), "--date", "2026-11-29"])
+    #expect(gar.code == 0)
+    #expect(gar.sortie.contains("Verdict : ADOPTABLE"))
+    let conditions = try OutilCLI.lancer(["evaluer", exemple("appli-comptes-editeur-ue.yaml")])
+    #expect(conditions.code == 1)
+    #expect(conditions.sortie.contains("ADOPTABLE SOUS CONDITIONS"))
+    let proscrit = try OutilCLI.lancer(["evaluer", exemple("appli-gratuite-publicite.yaml")])
+    #expect(proscrit.code == 1)
+    #expect(proscrit.sortie.contains("À PROSCRIRE"))
+    #expect(proscrit.sortie.contains("Réf. : "))
+  }
+
+  @Test func ficheInvalideCode2AvecLigne() throws {
+    let dossier = try OutilCLI.dossierTemporaire()
+    defer { try? FileManager.default.removeItem(at: dossier) }
+    let fiche = dossier.appendingPathComponent("f.yaml")
+    try Data("nom: X\nediteur: Y\nfinalite: Z\npublicite: peut-etre\n".utf8).write(to: fiche)
+    let r = try OutilCLI.lancer(["evaluer", fiche.path, "--sortie", dossier.appendingPathComponent("out").path])
+    #expect(r.code == 2)
+    #expect(r.erreurs.contains("f.yaml:4"))
+    #expect(!FileManager.default.fileExists(atPath: dossier.appendingPathComponent("out").path))
+    let absente = try OutilCLI.lancer(["evaluer", dossier.appendingPathComponent("absente.yaml").path])
+    #expect(absente.code == 2)
+    #expect(try OutilCLI.lancer(["evaluer"]).code == 2)
+    #expect(try OutilCLI.lancer(["evaluer", fiche.path, "--ajouter"]).code == 2)
+  }
+
+  @Test func modele() throws {
+    let r = try OutilCLI.lancer(["evaluer", "--modele"])
+    #expect(r.code == 0)
+    #expect(r.sortie.contains("contrat_art28:"))
+    #expect(r.sortie.contains("# Valeurs : propose"))
+  }
+
+  @Test func formatJSON() throws {
+    let r = try OutilCLI.lancer(["evaluer", exemple("ia-generative.yaml"), "--format", "json"])
+    #expect(r.code == 1)
+    let objet = try #require(try JSONSerialization.jsonObject(with: Data(r.sortie.utf8)) as? [String: Any])
+    #expect(objet["verdict"] as? String == "a-proscrire")
+    #expect(objet["draftEntry"] is String)
+    #expect(objet["reasons"] is [[String: Any]])
+  }
+
+  @Test func pdfRefuseProprement() throws {
+    let r = try OutilCLI.lancer(["evaluer", exemple("ressource-gar.yaml"), "--format", "pdf"])
+    #expect(r.code == 2)
+    #expect(r.erreurs.contains("PDF"))
+  }
+
+  @Test func sortieEcritLesTroisFichiersSansEcraser() throws {
+    let dossier = try OutilCLI.dossierTemporaire()
+    defer { try? FileManager.default.removeItem(at: dossier) }
+    let out = dossier.appendingPathComponent("avis")
+    let r = try OutilCLI.lancer(["evaluer", exemple("outil-americain-dpf.yaml"), "--sortie", out.path])
+    #expect(r.code == 1)
+    let noms = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+    #expect(noms == ["avis.txt", "note-familles.md", "traitement-quizcloud.yaml"])
+    let note = try String(contentsOf: out.appendingPathComponent("note-familles.md"), encoding: .utf8)
+    #expect(note.contains("QuizCloud"))
+    let encore = try OutilCLI.lancer(["evaluer", exemple("outil-americain-dpf.yaml"), "--sortie", out.path])
+    #expect(encore.code == 2)
+    #expect(encore.erreurs.contains("existe déjà"))
+  }
+
+  @Test func ajouterAuRegistreSansJamaisEcraser() throws {
+    let dossier = try OutilCLI.dossierTemporaire()
+    defer { try? FileManager.default.removeItem(at: dossier) }
+    let registre = dossier.appendingPathComponent("registre")
+    try FileManager.default.copyItem(at: OutilCLI.registreValide, to: registre)
+    let args = ["evaluer", exemple("appli-comptes-editeur-ue.yaml"), "--registre", registre.path, "--ajouter"]
+    let r = try OutilCLI.lancer(args)
+    #expect(r.code == 1)
+    let ajoute = registre.appendingPathComponent("traitements/mathsplus.yaml")
+    let avant = try Data(contentsOf: ajoute)
+    #expect(String(decoding: avant, as: UTF8.self).contains("statut: brouillon"))
+    // The register now holds the draft: `valider` reports only its placeholders.
+    let validation = try OutilCLI.lancer(["valider", registre.path])
+    #expect(validation.erreurs.contains("valeur à compléter"))
+    #expect(!validation.erreurs.contains("inconnu"))
+    let encore = try OutilCLI.lancer(args)
+    #expect(encore.code == 2)
+    #expect(try Data(contentsOf: ajoute) == avant)
+  }
+
+  @Test func sonderUnPortFermeResteLocal() throws {
+    let dossier = try OutilCLI.dossierTemporaire()
+    defer { try? FileManager.default.removeItem(at: dossier) }
+    let fiche = dossier.appendingPathComponent("f.yaml")
+    // Port 9 (discard) on loopback: nothing listens there in the test environment.
+    try Data("nom: X\nediteur: Y\nfinalite: Z\npoints_acces: [\"https://127.0.0.1:9/\"]\n".utf8).write(to: fiche)
+    let r = try OutilCLI.lancer(["evaluer", fiche.path, "--sonder", "--delai", "2", "--format", "json"])
+    #expect(r.code == 1)
+    let objet = try #require(try JSONSerialization.jsonObject(with: Data(r.sortie.utf8)) as? [String: Any])
+    let probes = try #require(objet["probes"] as? [[String: Any]])
+    #expect(probes.first?["status"] as? String == "unreachable")
+    let conditions = try #require(objet["conditions"] as? [[String: Any]])
+    #expect(conditions.contains { $0["code"] as? String == "sonde-impossible" })
+  }
+}
