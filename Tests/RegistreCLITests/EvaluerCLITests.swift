@@ -52,10 +52,45 @@ import Testing
     #expect(objet["reasons"] is [[String: Any]])
   }
 
-  @Test func pdfRefuseProprement() throws {
+  @Test func pdfDemandeUnDossier() throws {
     let r = try OutilCLI.lancer(["evaluer", exemple("ressource-gar.yaml"), "--format", "pdf"])
     #expect(r.code == 2)
-    #expect(r.erreurs.contains("PDF"))
+    #expect(r.erreurs.contains("--sortie"))
+    let signature = try OutilCLI.lancer(["evaluer", exemple("ressource-gar.yaml"), "--cle", "k.pem", "--certificat", "c.pem"])
+    #expect(signature.code == 2)
+  }
+
+  /// The dated opinion as PDF (Apache FOP), signed with a throw-away key, then
+  /// checked by `registre verifier`.
+  @Test func avisPDFSigne() throws {
+    let dossier = try OutilCLI.dossierTemporaire()
+    defer { try? FileManager.default.removeItem(at: dossier) }
+    let cle = dossier.appendingPathComponent("cle.pem")
+    let certificat = dossier.appendingPathComponent("certificat.pem")
+    let openssl = Process()
+    openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    openssl.arguments = [
+      "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+      "-keyout", cle.path, "-out", certificat.path, "-days", "30", "-subj", "/CN=Principale du collège/O=Test",
+      "-addext", "keyUsage=critical,digitalSignature,nonRepudiation",
+    ]
+    openssl.standardOutput = FileHandle.nullDevice
+    openssl.standardError = FileHandle.nullDevice
+    try openssl.run()
+    openssl.waitUntilExit()
+    #expect(openssl.terminationStatus == 0)
+
+    let out = dossier.appendingPathComponent("avis")
+    let r = try OutilCLI.lancer([
+      "evaluer", exemple("outil-americain-dpf.yaml"), "--format", "pdf", "--sortie", out.path,
+      "--cle", cle.path, "--certificat", certificat.path, "--raison", "Avis sur QuizCloud",
+    ])
+    #expect(r.code == 1, "\(r.erreurs)")
+    let pdf = try Data(contentsOf: out.appendingPathComponent("avis.pdf"))
+    #expect(pdf.starts(with: Data("%PDF-".utf8)))
+    let verification = try OutilCLI.lancer(["verifier", out.appendingPathComponent("avis.pdf").path, "--ac", certificat.path])
+    #expect(verification.code == 0, "\(verification.sortie)\(verification.erreurs)")
+    #expect(verification.sortie.contains("VALIDE"))
   }
 
   @Test func sortieEcritLesTroisFichiersSansEcraser() throws {

@@ -3,7 +3,9 @@ import Foundation
 import RegistreEvaluation
 import RegistreFormats
 import RegistreModel
+import RegistreDocuments
 import RegistreProbe
+import RegistreSignature
 import RegistreSupport
 
 /// `registre evaluer FICHE`: the pre-adoption check of a digital tool.
@@ -15,6 +17,8 @@ struct Evaluer: ParsableCommand {
       FICHE est la fiche de l'outil (YAML) ; `registre evaluer --modele` en imprime une vide, commentée. \
       Verdict : adoptable, adoptable sous conditions ou à proscrire, chaque raison et condition avec sa référence. \
       Voir docs/evaluer.md.
+      --format pdf écrit l'avis daté (PDF/A-2b, Apache FOP) dans le dossier --sortie, signé si un certificat \
+      est donné (--p12, ou --cle et --certificat).
       Codes de sortie : 0 adoptable ; 1 adoptable sous conditions ou à proscrire (quelque chose est à faire \
       avant l'usage) ; 2 fiche ou registre illisible, option invalide, fichier existant (rien n'a été écrit).
       """)
@@ -29,7 +33,7 @@ struct Evaluer: ParsableCommand {
   @Flag(name: .customLong("modele"), help: "Imprime une fiche vide, commentée, à remplir.")
   var modele = false
 
-  @Option(name: .customLong("format"), help: "Format de l'avis : texte, json (pdf : non disponible).")
+  @Option(name: .customLong("format"), help: "Format de l'avis : texte, json ou pdf (pdf demande --sortie).")
   var format: FormatSortie = .texte
 
   @Option(
@@ -65,6 +69,8 @@ struct Evaluer: ParsableCommand {
   @Option(name: .customLong("date"), help: "Date de l'avis, AAAA-MM-JJ (par défaut : aujourd'hui).")
   var date: String?
 
+  @OptionGroup(title: "Signature de l'avis PDF (facultative)") var signature: OptionsSignature
+
   func run() throws {
     if modele {
       Console.sortie(ModeleFiche.texte())
@@ -74,9 +80,12 @@ struct Evaluer: ParsableCommand {
       Console.erreur("erreur : indiquez la fiche de l'outil (ou --modele pour en obtenir une vide).")
       throw CodeSortie.usage
     }
-    if format == .pdf {
-      Console.erreur(
-        "erreur : l'avis au format PDF n'est pas encore disponible ; utilisez --format texte ou json. Rien n'a été écrit.")
+    if format == .pdf, sortie == nil {
+      Console.erreur("erreur : --format pdf demande --sortie DOSSIER.")
+      throw CodeSortie.usage
+    }
+    if signature.demandee, format != .pdf {
+      Console.erreur("erreur : la signature ne s'applique qu'à l'avis PDF (--format pdf).")
       throw CodeSortie.usage
     }
     if ajouter, registre == nil {
@@ -135,8 +144,9 @@ struct Evaluer: ParsableCommand {
       }
     }
     if let sortie {
+      let pdf = format == .pdf ? try avisPDF(evaluation, etablissement: charge?.registre.etablissement.nom) : nil
       try ecrireSortie(
-        dans: sortie, id: evaluation.draftEntry.id, rapport: rapport, brouillon: brouillon, notice: notice)
+        dans: sortie, id: evaluation.draftEntry.id, rapport: rapport, brouillon: brouillon, notice: notice, pdf: pdf)
     }
     if ajouter, let charge {
       try ajouterAuRegistre(charge, id: evaluation.draftEntry.id, brouillon: brouillon)
@@ -175,28 +185,64 @@ struct Evaluer: ParsableCommand {
 
   /// Writes the opinion, the draft entry and the notice; refuses before writing
   /// anything if one of them already exists.
-  func ecrireSortie(dans chemin: String, id: String, rapport: String, brouillon: String, notice: String) throws {
+  func ecrireSortie(
+    dans chemin: String, id: String, rapport: String, brouillon: String, notice: String, pdf: Data?
+  ) throws {
     let dossier = URL(fileURLWithPath: chemin)
-    let fichiers: [(String, String)] = [
-      (format == .json ? "avis.json" : "avis.txt", rapport),
-      ("traitement-\(id).yaml", brouillon),
-      ("note-familles.md", notice),
+    func texte(_ t: String) -> Data { Data((t.hasSuffix("\n") ? t : t + "\n").utf8) }
+    var fichiers: [(String, Data)] = [
+      (format == .json ? "avis.json" : "avis.txt", texte(rapport)),
+      ("traitement-\(id).yaml", texte(brouillon)),
+      ("note-familles.md", texte(notice)),
     ]
+    if let pdf { fichiers.append(("avis.pdf", pdf)) }
     for (nom, _) in fichiers where FileManager.default.fileExists(atPath: dossier.appendingPathComponent(nom).path) {
       Console.erreur("erreur : \(dossier.appendingPathComponent(nom).path) existe déjà ; rien n'a été écrit.")
       throw CodeSortie.usage
     }
     do {
       try FileManager.default.createDirectory(at: dossier, withIntermediateDirectories: true)
-      for (nom, texte) in fichiers {
-        try AtomicFile.write(
-          Data((texte.hasSuffix("\n") ? texte : texte + "\n").utf8), to: dossier.appendingPathComponent(nom),
-          permissions: 0o640, existing: .refuse)
+      for (nom, donnees) in fichiers {
+        try AtomicFile.write(donnees, to: dossier.appendingPathComponent(nom), permissions: 0o640, existing: .refuse)
       }
     } catch {
       Console.erreur("erreur : écriture impossible dans \(chemin) : \(error)")
       throw CodeSortie.usage
     }
+  }
+
+  /// The dated opinion as PDF/A-2b, rendered by the documents module's FOP
+  /// renderer and signed when credentials are given. Exit code 2 on failure.
+  func avisPDF(_ evaluation: Evaluation, etablissement: String?) throws -> Data {
+    let bibliotheque = try DocumentsCLI.modeles(nil)
+    let date = DocumentDate.fromEnvironment()
+    let fo = AvisFO.document(
+      evaluation, etablissement: etablissement, horodatage: date.isFixed ? date.timestamp : nil)
+    let requete = RenderRequest(fo: fo, profile: .pdfA2b, creationDate: date.isFixed ? date.date : nil)
+    let moteur = bibliotheque.fopRenderer()
+    let resultat: Result<Data, RenderError> = DocumentsCLI.attendre {
+      do throws(RenderError) {
+        return .success(try await moteur.render(requete))
+      } catch {
+        return .failure(error)
+      }
+    }
+    var pdf: Data
+    switch resultat {
+    case .success(let donnees): pdf = donnees
+    case .failure(let erreur):
+      Console.erreur("avis.pdf : \(erreur.message) Rien n'a été écrit.")
+      throw CodeSortie.usage
+    }
+    if let signataire = try DocumentsCLI.Signature.depuis(signature) {
+      do {
+        pdf = try PDFSigner.sign(pdf, credentials: signataire.identifiants, options: signataire.options)
+      } catch {
+        Console.erreur("Signature impossible : \(error). Rien n'a été écrit.")
+        throw CodeSortie.usage
+      }
+    }
+    return pdf
   }
 
   /// Adds the draft entry to the register folder, never over an existing file.
