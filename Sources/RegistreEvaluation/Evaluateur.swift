@@ -46,6 +46,10 @@ public enum EvaluationReference {
   public static let gar =
     "Arrêté du 18 décembre 2017 modifié (GAR), art. 1 et 2 ; contrat d'adhésion GAR v2020 ; FAQ du GAR"
   public static let donnees = "RGPD, art. 30.1.c et 5.1.c"
+  public static let solutionInstitutionnelle =
+    "Guide Canopé « Les données à caractère personnel » (2018, expertise DPD et DAJ du ministère), Q2 ; recommandations des DANE/DRANE (Bordeaux, Lyon, Versailles)"
+  public static let grandPublic =
+    "Recommandations académiques (DRANE Versailles) : réseaux sociaux et messageries grand public déconseillés ; CNIL, recommandations sur les droits numériques des mineurs (2021), n° 8"
   public static let sonde = "ANSSI, recommandations de sécurité relatives à TLS (SDE-NT-35 v1.2), R3 et R4"
 }
 
@@ -464,6 +468,16 @@ private struct Etat {
         R.donnees)
     }
     guard !gar else { return }
+    note(
+      "solution-institutionnelle", .doctrine,
+      "Vérifier qu'aucune solution institutionnelle (ENT, apps.education.fr, ressource du GAR) ne répond déjà au besoin : elle serait à privilégier.",
+      R.solutionInstitutionnelle)
+    if fiche.grandPublic == true, eleves, !fiche.fonctionnalitesIA.contains(.generative) {
+      condition(
+        "outil-grand-public", .doctrine,
+        "Service grand public, non conçu pour l'école : à éviter avec des élèves ; sinon, usage sans compte élève et paramètres de confidentialité renforcés.",
+        R.grandPublic)
+    }
     if dejaAuRegistre.isEmpty {
       condition(
         "inscrire-au-registre", .law,

@@ -224,6 +224,16 @@ import Testing
     #expect(F.evaluer(f).conditionsCodes.contains("export-suppression"))
   }
 
+  @Test func solutionInstitutionnelleEtOutilGrandPublic() {
+    var f = F.propre()
+    #expect(F.evaluer(f).notes.first { $0.code == "solution-institutionnelle" }?.basis == .doctrine)
+    #expect(!F.evaluer(f).conditionsCodes.contains("outil-grand-public"))
+    f.grandPublic = true
+    #expect(F.evaluer(f).conditionsCodes.contains("outil-grand-public"))
+    f.authentification = [.gar]
+    #expect(!F.evaluer(f).codes.contains("solution-institutionnelle"))
+  }
+
   @Test func pointDAccesEnHTTP() {
     var f = F.propre()
     f.pointsAcces = ["http://lire.example"]
