@@ -1,5 +1,5 @@
 public import Foundation
-public import RegistreModel
+import RegistreModel
 
 /// The dated opinion (avis) as XSL-FO, for the documents module's FOP renderer
 /// (PDF/A-2b, fonts of its configuration). Ends with a block the head of
