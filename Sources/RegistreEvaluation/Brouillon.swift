@@ -64,8 +64,13 @@ public enum BrouillonTraitement {
       t.destinataires.append(
         Destinataire(type: Pays.estDansEEE(st.pays) ? .sousTraitant : .paysTiers, nom: st.nom, precisions: st.services))
     }
-    if !gar, let st = registre?.sousTraitants.first(where: { Evaluateur.memeNom($0.nom, fiche.editeur) }) {
-      t.sousTraitants = [st.id]
+    if !gar {
+      if let st = registre?.sousTraitants.first(where: { Evaluateur.memeNom($0.nom, fiche.editeur) }) {
+        t.sousTraitants = [st.id]
+      } else {
+        t.aConfirmer.append(
+          "Créer la fiche du sous-traitant « \(fiche.editeur) » (sous-traitants/<id>.yaml) et la référencer dans sous_traitants.")
+      }
     }
     t.transferts = transferts(fiche)
     let modes = fiche.authentification.map(\.libelle).joined(separator: " ; ")

@@ -67,7 +67,7 @@ public enum Evaluateur {
     let verdict: Verdict =
       !etat.raisons.isEmpty ? .aProscrire : (etat.conditions.isEmpty ? .adoptable : .adoptableSousConditions)
     let inconnus = ["-inconnu", "-inconnue", "-inconnus", "-inconnues"]
-    brouillon.aConfirmer = etat.conditions.filter { c in inconnus.contains { c.code.hasSuffix($0) } }.map(\.message)
+    brouillon.aConfirmer += etat.conditions.filter { c in inconnus.contains { c.code.hasSuffix($0) } }.map(\.message)
     brouillon.remarques =
       "Brouillon produit par registre evaluer le \(contexte.date) à partir de la fiche de l'outil ; avis : \(verdict.libelle)."
     return Evaluation(

@@ -108,7 +108,7 @@ public enum NoticeFamilles {
       Adressez-vous au chef d'établissement ou au DPD. Vous pouvez aussi introduire une réclamation auprès de la \
       CNIL (www.cnil.fr).
 
-      L'utilisation de l'outil \(m) : est-elle obligatoire ? Que se passe-t-il en cas de refus (activité de remplacement) ?
+      \(m) : l'utilisation de l'outil est-elle obligatoire ? Que se passe-t-il en cas de refus (activité de remplacement) ?
 
       ## Pour les élèves
 

@@ -134,6 +134,8 @@ import Yams
     #expect(e.notesCodes.contains("contrat-deja-signe"))
     #expect(!e.conditionsCodes.contains("contrat-art28-a-signer"))
     #expect(e.draftEntry.sousTraitants == ["index-education"])
+    #expect(!e.draftEntry.aConfirmer.contains { $0.contains("Créer la fiche du sous-traitant") })
+    #expect(F.evaluer(f).draftEntry.aConfirmer.contains { $0.contains("Créer la fiche du sous-traitant « INDEX EDUCATION »") })
     // Without the register, the contract is still to sign.
     #expect(F.evaluer(f).conditionsCodes.contains("contrat-art28-a-signer"))
     // Same data already processed for the same people.
