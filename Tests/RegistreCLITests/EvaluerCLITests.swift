@@ -2,6 +2,33 @@ import Foundation
 import RegistreFormats
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A loopback port nothing listens on: taken from the kernel, then released.
+func portLibre() throws -> Int {
+  let descripteur = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+  guard descripteur >= 0 else { throw CocoaError(.fileReadUnknown) }
+  defer { close(descripteur) }
+  var adresse = sockaddr_in()
+  adresse.sin_family = sa_family_t(AF_INET)
+  adresse.sin_addr.s_addr = inet_addr("127.0.0.1")
+  adresse.sin_port = 0
+  var taille = socklen_t(MemoryLayout<sockaddr_in>.size)
+  let lie = withUnsafePointer(to: &adresse) {
+    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descripteur, $0, taille) }
+  }
+  guard lie == 0 else { throw CocoaError(.fileReadUnknown) }
+  let lu = withUnsafeMutablePointer(to: &adresse) {
+    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descripteur, $0, &taille) }
+  }
+  guard lu == 0 else { throw CocoaError(.fileReadUnknown) }
+  return Int(UInt16(bigEndian: adresse.sin_port))
+}
+
 /// `registre evaluer` end to end: exit codes, outputs, --sortie, --ajouter.
 @Suite struct EvaluerCLI {
   static let exemples = OutilCLI.depot.appendingPathComponent("Exemples/fiches-outils")
@@ -132,8 +159,8 @@ import Testing
     let dossier = try OutilCLI.dossierTemporaire()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let fiche = dossier.appendingPathComponent("f.yaml")
-    // Port 9 (discard) on loopback: nothing listens there in the test environment.
-    try Data("nom: X\nediteur: Y\nfinalite: Z\npoints_acces: [\"https://127.0.0.1:9/\"]\n".utf8).write(to: fiche)
+    let port = try portLibre()
+    try Data("nom: X\nediteur: Y\nfinalite: Z\npoints_acces: [\"https://127.0.0.1:\(port)/\"]\n".utf8).write(to: fiche)
     let r = try OutilCLI.lancer(["evaluer", fiche.path, "--sonder", "--delai", "2", "--format", "json"])
     #expect(r.code == 1)
     let objet = try #require(try JSONSerialization.jsonObject(with: Data(r.sortie.utf8)) as? [String: Any])
