@@ -41,6 +41,9 @@ struct SondeTests {
     #expect(e.conditionsCodes.contains("tls-obsolete"))
     #expect(!e.raisons.contains("tls-obsolete-seul"))
     #expect(e.probes?.first?.acceptedVersions.contains(.tls1_2) == true)
+    // The draft entry records what the probe saw, for the audit's `flux-tls-obsolete` rule.
+    let versions = e.draftEntry.flux.first?.versionsTLS ?? []
+    #expect(versions.contains(.tls10) && versions.contains(.tls12))
   }
 
   @Test func tls13ConformeNAjouteRien() throws {
