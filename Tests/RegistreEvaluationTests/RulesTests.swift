@@ -234,6 +234,25 @@ import Testing
     #expect(!F.evaluer(f).codes.contains("solution-institutionnelle"))
   }
 
+  @Test func autresConditions() {
+    var f = F.propre()
+    f.traceurs = [.reseauxSociaux]
+    #expect(F.evaluer(f).conditionsCodes.contains("traceurs-reseaux-sociaux"))
+    f.traceurs = [.aucun]
+    f.authentification = [.ssoENT, .comptesGrandPublic]
+    #expect(F.evaluer(f).conditionsCodes.contains("comptes-grand-public-eleves"))
+    f.utilisateurs?.eleves = false
+    #expect(!F.evaluer(f).conditionsCodes.contains("comptes-grand-public-eleves"))
+    f.fonctionnalitesIA = [.generative]
+    #expect(F.evaluer(f).conditionsCodes.contains("ia-generative-donnees"))
+    f = F.propre()
+    f.pointsAcces = ["ftp://lire.example"]
+    #expect(F.evaluer(f).conditionsCodes.contains("point-acces-invalide"))
+    f.pointsAcces = []
+    #expect(F.evaluer(f, probes: []).conditionsCodes.contains("points-acces-inconnus"))
+    #expect(!F.evaluer(f).conditionsCodes.contains("points-acces-inconnus"))
+  }
+
   @Test func pointDAccesEnHTTP() {
     var f = F.propre()
     f.pointsAcces = ["http://lire.example"]
