@@ -118,6 +118,20 @@ func portLibre() throws -> Int {
     let verification = try OutilCLI.lancer(["verifier", out.appendingPathComponent("avis.pdf").path, "--ac", certificat.path])
     #expect(verification.code == 0, "\(verification.sortie)\(verification.erreurs)")
     #expect(verification.sortie.contains("VALIDE"))
+    // PDF/A-2b identification and French language, as the documents module produces them.
+    let pikepdf = Process()
+    pikepdf.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    pikepdf.arguments = [
+      "python3", "-c",
+      "import pikepdf,sys; p = pikepdf.open(sys.argv[1]); m = p.open_metadata(); print(m.get('pdfaid:part'), m.get('pdfaid:conformance'), p.Root.get('/Lang'))",
+      out.appendingPathComponent("avis.pdf").path,
+    ]
+    let tube = Pipe()
+    pikepdf.standardOutput = tube
+    try pikepdf.run()
+    let lu = String(decoding: tube.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    pikepdf.waitUntilExit()
+    #expect(lu.trimmingCharacters(in: .whitespacesAndNewlines) == "2 B fr")
   }
 
   @Test func sortieEcritLesTroisFichiersSansEcraser() throws {
