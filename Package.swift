@@ -89,6 +89,16 @@ let package = Package(
       dependencies: ["RegistreModel", "RegistreFormats", "RegistreRules", "RegistreProbe"],
       swiftSettings: swiftSettings),
 
+    /** Yearly sealed export: changes between registers, yearly review, CSV/ODS, manifest, verification. */
+    .target(
+      name: "RegistreArchive",
+      dependencies: [
+        "RegistreModel", "RegistreFormats", "RegistreRules", "RegistreSignature", "RegistreDocuments",
+        "RegistreSupport", "COpenSSL", "CZlib",
+      ],
+      resources: [.copy("Resources/bilan.xsl")],
+      swiftSettings: swiftSettings),
+
     // MARK: Command-line tool
 
     /** `registre`: thin French subcommands over the library. */
@@ -96,7 +106,7 @@ let package = Package(
       name: "registre",
       dependencies: [
         "RegistreModel", "RegistreFormats", "RegistreCatalogue", "RegistreRules",
-        "RegistreDocuments", "RegistreSignature", "RegistreProbe", "RegistreSupport",
+        "RegistreDocuments", "RegistreSignature", "RegistreProbe", "RegistreSupport", "RegistreArchive",
         "RegistreEvaluation", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
@@ -134,6 +144,13 @@ let package = Package(
     .testTarget(
       name: "RegistreEvaluationTests",
       dependencies: ["RegistreEvaluation", "RegistreModel", "RegistreFormats", "RegistreProbe"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "RegistreArchiveTests",
+      dependencies: [
+        "registre", "RegistreArchive", "RegistreModel", "RegistreFormats", "RegistreSignature", "RegistreCatalogue",
+        "RegistreSupport",
+      ],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreRulesTests", dependencies: ["RegistreRules", "RegistreModel", "RegistreSupport"],
