@@ -90,7 +90,7 @@ extension ChargementRegistre {
       throw EchecChargement(diagnostics: problemesSchema.map {
         Diagnostic(
           Emplacement(fichier: fichier, ligne: $0.line, colonne: $0.column, champ: $0.path),
-          "non conforme au schéma registre.xsd : \($0.message.trimmingCharacters(in: .whitespacesAndNewlines))")
+          "non conforme au schéma registre.xsd : \(abreger($0.message))")
       })
     }
     guard let racine = document.rootElement() else {
@@ -105,6 +105,14 @@ extension ChargementRegistre {
     let problemes = ControleRegistre.controler(registre, emplacements: emplacements)
     guard problemes.isEmpty else { throw EchecChargement(diagnostics: problemes) }
     return RegistreCharge(registre: registre, source: source, emplacements: emplacements)
+  }
+
+  /// libxml2 lists every allowed value of an enumeration (249 countries…):
+  /// the list is cut, the field's documentation says what is expected.
+  static func abreger(_ message: String) -> String {
+    let texte = message.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard texte.count > 240, let debut = texte.range(of: " is not an element of the set {") else { return texte }
+    return String(texte[..<debut.lowerBound]) + " is not an allowed value (voir docs/format.md)."
   }
 
   static func diagnosticsXML(_ erreur: XMLError, fichier: String) -> [Diagnostic] {
