@@ -19,6 +19,7 @@ let package = Package(
     .library(name: "RegistreDocuments", targets: ["RegistreDocuments"]),
     .library(name: "RegistreSignature", targets: ["RegistreSignature"]),
     .library(name: "RegistreProbe", targets: ["RegistreProbe"]),
+    .library(name: "RegistreEvaluation", targets: ["RegistreEvaluation"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -88,6 +89,12 @@ let package = Package(
       dependencies: ["RegistreModel", "RegistreFormats", "RegistreRules", "RegistreCatalogue", "RegistreSupport"],
       swiftSettings: swiftSettings),
 
+    /** Pre-adoption check of a digital tool: verdict, draft register entry, notice for families. */
+    .target(
+      name: "RegistreEvaluation",
+      dependencies: ["RegistreModel", "RegistreFormats", "RegistreRules", "RegistreProbe"],
+      swiftSettings: swiftSettings),
+
     /** Yearly sealed export: changes between registers, yearly review, CSV/ODS, manifest, verification. */
     .target(
       name: "RegistreArchive",
@@ -106,8 +113,7 @@ let package = Package(
       dependencies: [
         "RegistreModel", "RegistreFormats", "RegistreCatalogue", "RegistreRules",
         "RegistreDocuments", "RegistreSignature", "RegistreProbe", "RegistreSupport", "RegistreArchive",
-        "RegistreLot",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "RegistreEvaluation", "RegistreLot", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
 
@@ -145,6 +151,10 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreProbeTests", dependencies: ["RegistreProbe"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "RegistreEvaluationTests",
+      dependencies: ["RegistreEvaluation", "RegistreModel", "RegistreFormats", "RegistreProbe"],
+      swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreArchiveTests",
       dependencies: [

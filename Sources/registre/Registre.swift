@@ -16,6 +16,7 @@ struct Registre: ParsableCommand {
       Convertir.self,
       Auditer.self,
       Sonder.self,
+      Evaluer.self,
       CommandeCatalogue.self,
       Init.self,
       Document.self,
@@ -82,6 +83,8 @@ enum Francais {
     ("  See '", "  Voir '"),
     ("' for more information.", "' pour plus d'informations."),
     ("(default:", "(par défaut :"),
+    ("; default:", " ; par défaut :"),
+    ("default:", "par défaut :"),
     ("(values:", "(valeurs :"),
   ]
 
