@@ -109,28 +109,36 @@ extension Renderer {
     _ requests: [RenderRequest], maxConcurrent: Int = ProcessInfo.processInfo.activeProcessorCount
   ) async -> [Result<Data, RenderError>] {
     let width = max(1, min(maxConcurrent, requests.count))
-    var results = [Result<Data, RenderError>?](repeating: nil, count: requests.count)
-    await withTaskGroup(of: (Int, Result<Data, RenderError>).self) { group in
+    // A plain loop (no nested function capturing the group): the earlier form
+    // trapped in release builds.
+    return await withTaskGroup(of: (Int, Result<Data, RenderError>).self) { group in
+      var results = [Result<Data, RenderError>](repeating: .failure(.cancelled), count: requests.count)
       var next = 0
-      func startNext() {
-        guard next < requests.count else { return }
+      while next < width {
         let index = next
         let request = requests[index]
+        group.addTask { (index, await self.outcome(of: request)) }
         next += 1
-        group.addTask {
-          do throws(RenderError) {
-            return (index, .success(try await self.render(request)))
-          } catch {
-            return (index, .failure(error))
-          }
+      }
+      while let (index, result) = await group.next() {
+        if results.indices.contains(index) { results[index] = result }
+        if next < requests.count {
+          let suivant = next
+          let request = requests[suivant]
+          group.addTask { (suivant, await self.outcome(of: request)) }
+          next += 1
         }
       }
-      for _ in 0..<width { startNext() }
-      while let (index, result) = await group.next() {
-        results[index] = result
-        startNext()
-      }
+      return results
     }
-    return results.map { $0 ?? .failure(.cancelled) }
+  }
+
+  /// The rendering of one request, as a value.
+  func outcome(of request: RenderRequest) async -> Result<Data, RenderError> {
+    do {
+      return .success(try await render(request))
+    } catch {
+      return .failure(error)
+    }
   }
 }
