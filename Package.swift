@@ -71,6 +71,7 @@ let package = Package(
     /** XSLT templates to XSL-FO, and the Renderer protocol with its Apache FOP implementation. */
     .target(
       name: "RegistreDocuments", dependencies: ["RegistreSupport", "RegistreModel", "RegistreXML"],
+      resources: [.copy("Resources/Templates")],
       swiftSettings: swiftSettings),
 
     /** PDF reader, incremental writer and PAdES signatures (CMS with OpenSSL), verification. */
@@ -104,6 +105,11 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreCLITests", dependencies: ["registre", "RegistreFormats"], exclude: ["Fixtures"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "RegistreDocumentsTests", dependencies: ["RegistreDocuments"],
+      exclude: ["Golden"],
+      resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreSignatureTests", dependencies: ["RegistreSignature"],

@@ -19,7 +19,7 @@ struct Auditer: ParsableCommand {
       """)
 
   enum FormatSortie: String, ExpressibleByArgument, CaseIterable {
-    case texte, json, sarif
+    case texte, json, sarif, pdf
   }
 
   enum Seuil: String, ExpressibleByArgument, CaseIterable {
@@ -38,8 +38,14 @@ struct Auditer: ParsableCommand {
   @Argument(help: "Dossier du registre ou fichier XML canonique.")
   var chemin: String
 
-  @Option(name: .customLong("format"), help: "Format du rapport : texte, json ou sarif.")
+  @Option(name: .customLong("format"), help: "Format du rapport : texte, json, sarif ou pdf (avec --sortie).")
   var format: FormatSortie = .texte
+
+  @Option(name: .customLong("sortie"), help: "Fichier PDF à écrire (format pdf seulement).")
+  var sortie: String?
+
+  @Option(name: .customLong("modeles"), help: "Dossier de modèles de l'établissement (format pdf).")
+  var modeles: String?
 
   @Option(
     name: .customLong("echec-si"),
@@ -54,6 +60,15 @@ struct Auditer: ParsableCommand {
 
   @Option(name: .customLong("date"), help: "Date de l'audit, AAAA-MM-JJ (par défaut : aujourd'hui).")
   var date: String?
+
+  func validate() throws {
+    if format == .pdf && sortie == nil {
+      throw ValidationError("--format pdf demande --sortie FICHIER.pdf.")
+    }
+    if format != .pdf && (sortie != nil || modeles != nil) {
+      throw ValidationError("--sortie et --modeles ne servent qu'avec --format pdf.")
+    }
+  }
 
   func run() throws {
     let rules: [any Rule]
@@ -97,6 +112,10 @@ struct Auditer: ParsableCommand {
       let donnees = try AuditSARIFReport.render(
         report, toolVersion: Registre.configuration.version, locate: locate)
       FileHandle.standardOutput.write(donnees + Data("\n".utf8))
+    case .pdf:
+      try RapportAuditPDF.ecrire(
+        report, registre: charge.registre, sortie: URL(fileURLWithPath: sortie ?? "rapport-audit.pdf"),
+        modeles: modeles)
     }
     if report.fails(at: echecSi.gravite) { throw CodeSortie.problemes }
   }

@@ -1,0 +1,23 @@
+/// The documents the tool produces, each from one XSLT template.
+public enum DocumentKind: String, Sendable, CaseIterable {
+  /// The register of processing activities (Art. 30), with its XML embedded.
+  case register = "registre"
+  /// The notice for legal guardians (Art. 13 and 14).
+  case noticeFamilies = "notice-familles"
+  /// The same notice in plain words for pupils (Art. 12).
+  case noticePupils = "notice-eleves"
+  /// The audit report, from the findings XML.
+  case auditReport = "rapport-audit"
+
+  /// File name of the template in the templates folder.
+  public var templateFileName: String { rawValue + ".xsl" }
+
+  /// PDF/A flavour: PDF/A-3b for the register (it carries its XML), PDF/A-2b otherwise.
+  public var profile: PDFProfile { self == .register ? .pdfA3b : .pdfA2b }
+
+  /// Whether the template reads the register XML (else the findings XML).
+  public var readsRegister: Bool { self != .auditReport }
+
+  /// Name of the canonical XML embedded in the register PDF.
+  public static let embeddedRegisterName = "registre.xml"
+}

@@ -1,0 +1,167 @@
+public import Foundation
+import RegistreSupport
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Renders XSL-FO with Apache FOP (Debian package `fop`), run as a subprocess
+/// with the project's own configuration (embedded DejaVu fonts, PDF/A profile,
+/// tagged output).
+public struct FOPRenderer: Renderer {
+  /// Debian package that provides the `fop` command.
+  public static let package = "fop"
+
+  /// The `fop` program; `nil` means the first `fop` found in `PATH`.
+  public var executable: URL?
+  /// FOP configuration file (fonts, strict validation).
+  public var configuration: URL
+  /// Files the configuration needs, checked before FOP starts so that a missing
+  /// font gives a clear message; each with the Debian package that provides it.
+  public var requiredFiles: [(path: String, package: String)]
+  /// Wall-clock limit for one document.
+  public var timeout: Duration
+  /// Tagged PDF (`-a`): structure tree, reading order, `/Lang` from `xml:lang`.
+  public var accessibility: Bool
+
+  public init(
+    configuration: URL, executable: URL? = nil,
+    requiredFiles: [(path: String, package: String)] = [], timeout: Duration = .seconds(180),
+    accessibility: Bool = true
+  ) {
+    self.configuration = configuration
+    self.executable = executable
+    self.requiredFiles = requiredFiles
+    self.timeout = timeout
+    self.accessibility = accessibility
+  }
+
+  public func render(_ request: RenderRequest) async throws(RenderError) -> Data {
+    let program = try locateProgram()
+    try checkResources()
+    for attachment in request.attachments where !attachment.hasSafeName {
+      throw .invalidAttachmentName(attachment.name)
+    }
+    let scratch = try ScratchFolder()
+    defer { scratch.remove() }
+
+    // FOP resolves relative URIs (the embedded files) against its working folder,
+    // so the FO, the attachments and the output all live in the scratch folder.
+    let foFile = scratch.url.appendingPathComponent("document.fo")
+    let pdfFile = scratch.url.appendingPathComponent("document.pdf")
+    let logFile = scratch.url.appendingPathComponent("fop.log")
+    try scratch.write(request.fo, to: foFile)
+    for attachment in request.attachments {
+      try scratch.write(attachment.data, to: scratch.url.appendingPathComponent(attachment.name))
+    }
+
+    var arguments = ["-c", configuration.path, "-pdfprofile", request.profile.rawValue]
+    if accessibility { arguments.append("-a") }
+    arguments += ["-fo", foFile.path, "-pdf", pdfFile.path]
+
+    var environment = ProcessInfo.processInfo.environment
+    if let date = request.creationDate {
+      // FOP 2.8 takes its creation and metadata dates from SOURCE_DATE_EPOCH.
+      environment["SOURCE_DATE_EPOCH"] = String(Int64(date.timeIntervalSince1970.rounded(.down)))
+    }
+    // The Debian wrapper reads ~/.foprc; a scratch HOME keeps user settings out.
+    environment["HOME"] = scratch.url.path
+
+    let status = try await ProcessRunner.run(
+      program: program, arguments: arguments, environment: environment,
+      workingDirectory: scratch.url, log: logFile, timeout: timeout)
+    guard status == 0 else {
+      throw .rendererFailed(status: status, output: Self.diagnostics(from: logFile))
+    }
+    guard let pdf = try? Data(contentsOf: pdfFile), pdf.starts(with: Array("%PDF-".utf8)) else {
+      throw .noOutput
+    }
+    return pdf
+  }
+
+  /// FOP's own messages, without the Debian wrapper's classpath warnings and
+  /// the per-page progress lines.
+  static func diagnostics(from log: URL) -> String {
+    guard let data = try? Data(contentsOf: log) else { return "" }
+    let text = String(decoding: data, as: UTF8.self)
+    // Java stack frames and the exception chain repeat the first message: keep
+    // FOP's own lines, each once.
+    var seen = Set<Substring>()
+    let kept = text.split(separator: "\n", omittingEmptySubsequences: true).filter { line in
+      guard line.hasPrefix("["),
+        !line.hasPrefix("[warning] /usr/bin/fop:"),
+        !line.contains("FOUserAgent - Rendered page"),
+        !line.hasPrefix("[INFO]")
+      else { return false }
+      return seen.insert(line).inserted
+    }
+    if kept.isEmpty {
+      // Not a FOP message (Java missing, wrapper failure): pass the end of the output on.
+      let raw = text.split(separator: "\n", omittingEmptySubsequences: true).filter {
+        !$0.hasPrefix("[warning] /usr/bin/fop:")
+      }
+      return raw.suffix(10).joined(separator: "\n")
+    }
+    return kept.prefix(20).joined(separator: "\n")
+  }
+
+  private func locateProgram() throws(RenderError) -> URL {
+    if let executable {
+      guard FileManager.default.isExecutableFile(atPath: executable.path) else {
+        throw .rendererMissing(program: executable.path, package: Self.package)
+      }
+      return executable
+    }
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+    for folder in path.split(separator: ":") where !folder.isEmpty {
+      let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("fop")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+    }
+    throw .rendererMissing(program: "fop", package: Self.package)
+  }
+
+  private func checkResources() throws(RenderError) {
+    guard FileManager.default.isReadableFile(atPath: configuration.path) else {
+      throw .resourceMissing(path: configuration.path, package: nil)
+    }
+    for file in requiredFiles where !FileManager.default.isReadableFile(atPath: file.path) {
+      throw .resourceMissing(path: file.path, package: file.package)
+    }
+  }
+}
+
+/// A private temporary folder, removed with everything in it.
+struct ScratchFolder {
+  let url: URL
+
+  init() throws(RenderError) {
+    let base = FileManager.default.temporaryDirectory
+    var template = Array(base.appendingPathComponent("registre-rendu.XXXXXX").path.utf8CString)
+    let made = template.withUnsafeMutableBufferPointer { buffer -> Bool in
+      guard let start = buffer.baseAddress else { return false }
+      return mkdtemp(start) != nil
+    }
+    guard made else {
+      throw .fileSystem(
+        operation: "mkdtemp", path: base.path, detail: String(cString: strerror(errno)))
+    }
+    let path = template.withUnsafeBufferPointer { buffer in
+      buffer.baseAddress.map { String(cString: $0) } ?? ""
+    }
+    url = URL(fileURLWithPath: path, isDirectory: true)
+  }
+
+  func write(_ data: Data, to file: URL) throws(RenderError) {
+    do {
+      try AtomicFile.write(data, to: file, permissions: 0o600)
+    } catch {
+      throw .fileSystem(operation: "écriture", path: file.path, detail: "\(error)")
+    }
+  }
+
+  func remove() {
+    try? FileManager.default.removeItem(at: url)
+  }
+}

@@ -1,0 +1,318 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Morceaux communs aux notices (familles et élèves) : choix des traitements
+  couverts, contacts du responsable et du DPD, réclamation auprès de la CNIL,
+  phrases sur les sources, destinataires, transferts et durées.
+  Le paramètre « eleve » (true/false) choisit le tutoiement et les mots simples.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:r="urn:registre-eple:registre:1"
+    exclude-result-prefixes="r">
+
+  <!-- Identifiant d'un traitement : notice de ce seul traitement. Vide : notice d'ensemble. -->
+  <xsl:param name="traitement" select="''"/>
+
+  <xsl:variable name="etab" select="/r:registre/r:etablissement"/>
+
+  <!-- Les traitements qui concernent les élèves ou leurs responsables légaux. -->
+  <xsl:variable name="traitements-couverts"
+      select="/r:registre/r:traitements/r:traitement[
+                ($traitement = '' and r:personnes_concernees/r:personnes[starts-with(r:categorie, 'eleves') or r:categorie = 'responsables-legaux'])
+                or ($traitement != '' and r:id = $traitement)]"/>
+
+  <!-- Coordonnées en une ligne : les champs présents, séparés par des tirets. -->
+  <xsl:variable name="responsable">
+    <xsl:for-each select="$etab/r:nom | $etab/r:adresse | $etab/r:responsable_traitement/r:*">
+      <xsl:if test="position() &gt; 1"><xsl:text> – </xsl:text></xsl:if>
+      <xsl:value-of select="normalize-space(.)"/>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="dpd">
+    <xsl:for-each select="$etab/r:dpd/r:*">
+      <xsl:if test="position() &gt; 1"><xsl:text> – </xsl:text></xsl:if>
+      <xsl:value-of select="normalize-space(.)"/>
+    </xsl:for-each>
+    <xsl:if test="not($etab/r:dpd)">coordonnées à demander au secrétariat de l’établissement</xsl:if>
+  </xsl:variable>
+
+  <xsl:template name="ligne-notice">
+    <xsl:param name="libelle"/>
+    <xsl:param name="contenu"/>
+    <fo:table-row>
+      <fo:table-cell padding="1.2mm" padding-left="0mm" border-bottom="0.3pt solid #C8D2E0">
+        <fo:block font-weight="bold" color="{$couleur-titre}"><xsl:value-of select="$libelle"/></fo:block>
+      </fo:table-cell>
+      <fo:table-cell padding="1.2mm" border-bottom="0.3pt solid #C8D2E0">
+        <xsl:choose>
+          <xsl:when test="normalize-space($contenu) = ''">
+            <fo:block>Information non disponible : demandez-la au délégué à la protection des données.</fo:block>
+          </xsl:when>
+          <xsl:otherwise><xsl:copy-of select="$contenu"/></xsl:otherwise>
+        </xsl:choose>
+      </fo:table-cell>
+    </fo:table-row>
+  </xsl:template>
+
+  <xsl:template name="puce">
+    <xsl:param name="texte"/>
+    <fo:list-item space-after="0.8mm">
+      <fo:list-item-label end-indent="label-end()"><fo:block>•</fo:block></fo:list-item-label>
+      <fo:list-item-body start-indent="body-start()">
+        <fo:block><xsl:call-template name="texte"><xsl:with-param name="texte" select="$texte"/></xsl:call-template></fo:block>
+      </fo:list-item-body>
+    </fo:list-item>
+  </xsl:template>
+
+  <!-- Coordonnées du responsable de traitement (art. 13-1-a) et du DPD (art. 13-1-b). -->
+  <xsl:template name="encadre-contacts">
+    <xsl:param name="eleve" select="false()"/>
+    <fo:block background-color="#EEF2F8" padding="2.5mm" space-before="2mm" space-after="3mm"
+        keep-together.within-page="always">
+      <fo:block font-weight="bold">
+        <xsl:choose>
+          <xsl:when test="$eleve">Qui contacter ?</xsl:when>
+          <xsl:otherwise>Responsable de traitement et délégué à la protection des données</xsl:otherwise>
+        </xsl:choose>
+      </fo:block>
+      <fo:block>
+        <xsl:call-template name="texte">
+          <xsl:with-param name="texte" select="$responsable"/>
+        </xsl:call-template>
+      </fo:block>
+      <fo:block space-before="1mm">
+        <xsl:choose>
+          <xsl:when test="$eleve">Le délégué à la protection des données (DPD) veille à ce que tes données soient bien protégées. Tu peux lui écrire : </xsl:when>
+          <xsl:otherwise>Délégué à la protection des données (DPD) : </xsl:otherwise>
+        </xsl:choose>
+        <xsl:call-template name="texte">
+          <xsl:with-param name="texte" select="$dpd"/>
+        </xsl:call-template>
+      </fo:block>
+    </fo:block>
+  </xsl:template>
+
+  <!-- Droit d'introduire une réclamation auprès de la CNIL (art. 13-2-d). -->
+  <xsl:template name="encadre-cnil">
+    <xsl:param name="eleve" select="false()"/>
+    <fo:block border="0.8pt solid {$couleur-filet}" padding="2.5mm" space-before="3mm" keep-together.within-page="always">
+      <fo:block font-weight="bold">
+        <xsl:choose>
+          <xsl:when test="$eleve">Si ça ne s’arrange pas</xsl:when>
+          <xsl:otherwise>Réclamation auprès de la CNIL</xsl:otherwise>
+        </xsl:choose>
+      </fo:block>
+      <fo:block>
+        <xsl:call-template name="texte">
+          <xsl:with-param name="texte">
+            <xsl:choose>
+              <xsl:when test="$eleve">Si tu penses que tes droits ne sont pas respectés, toi ou tes parents pouvez vous plaindre à la CNIL, l’autorité qui contrôle le respect de la protection des données, en ligne :</xsl:when>
+              <xsl:otherwise>Si vous estimez que vos droits ne sont pas respectés, vous pouvez adresser une réclamation à la Commission nationale de l’informatique et des libertés (CNIL), l’autorité de contrôle, en ligne :</xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:text> </xsl:text>
+        <fo:basic-link external-destination="url('https://www.cnil.fr/plaintes')" keep-together.within-line="always"
+            color="{$couleur-titre}">www.cnil.fr/plaintes</fo:basic-link>
+        <xsl:text>, ou par courrier</xsl:text>
+        <xsl:value-of select="$nbsp"/>
+        <xsl:text>: CNIL, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07.</xsl:text>
+      </fo:block>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:template name="phrase-responsable">
+    <xsl:param name="eleve" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="r:responsable/r:type = 'ministere' and $eleve">
+        <xsl:text>Le ministère de l’Éducation nationale : c’est son application, ton établissement l’utilise pour lui.</xsl:text>
+      </xsl:when>
+      <xsl:when test="r:responsable/r:type = 'ministere'">
+        <xsl:call-template name="texte"><xsl:with-param name="texte" select="concat(r:responsable/r:nom, substring('Le ministre chargé de l’éducation nationale', 1, 200 * not(r:responsable/r:nom)), ' (application nationale ; l’établissement l’utilise pour son compte).')"/></xsl:call-template>
+      </xsl:when>
+      <xsl:when test="r:responsable/r:type = 'etablissement' or not(r:responsable/r:type)">
+        <xsl:call-template name="texte"><xsl:with-param name="texte" select="concat($chef-nom-fonction, ', pour l’établissement ', $etab/r:nom, '.')"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="libelle"><xsl:with-param name="liste" select="'responsable'"/><xsl:with-param name="code" select="r:responsable/r:type"/></xsl:call-template>
+        <xsl:if test="r:responsable/r:nom"><xsl:value-of select="concat(' : ', normalize-space(r:responsable/r:nom))"/></xsl:if>
+        <xsl:for-each select="r:responsable/r:coresponsables/r:coresponsable">
+          <xsl:value-of select="concat(', ', normalize-space(.))"/>
+        </xsl:for-each>
+        <xsl:text>.</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Notice propre au responsable (applications nationales), quand le registre la donne. -->
+  <xsl:template name="notice-officielle">
+    <xsl:if test="r:responsable/r:notice_officielle">
+      <fo:block font-size="8.5pt" color="#444444">
+        <xsl:text>Sa notice d’information : </xsl:text>
+        <xsl:value-of select="normalize-space(r:responsable/r:notice_officielle)"/>
+      </fo:block>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Source des données (art. 14-2-f quand elles ne viennent pas de la famille). -->
+  <xsl:template name="phrases-sources">
+    <xsl:param name="eleve" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="r:collecte_aupres_des_personnes = 'false' or r:sources_des_donnees/r:source">
+        <fo:block>
+          <xsl:choose>
+            <xsl:when test="$eleve">Elles ne viennent pas (seulement) de toi ou de ta famille. Elles viennent de :</xsl:when>
+            <xsl:otherwise>Ces données ne sont pas (seulement) recueillies auprès de vous. Elles proviennent de :</xsl:otherwise>
+          </xsl:choose>
+        </fo:block>
+        <xsl:for-each select="r:sources_des_donnees/r:source">
+          <fo:block>• <xsl:call-template name="texte"><xsl:with-param name="texte" select="."/></xsl:call-template></fo:block>
+        </xsl:for-each>
+        <xsl:if test="not(r:sources_des_donnees/r:source)">
+          <fo:block>source non précisée au registre : demandez-la au délégué à la protection des données.</fo:block>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:block>
+          <xsl:choose>
+            <xsl:when test="$eleve">De toi et de ta famille (par exemple à l’inscription).</xsl:when>
+            <xsl:otherwise>De vous et de votre enfant, lors de l’inscription ou en cours d’année.</xsl:otherwise>
+          </xsl:choose>
+        </fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Destinataires et sous-traitants (art. 13-1-e). -->
+  <xsl:template name="phrases-destinataires">
+    <xsl:param name="eleve" select="false()"/>
+    <xsl:for-each select="r:destinataires/r:destinataire">
+      <fo:block>
+        <xsl:text>• </xsl:text>
+        <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:nom"/></xsl:call-template>
+        <xsl:if test="r:precisions">
+          <xsl:text>, </xsl:text>
+          <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:precisions"/></xsl:call-template>
+        </xsl:if>
+      </fo:block>
+    </xsl:for-each>
+    <xsl:for-each select="r:sous_traitants/r:sous_traitant">
+      <xsl:variable name="ref" select="normalize-space(.)"/>
+      <xsl:variable name="st" select="/r:registre/r:sous_traitants/r:sous_traitant[r:id = $ref]"/>
+      <xsl:variable name="nom">
+        <xsl:value-of select="$st/r:nom"/>
+        <xsl:if test="not($st)"><xsl:value-of select="$ref"/></xsl:if>
+      </xsl:variable>
+      <fo:block>
+        <xsl:text>• </xsl:text>
+        <xsl:call-template name="texte">
+          <xsl:with-param name="texte">
+            <xsl:choose>
+              <xsl:when test="$eleve"><xsl:value-of select="concat($nom, ', l’entreprise qui fournit le logiciel, seulement pour le faire fonctionner')"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="concat($nom, ' (sous-traitant qui fournit ou héberge le service, tenu par contrat de ne les utiliser que pour le compte de l’établissement)')"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+        </xsl:call-template>
+      </fo:block>
+    </xsl:for-each>
+    <xsl:if test="not(r:destinataires/r:destinataire) and not(r:sous_traitants/r:sous_traitant)">
+      <fo:block>Seulement les personnels de l’établissement qui en ont besoin.</fo:block>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Transferts hors Union européenne (art. 13-1-f). -->
+  <xsl:template name="phrases-transferts">
+    <xsl:param name="eleve" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="not(r:transferts/r:transfert)">
+        <fo:block>
+          <xsl:choose>
+            <xsl:when test="$eleve">Non, elles restent dans l’Union européenne.</xsl:when>
+            <xsl:otherwise>Non : les données restent dans l’Union européenne.</xsl:otherwise>
+          </xsl:choose>
+        </fo:block>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="r:transferts/r:transfert">
+          <fo:block>
+            <xsl:text>Oui, vers ce pays : </xsl:text>
+            <xsl:call-template name="libelle"><xsl:with-param name="liste" select="'pays'"/><xsl:with-param name="code" select="r:pays"/></xsl:call-template>
+            <xsl:text> (</xsl:text>
+            <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:destinataire"/></xsl:call-template>
+            <xsl:text>). Protection : </xsl:text>
+            <xsl:call-template name="libelle"><xsl:with-param name="liste" select="'mecanisme-simple'"/><xsl:with-param name="code" select="r:garantie"/></xsl:call-template>
+            <xsl:text>.</xsl:text>
+            <xsl:if test="not($eleve)"> Vous pouvez obtenir une copie de ces garanties auprès du délégué à la protection des données.</xsl:if>
+          </fo:block>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Durées de conservation (art. 13-2-a). -->
+  <xsl:template name="phrases-conservation">
+    <xsl:param name="eleve" select="false()"/>
+    <xsl:for-each select="r:donnees/r:categorie_donnees">
+      <fo:block>
+        <xsl:text>• </xsl:text>
+        <xsl:choose>
+          <xsl:when test="r:description"><xsl:call-template name="texte"><xsl:with-param name="texte" select="r:description"/></xsl:call-template></xsl:when>
+          <xsl:otherwise><xsl:call-template name="libelle"><xsl:with-param name="liste" select="'donnees'"/><xsl:with-param name="code" select="r:categorie"/></xsl:call-template></xsl:otherwise>
+        </xsl:choose>
+        <xsl:text> : </xsl:text>
+        <xsl:choose>
+          <xsl:when test="r:conservation/r:duree">
+            <xsl:call-template name="duree"><xsl:with-param name="valeur" select="r:conservation/r:duree"/></xsl:call-template>
+            <xsl:if test="r:conservation/r:point_de_depart">
+              <xsl:text> (point de départ : </xsl:text>
+              <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:conservation/r:point_de_depart"/></xsl:call-template>
+              <xsl:text>)</xsl:text>
+            </xsl:if>
+          </xsl:when>
+          <xsl:when test="r:conservation/r:critere">
+            <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:conservation/r:critere"/></xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise>durée à demander au délégué à la protection des données</xsl:otherwise>
+        </xsl:choose>
+        <xsl:choose>
+          <xsl:when test="r:conservation/r:sort_final = 'archives'">, puis versement aux archives.</xsl:when>
+          <xsl:when test="r:conservation/r:sort_final = 'anonymisation'">, puis anonymisation.</xsl:when>
+          <xsl:when test="r:conservation/r:sort_final = 'tri'">, puis tri : une partie est versée aux archives, le reste détruit.</xsl:when>
+          <xsl:otherwise>, puis destruction.</xsl:otherwise>
+        </xsl:choose>
+      </fo:block>
+    </xsl:for-each>
+    <xsl:if test="not(r:donnees/r:categorie_donnees)">
+      <fo:block>Durée non encore fixée au registre : demandez-la au délégué à la protection des données.</fo:block>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Caractère obligatoire et conséquences d'un refus (art. 13-2-e), déduits de la base légale. -->
+  <xsl:template name="phrase-fourniture">
+    <xsl:param name="eleve" select="false()"/>
+    <xsl:variable name="base" select="r:base_legale/r:article_6"/>
+    <fo:block>
+      <xsl:choose>
+        <xsl:when test="$eleve and $base = 'consentement'">Non. Si tu refuses, cela ne change rien à ta scolarité.</xsl:when>
+        <xsl:when test="$eleve and $base = 'contrat'">Seulement si ta famille choisit ce service : sans ces informations, le service ne peut pas fonctionner.</xsl:when>
+        <xsl:when test="$eleve">Oui. Sans ces informations, l’établissement ne peut pas faire ce travail pour toi.</xsl:when>
+        <xsl:when test="$base = 'consentement'">Non : c’est facultatif. Refuser n’a aucune conséquence sur la scolarité de votre enfant.</xsl:when>
+        <xsl:when test="$base = 'contrat'">Elles sont nécessaires au service que vous avez choisi : sans elles, il ne peut pas être fourni.</xsl:when>
+        <xsl:when test="$base = 'obligation-legale'">Oui : la loi impose de fournir ces données. Sans elles, l’établissement ne peut pas remplir cette obligation (par exemple, inscrire votre enfant).</xsl:when>
+        <xsl:otherwise>Oui : ces données sont nécessaires à la mission de l’établissement. Sans elles, il ne peut pas assurer ce service pour votre enfant.</xsl:otherwise>
+      </xsl:choose>
+    </fo:block>
+    <xsl:if test="normalize-space(r:dispositif_biometrique/r:alternative) != ''">
+      <fo:block>
+        <xsl:choose>
+          <xsl:when test="$eleve">Si tu refuses, il y a une autre solution : </xsl:when>
+          <xsl:otherwise>En cas de refus, une autre solution est proposée : </xsl:otherwise>
+        </xsl:choose>
+        <xsl:variable name="alternative" select="normalize-space(r:dispositif_biometrique/r:alternative)"/>
+        <xsl:call-template name="texte"><xsl:with-param name="texte" select="$alternative"/></xsl:call-template>
+        <xsl:if test="substring($alternative, string-length($alternative)) != '.'">.</xsl:if>
+      </fo:block>
+    </xsl:if>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import RegistreDocuments
+import RegistreFormats
+
+/// Shared by `document`, `notices` (and the audit report): the templates to
+/// use, the pipeline, and running async work from a synchronous command.
+enum DocumentsCLI {
+  /// The built-in templates, or the school's folder given with `--modeles`.
+  static func modeles(_ dossier: String?) throws -> TemplateLibrary {
+    if let dossier {
+      do {
+        return try TemplateLibrary.custom(URL(fileURLWithPath: dossier))
+      } catch {
+        Console.erreur("\(error.message) (option --modeles)")
+        throw CodeSortie.usage
+      }
+    }
+    guard let integres = TemplateLibrary.builtIn else {
+      Console.erreur("Modèles intégrés introuvables : installation incomplète de registre.")
+      throw CodeSortie.usage
+    }
+    return integres
+  }
+
+  static func pipeline(_ modeles: TemplateLibrary) -> DocumentPipeline {
+    DocumentPipeline(
+      templates: modeles, transformer: LibXSLTTransformer(), renderer: modeles.fopRenderer(),
+      date: .fromEnvironment(), toolVersion: Registre.configuration.version)
+  }
+
+  /// The register's canonical XML, the artefact the templates read and the
+  /// register PDF embeds.
+  static func xmlCanonique(_ charge: RegistreCharge) throws -> Data {
+    do {
+      return try XMLRegistre.donnees(charge.registre)
+    } catch {
+      Console.erreur("Impossible de produire le XML canonique du registre : \(error).")
+      throw CodeSortie.usage
+    }
+  }
+
+  /// Produces the jobs and reports each file; exit code 2 if any failed
+  /// (failed documents leave no file behind).
+  static func produire(_ travaux: [DocumentJob], entree: Data, pipeline: DocumentPipeline) throws {
+    try produire(travaux.map { ($0, entree) }, pipeline: pipeline)
+  }
+
+  /// Jobs with their own inputs, in one parallel batch.
+  static func produire(_ elements: [(job: DocumentJob, input: Data)], pipeline: DocumentPipeline) throws {
+    let travaux = elements.map(\.job)
+    let production = attendre { await pipeline.produceMeasured(elements) }
+    let resultats = production.results
+    if ProcessInfo.processInfo.environment["REGISTRE_MESURES"] == "1" {
+      // For the benchmarks: how much of the time is XSLT, how much is FOP.
+      Console.erreur(
+        "Mesures : XSLT \(secondes(production.transformDuration)) s, "
+          + "rendu FOP et écriture \(secondes(production.renderDuration)) s, "
+          + "\(travaux.count) document(s), au plus \(ProcessInfo.processInfo.activeProcessorCount) FOP à la fois.")
+    }
+    var echecs = 0
+    for (travail, resultat) in zip(travaux, resultats) {
+      switch resultat {
+      case .success(let url):
+        Console.sortie("Écrit : \(url.path)")
+      case .failure(let erreur):
+        echecs += 1
+        Console.erreur("\(travail.output.lastPathComponent) : \(erreur.message)")
+      }
+    }
+    if echecs > 0 { throw CodeSortie.usage }
+  }
+
+  static func secondes(_ duree: Duration) -> String {
+    let valeur = Double(duree.components.seconds) + Double(duree.components.attoseconds) / 1e18
+    return String(format: "%.2f", valeur).replacingOccurrences(of: ".", with: ",")
+  }
+
+  /// Runs async work to completion from a synchronous `run()` (the main
+  /// thread waits; the work runs on the global executor).
+  static func attendre<Resultat: Sendable>(
+    _ travail: @escaping @Sendable () async -> Resultat
+  ) -> Resultat {
+    let boite = Boite<Resultat>()
+    let signal = DispatchSemaphore(value: 0)
+    Task.detached {
+      boite.valeur = await travail()
+      signal.signal()
+    }
+    signal.wait()
+    guard let valeur = boite.valeur else { fatalError("travail asynchrone sans résultat") }
+    return valeur
+  }
+
+  /// Written once by the task, read after the semaphore: no concurrent access.
+  private final class Boite<Valeur>: @unchecked Sendable {
+    var valeur: Valeur?
+  }
+}

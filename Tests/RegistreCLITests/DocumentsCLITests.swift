@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+/// `registre document`, `notices`, `modeles exporter` and `audit --format pdf`,
+/// run as a user would. Few FOP runs: each costs over a second.
+@Suite("CLI : documents PDF")
+struct DocumentsCLITests {
+  static func texte(_ pdf: URL) throws -> String {
+    let processus = Process()
+    processus.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    processus.arguments = ["pdftotext", pdf.path, "-"]
+    let sortie = Pipe()
+    processus.standardOutput = sortie
+    try processus.run()
+    let donnees = sortie.fileHandleForReading.readDataToEndOfFile()
+    processus.waitUntilExit()
+    return String(decoding: donnees, as: UTF8.self)
+  }
+
+  @Test func exporterPuisUtiliserSesModeles() throws {
+    let dossier = try OutilCLI.dossierTemporaire()
+    defer { try? FileManager.default.removeItem(at: dossier) }
+    let modeles = dossier.appendingPathComponent("modeles")
+    let export = try OutilCLI.lancer(["modeles", "exporter", modeles.path])
+    #expect(export.code == 0)
+    #expect(FileManager.default.fileExists(atPath: modeles.appendingPathComponent("registre.xsl").path))
+    #expect(FileManager.default.fileExists(atPath: modeles.appendingPathComponent("fop/fop.xconf").path))
+    let encore = try OutilCLI.lancer(["modeles", "exporter", modeles.path])
+    #expect(encore.code == 2)
+    #expect(encore.erreurs.contains("n'est pas vide"))
+
+    let commun = modeles.appendingPathComponent("commun.xsl")
+    let texte = try String(contentsOf: commun, encoding: .utf8).replacingOccurrences(
+      of: "<xsl:text>page </xsl:text>", with: "<xsl:text>Collège modèle – page </xsl:text>")
+    try Data(texte.utf8).write(to: commun)
+    let pdf = dossier.appendingPathComponent("registre.pdf")
+    let r = try OutilCLI.lancer(
+      ["document", OutilCLI.registreValide.path, "--sortie", pdf.path, "--modeles", modeles.path],
+      environnement: ["SOURCE_DATE_EPOCH": "1795824000"])
+    #expect(r.code == 0, "\(r.erreurs)")
+    let extrait = try Self.texte(pdf)
+    #expect(extrait.contains("Collège modèle – page 1 sur"))
+    #expect(extrait.contains("Registre des activités de traitement"))
+    #expect(extrait.contains("28 novembre 2026"))
+  }
+
+  @Test func noticesEtRapportAudit() throws {
+    let dossier = try OutilCLI.dossierTemporaire()
+    defer { try? FileManager.default.removeItem(at: dossier) }
+    let notices = dossier.appendingPathComponent("notices")
+    let r = try OutilCLI.lancer(["notices", OutilCLI.registreValide.path, "--sortie", notices.path])
+    #expect(r.code == 0, "\(r.erreurs)")
+    let familles = try Self.texte(notices.appendingPathComponent("notice-familles.pdf"))
+    #expect(familles.contains("CNIL"))
+    #expect(familles.contains("dpd@ac-exemple.fr"))
+    let eleves = try Self.texte(notices.appendingPathComponent("notice-eleves.pdf"))
+    #expect(eleves.contains("Tes données personnelles au collège"))
+
+    let rapport = dossier.appendingPathComponent("audit.pdf")
+    let audit = try OutilCLI.lancer([
+      "audit", OutilCLI.registreValide.path, "--date", "2026-11-29", "--echec-si", "jamais",
+      "--format", "pdf", "--sortie", rapport.path,
+    ])
+    #expect(audit.code == 0, "\(audit.erreurs)")
+    #expect(try Self.texte(rapport).contains("Rapport d’audit du registre"))
+  }
+
+  @Test func erreursDUsage() throws {
+    let dossier = try OutilCLI.dossierTemporaire()
+    defer { try? FileManager.default.removeItem(at: dossier) }
+    let inconnu = try OutilCLI.lancer([
+      "notices", OutilCLI.registreValide.path, "--sortie", dossier.path, "--traitement", "inconnu",
+    ])
+    #expect(inconnu.code == 2)
+    #expect(inconnu.erreurs.contains("« inconnu »"))
+    let lesDeux = try OutilCLI.lancer([
+      "notices", OutilCLI.registreValide.path, "--sortie", dossier.path, "--traitement", "vie-scolaire",
+      "--par-traitement",
+    ])
+    #expect(lesDeux.code == 2)
+    let modeles = try OutilCLI.lancer([
+      "document", OutilCLI.registreValide.path, "--sortie", dossier.appendingPathComponent("r.pdf").path,
+      "--modeles", "/nonexistent/modeles",
+    ])
+    #expect(modeles.code == 2)
+    #expect(modeles.erreurs.contains("Dossier de modèles introuvable"))
+    let absent = try OutilCLI.lancer(["document", "/nonexistent/registre", "--sortie", "r.pdf"], dossier: dossier)
+    #expect(absent.code == 2)
+    let sansDossier = try OutilCLI.lancer([
+      "document", OutilCLI.registreValide.path, "--sortie", dossier.appendingPathComponent("absent/r.pdf").path,
+    ])
+    #expect(sansDossier.code == 2)
+    #expect(sansDossier.erreurs.contains("dossier introuvable"))
+    // Nothing was written by any of the failures.
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dossier.path).isEmpty)
+  }
+}
