@@ -207,7 +207,8 @@ public struct DocumentPipeline: Sendable {
         results[index] = .failure(.rendering(error))
       case .success(let pdf):
         do {
-          try AtomicFile.write(pdf, to: job.output)
+          // Register documents name people: owner and group only, like the other exports.
+          try AtomicFile.write(pdf, to: job.output, permissions: 0o640)
           results[index] = .success(job.output)
         } catch {
           results[index] = .failure(
