@@ -6,7 +6,8 @@
 # Le corpus de départ est assemblé depuis les fixtures du dépôt (Tests/…) et Fuzz/graines/ ;
 # le corpus grandit dans .build/fuzz/corpus/CIBLE, les plantages vont dans .build/fuzz/trouvailles/CIBLE.
 # Fuites : -detect_leaks=0, LeakSanitizer prend les métadonnées Swift initialisées une fois pour des fuites (voir docs/fuzzing.md).
-# Variables : FUZZ_JOBS (processus parallèles, 1 par défaut), FUZZ_RSS_MB (2048 par défaut).
+# Variables : FUZZ_JOBS (processus parallèles, 1 par défaut), FUZZ_RSS_MB (2048 par défaut),
+# FUZZ_MAX_LEN (taille maximale d'une entrée, 65536 par défaut).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -64,8 +65,11 @@ options=()
 # Several processes only on demand: -jobs sends each one's output to fuzz-N.log.
 [ "${FUZZ_JOBS:-1}" -gt 1 ] && options+=("-jobs=$FUZZ_JOBS" "-workers=$FUZZ_JOBS")
 
+# LeakSanitizer also runs at exit, where it reports the Swift runtime's one-time allocations.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
+
 cd "$trouvailles"
 exec "$binaire" "$corpus" \
-  -max_total_time="$secondes" -timeout=2 -rss_limit_mb="${FUZZ_RSS_MB:-2048}" -max_len=65536 \
+  -max_total_time="$secondes" -timeout=2 -rss_limit_mb="${FUZZ_RSS_MB:-2048}" -max_len="${FUZZ_MAX_LEN:-65536}" \
   -print_final_stats=1 -detect_leaks=0 \
   -artifact_prefix="$trouvailles/" "${options[@]}"
