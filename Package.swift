@@ -82,6 +82,16 @@ let package = Package(
     /** TLS probe of a vendor's endpoints with libssl, judged against ANSSI's TLS guide. */
     .target(name: "RegistreProbe", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
 
+    /** Yearly sealed export: changes between registers, yearly review, CSV/ODS, manifest, verification. */
+    .target(
+      name: "RegistreArchive",
+      dependencies: [
+        "RegistreModel", "RegistreFormats", "RegistreRules", "RegistreSignature", "RegistreDocuments",
+        "RegistreSupport", "COpenSSL", "CZlib",
+      ],
+      resources: [.copy("Resources/bilan.xsl")],
+      swiftSettings: swiftSettings),
+
     // MARK: Command-line tool
 
     /** `registre`: thin French subcommands over the library. */
@@ -89,7 +99,7 @@ let package = Package(
       name: "registre",
       dependencies: [
         "RegistreModel", "RegistreFormats", "RegistreCatalogue", "RegistreRules",
-        "RegistreDocuments", "RegistreSignature", "RegistreProbe", "RegistreSupport",
+        "RegistreDocuments", "RegistreSignature", "RegistreProbe", "RegistreSupport", "RegistreArchive",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
@@ -124,6 +134,13 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreProbeTests", dependencies: ["RegistreProbe"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "RegistreArchiveTests",
+      dependencies: [
+        "registre", "RegistreArchive", "RegistreModel", "RegistreFormats", "RegistreSignature", "RegistreCatalogue",
+        "RegistreSupport",
+      ],
+      swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreRulesTests", dependencies: ["RegistreRules", "RegistreModel", "RegistreSupport"],
       swiftSettings: swiftSettings),

@@ -7,7 +7,7 @@ profil="${1:-demo}"
 debian=(pkg-config libxml2-dev libxslt1-dev libssl-dev zlib1g-dev openssl fop fonts-dejavu-core)
 pypi=()
 if [ "$profil" = "test" ]; then
-  debian+=(poppler-utils qpdf libxml2-utils python3-pip)
+  debian+=(poppler-utils qpdf libxml2-utils python3-pip unzip libreoffice-calc-nogui)
   pypi+=(pyhanko pyhanko-cli pikepdf jsonschema)
 fi
 

@@ -122,6 +122,7 @@ public enum DocumentationFormat {
       ("Schemas/registre.xsd", SchemaXSD.texte()),
       ("Schemas/registre-yaml.schema.json", schemaJSON()),
       ("docs/format.md", markdown()),
+      ("Sources/RegistreDocuments/Resources/Templates/libelles-codes.xsl", LibellesXSLT.texte()),
     ]
   }
 }

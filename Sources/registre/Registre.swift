@@ -24,6 +24,8 @@ struct Registre: ParsableCommand {
       Demo.self,
       Signer.self,
       Verifier.self,
+      Exporter.self,
+      Comparer.self,
       Developpeur.self,
     ],
     helpNames: [.short, .long, .customLong("aide")]

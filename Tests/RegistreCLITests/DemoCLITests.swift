@@ -8,10 +8,23 @@ import Testing
     let sortie = dossier.appendingPathComponent("demo")
     let r = try OutilCLI.lancer(["demo", "--sortie", sortie.path, "--date", "2026-11-29"])
     #expect(r.code == 0, "\(r.erreurs)")
-    for fichier in ["registre/etablissement.yaml", "audit.txt", "audit.json", "audit.sarif"] {
+    let fichiers = [
+      "registre/etablissement.yaml", "audit.txt", "audit.json", "audit.sarif", "autorite-demonstration.pem",
+      "registre.pdf", "notice-familles.pdf", "notice-eleves.pdf", "rapport-audit.pdf",
+    ]
+    for fichier in fichiers {
       #expect(FileManager.default.fileExists(atPath: sortie.appendingPathComponent(fichier).path), "\(fichier)")
     }
     #expect(try OutilCLI.lancer(["valider", sortie.appendingPathComponent("registre").path]).code == 0)
+    // The documents are signed, and anyone can check them with the demo authority.
+    let pdfs = ["registre.pdf", "notice-familles.pdf", "notice-eleves.pdf", "rapport-audit.pdf"].map {
+      sortie.appendingPathComponent($0).path
+    }
+    let verification = try OutilCLI.lancer(
+      ["verifier"] + pdfs + ["--ac", sortie.appendingPathComponent("autorite-demonstration.pem").path])
+    #expect(verification.code == 0, "\(verification.sortie)\(verification.erreurs)")
+    // Without the demo authority they are not trusted.
+    #expect(try OutilCLI.lancer(["verifier", pdfs[0]]).code == 1)
     // A second run replaces the previous demo output…
     #expect(try OutilCLI.lancer(["demo", "--sortie", sortie.path, "--date", "2026-11-29"]).code == 0)
     // …but never a folder it did not write.

@@ -40,6 +40,15 @@ import Testing
     #expect(r.sortie.contains("valider"))
   }
 
+  /// Accented spellings are accepted as aliases of the ASCII names.
+  @Test func lesGraphiesAccentueesSontAcceptees() throws {
+    #expect(try OutilCLI.lancer(["vérifier", "--aide"]).code == 0)
+    #expect(try OutilCLI.lancer(["modèles", "--aide"]).code == 0)
+    let signer = try OutilCLI.lancer(["signer", "--aide"])
+    #expect(signer.sortie.contains("--clé"))
+    #expect(signer.sortie.contains("--chaîne"))
+  }
+
   @Test func convertirVersXMLPuisRetour() throws {
     let dossier = try OutilCLI.dossierTemporaire()
     defer { try? FileManager.default.removeItem(at: dossier) }

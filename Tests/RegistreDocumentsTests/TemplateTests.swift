@@ -90,7 +90,7 @@ struct TemplateTests {
     }
     for value in [
       "Affelnet", "Arrêté du 22 septembre 2010 modifié", "États-Unis", "Data Privacy Framework",
-      "CT-2025-014", "Non signé", "croisement de données", "Adresses seulement",
+      "CT-2025-014", "Non signé", "Croisement ou combinaison de jeux de données", "Adresses seulement",
       "Journalisation des accès pendant 6 mois", "TLS 1.2, 1.3", "5\u{A0}ans",
     ] {
       #expect(Bool(text.contains(value)), "valeur absente : \(value)")

@@ -87,6 +87,9 @@ public struct DocumentPipeline: Sendable {
   public var date: DocumentDate
   /// Printed on the register's cover page.
   public var toolVersion: String
+  /// Applied to each PDF before it is written — the CLI signs here, so a
+  /// document is written once, already signed. A failure leaves no file.
+  public var finish: (@Sendable (Data) throws -> Data)?
 
   public init(
     templates: TemplateLibrary, transformer: any StylesheetTransformer, renderer: any Renderer,
@@ -102,7 +105,7 @@ public struct DocumentPipeline: Sendable {
   /// The XSLT step alone: the FO for `kind`. Byte-identical for the same input
   /// and date.
   public func formattingObjects(
-    for kind: DocumentKind, input: Data, treatment: String? = nil
+    for kind: DocumentKind, input: Data, treatment: String? = nil, parameters extra: [String: String] = [:]
   ) throws(DocumentError) -> Data {
     let stylesheet = try templates.template(for: kind)
     var parameters = [
@@ -110,15 +113,16 @@ public struct DocumentPipeline: Sendable {
     ]
     if kind == .register { parameters["fichier-xml"] = DocumentKind.embeddedRegisterName }
     if let treatment { parameters["traitement"] = treatment }
+    parameters.merge(extra) { _, nouveau in nouveau }
     return try transformer.transform(input, stylesheet: stylesheet, parameters: parameters)
   }
 
   /// What the renderer needs for `kind`: the FO, the PDF/A profile and, for the
   /// register, the input XML as the embedded file.
   public func renderRequest(
-    for kind: DocumentKind, input: Data, treatment: String? = nil
+    for kind: DocumentKind, input: Data, treatment: String? = nil, parameters: [String: String] = [:]
   ) throws(DocumentError) -> RenderRequest {
-    let fo = try formattingObjects(for: kind, input: input, treatment: treatment)
+    let fo = try formattingObjects(for: kind, input: input, treatment: treatment, parameters: parameters)
     let attachments =
       kind == .register ? [Attachment(name: DocumentKind.embeddedRegisterName, data: input)] : []
     return RenderRequest(
@@ -126,11 +130,12 @@ public struct DocumentPipeline: Sendable {
       creationDate: date.isFixed ? date.date : nil)
   }
 
-  /// Produces the PDF of one document, in memory.
+  /// Produces the PDF of one document, in memory. `parameters` go to the
+  /// template as XSLT string parameters (e.g. the register's change list).
   public func pdf(
-    for kind: DocumentKind, input: Data, treatment: String? = nil
+    for kind: DocumentKind, input: Data, treatment: String? = nil, parameters: [String: String] = [:]
   ) async throws(DocumentError) -> Data {
-    let request = try renderRequest(for: kind, input: input, treatment: treatment)
+    let request = try renderRequest(for: kind, input: input, treatment: treatment, parameters: parameters)
     do {
       return try await renderer.render(request)
     } catch {
@@ -205,7 +210,14 @@ public struct DocumentPipeline: Sendable {
       switch outcome {
       case .failure(let error):
         results[index] = .failure(.rendering(error))
-      case .success(let pdf):
+      case .success(let rendu):
+        let pdf: Data
+        do {
+          pdf = try finish?(rendu) ?? rendu
+        } catch {
+          results[index] = .failure(.writeFailed(path: job.output.path, detail: "signature impossible : \(error)"))
+          continue
+        }
         do {
           // Register documents name people: owner and group only, like the other exports.
           try AtomicFile.write(pdf, to: job.output, permissions: 0o640)

@@ -47,6 +47,8 @@ struct Auditer: ParsableCommand {
   @Option(name: .customLong("modeles"), help: "Dossier de modèles de l'établissement (format pdf).")
   var modeles: String?
 
+  @OptionGroup(title: "Signature du rapport PDF (facultative)") var signature: OptionsSignature
+
   @Option(
     name: .customLong("echec-si"),
     help: "Gravité à partir de laquelle la commande sort avec le code 1 (jamais : toujours 0).")
@@ -115,7 +117,7 @@ struct Auditer: ParsableCommand {
     case .pdf:
       try RapportAuditPDF.ecrire(
         report, registre: charge.registre, sortie: URL(fileURLWithPath: sortie ?? "rapport-audit.pdf"),
-        modeles: modeles)
+        modeles: modeles, signature: DocumentsCLI.Signature.depuis(signature))
     }
     if report.fails(at: echecSi.gravite) { throw CodeSortie.problemes }
   }

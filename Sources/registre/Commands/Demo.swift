@@ -4,6 +4,7 @@ import RegistreCatalogue
 import RegistreFormats
 import RegistreModel
 import RegistreRules
+import RegistreSignature
 import RegistreSupport
 
 /// `registre demo`: the main job on the bundled demo register.
@@ -12,7 +13,10 @@ struct Demo: ParsableCommand {
     commandName: "demo",
     abstract: "Copie le registre de démonstration (un lycée fictif) et lui applique le travail principal.",
     discussion: """
-      Le registre est copié dans DOSSIER/registre/ ; à côté sont écrits le rapport d'audit (texte, JSON, SARIF). \
+      Le registre est copié dans DOSSIER/registre/ ; à côté sont écrits le rapport d'audit (texte, JSON, SARIF), \
+      le registre, les notices et le rapport d'audit en PDF/A, signés PAdES avec un certificat de démonstration \
+      jetable (créé en mémoire, sa clé n'est jamais écrite), et le certificat de l'autorité de démonstration \
+      (autorite-demonstration.pem) pour vérifier les signatures avec « registre verifier --ac ». \
       Un dossier produit par une démonstration précédente est remplacé ; tout autre dossier existant est refusé.
       """)
 
@@ -70,9 +74,41 @@ struct Demo: ParsableCommand {
       "   \(rapport.count(.erreur)) erreur(s), \(rapport.count(.avertissement)) avertissement(s), "
         + "\(rapport.count(.note)) note(s) — voir audit.txt, audit.json, audit.sarif.")
 
+    Console.sortie("3. Documents PDF/A, signés PAdES (certificat de DÉMONSTRATION)")
+    let demonstration: DemoCredentials
+    do {
+      demonstration = try SigningCredentials.demonstration(organization: r.etablissement.nom)
+    } catch {
+      Console.erreur("Erreur : certificat de démonstration impossible (\(error)).")
+      throw CodeSortie.usage
+    }
+    try Self.ecrire(Data(demonstration.authorityPEM.utf8), travail, "autorite-demonstration.pem")
+    let signature = DocumentsCLI.Signature(
+      identifiants: demonstration.credentials,
+      options: SignatureOptions(
+        name: "Signataire de démonstration", reason: "Démonstration de Registre (signature sans valeur)",
+        location: r.etablissement.nom))
+    try RapportAuditPDF.ecrireTout(charge, rapport: rapport, dans: travail, signature: signature)
+
+    Console.sortie("4. Vérification des signatures")
+    for nom in Self.documents {
+      let url = travail.appendingPathComponent(nom)
+      let verification = try? PDFVerifier.verify(
+        Data(contentsOf: url), trustAnchors: [Data(demonstration.authorityPEM.utf8)], file: nom)
+      let valide = verification.map { !$0.signatures.isEmpty && $0.signatures.allSatisfy { $0.valid && $0.trusted } } ?? false
+      Console.sortie("   \(nom) : \(valide ? "signature valide et de confiance, document intact" : "SIGNATURE INVALIDE")")
+      if !valide {
+        Console.erreur("Erreur : la signature de \(nom) ne se vérifie pas.")
+        throw CodeSortie.problemes
+      }
+    }
+
     try Self.installer(travail, a: destination)
     Console.sortie("Terminé : \(sortie)/")
   }
+
+  /// The signed documents the demo produces.
+  static let documents = ["registre.pdf", "notice-familles.pdf", "notice-eleves.pdf", "rapport-audit.pdf"]
 
   /// Refuses a destination that exists and was not written by `registre demo`.
   static func verifierDestination(_ destination: URL) throws {

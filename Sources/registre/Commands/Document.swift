@@ -19,8 +19,10 @@ struct Document: ParsableCommand {
   @Option(name: .customLong("sortie"), help: "Fichier PDF à écrire (remplacé s'il existe).")
   var sortie: String
 
-  @Option(name: .customLong("modeles"), help: "Dossier de modèles de l'établissement (voir « registre modeles exporter »).")
+  @Option(name: [.customLong("modeles"), .customLong("modèles")], help: "Dossier de modèles de l'établissement (voir « registre modeles exporter »).")
   var modeles: String?
+
+  @OptionGroup(title: "Signature (facultative)") var signature: OptionsSignature
 
   func run() throws {
     let charge = try ChargeurCLI.charger(chemin)
@@ -28,6 +30,6 @@ struct Document: ParsableCommand {
     let xml = try DocumentsCLI.xmlCanonique(charge)
     try DocumentsCLI.produire(
       [DocumentJob(kind: .register, output: URL(fileURLWithPath: sortie))], entree: xml,
-      pipeline: DocumentsCLI.pipeline(bibliotheque))
+      pipeline: DocumentsCLI.pipeline(bibliotheque, signature: DocumentsCLI.Signature.depuis(signature)))
   }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RegistreDocuments
 import RegistreFormats
+import RegistreSignature
 
 /// Shared by `document`, `notices` (and the audit report): the templates to
 /// use, the pipeline, and running async work from a synchronous command.
@@ -23,10 +24,32 @@ enum DocumentsCLI {
     return integres
   }
 
-  static func pipeline(_ modeles: TemplateLibrary) -> DocumentPipeline {
-    DocumentPipeline(
+  /// The pipeline; with `signature`, every PDF is signed before it is written.
+  static func pipeline(_ modeles: TemplateLibrary, signature: Signature? = nil) -> DocumentPipeline {
+    var pipeline = DocumentPipeline(
       templates: modeles, transformer: LibXSLTTransformer(), renderer: modeles.fopRenderer(),
       date: .fromEnvironment(), toolVersion: Registre.configuration.version)
+    if let signature {
+      pipeline.finish = { pdf in try PDFSigner.sign(pdf, credentials: signature.identifiants, options: signature.options) }
+    }
+    return pipeline
+  }
+
+  /// Credentials loaded once (the password is asked once) and the signature's options.
+  struct Signature: Sendable {
+    let identifiants: SigningCredentials
+    let options: SignatureOptions
+
+    /// `nil` when no credentials were given on the command line.
+    static func depuis(_ options: OptionsSignature) throws -> Signature? {
+      guard options.demandee else { return nil }
+      do {
+        return Signature(identifiants: try options.identifiants(), options: options.options)
+      } catch {
+        Console.erreur("Signature impossible : \(error)")
+        throw CodeSortie.usage
+      }
+    }
   }
 
   /// The register's canonical XML, the artefact the templates read and the
@@ -47,7 +70,9 @@ enum DocumentsCLI {
   }
 
   /// Jobs with their own inputs, in one parallel batch.
-  static func produire(_ elements: [(job: DocumentJob, input: Data)], pipeline: DocumentPipeline) throws {
+  static func produire(
+    _ elements: [(job: DocumentJob, input: Data)], pipeline: DocumentPipeline, annoncer: Bool = true
+  ) throws {
     let travaux = elements.map(\.job)
     let production = attendre { await pipeline.produceMeasured(elements) }
     let resultats = production.results
@@ -62,7 +87,7 @@ enum DocumentsCLI {
     for (travail, resultat) in zip(travaux, resultats) {
       switch resultat {
       case .success(let url):
-        Console.sortie("Écrit : \(url.path)")
+        if annoncer { Console.sortie("Écrit : \(url.path)") }
       case .failure(let erreur):
         echecs += 1
         Console.erreur("\(travail.output.lastPathComponent) : \(erreur.message)")

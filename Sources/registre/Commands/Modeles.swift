@@ -8,7 +8,8 @@ struct Modeles: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "modeles",
     abstract: "Modèles XSLT des documents (registre, notices, rapport d'audit).",
-    subcommands: [Exporter.self])
+    subcommands: [Exporter.self],
+    aliases: ["modèles"])
 
   struct Exporter: ParsableCommand {
     static let configuration = CommandConfiguration(

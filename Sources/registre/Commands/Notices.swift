@@ -26,8 +26,10 @@ struct Notices: ParsableCommand {
   @Option(name: .customLong("traitement"), help: "Ajoute la notice de ce seul traitement (identifiant).")
   var traitement: String?
 
-  @Option(name: .customLong("modeles"), help: "Dossier de modèles de l'établissement (voir « registre modeles exporter »).")
+  @Option(name: [.customLong("modeles"), .customLong("modèles")], help: "Dossier de modèles de l'établissement (voir « registre modeles exporter »).")
   var modeles: String?
+
+  @OptionGroup(title: "Signature (facultative)") var signature: OptionsSignature
 
   func validate() throws {
     if parTraitement && traitement != nil {
@@ -72,7 +74,7 @@ struct Notices: ParsableCommand {
     }
     try DocumentsCLI.produire(
       travaux, entree: try DocumentsCLI.xmlCanonique(charge),
-      pipeline: DocumentsCLI.pipeline(bibliotheque))
+      pipeline: DocumentsCLI.pipeline(bibliotheque, signature: DocumentsCLI.Signature.depuis(signature)))
   }
 }
 

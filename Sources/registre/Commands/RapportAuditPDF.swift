@@ -37,7 +37,8 @@ enum RapportAuditPDF {
   /// `rapport-audit.pdf`, rendered together (at most one FOP per core).
   /// Meant for `registre demo`; exit code 2 if any document failed.
   static func ecrireTout(
-    _ charge: RegistreCharge, rapport: AuditReport, dans dossier: URL, modeles: String? = nil
+    _ charge: RegistreCharge, rapport: AuditReport, dans dossier: URL, modeles: String? = nil,
+    signature: DocumentsCLI.Signature? = nil
   ) throws {
     let bibliotheque = try DocumentsCLI.modeles(modeles)
     let xml = try DocumentsCLI.xmlCanonique(charge)
@@ -51,17 +52,18 @@ enum RapportAuditPDF {
         (travail(.noticeFamilies, "notice-familles.pdf"), xml),
         (travail(.noticePupils, "notice-eleves.pdf"), xml),
         (travail(.auditReport, "rapport-audit.pdf"), constats),
-      ], pipeline: DocumentsCLI.pipeline(bibliotheque))
+      ], pipeline: DocumentsCLI.pipeline(bibliotheque, signature: signature), annoncer: false)
   }
 
   /// Writes the report as PDF/A-2b; exit code 2 (and no file) on failure.
   static func ecrire(
-    _ rapport: AuditReport, registre: RegistreModel.Registre, sortie: URL, modeles: String?
+    _ rapport: AuditReport, registre: RegistreModel.Registre, sortie: URL, modeles: String?,
+    signature: DocumentsCLI.Signature? = nil
   ) throws {
     let bibliotheque = try DocumentsCLI.modeles(modeles)
     try DocumentsCLI.produire(
       [DocumentJob(kind: .auditReport, output: sortie)],
       entree: constats(rapport, registre: registre).xml(),
-      pipeline: DocumentsCLI.pipeline(bibliotheque))
+      pipeline: DocumentsCLI.pipeline(bibliotheque, signature: signature))
   }
 }

@@ -13,13 +13,13 @@ struct OptionsSignature: ParsableArguments {
   @Option(name: .customLong("p12"), help: ArgumentHelp("Certificat et clé au format PKCS#12 (.p12, .pfx).", valueName: "fichier"))
   var p12: String?
 
-  @Option(name: .customLong("cle"), help: ArgumentHelp("Clé privée PEM (avec --certificat).", valueName: "fichier"))
+  @Option(name: [.customLong("cle"), .customLong("clé")], help: ArgumentHelp("Clé privée PEM (avec --certificat).", valueName: "fichier"))
   var cle: String?
 
   @Option(name: .customLong("certificat"), help: ArgumentHelp("Certificat PEM du signataire (avec --cle).", valueName: "fichier"))
   var certificat: String?
 
-  @Option(name: .customLong("chaine"), help: ArgumentHelp("Certificats intermédiaires PEM à joindre à la signature.", valueName: "fichier"))
+  @Option(name: [.customLong("chaine"), .customLong("chaîne")], help: ArgumentHelp("Certificats intermédiaires PEM à joindre à la signature.", valueName: "fichier"))
   var chaine: String?
 
   @Option(

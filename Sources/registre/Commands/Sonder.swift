@@ -30,7 +30,7 @@ struct Sonder: ParsableCommand {
   var autorites: [String] = []
 
   @Option(
-    name: .customLong("delai"),
+    name: [.customLong("delai"), .customLong("délai")],
     help: ArgumentHelp("Délai maximal de chaque étape réseau, en secondes.", valueName: "SECONDES"))
   var delai: Double = 5
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RegistreArchive
 import RegistreSignature
 
 extension Registre {
@@ -7,20 +8,26 @@ extension Registre {
   struct Verifier: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "verifier",
-      abstract: "Vérifie les signatures PAdES de fichiers PDF.",
+      abstract: "Vérifie les signatures PAdES de fichiers PDF, ou une année scellée de l'archive.",
       discussion: """
-        Pour chaque signature : intégrité des octets signés, couverture du fichier, signataire, date \
+        Avec un dossier (DOSSIER/2026, produit par « registre exporter ») : le manifeste MANIFEST.sha256, \
+        l'empreinte de chaque fichier, la signature CMS du manifeste et les signatures de chaque PDF ; tout \
+        fichier ajouté, supprimé ou modifié est signalé. Code de sortie : 0 archive intègre et signatures \
+        valides et reconnues, 1 sinon, 2 dossier illisible.
+
+        Avec des PDF, pour chaque signature : intégrité des octets signés, couverture du fichier, signataire, date \
         déclarée et horodatage, chaîne de certification jusqu'à une autorité de confiance (--ac, sinon \
         le magasin du système), et ce qui a été ajouté après la dernière signature.
         Code de sortie : 0 si toutes les signatures sont valides et reconnues, 1 sinon, 2 si un \
         fichier est illisible.
-        """)
+        """,
+      aliases: ["vérifier"])
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
       case texte, json
     }
 
-    @Argument(help: ArgumentHelp("PDF à vérifier.", valueName: "fichier.pdf"))
+    @Argument(help: ArgumentHelp("PDF à vérifier, ou dossier d'une année scellée.", valueName: "fichier.pdf|dossier"))
     var fichiers: [String]
 
     @Option(
@@ -47,6 +54,18 @@ extension Registre {
           throw CodeSortie.usage
         }
         anchors.append(data)
+      }
+      let dossiers = fichiers.filter { chemin in
+        var estDossier: ObjCBool = false
+        return FileManager.default.fileExists(atPath: chemin, isDirectory: &estDossier) && estDossier.boolValue
+      }
+      if !dossiers.isEmpty {
+        guard dossiers.count == fichiers.count else {
+          Console.erreur("erreur : vérifiez soit des PDF, soit des dossiers d'archive, pas les deux à la fois.")
+          throw CodeSortie.usage
+        }
+        try verifierDossiers(anchors: anchors)
+        return
       }
       var reports: [DocumentVerification] = []
       var unreadable = false
@@ -76,6 +95,36 @@ extension Registre {
       }
       if unreadable { throw CodeSortie.usage }
       if !reports.allSatisfy(\.valid) { throw CodeSortie.problemes }
+    }
+
+    /// Sealed years: manifest, hashes, the manifest's signature, the PDFs' signatures.
+    func verifierDossiers(anchors: [Data]) throws {
+      var rapports: [ArchiveVerification] = []
+      var illisible = false
+      for chemin in fichiers {
+        let url = URL(fileURLWithPath: chemin)
+        guard FileManager.default.isReadableFile(atPath: url.path),
+          (try? FileManager.default.contentsOfDirectory(atPath: url.path)) != nil
+        else {
+          Console.erreur("erreur : dossier illisible : \(chemin)")
+          illisible = true
+          continue
+        }
+        var rapport = ArchiveVerification.check(url, trustAnchors: anchors, useSystemStore: anchors.isEmpty)
+        rapport.folder = chemin
+        rapports.append(rapport)
+      }
+      switch format {
+      case .json:
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        Console.sortie(String(decoding: try encoder.encode(rapports), as: UTF8.self))
+      case .texte:
+        for rapport in rapports { Console.sortie(rapport.text) }
+      }
+      if illisible { throw CodeSortie.usage }
+      if !rapports.allSatisfy(\.valid) { throw CodeSortie.problemes }
     }
 
     static func date(_ date: Date?) -> String {

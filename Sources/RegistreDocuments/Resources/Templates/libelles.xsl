@@ -6,28 +6,9 @@
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
-  <xsl:variable name="libelles-statut" select="'|valide=Validée|brouillon=Brouillon|'"/>
-  <xsl:variable name="libelles-responsable"
-      select="'|etablissement=Établissement (chef d’établissement)|ministere=Ministre chargé de l’éducation nationale|collectivite=Collectivité territoriale|conjoint=Responsables conjoints|'"/>
-  <xsl:variable name="libelles-base-legale"
-      select="'|consentement=Consentement (art. 6‑1‑a)|contrat=Exécution d’un contrat (art. 6‑1‑b)|obligation-legale=Obligation légale (art. 6‑1‑c)|interets-vitaux=Intérêts vitaux (art. 6‑1‑d)|mission-interet-public=Mission d’intérêt public (art. 6‑1‑e)|interet-legitime=Intérêt légitime (art. 6‑1‑f)|'"/>
-  <xsl:variable name="libelles-aipd" select="'|non-requise=Non requise|requise=Requise, non réalisée|realisee=Réalisée|en-cours=En cours|'"/>
-  <xsl:variable name="libelles-personnes"
-      select="'|eleves-mineurs=élèves mineurs|eleves-majeurs=élèves majeurs|responsables-legaux=responsables légaux|personnels=personnels|intervenants-exterieurs=intervenants extérieurs|visiteurs=visiteurs|autres=autres personnes|'"/>
-  <xsl:variable name="libelles-donnees"
-      select="'|etat-civil=État civil, identité|vie-personnelle=Vie personnelle|vie-professionnelle=Vie professionnelle|scolarite=Scolarité|economique-financier=Situation économique et financière|connexion=Données de connexion|localisation=Données de localisation|internet=Internet (cookies, traceurs)|image=Images, voix, vidéos|nir=Numéro de sécurité sociale (NIR)|social=Situation sociale|discipline=Discipline et sanctions|sante=Santé|biometrie=Données biométriques|origine-raciale-ethnique=Origine raciale ou ethnique|opinions-politiques=Opinions politiques|convictions-religieuses=Convictions religieuses ou philosophiques|appartenance-syndicale=Appartenance syndicale|genetique=Données génétiques|vie-sexuelle=Vie sexuelle ou orientation sexuelle|infractions=Condamnations et infractions|autre=Autres données|'"/>
-  <xsl:variable name="libelles-sort" select="'|destruction=Destruction|archives=Versement aux archives|anonymisation=Anonymisation|tri=Tri (conservation partielle)|'"/>
-  <xsl:variable name="libelles-securite"
-      select="'|controle-acces=Contrôle d’accès|tracabilite=Traçabilité|protection-logiciels=Protection des logiciels|sauvegarde=Sauvegarde|chiffrement=Chiffrement|controle-sous-traitants=Contrôle des sous-traitants|autre=Autre mesure|'"/>
-  <xsl:variable name="libelles-mecanisme"
-      select="'|adequation=décision d’adéquation (art. 45)|dpf=Data Privacy Framework (décision UE 2023/1795)|cct=clauses contractuelles types (art. 46)|bcr=règles d’entreprise contraignantes (art. 47)|code-de-conduite=code de conduite (art. 46)|certification=certification (art. 46)|derogation-article-49=dérogation (art. 49)|aucune=aucune garantie|'"/>
-  <xsl:variable name="libelles-authentification"
-      select="'|sso-ent=ENT (authentification unique)|educonnect=ÉduConnect|gar=GAR (identifiant pseudonyme)|comptes-locaux=comptes locaux|aucune=aucune|autre=autre|'"/>
-  <xsl:variable name="libelles-type"
-      select="'|interne=Interne|externe=Organisme externe|sous-traitant=Sous-traitant|pays-tiers=Pays tiers|'"/>
-  <xsl:variable name="libelles-nature"
-      select="'|confidentialite=Perte de confidentialité|integrite=Perte d’intégrité|disponibilite=Perte de disponibilité|'"/>
-  <xsl:variable name="libelles-risque" select="'|aucun=Pas de risque|risque=Risque|risque-eleve=Risque élevé|'"/>
+  <!-- Les libellés des codes viennent des énumérations du modèle (fichier généré). -->
+  <xsl:include href="libelles-codes.xsl"/>
+
 
 
   <!-- Base légale expliquée sans jargon (notices, art. 12). -->
@@ -38,16 +19,6 @@
   <xsl:variable name="libelles-mecanisme-simple"
       select="'|adequation=le pays assure une protection reconnue équivalente par l’Union européenne|dpf=l’entreprise adhère au cadre de protection des données UE–États-Unis reconnu par la Commission européenne|cct=des clauses de protection approuvées par la Commission européenne sont signées|bcr=des règles internes approuvées par une autorité de protection des données s’appliquent|code-de-conduite=un code de conduite approuvé s’applique|certification=une certification approuvée s’applique|derogation-article-49=une exception prévue par l’article 49 du RGPD|aucune=aucune garantie n’est en place|'"/>
 
-  <xsl:variable name="libelles-critere-aipd"
-      select="'|evaluation-notation=évaluation ou notation|decision-automatisee=décision automatisée|surveillance-systematique=surveillance systématique|grande-echelle=grande échelle|croisement-donnees=croisement de données|usage-innovant=usage innovant (dont IA)|exclusion-droit-service=exclusion d’un droit ou d’un service|alertes-sociales-sanitaires=alertes sociales ou sanitaires|accompagnement-social=accompagnement social|localisation-grande-echelle=localisation à grande échelle|surveillance-constante-personnels=surveillance constante des personnels|profilage-sources-externes=profilage à partir de sources externes|'"/>
-  <xsl:variable name="libelles-exemption-aipd"
-      select="'|affaires-scolaires=affaires scolaires et périscolaires (délib. CNIL 2019-118, item 10)|controle-acces-horaires=contrôle d’accès et horaires, hors biométrie (délib. CNIL 2019-118, item 11)|relation-fournisseurs=relation fournisseurs (délib. CNIL 2019-118, item 2)|'"/>
-  <xsl:variable name="libelles-canal"
-      select="'|https=HTTPS|http=HTTP (non chiffré)|sftp=SFTP|ftp=FTP (non chiffré)|api=API|courriel=Courriel|support-amovible=Support amovible|papier=Papier|reseau-interne=Réseau interne|autre=Autre canal|'"/>
-  <xsl:variable name="libelles-certification"
-      select="'|hds=HDS|iso-27001=ISO/IEC 27001|secnumcloud=SecNumCloud|autre=autre certification|'"/>
-  <xsl:variable name="libelles-article-9"
-      select="'|consentement-explicite=consentement explicite (art. 9.2.a)|droit-travail-protection-sociale=droit du travail et protection sociale (art. 9.2.b)|interets-vitaux=intérêts vitaux (art. 9.2.c)|organisme-sans-but-lucratif=organisme sans but lucratif (art. 9.2.d)|donnees-rendues-publiques=données rendues publiques (art. 9.2.e)|justice=droits en justice (art. 9.2.f)|interet-public-important=intérêt public important (art. 9.2.g)|medecine-preventive=médecine préventive (art. 9.2.h)|sante-publique=santé publique (art. 9.2.i)|archives-recherche-statistiques=archives, recherche, statistiques (art. 9.2.j)|'"/>
   <xsl:variable name="libelles-pays"
       select="'|FR=France|US=États-Unis|IE=Irlande|DE=Allemagne|NL=Pays-Bas|BE=Belgique|LU=Luxembourg|ES=Espagne|IT=Italie|GB=Royaume-Uni|CH=Suisse|CA=Canada|IN=Inde|CN=Chine|JP=Japon|'"/>
 

@@ -20,6 +20,10 @@
 
   <!-- Nom du fichier XML à incorporer (PDF/A-3) ; vide : pas de pièce jointe. -->
   <xsl:param name="fichier-xml" select="''"/>
+  <!-- Liste des modifications depuis le registre précédent (export annuel) :
+       une ligne par entrée, « - » en tête pour un champ modifié ; vide = pas de section. -->
+  <xsl:param name="modifications" select="''"/>
+  <xsl:param name="modifications-titre" select="'Modifications depuis le registre précédent'"/>
 
   <xsl:variable name="etab" select="/r:registre/r:etablissement"/>
   <xsl:variable name="titre" select="concat('Registre des activités de traitement – ', $etab/r:nom)"/>
@@ -48,6 +52,9 @@
         <xsl:call-template name="pied"/>
         <fo:flow flow-name="xsl-region-body">
           <xsl:call-template name="synthese"/>
+          <xsl:if test="normalize-space($modifications) != ''">
+            <xsl:call-template name="section-modifications"/>
+          </xsl:if>
           <xsl:apply-templates select="r:registre/r:traitements/r:traitement" mode="fiche"/>
           <xsl:call-template name="annexe-sous-traitants"/>
           <xsl:call-template name="registre-violations"/>
@@ -64,6 +71,9 @@
     <fo:bookmark-tree>
       <fo:bookmark internal-destination="garde"><fo:bookmark-title>Page de garde</fo:bookmark-title></fo:bookmark>
       <fo:bookmark internal-destination="synthese"><fo:bookmark-title>Synthèse des traitements</fo:bookmark-title></fo:bookmark>
+      <xsl:if test="normalize-space($modifications) != ''">
+        <fo:bookmark internal-destination="modifications"><fo:bookmark-title><xsl:value-of select="$modifications-titre"/></fo:bookmark-title></fo:bookmark>
+      </xsl:if>
       <xsl:if test="r:registre/r:traitements/r:traitement">
         <fo:bookmark internal-destination="{generate-id(r:registre/r:traitements/r:traitement[1])}" starting-state="show">
           <fo:bookmark-title>Fiches des traitements</fo:bookmark-title>
@@ -151,6 +161,42 @@
         </xsl:if>
       </fo:flow>
     </fo:page-sequence>
+  </xsl:template>
+
+  <!-- ===== Modifications depuis le registre précédent ===== -->
+
+  <xsl:template name="section-modifications">
+    <fo:block id="modifications" xsl:use-attribute-sets="titre-1" break-before="page">
+      <xsl:value-of select="$modifications-titre"/>
+    </fo:block>
+    <xsl:call-template name="lignes-modifications">
+      <xsl:with-param name="reste" select="concat($modifications, '&#10;')"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="lignes-modifications">
+    <xsl:param name="reste"/>
+    <xsl:if test="string-length($reste) &gt; 0">
+      <xsl:variable name="ligne" select="substring-before($reste, '&#10;')"/>
+      <xsl:choose>
+        <xsl:when test="normalize-space($ligne) = ''"/>
+        <xsl:when test="starts-with(normalize-space($ligne), '- ')">
+          <fo:block margin-left="6mm" font-size="9pt">
+            <xsl:call-template name="texte">
+              <xsl:with-param name="texte" select="concat('• ', substring-after($ligne, '- '))"/>
+            </xsl:call-template>
+          </fo:block>
+        </xsl:when>
+        <xsl:otherwise>
+          <fo:block font-weight="bold" space-before="2mm" keep-with-next.within-page="always">
+            <xsl:call-template name="texte"><xsl:with-param name="texte" select="$ligne"/></xsl:call-template>
+          </fo:block>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:call-template name="lignes-modifications">
+        <xsl:with-param name="reste" select="substring-after($reste, '&#10;')"/>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <!-- ===== Synthèse ===== -->

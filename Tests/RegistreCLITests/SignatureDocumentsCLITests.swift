@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+/// The document commands sign what they produce when given credentials.
+@Suite struct SignatureDesDocumentsCLI {
+  @Test func documentEtRapportDAuditSignes() throws {
+    let dossier = try OutilCLI.dossierTemporaire()
+    defer { try? FileManager.default.removeItem(at: dossier) }
+    let cle = dossier.appendingPathComponent("cle.pem").path
+    let certificat = dossier.appendingPathComponent("certificat.pem").path
+    let openssl = Process()
+    openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+    openssl.arguments = [
+      "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-subj",
+      "/CN=Chef d'établissement de test", "-days", "2", "-keyout", cle, "-out", certificat,
+      "-addext", "keyUsage=critical,digitalSignature,nonRepudiation",
+    ]
+    openssl.standardOutput = FileHandle.nullDevice
+    openssl.standardError = FileHandle.nullDevice
+    try openssl.run()
+    openssl.waitUntilExit()
+    try #require(openssl.terminationStatus == 0)
+
+    let registre = OutilCLI.registreValide.path
+    let pdf = dossier.appendingPathComponent("registre.pdf").path
+    let r = try OutilCLI.lancer(["document", registre, "--sortie", pdf, "--cle", cle, "--certificat", certificat])
+    #expect(r.code == 0, "\(r.erreurs)")
+    let rapport = dossier.appendingPathComponent("audit.pdf").path
+    let a = try OutilCLI.lancer([
+      "audit", registre, "--format", "pdf", "--sortie", rapport, "--echec-si", "jamais", "--cle", cle,
+      "--certificat", certificat,
+    ])
+    #expect(a.code == 0, "\(a.erreurs)")
+    let v = try OutilCLI.lancer(["verifier", pdf, rapport, "--ac", certificat])
+    #expect(v.code == 0, "\(v.sortie)\(v.erreurs)")
+    // The key never appears in what the commands print.
+    let corpsCle = try String(contentsOfFile: cle, encoding: .utf8).split(separator: "\n").dropFirst().first.map(String.init) ?? "?"
+    #expect(!(r.sortie + r.erreurs + a.sortie + a.erreurs).contains(corpsCle))
+  }
+}
