@@ -61,6 +61,33 @@ struct SecuriteCLI {
     #expect(try Arbre.fichiers(sous: temporaire).isEmpty)
   }
 
+  @Test func theDemoSignsWithAKeyThatNeverReachesTheDiskAndWritesRestrictedFiles() throws {
+    let dossier = try OutilCLI.dossierTemporaire()
+    defer { try? FileManager.default.removeItem(at: dossier) }
+    let temporaire = dossier.appendingPathComponent("tmp")
+    try FileManager.default.createDirectory(at: temporaire, withIntermediateDirectories: true)
+    let sortie = dossier.appendingPathComponent("demo")
+    let r = try OutilCLI.lancer(
+      ["demo", "--sortie", sortie.path, "--date", "2026-11-29"], environnement: ["TMPDIR": temporaire.path])
+    #expect(r.code == 0, "\(r.erreurs)")
+    // The demonstration key is made in memory: no PEM or PKCS#8 private key anywhere.
+    let marqueurs = ["PRIVATE KEY", "ENCRYPTED"].map { Data($0.utf8) }
+    let fichiers = try Arbre.fichiers(sous: sortie)
+    #expect(fichiers.filter { $0.pathExtension == "pdf" }.count >= 2, "the demo should sign its documents")
+    for url in fichiers {
+      let contenu = try Data(contentsOf: url)
+      for marqueur in marqueurs { #expect(contenu.range(of: marqueur) == nil, "\(url.path)") }
+      // Everything it produces beside the copied register is for the owner and group only.
+      if url.deletingLastPathComponent().standardizedFileURL == sortie.standardizedFileURL
+        && !url.lastPathComponent.hasPrefix(".")
+      {
+        #expect(try Arbre.mode(url) == 0o640, "\(url.lastPathComponent)")
+      }
+    }
+    for texte in [r.sortie, r.erreurs] { #expect(!texte.contains("PRIVATE KEY")) }
+    #expect(try Arbre.fichiers(sous: temporaire).isEmpty)
+  }
+
   @Test func theSignedFileIsNotWorldReadable() throws {
     let dossier = try OutilCLI.dossierTemporaire()
     defer { try? FileManager.default.removeItem(at: dossier) }
