@@ -19,6 +19,7 @@ let package = Package(
     .library(name: "RegistreDocuments", targets: ["RegistreDocuments"]),
     .library(name: "RegistreSignature", targets: ["RegistreSignature"]),
     .library(name: "RegistreProbe", targets: ["RegistreProbe"]),
+    .library(name: "RegistreEvaluation", targets: ["RegistreEvaluation"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -82,6 +83,12 @@ let package = Package(
     /** TLS probe of a vendor's endpoints with libssl, judged against ANSSI's TLS guide. */
     .target(name: "RegistreProbe", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
 
+    /** Pre-adoption check of a digital tool: verdict, draft register entry, notice for families. */
+    .target(
+      name: "RegistreEvaluation",
+      dependencies: ["RegistreModel", "RegistreFormats", "RegistreRules", "RegistreProbe"],
+      swiftSettings: swiftSettings),
+
     /** Yearly sealed export: changes between registers, yearly review, CSV/ODS, manifest, verification. */
     .target(
       name: "RegistreArchive",
@@ -100,7 +107,7 @@ let package = Package(
       dependencies: [
         "RegistreModel", "RegistreFormats", "RegistreCatalogue", "RegistreRules",
         "RegistreDocuments", "RegistreSignature", "RegistreProbe", "RegistreSupport", "RegistreArchive",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "RegistreEvaluation", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
 
@@ -134,6 +141,10 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreProbeTests", dependencies: ["RegistreProbe"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "RegistreEvaluationTests",
+      dependencies: ["RegistreEvaluation", "RegistreModel", "RegistreFormats", "RegistreProbe"],
+      swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreArchiveTests",
       dependencies: [

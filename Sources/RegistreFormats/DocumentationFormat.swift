@@ -23,8 +23,8 @@ public enum DocumentationFormat {
       "$schema": "https://json-schema.org/draft/2020-12/schema",
       "$id": "\(Format.espaceDeNoms):yaml",
       "title": "Fichiers YAML d'un registre Registre",
-      "description": "etablissement.yaml → Etablissement ; traitements/*.yaml → Traitement ; sous-traitants/*.yaml → SousTraitant ; violations/*.yaml → Violation.",
-      "anyOf": ["Etablissement", "Traitement", "SousTraitant", "Violation"].map { ["$ref": "#/$defs/\($0)"] },
+      "description": "etablissement.yaml → Etablissement ; traitements/*.yaml → Traitement ; sous-traitants/*.yaml → SousTraitant ; violations/*.yaml → Violation ; fiche d'outil (registre evaluer) → FicheOutil.",
+      "anyOf": ["Etablissement", "Traitement", "SousTraitant", "Violation", "FicheOutil"].map { ["$ref": "#/$defs/\($0)"] },
       "$defs": definitions,
     ]
     let donnees = (try? JSONSerialization.data(withJSONObject: racine, options: [.prettyPrinted, .sortedKeys])) ?? Data()

@@ -307,11 +307,72 @@ public enum Format {
       Champ("acceptations", .liste(.objet(acceptation), element: "acceptation"), obligatoire: true, "Les constats acceptés.")
     ])
 
+  static let utilisateursOutil = TypeEnregistrement(
+    nom: "UtilisateursOutil", documentation: "Qui utilise l'outil évalué.",
+    champs: [
+      Champ("enseignants", .booleen, "Des enseignants ou personnels l'utilisent."),
+      Champ("eleves", .booleen, "Des élèves l'utilisent ou y ont des données."),
+      Champ("responsables_legaux", .booleen, "Des responsables légaux l'utilisent."),
+      Champ("niveaux", .liste(.texte, element: "niveau"), "Niveaux concernés.", exemple: "[5e, 4e]"),
+      Champ("age_eleves_minimum", .entier, "Âge des plus jeunes élèves concernés.", exemple: "11"),
+      Champ(
+        "comptes_eleves", .booleen,
+        "Chaque élève a un compte individuel chez l'éditeur (plutôt que sans compte ou par code de classe)."),
+      Champ("volume", .entier, "Nombre approximatif de personnes concernées.", exemple: "300"),
+    ])
+
+  /// A tool sheet (fiche outil), read by `registre evaluer`.
+  public static let ficheOutil = TypeEnregistrement(
+    nom: "FicheOutil",
+    documentation:
+      "La fiche d'un outil numérique envisagé, lue par `registre evaluer` : ce que l'éditeur, ses CGU et sa politique de confidentialité disent. Tout champ inconnu peut être omis : il devient une condition de l'évaluation.",
+    champs: [
+      Champ("nom", .texte, obligatoire: true, "Nom de l'outil.", exemple: "Quiz Express"),
+      Champ("editeur", .texte, obligatoire: true, "Éditeur (raison sociale).", exemple: "Quiz Express SAS"),
+      Champ("finalite", .texte, obligatoire: true, "À quoi l'outil sert dans l'établissement.", exemple: "Exercices de mathématiques en classe et à la maison"),
+      Champ("politique_confidentialite", .texte, "Adresse de la politique de confidentialité ou des CGU."),
+      Champ("utilisateurs", .objet(utilisateursOutil), "Qui l'utilise."),
+      Champ("donnees_collectees", .liste(.objet(donnees), element: "categorie_donnees"), "Données personnelles collectées, par catégorie."),
+      Champ(
+        "authentification", .liste(GenreChamp.valeurs(AuthentificationOutil.self, nom: "AuthentificationOutil"), element: "mode"),
+        "Comment on s'y connecte (plusieurs modes possibles).", exemple: "[gar]"),
+      Champ("age_minimum_cgu", .entier, "Âge minimum exigé par les conditions d'utilisation de l'éditeur.", exemple: "13"),
+      Champ("grand_public", .booleen, "Service grand public, non conçu pour l'école."),
+      Champ("hebergement", .objet(hebergement), "Où les données sont hébergées (pays, prestataire)."),
+      Champ("soumis_droit_extra_europeen", .booleen, "L'éditeur ou son hébergeur est soumis à un droit non européen qui peut atteindre les données (ex. maison mère américaine)."),
+      Champ("certification_dpf", .booleen, "L'éditeur américain est certifié Data Privacy Framework."),
+      Champ(
+        "garantie_transfert", GenreChamp.valeurs(GarantieTransfert.self, nom: "GarantieTransfert"),
+        "Garantie annoncée pour les données qui sortent de l'Union européenne (hors DPF).", exemple: "cct"),
+      Champ(
+        "contrat_art28", GenreChamp.valeurs(StatutContratOutil.self, nom: "StatutContratOutil"),
+        "Contrat de sous-traitance (art. 28 RGPD) : proposé, signé, aucun ou inconnu.", exemple: "propose"),
+      Champ("sous_traitants_ulterieurs", .liste(.objet(ulterieur), element: "sous_traitant_ulterieur"), "Sous-traitants ultérieurs de l'éditeur."),
+      Champ("publicite", .booleen, "L'outil affiche de la publicité."),
+      Champ("profilage_commercial", .booleen, "L'éditeur établit des profils à des fins commerciales."),
+      Champ(
+        "traceurs", .liste(GenreChamp.valeurs(TraceurOutil.self, nom: "TraceurOutil"), element: "traceur"),
+        "Traceurs (cookies…) déposés.", exemple: "[mesure-audience-exemptee]"),
+      Champ(
+        "reutilisation_donnees", .liste(GenreChamp.valeurs(ReutilisationDonnees.self, nom: "ReutilisationDonnees"), element: "reutilisation"),
+        "Ce que l'éditeur fait des données pour son propre compte.", exemple: "[aucune]"),
+      Champ(
+        "fonctionnalites_ia", .liste(GenreChamp.valeurs(FonctionnaliteIA.self, nom: "FonctionnaliteIA"), element: "fonctionnalite"),
+        "Fonctionnalités d'intelligence artificielle.", exemple: "[aucune]"),
+      Champ("conservation", .objet(conservation), "Durée de conservation annoncée par l'éditeur."),
+      Champ("export_suppression", .booleen, "L'éditeur permet d'exporter les données et les supprime en fin d'usage (art. 28.3.g RGPD)."),
+      Champ("mfa_administrateurs", .booleen, "Les comptes d'administration peuvent utiliser une authentification multifacteur."),
+      Champ("points_acces", .liste(.texte, element: "adresse"), "Adresses utilisées par l'outil (pour la sonde TLS).", exemple: "[\"https://app.exemple.fr\"]"),
+      Champ("contact_dpd_editeur", .texte, "Contact du DPD de l'éditeur."),
+      Champ("remarques", .texte, "Remarques."),
+    ])
+
   /// Every record type, in documentation order.
   public static let types: [TypeEnregistrement] = [
     etablissement, traitement, sousTraitant, violation, contact, reference, responsable, fondement,
     personnes, donnees, conservation, destinataire, transfert, mesure, flux, aipd, information,
     decision, biometrie, hebergement, contrat, ulterieur, notification, acceptations, acceptation,
+    ficheOutil, utilisateursOutil,
   ]
 
   /// Placeholder that marks a value the school must still supply.

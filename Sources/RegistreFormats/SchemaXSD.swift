@@ -33,6 +33,10 @@ public enum SchemaXSD {
           </xs:complexType>
         </xs:element>
 
+        <xs:element name="fiche_outil" type="r:FicheOutil">
+          <xs:annotation><xs:documentation>Fiche d'un outil numérique envisagé, lue par registre evaluer.</xs:documentation></xs:annotation>
+        </xs:element>
+
       """
     for type in Format.types {
       sortie += typeComplexe(type)

@@ -16,6 +16,7 @@ struct Registre: ParsableCommand {
       Convertir.self,
       Auditer.self,
       Sonder.self,
+      Evaluer.self,
       CommandeCatalogue.self,
       Init.self,
       Document.self,
