@@ -170,6 +170,9 @@ if Context.environment["REGISTRE_FUZZ"] != nil {
     .executableTarget(
       name: "FuzzXML", dependencies: ["RegistreFormats"], path: "Fuzz/FuzzXML", swiftSettings: swiftSettings),
     .executableTarget(
+      name: "FuzzFiche", dependencies: ["RegistreEvaluation", "RegistreModel"], path: "Fuzz/FuzzFiche",
+      swiftSettings: swiftSettings),
+    .executableTarget(
       name: "FuzzPDF", dependencies: ["RegistreSignature"], path: "Fuzz/FuzzPDF", swiftSettings: swiftSettings),
   ]
 }

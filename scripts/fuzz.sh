@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds one libFuzzer harness (Fuzz/<Cible>) with AddressSanitizer and runs it.
 #
-#   scripts/fuzz.sh CIBLE [SECONDES]     CIBLE : yaml | xml | pdf ; SECONDES : 600 par défaut
+#   scripts/fuzz.sh CIBLE [SECONDES]     CIBLE : yaml | xml | pdf | fiche ; SECONDES : 600 par défaut
 #
 # Le corpus de départ est assemblé depuis les fixtures du dépôt (Tests/…) et Fuzz/graines/ ;
 # le corpus grandit dans .build/fuzz/corpus/CIBLE, les plantages vont dans .build/fuzz/trouvailles/CIBLE.
@@ -17,7 +17,8 @@ case "$cible" in
   yaml) produit=FuzzYAML ;;
   xml) produit=FuzzXML ;;
   pdf) produit=FuzzPDF ;;
-  *) echo "usage : scripts/fuzz.sh yaml|xml|pdf [SECONDES]" >&2; exit 2 ;;
+  fiche) produit=FuzzFiche ;;
+  *) echo "usage : scripts/fuzz.sh yaml|xml|pdf|fiche [SECONDES]" >&2; exit 2 ;;
 esac
 
 racine="$PWD"
@@ -27,8 +28,10 @@ trouvailles="$travail/trouvailles/$cible"
 mkdir -p "$corpus" "$trouvailles"
 
 # A scratch path of its own: the instrumented build never mixes with the normal one.
+# lld: gold's error reporting crashes on these binaries' debug information.
 REGISTRE_FUZZ=1 swift build --scratch-path "$travail/build" \
-  -Xswiftc -sanitize=fuzzer,address --product "$produit" >&2
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld \
+  --product "$produit" >&2
 binaire="$travail/build/debug/$produit"
 
 graine() { # graine FICHIER NOM [OCTET-DE-TÊTE]
@@ -56,6 +59,12 @@ case "$cible" in
     ;;
   pdf)
     for f in Fuzz/graines/pdf/*.pdf; do graine "$f" "$(basename "$f")"; done
+    ;;
+  fiche)
+    for f in Exemples/fiches-outils/*.yaml; do graine "$f" "$(basename "$f")"; done
+    for f in "$fixtures"/malformes/*.yaml; do
+      [ "$(stat -c %s "$f")" -lt 100000 ] && graine "$f" "x-$(basename "$f")"
+    done
     ;;
 esac
 
