@@ -90,7 +90,7 @@ extension ChargementRegistre {
       throw EchecChargement(diagnostics: problemesSchema.map {
         Diagnostic(
           Emplacement(fichier: fichier, ligne: $0.line, colonne: $0.column, champ: $0.path),
-          "non conforme au schéma registre.xsd : \($0.message.trimmingCharacters(in: .whitespacesAndNewlines))")
+          "non conforme au schéma (registre.xsd) : \(abreger($0.message))")
       })
     }
     guard let racine = document.rootElement() else {
@@ -105,6 +105,46 @@ extension ChargementRegistre {
     let problemes = ControleRegistre.controler(registre, emplacements: emplacements)
     guard problemes.isEmpty else { throw EchecChargement(diagnostics: problemes) }
     return RegistreCharge(registre: registre, source: source, emplacements: emplacements)
+  }
+
+  /// libxml2's XSD messages in French, for the common cases; the list of
+  /// allowed values (249 countries…) is left to docs/format.md.
+  static func abreger(_ message: String) -> String {
+    let texte = message.trimmingCharacters(in: .whitespacesAndNewlines)
+    let element = premiere(texte, #"Element '\{[^}]*\}([^']+)'"#).map { "élément <\($0)> : " } ?? ""
+    let valeur = premiere(texte, #"The value '([^']*)'"#) ?? premiere(texte, #"'([^']*)' is not a valid value"#)
+    let attendus = premiere(texte, #"Expected is (?:one of )?\( ?([^)]*?) ?\)"#)?
+      .replacingOccurrences(of: #"\{[^}]*\}"#, with: "", options: .regularExpression)
+    if texte.contains("[facet 'enumeration']"), let valeur {
+      return element + "valeur « \(valeur) » non permise (voir docs/format.md)"
+    }
+    if texte.contains("[facet 'pattern']"), let valeur {
+      return element + "valeur « \(valeur) » qui n'a pas la forme attendue (voir docs/format.md)"
+    }
+    if texte.contains("This element is not expected") {
+      return element + "élément inattendu à cet endroit" + (attendus.map { " ; attendu : \($0)" } ?? "")
+    }
+    if texte.contains("Missing child element") {
+      return element + "élément(s) obligatoire(s) manquant(s)" + (attendus.map { " : \($0)" } ?? "")
+    }
+    if texte.contains("is not a valid value of the atomic type"), let valeur {
+      return element + "valeur « \(valeur) » du mauvais type (voir docs/format.md)"
+    }
+    if texte.contains("[facet 'minLength']") || texte.contains("[facet 'maxLength']") {
+      return element + "longueur de texte non permise"
+    }
+    if texte.contains("No matching global declaration") {
+      return "élément racine inconnu (attendu : <registre> dans l'espace de noms \(Format.espaceDeNoms))"
+    }
+    return texte
+  }
+
+  private static func premiere(_ texte: String, _ motif: String) -> String? {
+    guard let expression = try? NSRegularExpression(pattern: motif),
+      let trouve = expression.firstMatch(in: texte, range: NSRange(texte.startIndex..., in: texte)),
+      trouve.numberOfRanges > 1, let plage = Range(trouve.range(at: 1), in: texte)
+    else { return nil }
+    return String(texte[plage])
   }
 
   static func diagnosticsXML(_ erreur: XMLError, fichier: String) -> [Diagnostic] {

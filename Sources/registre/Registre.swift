@@ -81,6 +81,8 @@ enum Francais {
     ("  See '", "  Voir '"),
     ("' for more information.", "' pour plus d'informations."),
     ("(default:", "(par défaut :"),
+    ("; default:", " ; par défaut :"),
+    ("default:", "par défaut :"),
     ("(values:", "(valeurs :"),
   ]
 

@@ -68,6 +68,9 @@ func portLibre() throws -> Int {
     #expect(r.code == 0)
     #expect(r.sortie.contains("contrat_art28:"))
     #expect(r.sortie.contains("# Valeurs : propose"))
+    let accents = try OutilCLI.lancer(["évaluer", "--modèle"])
+    #expect(accents.code == 0)
+    #expect(accents.sortie == r.sortie)
   }
 
   @Test func formatJSON() throws {

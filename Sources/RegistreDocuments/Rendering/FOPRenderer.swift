@@ -69,9 +69,18 @@ public struct FOPRenderer: Renderer {
     // The Debian wrapper reads ~/.foprc; a scratch HOME keeps user settings out.
     environment["HOME"] = scratch.url.path
 
-    let status = try await ProcessRunner.run(
-      program: program, arguments: arguments, environment: environment,
-      workingDirectory: scratch.url, log: logFile, timeout: timeout)
+    // The time-out counts from FOP's start, once a slot is free.
+    await ProcessGate.fop.enter()
+    let status: Int32
+    do {
+      status = try await ProcessRunner.run(
+        program: program, arguments: arguments, environment: environment,
+        workingDirectory: scratch.url, log: logFile, timeout: timeout)
+    } catch {
+      await ProcessGate.fop.leave()
+      throw error
+    }
+    await ProcessGate.fop.leave()
     guard status == 0 else {
       throw .rendererFailed(status: status, output: Self.diagnostics(from: logFile))
     }

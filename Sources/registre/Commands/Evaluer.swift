@@ -21,7 +21,8 @@ struct Evaluer: ParsableCommand {
       est donné (--p12, ou --cle et --certificat).
       Codes de sortie : 0 adoptable ; 1 adoptable sous conditions ou à proscrire (quelque chose est à faire \
       avant l'usage) ; 2 fiche ou registre illisible, option invalide, fichier existant (rien n'a été écrit).
-      """)
+      """,
+    aliases: ["évaluer"])
 
   enum FormatSortie: String, ExpressibleByArgument, CaseIterable {
     case texte, json, pdf
@@ -30,7 +31,7 @@ struct Evaluer: ParsableCommand {
   @Argument(help: ArgumentHelp("Fiche de l'outil (YAML).", valueName: "FICHE"))
   var fiche: String?
 
-  @Flag(name: .customLong("modele"), help: "Imprime une fiche vide, commentée, à remplir.")
+  @Flag(name: [.customLong("modele"), .customLong("modèle")], help: "Imprime une fiche vide, commentée, à remplir.")
   var modele = false
 
   @Option(name: .customLong("format"), help: "Format de l'avis : texte, json ou pdf (pdf demande --sortie).")
@@ -62,7 +63,7 @@ struct Evaluer: ParsableCommand {
   var autorites: [String] = []
 
   @Option(
-    name: .customLong("delai"),
+    name: [.customLong("delai"), .customLong("délai")],
     help: ArgumentHelp("Avec --sonder : délai maximal de chaque étape réseau, en secondes.", valueName: "SECONDES"))
   var delai: Double = 5
 
