@@ -1,7 +1,7 @@
 # The README's two commands: `make demo` and `make test`.
 SWIFT ?= swift
 
-.PHONY: demo test build bench dependances-demo dependances-test dependances-bench
+.PHONY: demo test build bench sanitizers fuzz schemas dependances-demo dependances-test dependances-bench
 
 demo: dependances-demo
 	$(SWIFT) build -c release --product registre
@@ -31,3 +31,18 @@ dependances-bench:
 # Rewrites the files derived from Sources/RegistreFormats/Format.swift.
 schemas:
 	$(SWIFT) run registre developpeur generer
+
+# The whole suite again under AddressSanitizer, then ThreadSanitizer (docs/fuzzing.md).
+# Each has its own build folder so the normal build is not invalidated. LeakSanitizer is
+# off: it reports the Swift runtime's one-time allocations, not leaks of ours.
+sanitizers: dependances-test
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build/asan
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --skip-build --sanitize=address --scratch-path .build/asan --parallel
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build/tsan
+	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build/tsan --parallel
+
+# Ten minutes of fuzzing for each parser (scripts/fuzz.sh, docs/fuzzing.md).
+fuzz:
+	scripts/fuzz.sh yaml 600
+	scripts/fuzz.sh xml 600
+	scripts/fuzz.sh pdf 600

@@ -167,3 +167,22 @@ let package = Package(
       swiftSettings: swiftSettings),
   ]
 )
+
+// MARK: Fuzzing harnesses (libFuzzer), only declared for scripts/fuzz.sh
+
+// They have no `main`: libFuzzer supplies it when linked with `-sanitize=fuzzer`, so a
+// plain `swift build` must not see them. scripts/fuzz.sh sets REGISTRE_FUZZ=1.
+if Context.environment["REGISTRE_FUZZ"] != nil {
+  package.targets += [
+    .executableTarget(
+      name: "FuzzYAML", dependencies: ["RegistreFormats", "RegistreModel", "RegistreRules"],
+      path: "Fuzz/FuzzYAML", swiftSettings: swiftSettings),
+    .executableTarget(
+      name: "FuzzXML", dependencies: ["RegistreFormats"], path: "Fuzz/FuzzXML", swiftSettings: swiftSettings),
+    .executableTarget(
+      name: "FuzzFiche", dependencies: ["RegistreEvaluation", "RegistreModel"], path: "Fuzz/FuzzFiche",
+      swiftSettings: swiftSettings),
+    .executableTarget(
+      name: "FuzzPDF", dependencies: ["RegistreSignature"], path: "Fuzz/FuzzPDF", swiftSettings: swiftSettings),
+  ]
+}

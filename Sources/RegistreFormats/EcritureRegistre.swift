@@ -28,8 +28,15 @@ public enum EcritureRegistre {
     } catch {
       throw .ecriture("sérialisation impossible : \(error)")
     }
-    for (relatif, _) in fichiers where FileManager.default.fileExists(atPath: dossier.appendingPathComponent(relatif).path) {
-      throw .fichierExistant(relatif)
+    // fileExists follows links: a dangling link planted at a record's path needs its own check,
+    // otherwise earlier files would be written before AtomicFile refuses the link.
+    for (relatif, _) in fichiers {
+      let chemin = dossier.appendingPathComponent(relatif).path
+      if FileManager.default.fileExists(atPath: chemin)
+        || (try? FileManager.default.destinationOfSymbolicLink(atPath: chemin)) != nil
+      {
+        throw .fichierExistant(relatif)
+      }
     }
     for (relatif, texte) in fichiers {
       let url = dossier.appendingPathComponent(relatif)

@@ -219,7 +219,8 @@ public struct DocumentPipeline: Sendable {
           continue
         }
         do {
-          try AtomicFile.write(pdf, to: job.output)
+          // Register documents name people: owner and group only, like the other exports.
+          try AtomicFile.write(pdf, to: job.output, permissions: 0o640)
           results[index] = .success(job.output)
         } catch {
           results[index] = .failure(

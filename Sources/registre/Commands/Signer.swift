@@ -198,7 +198,8 @@ extension Registre {
         }
         let credentials = try signature.identifiants()
         let signed = try PDFSigner.sign(pdf, credentials: credentials, options: signature.options)
-        try AtomicFile.write(signed, to: destination, existing: .refuse)
+        // A signed register document may name pupils or staff: owner and group only.
+        try AtomicFile.write(signed, to: destination, permissions: 0o640, existing: .refuse)
         let niveau = signature.horodatage == nil ? "PAdES B-B" : "PAdES B-T"
         Console.sortie("\(sortie) : signé (\(niveau)) par \(credentials.certificate.info.commonName ?? credentials.certificate.info.subject).")
       } catch let error as SignatureError {
