@@ -73,8 +73,12 @@ public enum ModeleFiche {
 
 /// Reads a tool sheet from YAML, with the register's checks and diagnostics.
 public enum LectureFicheOutil {
-  /// Decodes a tool sheet; empty values (`cle:` left blank) read as unknown.
+  /// Decodes a tool sheet, YAML or XML (`<fiche_outil>` in the register's
+  /// namespace, valid against Schemas/registre.xsd); empty YAML values read as unknown.
   public static func lire(_ donnees: Data, fichier: String) throws(EchecChargement) -> FicheOutil {
-    try LectureFichierYAML.lire(donnees, fichier: fichier, type: Format.ficheOutil, en: FicheOutil.self)
+    if fichier.lowercased().hasSuffix(".xml") {
+      return try LectureFichierXML.lire(donnees, fichier: fichier, type: Format.ficheOutil, en: FicheOutil.self)
+    }
+    return try LectureFichierYAML.lire(donnees, fichier: fichier, type: Format.ficheOutil, en: FicheOutil.self)
   }
 }

@@ -16,6 +16,11 @@ public enum XMLRegistre {
     try XMLWriter.data(for: arbre(registre))
   }
 
+  /// One record (a tool sheet…) as an XML document whose root is `racine`.
+  public static func enregistrement<T: Encodable>(_ valeur: T, racine: String, type: TypeEnregistrement) throws -> Data {
+    try XMLWriter.data(for: element(racine, Valeur.depuis(valeur, type: type), genre: .objet(type)))
+  }
+
   /// The XML element tree of a register.
   static func arbre(_ registre: Registre) throws -> XMLElementNode {
     let ns = Format.espaceDeNoms
@@ -168,6 +173,43 @@ extension ChargementRegistre {
   }
 }
 
+/// Reads a single XML record (e.g. a tool sheet `<fiche_outil>`) described in
+/// the format: safe parse, the schema, then the same value checks as YAML.
+public enum LectureFichierXML {
+  public static func lire<T: Decodable>(
+    _ donnees: Data, fichier: String, type: TypeEnregistrement, en modele: T.Type
+  ) throws(EchecChargement) -> T {
+    let document: XMLDocument
+    do {
+      document = try XMLDocument.parse(data: donnees, name: fichier)
+    } catch {
+      throw EchecChargement(diagnostics: ChargementRegistre.diagnosticsXML(error, fichier: fichier))
+    }
+    let problemes: [XMLDiagnostic]
+    do {
+      problemes = try XMLRegistre.schema().validate(document)
+    } catch {
+      throw EchecChargement(diagnostics: [Diagnostic(Emplacement(fichier: "registre.xsd"), "schéma interne invalide : \(error)")])
+    }
+    guard problemes.isEmpty else {
+      throw EchecChargement(diagnostics: problemes.map {
+        Diagnostic(
+          Emplacement(fichier: fichier, ligne: $0.line, colonne: $0.column, champ: $0.path),
+          "non conforme au schéma (registre.xsd) : \(ChargementRegistre.abreger($0.message))")
+      })
+    }
+    guard let racine = document.rootElement() else {
+      throw EchecChargement(diagnostics: [Diagnostic(Emplacement(fichier: fichier), "document sans élément racine")])
+    }
+    var lecteur = LecteurArbreXML(fichier: fichier)
+    let valeur = lecteur.enregistrement(racine, type: type)
+    var diagnostics = lecteur.diagnostics
+    guard diagnostics.isEmpty, let resultat = ChargementRegistre.decoder(valeur, T.self, fichier: fichier, into: &diagnostics)
+    else { throw EchecChargement(diagnostics: diagnostics) }
+    return resultat
+  }
+}
+
 /// Turns a schema-valid XML tree into model values, recording element lines.
 struct LecteurArbreXML {
   let fichier: String
@@ -201,6 +243,11 @@ struct LecteurArbreXML {
       return nil
     }
     return Registre(etablissement: etablissement, traitements: traitements, sousTraitants: sousTraitants, violations: violations)
+  }
+
+  /// One record read on its own (its root element is the record).
+  mutating func enregistrement(_ noeud: XMLElementNode, type: TypeEnregistrement) -> Valeur {
+    valeur(noeud, genre: .objet(type), cle: type.nom, chemin: "")
   }
 
   private mutating func valeur(_ noeud: XMLElementNode, genre: GenreChamp, cle: String, chemin: String) -> Valeur {
