@@ -99,3 +99,15 @@ struct RendererTests {
     #expect(text.contains("« œuvre »"))
   }
 }
+
+/// A renderer that returns its input, to test the batching alone (no FOP).
+private struct EchoRenderer: Renderer {
+  func render(_ request: RenderRequest) async throws(RenderError) -> Data { request.fo }
+}
+
+@Test func renderAllKeepsTheOrderAndAcceptsNoRequest() async {
+  #expect(await EchoRenderer().renderAll([]).isEmpty)
+  let requests = (0..<5).map { RenderRequest(fo: Data("\($0)".utf8)) }
+  let results = await EchoRenderer().renderAll(requests, maxConcurrent: 2)
+  #expect(results.compactMap { try? $0.get() } == requests.map(\.fo))
+}

@@ -108,7 +108,7 @@ extension Renderer {
   public func renderAll(
     _ requests: [RenderRequest], maxConcurrent: Int = ProcessInfo.processInfo.activeProcessorCount
   ) async -> [Result<Data, RenderError>] {
-    let width = max(1, min(maxConcurrent, requests.count))
+    let width = min(max(1, maxConcurrent), requests.count)
     // A plain loop (no nested function capturing the group): the earlier form
     // trapped in release builds.
     return await withTaskGroup(of: (Int, Result<Data, RenderError>).self) { group in
