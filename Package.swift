@@ -92,7 +92,7 @@ let package = Package(
     /** Pre-adoption check of a digital tool: verdict, draft register entry, notice for families. */
     .target(
       name: "RegistreEvaluation",
-      dependencies: ["RegistreModel", "RegistreFormats", "RegistreRules", "RegistreProbe"],
+      dependencies: ["RegistreModel", "RegistreFormats", "RegistreRules", "RegistreProbe", "RegistreXML"],
       swiftSettings: swiftSettings),
 
     /** Yearly sealed export: changes between registers, yearly review, CSV/ODS, manifest, verification. */
@@ -100,7 +100,7 @@ let package = Package(
       name: "RegistreArchive",
       dependencies: [
         "RegistreModel", "RegistreFormats", "RegistreRules", "RegistreSignature", "RegistreDocuments",
-        "RegistreSupport", "COpenSSL", "CZlib",
+        "RegistreSupport", "RegistreXML", "COpenSSL", "CZlib",
       ],
       resources: [.copy("Resources/bilan.xsl")],
       swiftSettings: swiftSettings),

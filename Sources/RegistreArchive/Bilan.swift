@@ -1,3 +1,4 @@
+import RegistreXML
 public import Foundation
 public import RegistreModel
 import RegistreRules
@@ -151,20 +152,6 @@ public struct Bilan: Codable, Equatable, Sendable {
   }
 
   static func escape(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&apos;"
-      default:
-        // Control characters are not allowed in XML 1.0.
-        if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r" { continue }
-        out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
+    XMLText.escape(text)
   }
 }

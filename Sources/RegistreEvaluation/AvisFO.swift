@@ -1,3 +1,4 @@
+import RegistreXML
 public import Foundation
 import RegistreModel
 
@@ -131,18 +132,6 @@ public enum AvisFO {
 
   /// XML text escaping; characters XML 1.0 forbids are dropped.
   static func x(_ s: String) -> String {
-    var r = ""
-    for u in s.unicodeScalars {
-      switch u {
-      case "&": r += "&amp;"
-      case "<": r += "&lt;"
-      case ">": r += "&gt;"
-      case "\"": r += "&quot;"
-      case "\t", "\n", "\r": r.unicodeScalars.append(u)
-      default:
-        if u.value >= 0x20 && !(0xFFFE...0xFFFF).contains(u.value) { r.unicodeScalars.append(u) }
-      }
-    }
-    return r
+    XMLText.escape(s)
   }
 }

@@ -1,3 +1,4 @@
+import RegistreXML
 import Foundation
 import RegistreModel
 
@@ -48,7 +49,6 @@ public enum LibellesXSLT {
 
   /// French typographic apostrophe, and XML escaping.
   private static func typographie(_ texte: String) -> String {
-    texte.replacingOccurrences(of: "'", with: "’").replacingOccurrences(of: "&", with: "&amp;")
-      .replacingOccurrences(of: "<", with: "&lt;")
+    XMLText.escape(texte.replacingOccurrences(of: "'", with: "’"))
   }
 }

@@ -1,3 +1,4 @@
+import RegistreXML
 import Foundation
 import RegistreModel
 
@@ -139,7 +140,6 @@ public enum SchemaXSD {
   }
 
   static func echapper(_ texte: String) -> String {
-    texte.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    XMLText.escape(texte)
   }
 }

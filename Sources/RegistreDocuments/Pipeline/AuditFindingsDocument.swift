@@ -1,3 +1,4 @@
+import RegistreXML
 public import Foundation
 
 /// The input of the audit report template (`rapport-audit.xsl`): the audit's
@@ -119,20 +120,6 @@ public struct AuditFindingsDocument: Sendable, Equatable {
 
   /// Escapes text for element content and attribute values; drops characters XML 1.0 forbids.
   static func escape(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-      default:
-        let value = scalar.value
-        if value < 0x20 || value == 0xFFFE || value == 0xFFFF { continue }
-        out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
+    XMLText.escape(text)
   }
 }
