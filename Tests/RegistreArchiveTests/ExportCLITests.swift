@@ -212,7 +212,7 @@ final class GroupeDeProcessus {
     let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
     var pid: pid_t = 0
-    let statut = posix_spawn(&pid, arguments[0], &actions, &attributs, argv, environ)
+    let statut = posix_spawnp(&pid, arguments[0], &actions, &attributs, argv, environ)
     guard statut == 0 else { throw CocoaError(.executableNotLoadable) }
     self.pid = pid
   }
@@ -255,6 +255,14 @@ final class GroupeDeProcessus {
       guard let ligne = try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(n)/cmdline")) else { return false }
       return String(decoding: ligne, as: UTF8.self).lowercased().contains("fop")
     }
+  }
+
+  /// Waits for the child to end; its exit code, or -1 when a signal ended it.
+  func attendre() -> Int32 {
+    var statut: Int32 = 0
+    while waitpid(pid, &statut, 0) < 0 && errno == EINTR {}
+    termine = true
+    return (statut & 0x7f) == 0 ? (statut >> 8) & 0xff : -1
   }
 
   /// SIGKILL to the export first (what the test is about), then to what it had started.
