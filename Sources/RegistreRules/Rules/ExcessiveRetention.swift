@@ -13,20 +13,21 @@ struct ExcessiveRetention: Rule {
     "Ramener la durée au repère cité, ou justifier l'écart par écrit (fichier d'acceptations) avec le DPD."
   let scopes: Set<Scope> = [.traitement]
 
+  private static let videoWords = Phrases([
+    "vidéo", "video", "vidéoprotection", "videoprotection", "vidéosurveillance", "videosurveillance", "caméra",
+    "caméras", "camera", "cameras",
+  ])
+  private static let entWords = Phrases(["ENT", "espace numérique de travail"])
+  private static let departureWords = Phrases(["départ", "depart", "sortie", "vocation", "fin de scolarité"])
+
   private func isVideo(_ t: Traitement) -> Bool {
     guard t.donnees.contains(where: { $0.categorie == .image }) else { return false }
     return t.criteresAIPD.contains(.surveillanceSystematique)
-      || Text.contains(
-        t.descriptiveText,
-        anyOf: [
-          "vidéo", "video", "vidéoprotection", "videoprotection", "vidéosurveillance",
-          "videosurveillance", "caméra", "caméras", "camera", "cameras",
-        ])
+      || Text.contains(t.descriptiveText, anyOf: Self.videoWords)
   }
 
   private func isENT(_ t: Traitement) -> Bool {
-    Text.contains(
-      [t.nom, t.logiciel ?? ""].joined(separator: " "), anyOf: ["ENT", "espace numérique de travail"])
+    Text.contains([t.nom, t.logiciel ?? ""].joined(separator: " "), anyOf: Self.entWords)
   }
 
   /// More than `months` months, with calendar months taken at their word.
@@ -68,7 +69,7 @@ struct ExcessiveRetention: Rule {
         case .etatCivil
         where ent && exceeds(duree, months: 3)
           && Text.contains(
-            conservation.pointDeDepart, anyOf: ["départ", "depart", "sortie", "vocation", "fin de scolarité"]):
+            conservation.pointDeDepart, anyOf: Self.departureWords):
           findings.append(
             finding(
               t.subject,

@@ -14,16 +14,16 @@ struct WrongController: Rule {
   let scopes: Set<Scope> = [.traitement]
 
   /// Application names, as words, with the text that creates each when the notes give it.
-  static let nationalApplications: [(names: [String], label: String, act: String?)] = [
-    (["SIECLE"], "SIECLE", "arrêté du 22 sept. 1995 modifié"),
-    (["ONDE"], "ONDE", "arrêté du 25 mai 2023"),
-    (["GAR", "gestionnaire d'accès aux ressources"], "GAR", "arrêté du 18 déc. 2017 modifié"),
-    (["EduConnect", "ÉduConnect"], "ÉduConnect", nil),
-    (["LSU", "LSUN", "livret scolaire unique"], "LSU", nil),
-    (["LSL", "livret scolaire du lycée"], "LSL", "arrêté du 8 févr. 2016"),
-    (["Affelnet"], "Affelnet", nil),
-    (["Parcoursup"], "Parcoursup", nil),
-    (["Cyclades"], "Cyclades", nil),
+  static let nationalApplications: [(names: Phrases, label: String, act: String?)] = [
+    (Phrases(["SIECLE"]), "SIECLE", "arrêté du 22 sept. 1995 modifié"),
+    (Phrases(["ONDE"]), "ONDE", "arrêté du 25 mai 2023"),
+    (Phrases(["GAR", "gestionnaire d'accès aux ressources"]), "GAR", "arrêté du 18 déc. 2017 modifié"),
+    (Phrases(["EduConnect", "ÉduConnect"]), "ÉduConnect", nil),
+    (Phrases(["LSU", "LSUN", "livret scolaire unique"]), "LSU", nil),
+    (Phrases(["LSL", "livret scolaire du lycée"]), "LSL", "arrêté du 8 févr. 2016"),
+    (Phrases(["Affelnet"]), "Affelnet", nil),
+    (Phrases(["Parcoursup"]), "Parcoursup", nil),
+    (Phrases(["Cyclades"]), "Cyclades", nil),
   ]
 
   func evaluate(_ registre: Registre, context: AuditContext) -> [Finding] {
@@ -41,16 +41,20 @@ struct WrongController: Rule {
   /// « hors GAR »), or as the whole of its software (« LSU / LSL », « SIECLE (BEE) »).
   /// A software field that merely mentions one (« SIECLE (module bourses) et
   /// téléservice… ») describes a school treatment that uses it.
-  static func application(of t: Traitement) -> (names: [String], label: String, act: String?)? {
-    if let byName = nationalApplications.first(where: { Text.containsAffirmed(t.nom, anyOf: $0.names) }) {
+  static func application(of t: Traitement) -> (names: Phrases, label: String, act: String?)? {
+    let title = Text.words(t.nom)
+    if let byName = nationalApplications.first(where: { Text.containsAffirmed(words: title, anyOf: $0.names) }) {
       return byName
     }
     guard let software = t.logiciel else { return nil }
     let words = Text.words(Text.withoutParentheses(software))
-    let known = Set(nationalApplications.flatMap { $0.names.flatMap { Text.words($0) } })
-    guard !words.isEmpty, words.allSatisfy({ known.contains($0) || $0 == "et" || $0 == "ou" }) else {
+    guard !words.isEmpty, words.allSatisfy({ knownWords.contains($0) || $0 == "et" || $0 == "ou" }) else {
       return nil
     }
-    return nationalApplications.first { Text.contains(software, anyOf: $0.names) }
+    let softwareWords = Text.words(software)
+    return nationalApplications.first { Text.contains(words: softwareWords, anyOf: $0.names) }
   }
+
+  /// Every word of the applications' names.
+  private static let knownWords = Set(nationalApplications.flatMap { $0.names.words.joined() })
 }
