@@ -247,7 +247,8 @@ public struct Conservation: Codable, Hashable, Sendable {
 
   /// Whether a duration or a criterion is given.
   public var estDefinie: Bool {
-    duree != nil || !(critere ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+    // Same test as trimming `.whitespaces` (spaces and tabs, not newlines), without a copy.
+    duree != nil || critere?.contains(where: { !($0.isWhitespace && !$0.isNewline) }) == true
   }
 }
 

@@ -11,21 +11,23 @@ import Testing
   ]
 
   @Test(arguments: samples) func wordsMatchFoundationFolding(_ text: String) {
-    #expect(Text.words(text) == Text.foundationWords(text))
+    #expect(Text.words(text) == FoldedText(bytes: FoldedText.foundation(text)).words)
   }
 
   @Test func everyLatin1AndPunctuationCharacterFoldsLikeFoundation() {
     let scalars = (0x20...0x24F).compactMap(Unicode.Scalar.init) + (0x2000...0x203F).compactMap(Unicode.Scalar.init)
     for scalar in scalars {
       let text = "a\(Character(scalar))b É\(Character(scalar))"
-      #expect(Text.words(text) == Text.foundationWords(text), "U+\(String(scalar.value, radix: 16))")
+      #expect(Text.words(text) == FoldedText(bytes: FoldedText.foundation(text)).words, "U+\(String(scalar.value, radix: 16))")
     }
   }
 
   @Test func fastPathCoversFrenchTextAndFallsBackOtherwise() {
-    #expect(Text.latinWords("Élève à l’internat, « demi-pension »") == ["eleve", "a", "l", "internat", "demi", "pension"])
-    #expect(Text.latinWords("Œuvre") == nil)
-    #expect(Text.latinWords("café\u{301}") == nil)
+    #expect(FoldedText.latin("Élève à l’internat, « demi-pension »") == Array(" eleve a l internat demi pension ".utf8))
+    #expect(FoldedText.latin("Œuvre") == Array(" œuvre ".utf8))
+    #expect(FoldedText.latin("x ≤ y") == nil)
+    #expect(FoldedText.latin("café\u{301}") == nil)
+    #expect(FoldedText("").isEmpty && FoldedText(" — ").isEmpty && FoldedText(nil).isEmpty)
   }
 
   @Test func phrasesMatchWholeWordsInARow() {
@@ -45,11 +47,18 @@ import Testing
     #expect(Text.containsAffirmed("GAR", anyOf: gar))
   }
 
+  @Test func joiningFoldedPartsEqualsFoldingTheJoinedText() {
+    let parts = ["Vie scolaire", "", "Pronote — hors GAR", "Élèves"]
+    #expect(FoldedText(joining: parts.map { FoldedText($0) }) == FoldedText(parts.joined(separator: " \n ")))
+  }
+
   @Test func blankText() {
     #expect(Text.isBlank(nil))
     #expect(Text.isBlank(" \t\n\u{0B}\u{0C}\r"))
     #expect(Text.isBlank("\u{A0}\u{2003}"))
     #expect(!Text.isBlank(" x "))
     #expect(!Text.isBlank("\u{A0}é"))
+    #expect(!Text.isBlank("  Élèves"))
+    #expect(Text.isBlank("\u{3000}\u{1680}\u{85}"))
   }
 }

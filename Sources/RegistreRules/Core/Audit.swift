@@ -63,10 +63,19 @@ public enum Audit {
     _ registre: Registre, context: AuditContext, rules: [any Rule] = Rules.all,
     acceptances: Acceptances = Acceptances()
   ) -> AuditReport {
-    let raw = rules.flatMap { $0.evaluate(registre, context: context) }
+    let audit = AuditedRegister(registre, context: context)
+    var raw: [Finding] = []
+    for rule in rules { rule.checkRegister(audit, into: &raw) }
+    // One walk over the treatments, every rule in turn. The local `let` is what lets each
+    // rule borrow the treatment: passing the array element itself to an opaque call copies
+    // the whole record (some thirty references) once per rule.
+    for (index, treatment) in registre.traitements.enumerated() {
+      let facts = audit.facts[index]
+      for rule in rules { rule.check(treatment, facts: facts, in: audit, into: &raw) }
+    }
     let marked = acceptances.apply(to: raw)
     let order = subjectOrder(registre)
-    let ruleOrder = Dictionary(uniqueKeysWithValues: Rules.all.enumerated().map { ($1.id, $0) })
+    let ruleOrder = Rules.order
     let sorted = marked.enumerated().sorted { a, b in
       let (x, y) = (a.element, b.element)
       let sx = order[x.subject] ?? Int.max

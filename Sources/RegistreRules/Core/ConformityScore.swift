@@ -37,11 +37,16 @@ public struct ConformityScores: Sendable {
       let current = losses[f.subject, default: [:]][f.rule] ?? 0
       losses[f.subject, default: [:]][f.rule] = max(current, f.severity.weight)
     }
+    // Per scope: the weight of every rule that applies, and their ids (rules are few, subjects many).
+    var applicable: [Scope: (possible: Int, ids: Set<String>)] = [:]
+    for scope in Scope.allCases {
+      let scoped = rules.filter { $0.scopes.contains(scope) }
+      applicable[scope] = (scoped.reduce(0) { $0 + $1.severity.weight }, Set(scoped.map(\.id)))
+    }
     func score(_ subject: Subject) -> Score {
-      let applicable = rules.filter { $0.scopes.contains(subject.scope) }
-      let possible = applicable.reduce(0) { $0 + $1.severity.weight }
-      let lost = applicable.reduce(0) { $0 + (losses[subject]?[$1.id] ?? 0) }
-      return Score(possible: possible, lost: lost)
+      let rulesHere = applicable[subject.scope] ?? (0, [])
+      let lost = losses[subject]?.reduce(0) { $0 + (rulesHere.ids.contains($1.key) ? $1.value : 0) } ?? 0
+      return Score(possible: rulesHere.possible, lost: lost)
     }
     var total = Score(possible: 0, lost: 0)
     var perTreatment: [(id: String, score: Score)] = []

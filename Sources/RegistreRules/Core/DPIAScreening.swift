@@ -108,9 +108,10 @@ public struct DPIAScreening: Hashable, Sendable {
 
   /// Screens one treatment.
   public static func screen(_ traitement: Traitement) -> DPIAScreening {
-    let declared = Set(traitement.criteresAIPD)
+    // A fiche declares a handful of criteria and categories: arrays beat building sets.
+    let declared = traitement.criteresAIPD
     let pupils = traitement.concerneDesEleves
-    let categories = Set(traitement.donnees.map(\.categorie))
+    let categories = traitement.donnees.map(\.categorie)
 
     var criteria: [WP248Criterion] = []
     func add(_ criterion: WP248Criterion, _ condition: Bool) {

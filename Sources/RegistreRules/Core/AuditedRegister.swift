@@ -1,0 +1,48 @@
+public import RegistreModel
+
+/// A register ready for the rules: what several rules derive from each treatment is worked
+/// out once here, not once per rule.
+public struct AuditedRegister: Sendable {
+  public let registre: Registre
+  public let context: AuditContext
+  /// One per treatment, in register order.
+  public let facts: [TreatmentFacts]
+  private let processorsByID: [String: Int]
+
+  public init(_ registre: Registre, context: AuditContext) {
+    self.registre = registre
+    self.context = context
+    facts = registre.traitements.map(TreatmentFacts.init)
+    var index: [String: Int] = [:]
+    for (position, processor) in registre.sousTraitants.enumerated() where index[processor.id] == nil {
+      index[processor.id] = position
+    }
+    processorsByID = index
+  }
+
+  /// The processor with this id (the first one, as `Registre.sousTraitant` does).
+  public func processor(_ id: String) -> SousTraitant? {
+    processorsByID[id].map { registre.sousTraitants[$0] }
+  }
+}
+
+/// What the rules read from a treatment's free text, folded once.
+public struct TreatmentFacts: Sendable {
+  /// The treatment's name.
+  let name: FoldedText
+  /// Name and software.
+  let nameAndSoftware: FoldedText
+  /// Name, software, main purpose and sub-purposes (`Traitement.descriptiveText`).
+  let descriptive: FoldedText
+  /// The national application the fiche is about, if any (`WrongController.application`).
+  let nationalApplication: NationalApplication?
+
+  init(_ t: Traitement) {
+    name = FoldedText(t.nom)
+    let software = FoldedText(t.logiciel)
+    nameAndSoftware = FoldedText(joining: [name, software])
+    descriptive = FoldedText(
+      joining: [name, software, FoldedText(t.finalitePrincipale)] + t.sousFinalites.map { FoldedText($0) })
+    nationalApplication = WrongController.application(name: name, software: t.logiciel)
+  }
+}
