@@ -26,23 +26,13 @@ public struct AuditedRegister: Sendable {
   }
 }
 
-/// What the rules read from a treatment's free text, folded once.
+/// What several rules derive from a treatment's free text, worked out once. (Texts only a
+/// rare case needs, such as `Traitement.foldedDescription`, are folded on demand instead.)
 public struct TreatmentFacts: Sendable {
-  /// The treatment's name.
-  let name: FoldedText
-  /// Name and software.
-  let nameAndSoftware: FoldedText
-  /// Name, software, main purpose and sub-purposes (`Traitement.descriptiveText`).
-  let descriptive: FoldedText
   /// The national application the fiche is about, if any (`WrongController.application`).
   let nationalApplication: NationalApplication?
 
   init(_ t: Traitement) {
-    name = FoldedText(t.nom)
-    let software = FoldedText(t.logiciel)
-    nameAndSoftware = FoldedText(joining: [name, software])
-    descriptive = FoldedText(
-      joining: [name, software, FoldedText(t.finalitePrincipale)] + t.sousFinalites.map { FoldedText($0) })
-    nationalApplication = WrongController.application(name: name, software: t.logiciel)
+    nationalApplication = WrongController.application(name: FoldedText(t.nom), software: t.logiciel)
   }
 }

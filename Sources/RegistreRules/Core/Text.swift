@@ -257,10 +257,29 @@ enum Text {
   }
 }
 
+extension ArraySlice<UInt8> {
+  /// Whether `part` occurs in these bytes.
+  func contains(bytes part: ArraySlice<UInt8>) -> Bool {
+    guard part.count <= count else { return false }
+    guard let first = part.first else { return true }
+    var position = startIndex
+    while position + part.count <= endIndex {
+      if self[position] == first && self[position..<position + part.count].elementsEqual(part) { return true }
+      position += 1
+    }
+    return false
+  }
+}
+
 extension Traitement {
   /// Name, software, purposes: the free text that says what a treatment is.
   var descriptiveText: String {
     ([nom, logiciel ?? "", finalitePrincipale] + sousFinalites).joined(separator: " \n ")
+  }
+
+  /// `descriptiveText`, folded.
+  var foldedDescription: FoldedText {
+    FoldedText(joining: ([nom, logiciel ?? "", finalitePrincipale] + sousFinalites).map { FoldedText($0) })
   }
 
   func categories(_ predicate: (CategorieDonnees) -> Bool) -> [CategorieDonnees] {

@@ -20,14 +20,13 @@ struct ExcessiveRetention: Rule {
   private static let entWords = Phrases(["ENT", "espace numérique de travail"])
   private static let departureWords = Phrases(["départ", "depart", "sortie", "vocation", "fin de scolarité"])
 
-  private func isVideo(_ t: Traitement, _ facts: TreatmentFacts) -> Bool {
-    guard t.donnees.contains(where: { $0.categorie == .image }) else { return false }
-    return t.criteresAIPD.contains(.surveillanceSystematique)
-      || facts.descriptive.contains(Self.videoWords)
+  // Asked only about a retention over a threshold, so that the text is rarely folded.
+  private func isVideo(_ t: Traitement) -> Bool {
+    t.criteresAIPD.contains(.surveillanceSystematique) || t.foldedDescription.contains(Self.videoWords)
   }
 
-  private func isENT(_ facts: TreatmentFacts) -> Bool {
-    facts.nameAndSoftware.contains(Self.entWords)
+  private func isENT(_ t: Traitement) -> Bool {
+    FoldedText([t.nom, t.logiciel ?? ""].joined(separator: " ")).contains(Self.entWords)
   }
 
   /// More than `months` months, with calendar months taken at their word.
@@ -36,13 +35,11 @@ struct ExcessiveRetention: Rule {
   }
 
   func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
-    let video = isVideo(t, facts)
-    let ent = isENT(facts)
     for (index, data) in t.donnees.enumerated() {
       guard let conservation = data.conservation, let duree = conservation.duree else { continue }
       var field: String { "donnees[\(index)].conservation.duree" }
       switch data.categorie {
-      case .image where video && exceeds(duree, months: 1):
+      case .image where exceeds(duree, months: 1) && isVideo(t):
         findings.append(
           finding(
             t.subject,
@@ -65,9 +62,8 @@ struct ExcessiveRetention: Rule {
             "Journaux de connexion conservés \(duree) : la CNIL recommande 6 mois à 1 an (jusqu'à 3 ans seulement pour un contrôle interne avec risque de détournement démontré).",
             field: field, reference: "CNIL, délib. 2021-122 du 14 oct. 2021 (journalisation)"))
       case .etatCivil
-      where ent && exceeds(duree, months: 3)
-        && Text.contains(
-          conservation.pointDeDepart, anyOf: Self.departureWords):
+      where exceeds(duree, months: 3) && Text.contains(conservation.pointDeDepart, anyOf: Self.departureWords)
+        && isENT(t):
         findings.append(
           finding(
             t.subject,

@@ -32,11 +32,12 @@ struct UnsafeTransfer: Rule {
     }
   }
 
+  /// Whether one name's folded words appear within the other's (« Google » and « Google Cloud »).
   private func sameName(_ a: String, _ b: String) -> Bool {
-    let x = Text.words(a).joined(separator: " ")
-    let y = Text.words(b).joined(separator: " ")
+    let x = FoldedText(a).bytes.dropFirst().dropLast()
+    let y = FoldedText(b).bytes.dropFirst().dropLast()
     guard !x.isEmpty, !y.isEmpty else { return false }
-    return x.contains(y) || y.contains(x)
+    return x.count >= y.count ? x.contains(bytes: y) : y.contains(bytes: x)
   }
 
   private func covered(_ t: Traitement, country: String, names: [String]) -> Bool {
