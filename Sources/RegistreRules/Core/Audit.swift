@@ -69,8 +69,8 @@ public enum Audit {
     // One walk over the treatments, every rule in turn. The local `let` is what lets each
     // rule borrow the treatment: passing the array element itself to an opaque call copies
     // the whole record (some thirty references) once per rule.
-    for (index, treatment) in registre.traitements.enumerated() {
-      let facts = audit.facts[index]
+    for treatment in registre.traitements {
+      let facts = TreatmentFacts(treatment)
       for rule in rules { rule.check(treatment, facts: facts, in: audit, into: &raw) }
     }
     let marked = acceptances.apply(to: raw)

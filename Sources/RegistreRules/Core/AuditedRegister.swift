@@ -1,18 +1,14 @@
 public import RegistreModel
 
-/// A register ready for the rules: what several rules derive from each treatment is worked
-/// out once here, not once per rule.
+/// A register ready for the rules, with what they look up across it (processors by id).
 public struct AuditedRegister: Sendable {
   public let registre: Registre
   public let context: AuditContext
-  /// One per treatment, in register order.
-  public let facts: [TreatmentFacts]
   private let processorsByID: [String: Int]
 
   public init(_ registre: Registre, context: AuditContext) {
     self.registre = registre
     self.context = context
-    facts = registre.traitements.map(TreatmentFacts.init)
     var index: [String: Int] = [:]
     for (position, processor) in registre.sousTraitants.enumerated() where index[processor.id] == nil {
       index[processor.id] = position
@@ -26,13 +22,17 @@ public struct AuditedRegister: Sendable {
   }
 }
 
-/// What several rules derive from a treatment's free text, worked out once. (Texts only a
+/// What several rules derive from a treatment, worked out once per audit. (Texts only a
 /// rare case needs, such as `Traitement.foldedDescription`, are folded on demand instead.)
 public struct TreatmentFacts: Sendable {
   /// The national application the fiche is about, if any (`WrongController.application`).
   let nationalApplication: NationalApplication?
 
+  /// Biometric data or device (`Traitement.processesBiometrics`).
+  let processesBiometrics: Bool
+
   init(_ t: Traitement) {
+    processesBiometrics = t.processesBiometrics
     nationalApplication = WrongController.application(name: FoldedText(t.nom), software: t.logiciel)
   }
 }

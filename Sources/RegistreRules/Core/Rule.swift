@@ -53,8 +53,8 @@ extension Rule {
     let audit = AuditedRegister(registre, context: context)
     var findings: [Finding] = []
     checkRegister(audit, into: &findings)
-    for (t, facts) in zip(registre.traitements, audit.facts) {
-      check(t, facts: facts, in: audit, into: &findings)
+    for t in registre.traitements {
+      check(t, facts: TreatmentFacts(t), in: audit, into: &findings)
     }
     return findings
   }

@@ -14,7 +14,7 @@ struct BiometricsWithoutAlternative: Rule {
   let scopes: Set<Scope> = [.traitement]
 
   func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
-    guard t.processesBiometrics else { return }
+    guard facts.processesBiometrics else { return }
     guard let device = t.dispositifBiometrique else {
       findings.append(
         finding(

@@ -19,7 +19,7 @@ struct ConsentForPublicTask: Rule {
 
   private func examine(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister) -> Finding? {
     guard let basis = t.baseLegale, basis.article6 == .consentement else { return nil }
-    if t.processesBiometrics && basis.article9 == .consentementExplicite { return nil }
+    if facts.processesBiometrics && basis.article9 == .consentementExplicite { return nil }
     if t.donnees.contains(where: { $0.categorie == .image }) { return nil }
     if t.serviceFacultatif == true { return nil }
     return finding(

@@ -25,7 +25,7 @@ struct DisproportionateBiometrics: Rule {
   }
 
   private func examine(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister) -> Finding? {
-    guard t.processesBiometrics, t.concerneDesEleves else { return nil }
+    guard facts.processesBiometrics, t.concerneDesEleves else { return nil }
     let text = FoldedText(joining: [FoldedText(t.dispositifBiometrique?.technique), t.foldedDescription])
     let field = t.dispositifBiometrique == nil ? "donnees" : "dispositif_biometrique.technique"
     if text.contains(Self.faceOrVeins) {
