@@ -52,6 +52,15 @@ import Testing
     #expect(FoldedText(joining: parts.map { FoldedText($0) }) == FoldedText(parts.joined(separator: " \n ")))
   }
 
+  @Test func wordStartsRuleOutTextsWithoutACandidateWord() {
+    let starts = WordStarts([Phrases(["GAR", "livret scolaire unique"]), Phrases(["d x"])])
+    #expect(starts.mayOccur(in: FoldedText("Accès via le Gar")))
+    #expect(starts.mayOccur(in: FoldedText("Le LIVRET de l'élève")))
+    #expect(starts.mayOccur(in: FoldedText("d")))
+    #expect(!starts.mayOccur(in: FoldedText("Vie scolaire, cantine")))
+    #expect(!starts.mayOccur(in: FoldedText("")))
+  }
+
   @Test func blankText() {
     #expect(Text.isBlank(nil))
     #expect(Text.isBlank(" \t\n\u{0B}\u{0C}\r"))

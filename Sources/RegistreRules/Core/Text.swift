@@ -14,6 +14,39 @@ struct Phrases: Sendable {
   var words: [[String]] { patterns.map { FoldedText(bytes: $0).words } }
 }
 
+/// The first two letters of the first word of some phrases: one pass over a folded text tells
+/// whether any of them can occur, before each phrase is looked for.
+struct WordStarts: Sendable {
+  private var bits = [UInt64](repeating: 0, count: 1024)
+
+  init(_ phrases: [Phrases]) {
+    for pattern in phrases.flatMap(\.patterns) where pattern.count > 2 {
+      insert(pattern[1], pattern[2])
+    }
+  }
+
+  private mutating func insert(_ first: UInt8, _ second: UInt8) {
+    let key = Int(first) << 8 | Int(second)
+    bits[key >> 6] |= 1 << UInt64(key & 63)
+  }
+
+  private func has(_ first: UInt8, _ second: UInt8) -> Bool {
+    let key = Int(first) << 8 | Int(second)
+    return bits[key >> 6] & (1 << UInt64(key & 63)) != 0
+  }
+
+  /// False when no word of `text` starts like one of the phrases (so none can match).
+  func mayOccur(in text: FoldedText) -> Bool {
+    let bytes = text.bytes
+    var index = 0
+    while index + 2 < bytes.count {
+      if bytes[index] == 0x20 && has(bytes[index + 1], bytes[index + 2]) { return true }
+      index += 1
+    }
+    return false
+  }
+}
+
 /// A text folded for keyword matching: lower case, no accents, its words (runs of letters
 /// and digits) joined by single spaces, with a space before the first and after the last,
 /// so that a phrase matches whole words by a plain byte search.

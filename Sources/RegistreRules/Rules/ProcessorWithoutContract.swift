@@ -19,7 +19,7 @@ struct ProcessorWithoutContract: Rule {
   private func registerFindings(_ registre: Registre) -> [Finding] {
     registre.sousTraitants.compactMap { processor in
       guard processor.contrat?.signe != true else { return nil }
-      let users = registre.traitements.filter { $0.sousTraitants.contains(processor.id) }.map(\.id)
+      let users = registre.traitements.compactMap { $0.sousTraitants.contains(processor.id) ? $0.id : nil }
       let usage = users.isEmpty ? "" : " (traitements : \(users.joined(separator: ", ")))"
       let state = processor.contrat == nil ? "aucun contrat indiqué" : "contrat non signé"
       return finding(

@@ -41,17 +41,23 @@ struct WrongController: Rule {
   /// A software field that merely mentions one (« SIECLE (module bourses) et
   /// téléservice… ») describes a school treatment that uses it.
   static func application(name: FoldedText, software: String?) -> NationalApplication? {
-    if let byName = nationalApplications.first(where: { name.containsAffirmed($0.names) }) {
+    // Most fiches name no national application: one pass over the text rules them out.
+    if nameStarts.mayOccur(in: name),
+      let byName = nationalApplications.first(where: { name.containsAffirmed($0.names) })
+    {
       return byName
     }
     guard let software else { return nil }
+    let folded = FoldedText(software)
+    guard nameStarts.mayOccur(in: folded) else { return nil }
     let outside = FoldedText(Text.withoutParentheses(software))
     guard !outside.isEmpty, outside.allWords({ knownWords.contains($0) || $0 == "et" || $0 == "ou" }) else {
       return nil
     }
-    let folded = FoldedText(software)
     return nationalApplications.first { folded.contains($0.names) }
   }
+
+  private static let nameStarts = WordStarts(nationalApplications.map(\.names))
 
   /// Every word of the applications' names.
   private static let knownWords = Set(nationalApplications.flatMap { $0.names.words.joined() })
