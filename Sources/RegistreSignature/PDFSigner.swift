@@ -42,42 +42,67 @@ public enum PDFSigner {
   public static func sign(
     _ pdf: Data, credentials: SigningCredentials, options: SignatureOptions = SignatureOptions()
   ) throws(SignatureError) -> Data {
+    Data(try sign(bytes: [UInt8](pdf), credentials: credentials, options: options))
+  }
+
+  /// Signs a PDF already in memory as bytes; the same as `sign(_:credentials:options:)` without the
+  /// conversions to and from `Data`, which cost a copy of the whole file each.
+  public static func sign(
+    bytes pdf: [UInt8], credentials: SigningCredentials, options: SignatureOptions = SignatureOptions()
+  ) throws(SignatureError) -> [UInt8] {
     if !options.allowInvalidCertificate { try credentials.checkValidity(at: options.signingTime) }
     let document: PDFDocument
-    do { document = try PDFDocument(data: pdf) } catch { throw .pdf(error) }
+    do { document = try PDFDocument(bytes: pdf) } catch { throw .pdf(error) }
     var tlsAnchors: [Certificate] = []
     for anchor in options.timestampTLSAnchors { tlsAnchors += try Certificate.all(fromPEMOrDER: [UInt8](anchor)) }
     // A dry run gives the CMS size; the time-stamp token's size is only known after the fact.
     let estimate = try CMSSigner.sign(content: [], credentials: credentials).count
     var reserve = estimate + 2048 + (options.timestampURL == nil ? 0 : 12_288)
     for attempt in 0..<2 {
-      let prepared: PreparedSignature
+      var prepared: PreparedSignature
       do { prepared = try prepare(document, options: options, contentsBytes: reserve) } catch { throw .pdf(error) }
-      let content = Array(prepared.bytes[0..<prepared.contents.lowerBound])
-        + Array(prepared.bytes[prepared.contents.upperBound...])
+      // The original bytes stay where they are: only the appended revision is copied around.
+      let base = document.bytes.count
+      let lower = prepared.contents.lowerBound - base
+      let upper = prepared.contents.upperBound - base
       let cms = try CMSSigner.sign(
-        content: content, credentials: credentials, timestampURL: options.timestampURL, tlsAnchors: tlsAnchors)
+        parts: [document.bytes[...], prepared.tail[..<lower], prepared.tail[upper...]], credentials: credentials,
+        timestampURL: options.timestampURL, tlsAnchors: tlsAnchors)
       if cms.count > reserve {
         guard attempt == 0 else { throw .signatureTooLarge }
         reserve = cms.count + 4096
         continue
       }
-      var output = prepared.bytes
-      let hex = Array(cms.map { String(format: "%02X", $0) }.joined().utf8)
-      output.replaceSubrange((prepared.contents.lowerBound + 1)..<(prepared.contents.lowerBound + 1 + hex.count), with: hex)
+      writeHex(cms, into: &prepared.tail, at: lower + 1)
+      var output: [UInt8] = []
+      output.reserveCapacity(base + prepared.tail.count)
+      output += document.bytes
+      output += prepared.tail
       // Read the result back before handing it out: a writer bug must not produce a broken signed file.
-      let signed = Data(output)
-      guard let check = try? PDFVerifier.verify(signed).signatures.last, check.intact, check.signatureValid,
+      guard let check = try? PDFVerifier.verify(bytes: output).signatures.last, check.intact, check.signatureValid,
         check.coversWholeFile
       else { throw .cryptography("la relecture du fichier signé a échoué ; rien n'a été écrit") }
-      return signed
+      return output
     }
     throw .signatureTooLarge
   }
 
+  /// Upper-case hexadecimal of `bytes`, written over `buffer` from `offset` (the zeros of `/Contents`).
+  static func writeHex(_ bytes: [UInt8], into buffer: inout [UInt8], at offset: Int) {
+    let digits = Array("0123456789ABCDEF".utf8)
+    var position = offset
+    for byte in bytes where position + 1 < buffer.count {
+      buffer[position] = digits[Int(byte >> 4)]
+      buffer[position + 1] = digits[Int(byte & 0x0F)]
+      position += 2
+    }
+  }
+
   struct PreparedSignature {
-    var bytes: [UInt8]
-    /// From `<` to just after `>` of `/Contents`: the only bytes the signature does not cover.
+    /// The new revision, to append to the original file.
+    var tail: [UInt8]
+    /// From `<` to just after `>` of `/Contents`, as offsets in the whole new file: the only bytes the
+    /// signature does not cover.
     var contents: Range<Int>
   }
 
@@ -154,24 +179,33 @@ public enum PDFSigner {
     body += Array(">>".utf8)
     update.setRaw(signatureReference, body)
 
-    var (bytes, offsets) = update.write()
+    var (tail, offsets) = update.appendedBytes()
+    let base = document.bytes.count
+    let total = base + tail.count
     guard let signatureOffset = offsets[signatureReference] else { throw .damaged("objet de signature perdu") }
     let lower = signatureOffset + contentsStart
     let upper = lower + contentsBytes * 2 + 2
-    let byteRange = "[0 \(lower) \(upper) \(bytes.count - upper)]"
+    let byteRange = "[0 \(lower) \(upper) \(total - upper)]"
     var rangeBytes = Array(byteRange.utf8)
     guard rangeBytes.count <= byteRangeWidth else { throw .limitExceeded("fichier trop grand") }
     rangeBytes += [UInt8](repeating: 0x20, count: byteRangeWidth - rangeBytes.count)
-    let rangeOffset = signatureOffset + byteRangeStart
-    bytes.replaceSubrange(rangeOffset..<(rangeOffset + byteRangeWidth), with: rangeBytes)
-    return PreparedSignature(bytes: bytes, contents: lower..<upper)
+    let rangeOffset = signatureOffset + byteRangeStart - base
+    tail.replaceSubrange(rangeOffset..<(rangeOffset + byteRangeWidth), with: rangeBytes)
+    return PreparedSignature(tail: tail, contents: lower..<upper)
   }
 
+  /// `D:YYYYMMDDHHmmSSZ` in UTC. A fixed Gregorian calendar, not a `DateFormatter`: loading ICU's locale
+  /// data costs more than the rest of the signature's dictionary.
   static func pdfDate(_ date: Date) -> String {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    formatter.dateFormat = "'D:'yyyyMMddHHmmss'Z'"
-    return formatter.string(from: date)
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
+    let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+    func two(_ value: Int?) -> String {
+      let value = value ?? 0
+      return value < 10 ? "0\(value)" : "\(value)"
+    }
+    let year = String(parts.year ?? 1970)
+    let paddedYear = String(repeating: "0", count: max(0, 4 - year.count)) + year
+    return "D:\(paddedYear)\(two(parts.month))\(two(parts.day))\(two(parts.hour))\(two(parts.minute))\(two(parts.second))Z"
   }
 }

@@ -90,7 +90,16 @@ public enum PDFVerifier {
   public static func verify(
     _ pdf: Data, trustAnchors: [Data] = [], useSystemStore: Bool = false, file: String? = nil, now: Date = Date()
   ) throws(PDFError) -> DocumentVerification {
-    let document = try PDFDocument(data: pdf)
+    try verify(bytes: [UInt8](pdf), trustAnchors: trustAnchors, useSystemStore: useSystemStore, file: file, now: now)
+  }
+
+  /// The same as `verify(_:trustAnchors:useSystemStore:file:now:)` for a file already read as bytes,
+  /// without copying it.
+  public static func verify(
+    bytes pdf: [UInt8], trustAnchors: [Data] = [], useSystemStore: Bool = false, file: String? = nil,
+    now: Date = Date()
+  ) throws(PDFError) -> DocumentVerification {
+    let document = try PDFDocument(bytes: pdf)
     var anchors: [Certificate] = []
     for anchor in trustAnchors {
       anchors += (try? Certificate.all(fromPEMOrDER: [UInt8](anchor))) ?? []
@@ -275,15 +284,10 @@ public enum PDFVerifier {
       result.signer = signer.info
       result.signatureValid = CMS_SignerInfo_verify(signerInfo) == 1
       if !result.signatureValid { problems.append("signature cryptographique invalide") }
-      if result.intact && result.signatureValid {
-        let data = try? MemoryBIO(bytes: Array(covered[0]) + Array(covered[1]))
-        // CMS_CADES here would force a chain check against an empty store; the ESS hash is checked below.
-        let flags = UInt32(CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY)
-        if let data, CMS_verify(cms.pointer, nil, nil, data.pointer, nil, flags) != 1 {
-          ERR_clear_error()
-          result.signatureValid = false
-          problems.append("structure CMS incohérente")
-        }
+      if result.intact && result.signatureValid && !contentMatchesThroughCMS(cms, signerInfo: signerInfo, covered) {
+        ERR_clear_error()
+        result.signatureValid = false
+        problems.append("structure CMS incohérente")
       }
       // A certificate whose key usage excludes signing was not issued for signatures.
       let usage = X509_get_key_usage(signer.pointer)
@@ -333,6 +337,19 @@ public enum PDFVerifier {
     result.valid = result.intact && result.signatureValid && result.coversRevision && result.trusted
       && (result.timestamp?.valid ?? true) && problems.isEmpty
     return result
+  }
+
+  /// OpenSSL's own reading of the SignedData against the covered bytes (what `CMS_verify` checks once the
+  /// signer is known: the digest algorithms the SignedData announces, the message digest attribute), fed
+  /// part by part rather than from a copy of the file.
+  static func contentMatchesThroughCMS(
+    _ cms: CMSContainer, signerInfo: OpaquePointer, _ covered: [ArraySlice<UInt8>]
+  ) -> Bool {
+    guard let chain = CMS_dataInit(cms.pointer, nil) else { return false }
+    defer { BIO_free_all(chain) }
+    guard CMSSigner.writeAll(covered, to: chain) else { return false }
+    _ = BIO_ctrl(chain, BIO_CTRL_FLUSH, 0, nil)
+    return CMS_SignerInfo_verify_content(signerInfo, chain) == 1
   }
 
   /// True when the ESS signing-certificate(-v2) attribute is absent or holds the signer's certificate hash.
@@ -471,7 +488,10 @@ public enum PDFVerifier {
       result.problem = "aucune autorité de confiance disponible"
       return result
     }
-    guard let context = TS_VERIFY_CTX_new(), let data = try? MemoryBIO(bytes: data.flatMap { $0 }) else {
+    var joined: [UInt8] = []
+    joined.reserveCapacity(data.reduce(0) { $0 + $1.count })
+    for part in data { joined += part }
+    guard let context = TS_VERIFY_CTX_new(), let data = try? MemoryBIO(bytes: joined) else {
       result.problem = "mémoire insuffisante"
       return result
     }
