@@ -125,6 +125,44 @@ struct OptionsSignature: ParsableArguments {
   }
 }
 
+/// Reads a whole file straight into a byte array: one buffer and one copy from the kernel, where
+/// `Data(contentsOf:)` followed by `[UInt8](data)` costs a second copy of a file that may weigh megabytes.
+enum LectureOctets {
+  static func lire(_ chemin: String) -> [UInt8]? {
+    let descripteur = open(chemin, O_RDONLY | O_CLOEXEC)
+    guard descripteur >= 0 else { return nil }
+    defer { close(descripteur) }
+    var etat = stat()
+    guard fstat(descripteur, &etat) == 0, (etat.st_mode & S_IFMT) == S_IFREG, etat.st_size >= 0 else { return nil }
+    let taille = Int(etat.st_size)
+    var echec = false
+    var octets = [UInt8](unsafeUninitializedCapacity: taille) { tampon, initialises in
+      initialises = 0
+      guard let base = tampon.baseAddress else { return }
+      while initialises < taille {
+        let lus = read(descripteur, base + initialises, taille - initialises)
+        if lus < 0 && errno == EINTR { continue }
+        if lus <= 0 {
+          echec = lus < 0
+          return
+        }
+        initialises += lus
+      }
+    }
+    if echec { return nil }
+    // A file that grew while being read: read the rest too.
+    var suite = [UInt8](repeating: 0, count: 65_536)
+    while true {
+      let lus = read(descripteur, &suite, suite.count)
+      if lus < 0 && errno == EINTR { continue }
+      if lus < 0 { return nil }
+      if lus == 0 { break }
+      octets += suite[..<lus]
+    }
+    return octets
+  }
+}
+
 /// A French message for a signing failure.
 struct ErreurSignature: Error, CustomStringConvertible {
   let description: String
@@ -190,16 +228,17 @@ extension Registre {
         throw CodeSortie.usage
       }
       do {
-        let pdf: Data
-        do {
-          pdf = try Data(contentsOf: URL(fileURLWithPath: entree))
-        } catch {
-          throw ErreurSignature("fichier illisible : \(entree)")
-        }
+        guard let pdf = LectureOctets.lire(entree) else { throw ErreurSignature("fichier illisible : \(entree)") }
         let credentials = try signature.identifiants()
-        let signed = try PDFSigner.sign(pdf, credentials: credentials, options: signature.options)
-        // A signed register document may name pupils or staff: owner and group only.
-        try AtomicFile.write(signed, to: destination, permissions: 0o640, existing: .refuse)
+        let signed = try PDFSigner.sign(bytes: pdf, credentials: credentials, options: signature.options)
+        // A signed register document may name pupils or staff: owner and group only. The Data only borrows
+        // the array's bytes for the duration of the write, sparing one more copy of the file.
+        try signed.withUnsafeBytes { (octets: UnsafeRawBufferPointer) in
+          let vue = octets.baseAddress.map {
+            Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: octets.count, deallocator: .none)
+          } ?? Data()
+          try AtomicFile.write(vue, to: destination, permissions: 0o640, existing: .refuse)
+        }
         let niveau = signature.horodatage == nil ? "PAdES B-B" : "PAdES B-T"
         Console.sortie("\(sortie) : signé (\(niveau)) par \(credentials.certificate.info.commonName ?? credentials.certificate.info.subject).")
       } catch let error as SignatureError {
