@@ -267,8 +267,11 @@ public enum PDFVerifier {
     let digestNID = OBJ_obj2nid(object)
     let messageDigest = CMS_signed_get0_data_by_OBJ(signerInfo, OBJ_nid2obj(NID_pkcs9_messageDigest), -3,
       V_ASN1_OCTET_STRING)
+    // One pass over the covered bytes serves both the digest below and OpenSSL's own content check.
+    let hashed = CMSContentDigest(cms, covered)
     if let md = EVP_get_digestbyname(OBJ_nid2sn(digestNID)), let messageDigest {
-      let computed = digest(covered, md: md)
+      // A SignedData that does not announce the signer's algorithm gets no digest BIO for it: hash again.
+      let computed = hashed.digest(nid: EVP_MD_get_type(md)) ?? digest(covered, md: md)
       result.intact = !computed.isEmpty
         && computed == asn1Bytes(UnsafePointer(messageDigest.assumingMemoryBound(to: ASN1_STRING.self)))
     }
@@ -284,7 +287,7 @@ public enum PDFVerifier {
       result.signer = signer.info
       result.signatureValid = CMS_SignerInfo_verify(signerInfo) == 1
       if !result.signatureValid { problems.append("signature cryptographique invalide") }
-      if result.intact && result.signatureValid && !contentMatchesThroughCMS(cms, signerInfo: signerInfo, covered) {
+      if result.intact && result.signatureValid && !hashed.verifyContent(signerInfo) {
         ERR_clear_error()
         result.signatureValid = false
         problems.append("structure CMS incohérente")
@@ -337,19 +340,6 @@ public enum PDFVerifier {
     result.valid = result.intact && result.signatureValid && result.coversRevision && result.trusted
       && (result.timestamp?.valid ?? true) && problems.isEmpty
     return result
-  }
-
-  /// OpenSSL's own reading of the SignedData against the covered bytes (what `CMS_verify` checks once the
-  /// signer is known: the digest algorithms the SignedData announces, the message digest attribute), fed
-  /// part by part rather than from a copy of the file.
-  static func contentMatchesThroughCMS(
-    _ cms: CMSContainer, signerInfo: OpaquePointer, _ covered: [ArraySlice<UInt8>]
-  ) -> Bool {
-    guard let chain = CMS_dataInit(cms.pointer, nil) else { return false }
-    defer { BIO_free_all(chain) }
-    guard CMSSigner.writeAll(covered, to: chain) else { return false }
-    _ = BIO_ctrl(chain, BIO_CTRL_FLUSH, 0, nil)
-    return CMS_SignerInfo_verify_content(signerInfo, chain) == 1
   }
 
   /// True when the ESS signing-certificate(-v2) attribute is absent or holds the signer's certificate hash.
@@ -655,5 +645,55 @@ public enum PDFVerifier {
       }
     }
     return descriptions
+  }
+}
+
+/// The covered bytes of a signature, run once through the digest BIOs that OpenSSL sets up for a SignedData
+/// (`CMS_dataInit`): it gives both the digest to compare with the message digest and what `CMS_verify`
+/// checks of the content, without copying the file nor hashing it twice.
+final class CMSContentDigest {
+  private let chain: OpaquePointer?
+
+  init(_ cms: CMSContainer, _ covered: [ArraySlice<UInt8>]) {
+    var chain = CMS_dataInit(cms.pointer, nil)
+    if let opened = chain, !CMSSigner.writeAll(covered, to: opened) {
+      BIO_free_all(opened)
+      chain = nil
+    }
+    if let chain { _ = BIO_ctrl(chain, BIO_CTRL_FLUSH, 0, nil) }
+    ERR_clear_error()
+    self.chain = chain
+  }
+
+  deinit { if let chain { BIO_free_all(chain) } }
+
+  /// The digest with this algorithm, or nil when the chain has none (or could not be built).
+  func digest(nid: Int32) -> [UInt8]? {
+    var bio = chain
+    while let current = bio {
+      var context: OpaquePointer?
+      // Only digest BIOs answer this request; the null sink at the end leaves `context` nil.
+      if BIO_ctrl(current, BIO_C_GET_MD_CTX, 0, &context) == 1, let context,
+        let md = EVP_MD_CTX_get0_md(context), EVP_MD_get_type(md) == nid
+      {
+        guard let copy = EVP_MD_CTX_new() else { return nil }
+        defer { EVP_MD_CTX_free(copy) }
+        var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        guard EVP_MD_CTX_copy_ex(copy, context) == 1, EVP_DigestFinal_ex(copy, &output, &length) == 1 else {
+          ERR_clear_error()
+          return nil
+        }
+        return Array(output.prefix(Int(length)))
+      }
+      bio = BIO_next(current)
+    }
+    return nil
+  }
+
+  /// OpenSSL's check of the content against the signer info (`CMS_SignerInfo_verify_content`).
+  func verifyContent(_ signerInfo: OpaquePointer) -> Bool {
+    guard let chain else { return false }
+    return CMS_SignerInfo_verify_content(signerInfo, chain) == 1
   }
 }

@@ -1,3 +1,4 @@
+import COpenSSL
 import Foundation
 import Testing
 
@@ -91,5 +92,23 @@ struct FastPathTests {
     #expect(PDFSigner.pdfDate(date) == "D:20251231235959Z")
     #expect(PDFSigner.pdfDate(Date(timeIntervalSince1970: 0)) == "D:19700101000000Z")
     #expect(PDFVerifier.parsePDFDate(PDFSigner.pdfDate(date)) == date)
+  }
+
+  @Test("CMS signé par morceaux : même empreinte qu'en un bloc, lue dans la chaîne d'OpenSSL ; contenu modifié refusé")
+  func cmsDigestInOnePass() throws {
+    let fixtures = try Fixtures.get()
+    let content = Array("première partie|seconde partie".utf8)
+    let parts = [content[..<17], content[17...]]
+    let der = try CMSSigner.sign(parts: parts, credentials: try fixtures.signer())
+    let cms = try #require(CMSContainer(der: der))
+    let signerInfo = try #require(cms.signerInfos.first)
+    let hashed = CMSContentDigest(cms, parts)
+    #expect(hashed.digest(nid: NID_sha256) == sha256([content[...]]))
+    // No digest BIO for an algorithm the SignedData does not announce.
+    #expect(hashed.digest(nid: NID_sha512) == nil)
+    #expect(hashed.verifyContent(signerInfo))
+    let altered = CMSContentDigest(cms, [content[..<16]])
+    #expect(altered.digest(nid: NID_sha256) == sha256([content[..<16]]))
+    #expect(!altered.verifyContent(signerInfo))
   }
 }
