@@ -50,6 +50,35 @@ public enum PDFSigner {
   public static func sign(
     bytes pdf: [UInt8], credentials: SigningCredentials, options: SignatureOptions = SignatureOptions()
   ) throws(SignatureError) -> [UInt8] {
+    var output = pdf
+    try sign(appendingTo: &output, credentials: credentials, options: options)
+    return output
+  }
+
+  /// Signs `pdf` in place: the signed revision is appended to the array, which is otherwise left as it
+  /// was when signing fails. With spare capacity in the array (a file read with room to grow), the
+  /// signed file is never copied.
+  public static func sign(
+    appendingTo pdf: inout [UInt8], credentials: SigningCredentials, options: SignatureOptions = SignatureOptions()
+  ) throws(SignatureError) {
+    // The document (which shares the array's storage) ends with this call, so that the append below
+    // finds the storage unshared and does not copy it.
+    let tail = try signedRevision(of: pdf, credentials: credentials, options: options)
+    let originalCount = pdf.count
+    pdf.append(contentsOf: tail)
+    // Read the result back before handing it out: a writer bug must not produce a broken signed file.
+    guard let check = try? PDFVerifier.verify(bytes: pdf).signatures.last, check.intact, check.signatureValid,
+      check.coversWholeFile
+    else {
+      pdf.removeSubrange(originalCount...)
+      throw .cryptography("la relecture du fichier signé a échoué ; rien n'a été écrit")
+    }
+  }
+
+  /// The incremental update that signs `pdf`, with its `/Contents` filled in.
+  static func signedRevision(
+    of pdf: [UInt8], credentials: SigningCredentials, options: SignatureOptions
+  ) throws(SignatureError) -> [UInt8] {
     if !options.allowInvalidCertificate { try credentials.checkValidity(at: options.signingTime) }
     let document: PDFDocument
     do { document = try PDFDocument(bytes: pdf) } catch { throw .pdf(error) }
@@ -74,15 +103,7 @@ public enum PDFSigner {
         continue
       }
       writeHex(cms, into: &prepared.tail, at: lower + 1)
-      var output: [UInt8] = []
-      output.reserveCapacity(base + prepared.tail.count)
-      output += document.bytes
-      output += prepared.tail
-      // Read the result back before handing it out: a writer bug must not produce a broken signed file.
-      guard let check = try? PDFVerifier.verify(bytes: output).signatures.last, check.intact, check.signatureValid,
-        check.coversWholeFile
-      else { throw .cryptography("la relecture du fichier signé a échoué ; rien n'a été écrit") }
-      return output
+      return prepared.tail
     }
     throw .signatureTooLarge
   }
@@ -194,18 +215,19 @@ public enum PDFSigner {
     return PreparedSignature(tail: tail, contents: lower..<upper)
   }
 
-  /// `D:YYYYMMDDHHmmSSZ` in UTC. A fixed Gregorian calendar, not a `DateFormatter`: loading ICU's locale
-  /// data costs more than the rest of the signature's dictionary.
+  /// `D:YYYYMMDDHHmmSSZ` in UTC, from the C library's `gmtime_r`: a `DateFormatter` loads ICU's locale data
+  /// and even a Foundation `Calendar` costs more than the rest of the signature's dictionary.
   static func pdfDate(_ date: Date) -> String {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
-    let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-    func two(_ value: Int?) -> String {
-      let value = value ?? 0
-      return value < 10 ? "0\(value)" : "\(value)"
-    }
-    let year = String(parts.year ?? 1970)
+    let interval = date.timeIntervalSince1970.rounded(.down)
+    // time_t(_:) traps outside its range: keep to years a PDF date can write anyway.
+    guard interval.isFinite, abs(interval) < 1e13 else { return "D:19700101000000Z" }
+    var seconds = time_t(interval)
+    var parts = tm()
+    guard gmtime_r(&seconds, &parts) != nil else { return "D:19700101000000Z" }
+    func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    let year = String(Int(parts.tm_year) + 1900)
     let paddedYear = String(repeating: "0", count: max(0, 4 - year.count)) + year
-    return "D:\(paddedYear)\(two(parts.month))\(two(parts.day))\(two(parts.hour))\(two(parts.minute))\(two(parts.second))Z"
+    return "D:\(paddedYear)\(two(parts.tm_mon + 1))\(two(parts.tm_mday))\(two(parts.tm_hour))"
+      + "\(two(parts.tm_min))\(two(parts.tm_sec))Z"
   }
 }

@@ -111,4 +111,31 @@ struct FastPathTests {
     #expect(altered.digest(nid: NID_sha256) == sha256([content[..<16]]))
     #expect(!altered.verifyContent(signerInfo))
   }
+
+  @Test("Signature en place : la révision est ajoutée au tableau ; en cas d'échec il reste intact")
+  func signInPlace() throws {
+    let fixtures = try Fixtures.get()
+    let original = handMadePDF(objects: minimalObjects)
+    var bytes = original
+    bytes.reserveCapacity(original.count + 256 * 1024)
+    try PDFSigner.sign(appendingTo: &bytes, credentials: try fixtures.signer())
+    #expect(bytes.count > original.count)
+    #expect(Array(bytes[..<original.count]) == original)
+    let report = try PDFVerifier.verify(Data(bytes), trustAnchors: [try fixtures.data("root.pem")])
+    #expect(report.valid)
+    // The copying variant leaves its input alone.
+    let copy = try PDFSigner.sign(bytes: original, credentials: try fixtures.signer())
+    #expect(copy.count > original.count)
+    #expect(original == handMadePDF(objects: minimalObjects))
+    var notAPDF = Array("bonjour".utf8)
+    #expect(throws: SignatureError.self) { try PDFSigner.sign(appendingTo: &notAPDF, credentials: try fixtures.signer()) }
+    #expect(notAPDF == Array("bonjour".utf8))
+  }
+
+  @Test("Date PDF : valeurs extrêmes sans plantage")
+  func pdfDateExtremes() {
+    #expect(PDFSigner.pdfDate(Date(timeIntervalSince1970: .infinity)) == "D:19700101000000Z")
+    #expect(PDFSigner.pdfDate(Date(timeIntervalSince1970: 1e300)) == "D:19700101000000Z")
+    #expect(PDFSigner.pdfDate(Date(timeIntervalSince1970: 253_402_300_799)) == "D:99991231235959Z")
+  }
 }

@@ -128,7 +128,8 @@ struct OptionsSignature: ParsableArguments {
 /// Reads a whole file straight into a byte array: one buffer and one copy from the kernel, where
 /// `Data(contentsOf:)` followed by `[UInt8](data)` costs a second copy of a file that may weigh megabytes.
 enum LectureOctets {
-  static func lire(_ chemin: String) -> [UInt8]? {
+  /// - Parameter reserve: extra capacity, for bytes the caller will append.
+  static func lire(_ chemin: String, reserve: Int = 0) -> [UInt8]? {
     let descripteur = open(chemin, O_RDONLY | O_CLOEXEC)
     guard descripteur >= 0 else { return nil }
     defer { close(descripteur) }
@@ -136,7 +137,7 @@ enum LectureOctets {
     guard fstat(descripteur, &etat) == 0, (etat.st_mode & S_IFMT) == S_IFREG, etat.st_size >= 0 else { return nil }
     let taille = Int(etat.st_size)
     var echec = false
-    var octets = [UInt8](unsafeUninitializedCapacity: taille) { tampon, initialises in
+    var octets = [UInt8](unsafeUninitializedCapacity: taille + reserve) { tampon, initialises in
       initialises = 0
       guard let base = tampon.baseAddress else { return }
       while initialises < taille {
@@ -228,9 +229,12 @@ extension Registre {
         throw CodeSortie.usage
       }
       do {
-        guard let pdf = LectureOctets.lire(entree) else { throw ErreurSignature("fichier illisible : \(entree)") }
+        // Room for the signed revision: it is appended in place, without copying the file.
+        guard var signed = LectureOctets.lire(entree, reserve: 256 * 1024) else {
+          throw ErreurSignature("fichier illisible : \(entree)")
+        }
         let credentials = try signature.identifiants()
-        let signed = try PDFSigner.sign(bytes: pdf, credentials: credentials, options: signature.options)
+        try PDFSigner.sign(appendingTo: &signed, credentials: credentials, options: signature.options)
         // A signed register document may name pupils or staff: owner and group only. The Data only borrows
         // the array's bytes for the duration of the write, sparing one more copy of the file.
         try signed.withUnsafeBytes { (octets: UnsafeRawBufferPointer) in
