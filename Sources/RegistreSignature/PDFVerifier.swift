@@ -532,10 +532,17 @@ public enum PDFVerifier {
       let minutes = numbers.count > 1 ? min(max(numbers[1], 0), 59) : 0
       offsetSeconds = (hours * 3600 + minutes * 60) * (sign == "+" ? 1 : -1)
     }
-    var calendar = Calendar(identifier: .gregorian)
-    guard let utc = TimeZone(secondsFromGMT: 0) else { return nil }
-    calendar.timeZone = utc
-    return calendar.date(from: components).map { $0.addingTimeInterval(TimeInterval(-offsetSeconds)) }
+    // timegm rather than a Foundation Calendar, whose first use costs more than the whole signature check
+    // of a small file; each field is at most four digits, so nothing overflows.
+    var parts = tm()
+    parts.tm_year = Int32(components.year ?? 1970) - 1900
+    parts.tm_mon = Int32(components.month ?? 1) - 1
+    parts.tm_mday = Int32(components.day ?? 1)
+    parts.tm_hour = Int32(components.hour ?? 0)
+    parts.tm_min = Int32(components.minute ?? 0)
+    parts.tm_sec = Int32(components.second ?? 0)
+    let seconds = timegm(&parts)
+    return Date(timeIntervalSince1970: TimeInterval(seconds) - TimeInterval(offsetSeconds))
   }
 
   /// Objects changed by the revisions between `start` and `end`, and whether each change is one a further

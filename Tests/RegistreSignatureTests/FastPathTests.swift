@@ -138,4 +138,19 @@ struct FastPathTests {
     #expect(PDFSigner.pdfDate(Date(timeIntervalSince1970: 1e300)) == "D:19700101000000Z")
     #expect(PDFSigner.pdfDate(Date(timeIntervalSince1970: 253_402_300_799)) == "D:99991231235959Z")
   }
+
+  @Test("Lecture des dates PDF : fuseaux, champs absents, champs hors bornes normalisés, texte invalide")
+  func parseDates() {
+    let noon = Date(timeIntervalSince1970: 1_780_142_400)  // 2026-05-30 12:00:00 UTC
+    #expect(PDFVerifier.parsePDFDate("D:20260530120000Z") == noon)
+    #expect(PDFVerifier.parsePDFDate("D:20260530140000+02'00'") == noon)
+    #expect(PDFVerifier.parsePDFDate("D:20260530063000-05'30'") == noon)
+    #expect(PDFVerifier.parsePDFDate("20260530120000") == noon)
+    #expect(PDFVerifier.parsePDFDate("D:2026") == Date(timeIntervalSince1970: 1_767_225_600))  // 2026-01-01
+    // Month 13 rolls over to January of the next year, as a calendar would.
+    #expect(PDFVerifier.parsePDFDate("D:202513") == Date(timeIntervalSince1970: 1_767_225_600))
+    #expect(PDFVerifier.parsePDFDate("D:19691231235959Z") == Date(timeIntervalSince1970: -1))
+    #expect(PDFVerifier.parsePDFDate("D:99") == nil)
+    #expect(PDFVerifier.parsePDFDate("hier") == nil)
+  }
 }
