@@ -134,7 +134,17 @@ enum LectureOctets {
     guard descripteur >= 0 else { return nil }
     defer { close(descripteur) }
     var etat = stat()
-    guard fstat(descripteur, &etat) == 0, (etat.st_mode & S_IFMT) == S_IFREG, etat.st_size >= 0 else { return nil }
+    guard fstat(descripteur, &etat) == 0, etat.st_size >= 0 else { return nil }
+    guard (etat.st_mode & S_IFMT) == S_IFREG else {
+      // A pipe or a process substitution has no size to allocate up front: read it the ordinary way.
+      guard (etat.st_mode & S_IFMT) != S_IFDIR,
+        let donnees = try? FileHandle(fileDescriptor: descripteur, closeOnDealloc: false).readToEnd()
+      else { return nil }
+      var octets: [UInt8] = []
+      octets.reserveCapacity(donnees.count + reserve)
+      octets += donnees
+      return octets
+    }
     let taille = Int(etat.st_size)
     var echec = false
     var octets = [UInt8](unsafeUninitializedCapacity: taille + reserve) { tampon, initialises in
