@@ -42,42 +42,88 @@ public enum PDFSigner {
   public static func sign(
     _ pdf: Data, credentials: SigningCredentials, options: SignatureOptions = SignatureOptions()
   ) throws(SignatureError) -> Data {
+    Data(try sign(bytes: [UInt8](pdf), credentials: credentials, options: options))
+  }
+
+  /// Signs a PDF already in memory as bytes; the same as `sign(_:credentials:options:)` without the
+  /// conversions to and from `Data`, which cost a copy of the whole file each.
+  public static func sign(
+    bytes pdf: [UInt8], credentials: SigningCredentials, options: SignatureOptions = SignatureOptions()
+  ) throws(SignatureError) -> [UInt8] {
+    var output = pdf
+    try sign(appendingTo: &output, credentials: credentials, options: options)
+    return output
+  }
+
+  /// Signs `pdf` in place: the signed revision is appended to the array, which is otherwise left as it
+  /// was when signing fails. With spare capacity in the array (a file read with room to grow), the
+  /// signed file is never copied.
+  public static func sign(
+    appendingTo pdf: inout [UInt8], credentials: SigningCredentials, options: SignatureOptions = SignatureOptions()
+  ) throws(SignatureError) {
+    // The document (which shares the array's storage) ends with this call, so that the append below
+    // finds the storage unshared and does not copy it.
+    let tail = try signedRevision(of: pdf, credentials: credentials, options: options)
+    let originalCount = pdf.count
+    pdf.append(contentsOf: tail)
+    // Read the result back before handing it out: a writer bug must not produce a broken signed file.
+    guard let check = try? PDFVerifier.verify(bytes: pdf).signatures.last, check.intact, check.signatureValid,
+      check.coversWholeFile
+    else {
+      pdf.removeSubrange(originalCount...)
+      throw .cryptography("la relecture du fichier signé a échoué ; rien n'a été écrit")
+    }
+  }
+
+  /// The incremental update that signs `pdf`, with its `/Contents` filled in.
+  static func signedRevision(
+    of pdf: [UInt8], credentials: SigningCredentials, options: SignatureOptions
+  ) throws(SignatureError) -> [UInt8] {
     if !options.allowInvalidCertificate { try credentials.checkValidity(at: options.signingTime) }
     let document: PDFDocument
-    do { document = try PDFDocument(data: pdf) } catch { throw .pdf(error) }
+    do { document = try PDFDocument(bytes: pdf) } catch { throw .pdf(error) }
     var tlsAnchors: [Certificate] = []
     for anchor in options.timestampTLSAnchors { tlsAnchors += try Certificate.all(fromPEMOrDER: [UInt8](anchor)) }
     // A dry run gives the CMS size; the time-stamp token's size is only known after the fact.
     let estimate = try CMSSigner.sign(content: [], credentials: credentials).count
     var reserve = estimate + 2048 + (options.timestampURL == nil ? 0 : 12_288)
     for attempt in 0..<2 {
-      let prepared: PreparedSignature
+      var prepared: PreparedSignature
       do { prepared = try prepare(document, options: options, contentsBytes: reserve) } catch { throw .pdf(error) }
-      let content = Array(prepared.bytes[0..<prepared.contents.lowerBound])
-        + Array(prepared.bytes[prepared.contents.upperBound...])
+      // The original bytes stay where they are: only the appended revision is copied around.
+      let base = document.bytes.count
+      let lower = prepared.contents.lowerBound - base
+      let upper = prepared.contents.upperBound - base
       let cms = try CMSSigner.sign(
-        content: content, credentials: credentials, timestampURL: options.timestampURL, tlsAnchors: tlsAnchors)
+        parts: [document.bytes[...], prepared.tail[..<lower], prepared.tail[upper...]], credentials: credentials,
+        timestampURL: options.timestampURL, tlsAnchors: tlsAnchors)
       if cms.count > reserve {
         guard attempt == 0 else { throw .signatureTooLarge }
         reserve = cms.count + 4096
         continue
       }
-      var output = prepared.bytes
-      let hex = Array(cms.map { String(format: "%02X", $0) }.joined().utf8)
-      output.replaceSubrange((prepared.contents.lowerBound + 1)..<(prepared.contents.lowerBound + 1 + hex.count), with: hex)
-      // Read the result back before handing it out: a writer bug must not produce a broken signed file.
-      let signed = Data(output)
-      guard let check = try? PDFVerifier.verify(signed).signatures.last, check.intact, check.signatureValid,
-        check.coversWholeFile
-      else { throw .cryptography("la relecture du fichier signé a échoué ; rien n'a été écrit") }
-      return signed
+      writeHex(cms, into: &prepared.tail, at: lower + 1)
+      return prepared.tail
     }
     throw .signatureTooLarge
   }
 
+  /// Upper-case hexadecimal of `bytes`, written over `buffer` from `offset` (the zeros of `/Contents`).
+  static func writeHex(_ bytes: [UInt8], into buffer: inout [UInt8], at offset: Int) {
+    let digits = Array("0123456789ABCDEF".utf8)
+    var position = offset
+    for byte in bytes where position + 1 < buffer.count {
+      buffer[position] = digits[Int(byte >> 4)]
+      buffer[position + 1] = digits[Int(byte & 0x0F)]
+      position += 2
+    }
+  }
+
   struct PreparedSignature {
-    var bytes: [UInt8]
-    /// From `<` to just after `>` of `/Contents`: the only bytes the signature does not cover.
+    /// The new revision, to append to the original file.
+    var tail: [UInt8]
+    /// From `<` to just after `>` of `/Contents`, as offsets in the whole new file: the only bytes the
+    /// signature does not cover.
     var contents: Range<Int>
   }
 
@@ -154,24 +200,34 @@ public enum PDFSigner {
     body += Array(">>".utf8)
     update.setRaw(signatureReference, body)
 
-    var (bytes, offsets) = update.write()
+    var (tail, offsets) = update.appendedBytes()
+    let base = document.bytes.count
+    let total = base + tail.count
     guard let signatureOffset = offsets[signatureReference] else { throw .damaged("objet de signature perdu") }
     let lower = signatureOffset + contentsStart
     let upper = lower + contentsBytes * 2 + 2
-    let byteRange = "[0 \(lower) \(upper) \(bytes.count - upper)]"
+    let byteRange = "[0 \(lower) \(upper) \(total - upper)]"
     var rangeBytes = Array(byteRange.utf8)
     guard rangeBytes.count <= byteRangeWidth else { throw .limitExceeded("fichier trop grand") }
     rangeBytes += [UInt8](repeating: 0x20, count: byteRangeWidth - rangeBytes.count)
-    let rangeOffset = signatureOffset + byteRangeStart
-    bytes.replaceSubrange(rangeOffset..<(rangeOffset + byteRangeWidth), with: rangeBytes)
-    return PreparedSignature(bytes: bytes, contents: lower..<upper)
+    let rangeOffset = signatureOffset + byteRangeStart - base
+    tail.replaceSubrange(rangeOffset..<(rangeOffset + byteRangeWidth), with: rangeBytes)
+    return PreparedSignature(tail: tail, contents: lower..<upper)
   }
 
+  /// `D:YYYYMMDDHHmmSSZ` in UTC, from the C library's `gmtime_r`: a `DateFormatter` loads ICU's locale data
+  /// and even a Foundation `Calendar` costs more than the rest of the signature's dictionary.
   static func pdfDate(_ date: Date) -> String {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    formatter.dateFormat = "'D:'yyyyMMddHHmmss'Z'"
-    return formatter.string(from: date)
+    let interval = date.timeIntervalSince1970.rounded(.down)
+    // time_t(_:) traps outside its range: keep to years a PDF date can write anyway.
+    guard interval.isFinite, abs(interval) < 1e13 else { return "D:19700101000000Z" }
+    var seconds = time_t(interval)
+    var parts = tm()
+    guard gmtime_r(&seconds, &parts) != nil else { return "D:19700101000000Z" }
+    func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    let year = String(Int(parts.tm_year) + 1900)
+    let paddedYear = String(repeating: "0", count: max(0, 4 - year.count)) + year
+    return "D:\(paddedYear)\(two(parts.tm_mon + 1))\(two(parts.tm_mday))\(two(parts.tm_hour))"
+      + "\(two(parts.tm_min))\(two(parts.tm_sec))Z"
   }
 }

@@ -90,7 +90,16 @@ public enum PDFVerifier {
   public static func verify(
     _ pdf: Data, trustAnchors: [Data] = [], useSystemStore: Bool = false, file: String? = nil, now: Date = Date()
   ) throws(PDFError) -> DocumentVerification {
-    let document = try PDFDocument(data: pdf)
+    try verify(bytes: [UInt8](pdf), trustAnchors: trustAnchors, useSystemStore: useSystemStore, file: file, now: now)
+  }
+
+  /// The same as `verify(_:trustAnchors:useSystemStore:file:now:)` for a file already read as bytes,
+  /// without copying it.
+  public static func verify(
+    bytes pdf: [UInt8], trustAnchors: [Data] = [], useSystemStore: Bool = false, file: String? = nil,
+    now: Date = Date()
+  ) throws(PDFError) -> DocumentVerification {
+    let document = try PDFDocument(bytes: pdf)
     var anchors: [Certificate] = []
     for anchor in trustAnchors {
       anchors += (try? Certificate.all(fromPEMOrDER: [UInt8](anchor))) ?? []
@@ -258,8 +267,11 @@ public enum PDFVerifier {
     let digestNID = OBJ_obj2nid(object)
     let messageDigest = CMS_signed_get0_data_by_OBJ(signerInfo, OBJ_nid2obj(NID_pkcs9_messageDigest), -3,
       V_ASN1_OCTET_STRING)
+    // One pass over the covered bytes serves both the digest below and OpenSSL's own content check.
+    let hashed = CMSContentDigest(cms, covered)
     if let md = EVP_get_digestbyname(OBJ_nid2sn(digestNID)), let messageDigest {
-      let computed = digest(covered, md: md)
+      // A SignedData that does not announce the signer's algorithm gets no digest BIO for it: hash again.
+      let computed = hashed.digest(nid: EVP_MD_get_type(md)) ?? digest(covered, md: md)
       result.intact = !computed.isEmpty
         && computed == asn1Bytes(UnsafePointer(messageDigest.assumingMemoryBound(to: ASN1_STRING.self)))
     }
@@ -275,15 +287,10 @@ public enum PDFVerifier {
       result.signer = signer.info
       result.signatureValid = CMS_SignerInfo_verify(signerInfo) == 1
       if !result.signatureValid { problems.append("signature cryptographique invalide") }
-      if result.intact && result.signatureValid {
-        let data = try? MemoryBIO(bytes: Array(covered[0]) + Array(covered[1]))
-        // CMS_CADES here would force a chain check against an empty store; the ESS hash is checked below.
-        let flags = UInt32(CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY)
-        if let data, CMS_verify(cms.pointer, nil, nil, data.pointer, nil, flags) != 1 {
-          ERR_clear_error()
-          result.signatureValid = false
-          problems.append("structure CMS incohérente")
-        }
+      if result.intact && result.signatureValid && !hashed.verifyContent(signerInfo) {
+        ERR_clear_error()
+        result.signatureValid = false
+        problems.append("structure CMS incohérente")
       }
       // A certificate whose key usage excludes signing was not issued for signatures.
       let usage = X509_get_key_usage(signer.pointer)
@@ -471,7 +478,10 @@ public enum PDFVerifier {
       result.problem = "aucune autorité de confiance disponible"
       return result
     }
-    guard let context = TS_VERIFY_CTX_new(), let data = try? MemoryBIO(bytes: data.flatMap { $0 }) else {
+    var joined: [UInt8] = []
+    joined.reserveCapacity(data.reduce(0) { $0 + $1.count })
+    for part in data { joined += part }
+    guard let context = TS_VERIFY_CTX_new(), let data = try? MemoryBIO(bytes: joined) else {
       result.problem = "mémoire insuffisante"
       return result
     }
@@ -522,10 +532,17 @@ public enum PDFVerifier {
       let minutes = numbers.count > 1 ? min(max(numbers[1], 0), 59) : 0
       offsetSeconds = (hours * 3600 + minutes * 60) * (sign == "+" ? 1 : -1)
     }
-    var calendar = Calendar(identifier: .gregorian)
-    guard let utc = TimeZone(secondsFromGMT: 0) else { return nil }
-    calendar.timeZone = utc
-    return calendar.date(from: components).map { $0.addingTimeInterval(TimeInterval(-offsetSeconds)) }
+    // timegm rather than a Foundation Calendar, whose first use costs more than the whole signature check
+    // of a small file; each field is at most four digits, so nothing overflows.
+    var parts = tm()
+    parts.tm_year = Int32(components.year ?? 1970) - 1900
+    parts.tm_mon = Int32(components.month ?? 1) - 1
+    parts.tm_mday = Int32(components.day ?? 1)
+    parts.tm_hour = Int32(components.hour ?? 0)
+    parts.tm_min = Int32(components.minute ?? 0)
+    parts.tm_sec = Int32(components.second ?? 0)
+    let seconds = timegm(&parts)
+    return Date(timeIntervalSince1970: TimeInterval(seconds) - TimeInterval(offsetSeconds))
   }
 
   /// Objects changed by the revisions between `start` and `end`, and whether each change is one a further
@@ -635,5 +652,55 @@ public enum PDFVerifier {
       }
     }
     return descriptions
+  }
+}
+
+/// The covered bytes of a signature, run once through the digest BIOs that OpenSSL sets up for a SignedData
+/// (`CMS_dataInit`): it gives both the digest to compare with the message digest and what `CMS_verify`
+/// checks of the content, without copying the file nor hashing it twice.
+final class CMSContentDigest {
+  private let chain: OpaquePointer?
+
+  init(_ cms: CMSContainer, _ covered: [ArraySlice<UInt8>]) {
+    var chain = CMS_dataInit(cms.pointer, nil)
+    if let opened = chain, !CMSSigner.writeAll(covered, to: opened) {
+      BIO_free_all(opened)
+      chain = nil
+    }
+    if let chain { _ = BIO_ctrl(chain, BIO_CTRL_FLUSH, 0, nil) }
+    ERR_clear_error()
+    self.chain = chain
+  }
+
+  deinit { if let chain { BIO_free_all(chain) } }
+
+  /// The digest with this algorithm, or nil when the chain has none (or could not be built).
+  func digest(nid: Int32) -> [UInt8]? {
+    var bio = chain
+    while let current = bio {
+      var context: OpaquePointer?
+      // Only digest BIOs answer this request; the null sink at the end leaves `context` nil.
+      if BIO_ctrl(current, BIO_C_GET_MD_CTX, 0, &context) == 1, let context,
+        let md = EVP_MD_CTX_get0_md(context), EVP_MD_get_type(md) == nid
+      {
+        guard let copy = EVP_MD_CTX_new() else { return nil }
+        defer { EVP_MD_CTX_free(copy) }
+        var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        guard EVP_MD_CTX_copy_ex(copy, context) == 1, EVP_DigestFinal_ex(copy, &output, &length) == 1 else {
+          ERR_clear_error()
+          return nil
+        }
+        return Array(output.prefix(Int(length)))
+      }
+      bio = BIO_next(current)
+    }
+    return nil
+  }
+
+  /// OpenSSL's check of the content against the signer info (`CMS_SignerInfo_verify_content`).
+  func verifyContent(_ signerInfo: OpaquePointer) -> Bool {
+    guard let chain else { return false }
+    return CMS_SignerInfo_verify_content(signerInfo, chain) == 1
   }
 }

@@ -34,14 +34,28 @@ struct IncrementalUpdate {
 
   /// The complete new file and the offset at which each object's body starts.
   func write() -> (bytes: [UInt8], bodyOffsets: [PDFReference: Int]) {
-    var output = document.bytes
-    if let last = output.last, last != 0x0A, last != 0x0D { output.append(0x0A) }
+    let (tail, bodyOffsets) = appendedBytes()
+    var output: [UInt8] = []
+    output.reserveCapacity(document.bytes.count + tail.count)
+    output += document.bytes
+    output += tail
+    return (output, bodyOffsets)
+  }
+
+  /// Only the bytes to append to the original file (the new revision), and the offset in the whole new
+  /// file at which each object's body starts: a signer hashes and writes the original bytes in place
+  /// instead of copying megabytes into a new buffer.
+  func appendedBytes() -> (bytes: [UInt8], bodyOffsets: [PDFReference: Int]) {
+    let base = document.bytes.count
+    var output: [UInt8] = []
+    output.reserveCapacity(4096)
+    if let last = document.bytes.last, last != 0x0A, last != 0x0D { output.append(0x0A) }
     var offsets: [Int: (offset: Int, generation: Int)] = [:]
     var bodyOffsets: [PDFReference: Int] = [:]
     for reference in objects.keys.sorted(by: { $0.number < $1.number }) {
-      offsets[reference.number] = (output.count, reference.generation)
+      offsets[reference.number] = (base + output.count, reference.generation)
       output += Array("\(reference.number) \(reference.generation) obj\n".utf8)
-      bodyOffsets[reference] = output.count
+      bodyOffsets[reference] = base + output.count
       output += objects[reference] ?? []
       output += Array("\nendobj\n".utf8)
     }
@@ -55,7 +69,7 @@ struct IncrementalUpdate {
     if let info = document.trailer["Info"] { trailer["Info"] = info }
     trailer["ID"] = .array([.string(firstIdentifier()), .string(randomBytes(16))])
     trailer["Prev"] = .integer(document.startXref)
-    let xrefOffset = output.count
+    let xrefOffset = base + output.count
     if usesStream {
       offsets[xrefNumber] = (xrefOffset, 0)
       let maximum = max(xrefOffset, 1)

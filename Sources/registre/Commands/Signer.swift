@@ -125,6 +125,55 @@ struct OptionsSignature: ParsableArguments {
   }
 }
 
+/// Reads a whole file straight into a byte array: one buffer and one copy from the kernel, where
+/// `Data(contentsOf:)` followed by `[UInt8](data)` costs a second copy of a file that may weigh megabytes.
+enum LectureOctets {
+  /// - Parameter reserve: extra capacity, for bytes the caller will append.
+  static func lire(_ chemin: String, reserve: Int = 0) -> [UInt8]? {
+    let descripteur = open(chemin, O_RDONLY | O_CLOEXEC)
+    guard descripteur >= 0 else { return nil }
+    defer { close(descripteur) }
+    var etat = stat()
+    guard fstat(descripteur, &etat) == 0, etat.st_size >= 0 else { return nil }
+    guard (etat.st_mode & S_IFMT) == S_IFREG else {
+      // A pipe or a process substitution has no size to allocate up front: read it the ordinary way.
+      guard (etat.st_mode & S_IFMT) != S_IFDIR,
+        let donnees = try? FileHandle(fileDescriptor: descripteur, closeOnDealloc: false).readToEnd()
+      else { return nil }
+      var octets: [UInt8] = []
+      octets.reserveCapacity(donnees.count + reserve)
+      octets += donnees
+      return octets
+    }
+    let taille = Int(etat.st_size)
+    var echec = false
+    var octets = [UInt8](unsafeUninitializedCapacity: taille + reserve) { tampon, initialises in
+      initialises = 0
+      guard let base = tampon.baseAddress else { return }
+      while initialises < taille {
+        let lus = read(descripteur, base + initialises, taille - initialises)
+        if lus < 0 && errno == EINTR { continue }
+        if lus <= 0 {
+          echec = lus < 0
+          return
+        }
+        initialises += lus
+      }
+    }
+    if echec { return nil }
+    // A file that grew while being read: read the rest too.
+    var suite = [UInt8](repeating: 0, count: 65_536)
+    while true {
+      let lus = read(descripteur, &suite, suite.count)
+      if lus < 0 && errno == EINTR { continue }
+      if lus < 0 { return nil }
+      if lus == 0 { break }
+      octets += suite[..<lus]
+    }
+    return octets
+  }
+}
+
 /// A French message for a signing failure.
 struct ErreurSignature: Error, CustomStringConvertible {
   let description: String
@@ -190,16 +239,20 @@ extension Registre {
         throw CodeSortie.usage
       }
       do {
-        let pdf: Data
-        do {
-          pdf = try Data(contentsOf: URL(fileURLWithPath: entree))
-        } catch {
+        // Room for the signed revision: it is appended in place, without copying the file.
+        guard var signed = LectureOctets.lire(entree, reserve: 256 * 1024) else {
           throw ErreurSignature("fichier illisible : \(entree)")
         }
         let credentials = try signature.identifiants()
-        let signed = try PDFSigner.sign(pdf, credentials: credentials, options: signature.options)
-        // A signed register document may name pupils or staff: owner and group only.
-        try AtomicFile.write(signed, to: destination, permissions: 0o640, existing: .refuse)
+        try PDFSigner.sign(appendingTo: &signed, credentials: credentials, options: signature.options)
+        // A signed register document may name pupils or staff: owner and group only. The Data only borrows
+        // the array's bytes for the duration of the write, sparing one more copy of the file.
+        try signed.withUnsafeBytes { (octets: UnsafeRawBufferPointer) in
+          let vue = octets.baseAddress.map {
+            Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: octets.count, deallocator: .none)
+          } ?? Data()
+          try AtomicFile.write(vue, to: destination, permissions: 0o640, existing: .refuse)
+        }
         let niveau = signature.horodatage == nil ? "PAdES B-B" : "PAdES B-T"
         Console.sortie("\(sortie) : signé (\(niveau)) par \(credentials.certificate.info.commonName ?? credentials.certificate.info.subject).")
       } catch let error as SignatureError {

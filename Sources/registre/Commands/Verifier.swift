@@ -71,10 +71,9 @@ extension Registre {
       var unreadable = false
       for path in fichiers {
         do {
-          guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else {
-            throw ErreurSignature("fichier illisible")
-          }
-          reports.append(try PDFVerifier.verify(data, trustAnchors: anchors, useSystemStore: ac.isEmpty, file: path))
+          guard let octets = LectureOctets.lire(path) else { throw ErreurSignature("fichier illisible") }
+          reports.append(
+            try PDFVerifier.verify(bytes: octets, trustAnchors: anchors, useSystemStore: ac.isEmpty, file: path))
         } catch let error as PDFError {
           unreadable = true
           Console.erreur("erreur : \(path) : \(error.description)")
@@ -127,13 +126,20 @@ extension Registre {
       if !rapports.allSatisfy(\.valid) { throw CodeSortie.problemes }
     }
 
+    /// `dd/MM/yyyy HH:mm:ss UTC` from a fixed Gregorian calendar: a `DateFormatter` would load ICU's locale
+    /// data for a format that has no words in it.
     static func date(_ date: Date?) -> String {
       guard let date else { return "inconnue" }
-      let formatter = DateFormatter()
-      formatter.locale = Locale(identifier: "fr_FR")
-      formatter.timeZone = TimeZone(identifier: "UTC")
-      formatter.dateFormat = "dd/MM/yyyy HH:mm:ss 'UTC'"
-      return formatter.string(from: date)
+      var calendrier = Calendar(identifier: .gregorian)
+      calendrier.timeZone = TimeZone(secondsFromGMT: 0) ?? calendrier.timeZone
+      let p = calendrier.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+      func deux(_ valeur: Int?) -> String {
+        let valeur = valeur ?? 0
+        return valeur < 10 ? "0\(valeur)" : "\(valeur)"
+      }
+      let annee = String(p.year ?? 1970)
+      let an = String(repeating: "0", count: max(0, 4 - annee.count)) + annee
+      return "\(deux(p.day))/\(deux(p.month))/\(an) \(deux(p.hour)):\(deux(p.minute)):\(deux(p.second)) UTC"
     }
 
     static func texte(_ report: DocumentVerification) -> String {
