@@ -38,8 +38,7 @@ indirect enum Valeur: Equatable, Sendable {
 
   /// Decodes a model value from this tree.
   func decoder<T: Decodable>(_ type: T.Type) throws -> T {
-    let donnees = try JSONSerialization.data(withJSONObject: objetJSON, options: [.fragmentsAllowed])
-    return try JSONDecoder().decode(T.self, from: donnees)
+    try DecodeurValeur.modele(T.self, self, parent: [], cle: nil)
   }
 
   /// Builds the tree of a model value, ordered and typed by its record type.
