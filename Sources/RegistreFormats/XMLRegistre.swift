@@ -53,9 +53,19 @@ public enum XMLRegistre {
     }
   }
 
-  /// The compiled schema, built once from the descriptor.
+  /// The XSD bytes, generated once per process from the descriptor.
+  private static let xsd = Data(SchemaXSD.texte().utf8)
+  private static let cleCache = "fr.registre.formats.schema"
+
+  /// The compiled schema, compiled once per thread: a batch loads registers
+  /// on several threads, and libxml2 schemas are kept to one thread here
+  /// (`XMLSchema` is not `Sendable`). A thread's dictionary dies with it.
   static func schema() throws(XMLError) -> XMLSchema {
-    try XMLSchema(xsd: Data(SchemaXSD.texte().utf8), name: "registre.xsd")
+    let dictionnaire = Thread.current.threadDictionary
+    if let compile = dictionnaire[cleCache] as? XMLSchema { return compile }
+    let compile = try XMLSchema(xsd: xsd, name: "registre.xsd")
+    dictionnaire[cleCache] = compile
+    return compile
   }
 }
 
