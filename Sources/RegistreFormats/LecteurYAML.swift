@@ -27,7 +27,10 @@ struct LecteurYAML {
     guard let texte = verifierOctets(donnees) else { return nil }
     let noeud: Node?
     do {
-      noeud = try Yams.compose(yaml: texte)
+      // The basic resolver: the reader types scalars itself from the
+      // descriptor, so Yams' regular expressions (run on every plain scalar
+      // when mapping keys are hashed) would be wasted.
+      noeud = try Yams.compose(yaml: texte, .basic)
     } catch let erreur as YamlError {
       signalerErreurYams(erreur)
       return nil
@@ -89,14 +92,15 @@ struct LecteurYAML {
   /// The first line where a node starts with an anchor (`&a`) or an alias
   /// (`*a`), outside quotes and comments.
   static func ligneAvecAncre(_ texte: String) -> Int? {
+    let (retourLigne, espace, tabulation): (UInt8, UInt8, UInt8) = (0x0A, 0x20, 0x09)
     var ligne = 1
     var debutDeNoeud = true
-    var guillemet: Character?
+    var guillemet: UInt8?
     var commentaire = false
-    var precedent: Character = "\n"
-    for caractere in texte {
+    var precedent = retourLigne
+    for caractere in UnitesASCII(texte) {
       defer { precedent = caractere }
-      if caractere == "\n" {
+      if caractere == retourLigne {
         ligne += 1
         debutDeNoeud = guillemet == nil
         commentaire = false
@@ -107,19 +111,17 @@ struct LecteurYAML {
         if caractere == ouvert { guillemet = nil }
         continue
       }
-      if caractere == " " || caractere == "\t" { continue }
-      if caractere == "#" && (precedent == " " || precedent == "\t" || precedent == "\n") {
+      if caractere == espace || caractere == tabulation { continue }
+      if caractere == UInt8(ascii: "#") && (precedent == espace || precedent == tabulation || precedent == retourLigne) {
         commentaire = true
         continue
       }
-      if debutDeNoeud && (caractere == "&" || caractere == "*") { return ligne }
+      if debutDeNoeud && (caractere == UInt8(ascii: "&") || caractere == UInt8(ascii: "*")) { return ligne }
       switch caractere {
-      case "\"", "'":
+      case UInt8(ascii: "\""), UInt8(ascii: "'"):
         guillemet = debutDeNoeud ? caractere : nil
         debutDeNoeud = false
-      case "[", "{", ",", "-", "?":
-        debutDeNoeud = true
-      case ":":
+      case UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
         debutDeNoeud = true
       default:
         debutDeNoeud = false
@@ -135,17 +137,16 @@ struct LecteurYAML {
     var ligne = 1
     var debutDeLigne = true
     var indentation = 0
-    var guillemet: Character?
-    for caractere in texte {
-      if caractere == "\n" {
+    var guillemet: UInt8?
+    for caractere in UnitesASCII(texte) {
+      if caractere == 0x0A {
         ligne += 1
         debutDeLigne = true
         indentation = 0
-        if guillemet == "'" || guillemet == "\"" { continue }
         continue
       }
       if debutDeLigne {
-        if caractere == " " || caractere == "-" {
+        if caractere == UInt8(ascii: " ") || caractere == UInt8(ascii: "-") {
           indentation += 1
           if indentation / 2 > profondeurMaximale { return ligne }
           continue
@@ -157,12 +158,11 @@ struct LecteurYAML {
         continue
       }
       switch caractere {
-      case "\"", "'": guillemet = caractere
-      case "[", "{":
+      case UInt8(ascii: "\""), UInt8(ascii: "'"): guillemet = caractere
+      case UInt8(ascii: "["), UInt8(ascii: "{"):
         profondeurFlux += 1
         if profondeurFlux > profondeurMaximale { return ligne }
-      case "]", "}": profondeurFlux = max(0, profondeurFlux - 1)
-      case "#": break
+      case UInt8(ascii: "]"), UInt8(ascii: "}"): profondeurFlux = max(0, profondeurFlux - 1)
       default: break
       }
     }
@@ -268,7 +268,8 @@ struct LecteurYAML {
   }
 
   private mutating func scalaire(_ texte: String, genre: GenreChamp, ici: Emplacement) -> Valeur? {
-    if texte.count > 100_000 {
+    // `count` breaks graphemes over the whole text; the UTF-8 length bounds it.
+    if texte.utf8.count > 100_000, texte.count > 100_000 {
       signaler(ici, "texte trop long (\(texte.count) caractères)", attendu: "au plus 100 000 caractères")
       return nil
     }
@@ -297,7 +298,7 @@ struct LecteurYAML {
   static func controlerScalaire(_ texte: String, genre: GenreChamp) -> String? {
     switch genre {
     case .texte:
-      return texte.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "texte vide" : nil
+      return estBlanc(texte) ? "texte vide" : nil
     case .entier:
       guard let n = Int(texte), n >= 0 else { return "« \(texte) » n'est pas un nombre entier positif" }
       return nil
@@ -323,6 +324,16 @@ struct LecteurYAML {
   }
 
   // MARK: Helpers
+
+  /// Whether `texte` holds only whitespace and newlines (what trimming them
+  /// would empty), stopping at the first other scalar.
+  static func estBlanc(_ texte: String) -> Bool {
+    for scalaire in texte.unicodeScalars {
+      if scalaire.value > 0x20 && scalaire.value < 0x7F { return false }
+      if !CharacterSet.whitespacesAndNewlines.contains(scalaire) { return false }
+    }
+    return true
+  }
 
   private static func estNul(_ noeud: Node) -> Bool {
     guard case .scalar(let s) = noeud, s.style == .plain else { return false }
