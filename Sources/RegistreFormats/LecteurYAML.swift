@@ -30,7 +30,9 @@ struct LecteurYAML {
       // The basic resolver: the reader types scalars itself from the
       // descriptor, so Yams' regular expressions (run on every plain scalar
       // when mapping keys are hashed) would be wasted.
-      noeud = try Yams.compose(yaml: texte, .basic)
+      // Explicit encoding and constructor: their defaults read the environment
+      // and build tables on every call, and compose never constructs values.
+      noeud = try Yams.compose(yaml: texte, .basic, Constructor([:], [:], [:]), .utf8)
     } catch let erreur as YamlError {
       signalerErreurYams(erreur)
       return nil

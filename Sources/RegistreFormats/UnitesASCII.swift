@@ -18,6 +18,9 @@ struct UnitesASCII: Sequence, IteratorProtocol {
   private var position = 0
   /// The non-ASCII scalar just read, which may prepend itself to an ASCII one.
   private var precedent: Unicode.Scalar?
+  /// Answers of ``joint(_:_:)`` already computed in this text (a text uses few
+  /// distinct scalars past U+0300: ’, narrow no-break spaces…).
+  private var dejaVus: [(Unicode.Scalar, Unicode.Scalar, Bool)] = []
 
   init(_ texte: String) {
     octets = Array(texte.utf8)
@@ -36,9 +39,9 @@ struct UnitesASCII: Sequence, IteratorProtocol {
       }
       // Controls (C0, DEL) never join anything (grapheme rules GB4, GB5).
       guard octet >= 0x20, octet != 0x7F else { return octet }
-      if let avant, Self.joint(avant, "a") { return Self.autre }
+      if let avant, joint(avant, "a") { return Self.autre }
       if position < octets.count, octets[position] >= 0x80, let suivant = scalaire(a: position)?.0,
-        Self.joint("a", suivant)
+        joint("a", suivant)
       {
         return Self.autre
       }
@@ -57,12 +60,15 @@ struct UnitesASCII: Sequence, IteratorProtocol {
   /// Whether `a` and `b` form a single `Character`. Below U+0300 no scalar
   /// extends or prepends (Latin-1 and Latin Extended), which spares the
   /// check for nearly all French text.
-  private static func joint(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+  private mutating func joint(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
     guard a.value >= 0x300 || b.value >= 0x300 else { return false }
+    for (x, y, reponse) in dejaVus where x == a && y == b { return reponse }
     var paire = String.UnicodeScalarView()
     paire.append(a)
     paire.append(b)
-    return String(paire).count == 1
+    let reponse = String(paire).count == 1
+    if dejaVus.count < 32 { dejaVus.append((a, b, reponse)) }
+    return reponse
   }
 
   /// The scalar whose UTF-8 encoding starts at `i`, with its length.
