@@ -72,6 +72,16 @@ indirect enum Valeur: Equatable, Sendable {
     }
   }
 
+  /// Whether some text value starts with `prefixe`.
+  func contientTexte(commencantPar prefixe: String) -> Bool {
+    switch self {
+    case .texte(let s): return s.hasPrefix(prefixe)
+    case .entier, .booleen: return false
+    case .liste(let elements): return elements.contains { $0.contientTexte(commencantPar: prefixe) }
+    case .objet(let paires): return paires.contains { $0.1.contientTexte(commencantPar: prefixe) }
+    }
+  }
+
   /// Every text value with its field path, to look for placeholders.
   func textes(chemin: String = "") -> [(String, String)] {
     switch self {

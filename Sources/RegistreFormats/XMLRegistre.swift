@@ -230,6 +230,8 @@ struct LecteurArbreXML {
 
   mutating func registre(_ racine: XMLElementNode) -> Registre? {
     guard let noeudEtablissement = racine.child(named: "etablissement") else { return nil }
+    // Nearly every element gets a location: sized once rather than grown by rehashing.
+    emplacements.reserveCapacity(Self.nombreElements(racine))
     let vEtablissement = valeur(noeudEtablissement, genre: .objet(Format.etablissement), cle: "etablissement", chemin: "")
     var traitements: [Traitement] = []
     var sousTraitants: [SousTraitant] = []
@@ -255,6 +257,10 @@ struct LecteurArbreXML {
     return Registre(etablissement: etablissement, traitements: traitements, sousTraitants: sousTraitants, violations: violations)
   }
 
+  private static func nombreElements(_ noeud: XMLElementNode) -> Int {
+    noeud.children.reduce(1) { $0 + nombreElements($1) }
+  }
+
   /// One record read on its own (its root element is the record).
   mutating func enregistrement(_ noeud: XMLElementNode, type: TypeEnregistrement) -> Valeur {
     valeur(noeud, genre: .objet(type), cle: type.nom, chemin: "")
@@ -267,8 +273,8 @@ struct LecteurArbreXML {
     case .objet(let type):
       var paires: [(String, Valeur)] = []
       for champ in type.champs {
-        let cheminChamp = chemin.isEmpty ? champ.cle : "\(chemin).\(champ.cle)"
         if let enfant = noeud.child(named: champ.cle) {
+          let cheminChamp = chemin.isEmpty ? champ.cle : "\(chemin).\(champ.cle)"
           paires.append((champ.cle, valeur(enfant, genre: champ.genre, cle: cle, chemin: cheminChamp)))
         } else if case .liste = champ.genre {
           paires.append((champ.cle, .liste([])))
