@@ -247,7 +247,15 @@ public struct Conservation: Codable, Hashable, Sendable {
 
   /// Whether a duration or a criterion is given.
   public var estDefinie: Bool {
-    duree != nil || !(critere ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+    guard duree == nil else { return true }
+    guard let critere else { return false }
+    // Same test as trimming `.whitespaces` (spaces and tabs, not newlines) without a copy:
+    // the first byte that is neither settles it when ASCII.
+    for byte in critere.utf8 where byte != 0x20 && byte != 0x09 {
+      if byte < 0x80 { return true }
+      return critere.contains { !($0.isWhitespace && !$0.isNewline) }
+    }
+    return false
   }
 }
 

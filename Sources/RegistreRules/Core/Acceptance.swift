@@ -89,7 +89,8 @@ public struct Acceptances: Codable, Hashable, Sendable {
 
   /// `findings` with the matching acceptance set on each; nothing is removed.
   public func apply(to findings: [Finding]) -> [Finding] {
-    findings.map { finding in
+    guard !acceptations.isEmpty else { return findings }
+    return findings.map { finding in
       var marked = finding
       marked.acceptance = acceptations.first { $0.matches(finding) }
       return marked

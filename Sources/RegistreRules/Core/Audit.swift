@@ -63,36 +63,84 @@ public enum Audit {
     _ registre: Registre, context: AuditContext, rules: [any Rule] = Rules.all,
     acceptances: Acceptances = Acceptances()
   ) -> AuditReport {
-    let raw = rules.flatMap { $0.evaluate(registre, context: context) }
+    let audit = AuditedRegister(registre, context: context)
+    var raw: [Finding] = []
+    for rule in rules { rule.checkRegister(audit, into: &raw) }
+    // One walk over the treatments, every rule in turn. The local `let` is what lets each
+    // rule borrow the treatment: passing the array element itself to an opaque call copies
+    // the whole record (some thirty references) once per rule.
+    for treatment in registre.traitements {
+      let facts = TreatmentFacts(treatment)
+      for rule in rules { rule.check(treatment, facts: facts, in: audit, into: &raw) }
+    }
     let marked = acceptances.apply(to: raw)
-    let order = subjectOrder(registre)
-    let ruleOrder = Dictionary(uniqueKeysWithValues: Rules.all.enumerated().map { ($1.id, $0) })
-    let sorted = marked.enumerated().sorted { a, b in
-      let (x, y) = (a.element, b.element)
-      let sx = order[x.subject] ?? Int.max
-      let sy = order[y.subject] ?? Int.max
-      if sx != sy { return sx < sy }
-      if x.severity != y.severity { return x.severity > y.severity }
-      let rx = ruleOrder[x.rule] ?? Int.max
-      let ry = ruleOrder[y.rule] ?? Int.max
-      if rx != ry { return rx < ry }
-      return a.offset < b.offset
-    }.map(\.element)
+    // Sort keys are worked out once per finding, not at every comparison.
+    let subjects = SubjectIndex(registre)
+    let ruleRank = rules.map { Rules.order[$0.id] ?? Int.max }
+    let ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let keys = marked.enumerated().map { offset, finding in
+      SortKey(
+        subject: subjects.rank(finding.subject), severity: finding.severity,
+        rule: ruleIndex[finding.rule].map { ruleRank[$0] } ?? Int.max, offset: offset)
+    }
+    let order = keys.indices.sorted { keys[$0] < keys[$1] }
+    let sorted = order.map { marked[$0] }
     return AuditReport(
       findings: sorted, ruleIDs: rules.map(\.id),
-      scores: ConformityScores.compute(registre, rules: rules, findings: sorted),
+      scores: ConformityScores.compute(
+        subjects: subjects, rules: rules,
+        openLosses: order.compactMap { position in
+          let finding = marked[position]
+          guard !finding.isAccepted, let rule = ruleIndex[finding.rule] else { return nil }
+          return (keys[position].subject, rule, finding.severity.weight)
+        }),
       auditDate: context.auditDate)
   }
 
-  static func subjectOrder(_ registre: Registre) -> [Subject: Int] {
-    var order: [Subject: Int] = [.etablissement: 0]
-    for s in allSubjects(registre) where order[s] == nil { order[s] = order.count }
-    return order
+  /// Subject, then decreasing severity, then rule order, then the order found.
+  private struct SortKey: Comparable {
+    var subject: Int
+    var severity: Severity
+    var rule: Int
+    var offset: Int
+
+    static func < (a: SortKey, b: SortKey) -> Bool {
+      if a.subject != b.subject { return a.subject < b.subject }
+      if a.severity != b.severity { return a.severity > b.severity }
+      if a.rule != b.rule { return a.rule < b.rule }
+      return a.offset < b.offset
+    }
   }
+
 
   static func allSubjects(_ registre: Registre) -> [Subject] {
     [.etablissement] + registre.traitements.map { .traitement($0.id) }
       + registre.sousTraitants.map { .sousTraitant($0.id) }
       + registre.violations.map { .violation($0.id) }
   }
+}
+
+/// The register's subjects in report order (school, treatments, processors, breaches), each
+/// with its rank; a repeated id keeps the rank of its first occurrence.
+struct SubjectIndex {
+  /// Every subject, repeats included, with its rank.
+  let all: [(subject: Subject, rank: Int)]
+  /// Number of distinct ranks.
+  let count: Int
+  private let ranks: [Subject: Int]
+
+  init(_ registre: Registre) {
+    var ranks: [Subject: Int] = [:]
+    var all: [(subject: Subject, rank: Int)] = []
+    for subject in Audit.allSubjects(registre) {
+      if ranks[subject] == nil { ranks[subject] = ranks.count }
+      all.append((subject, ranks[subject] ?? 0))
+    }
+    self.all = all
+    self.ranks = ranks
+    count = ranks.count
+  }
+
+  /// Rank of `subject`; subjects not in the register come last.
+  func rank(_ subject: Subject) -> Int { ranks[subject] ?? Int.max }
 }

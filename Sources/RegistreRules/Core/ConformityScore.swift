@@ -31,22 +31,31 @@ public struct ConformityScores: Sendable {
     treatments.first { $0.id == id }?.score
   }
 
-  static func compute(_ registre: Registre, rules: [any Rule], findings: [Finding]) -> ConformityScores {
-    var losses: [Subject: [String: Int]] = [:]
-    for f in findings where !f.isAccepted {
-      let current = losses[f.subject, default: [:]][f.rule] ?? 0
-      losses[f.subject, default: [:]][f.rule] = max(current, f.severity.weight)
+  /// Scores from the open findings' losses: (subject rank, index of the rule in `rules`, weight).
+  static func compute(
+    subjects: SubjectIndex, rules: [any Rule], openLosses: [(subject: Int, rule: Int, weight: Int)]
+  ) -> ConformityScores {
+    let ruleCount = rules.count
+    // The heaviest open loss of each rule on each subject, in a flat table.
+    var losses = [Int](repeating: 0, count: subjects.count * ruleCount)
+    for loss in openLosses where loss.subject < subjects.count {
+      let cell = loss.subject * ruleCount + loss.rule
+      losses[cell] = max(losses[cell], loss.weight)
     }
-    func score(_ subject: Subject) -> Score {
-      let applicable = rules.filter { $0.scopes.contains(subject.scope) }
-      let possible = applicable.reduce(0) { $0 + $1.severity.weight }
-      let lost = applicable.reduce(0) { $0 + (losses[subject]?[$1.id] ?? 0) }
-      return Score(possible: possible, lost: lost)
+    // Per scope: which rules apply and the weight they put at stake (rules are few, subjects many).
+    var applicable: [Scope: (possible: Int, rules: [Bool])] = [:]
+    for scope in Scope.allCases {
+      let applies = rules.map { $0.scopes.contains(scope) }
+      let possible = zip(rules, applies).reduce(0) { $0 + ($1.1 ? $1.0.severity.weight : 0) }
+      applicable[scope] = (possible, applies)
     }
     var total = Score(possible: 0, lost: 0)
     var perTreatment: [(id: String, score: Score)] = []
-    for subject in Audit.allSubjects(registre) {
-      let s = score(subject)
+    for (subject, rank) in subjects.all {
+      let rulesHere = applicable[subject.scope] ?? (0, [])
+      var lost = 0
+      for rule in 0..<ruleCount where rulesHere.rules[rule] { lost += losses[rank * ruleCount + rule] }
+      let s = Score(possible: rulesHere.possible, lost: lost)
       total.possible += s.possible
       total.lost += s.lost
       if case .traitement(let id) = subject { perTreatment.append((id, s)) }

@@ -108,9 +108,10 @@ public struct DPIAScreening: Hashable, Sendable {
 
   /// Screens one treatment.
   public static func screen(_ traitement: Traitement) -> DPIAScreening {
-    let declared = Set(traitement.criteresAIPD)
+    // A fiche declares a handful of criteria and categories: arrays beat building sets.
+    let declared = traitement.criteresAIPD
     let pupils = traitement.concerneDesEleves
-    let categories = Set(traitement.donnees.map(\.categorie))
+    let categories = traitement.donnees.map(\.categorie)
 
     var criteria: [WP248Criterion] = []
     func add(_ criterion: WP248Criterion, _ condition: Bool) {
@@ -153,6 +154,10 @@ public struct DPIAScreening: Hashable, Sendable {
     return DPIAScreening(required: required, listItems: items, criteria: criteria, exemption: exemption)
   }
 
+  private static let cateringWords = Phrases([
+    "restauration", "cantine", "demi-pension", "demi pensionnaire", "internat", "hébergement", "repas", "self",
+  ])
+
   // The limits below come from the notes on deliberation 2019-118: item 10 is
   // read as covering a school's catering and boarding only, an interpretation
   // no CNIL or ministry text confirms; the 2018-327 list always prevails.
@@ -172,12 +177,7 @@ public struct DPIAScreening: Hashable, Sendable {
     let categories = Set(t.donnees.map(\.categorie))
     switch exemption {
     case .affairesScolaires:
-      let catering = Text.contains(
-        t.descriptiveText,
-        anyOf: [
-          "restauration", "cantine", "demi-pension", "demi pensionnaire", "internat",
-          "hébergement", "repas", "self",
-        ])
+      let catering = Text.contains(t.descriptiveText, anyOf: cateringWords)
       guard catering else {
         return refuse(
           "l'item 10 de la délibération 2019-118 n'est retenu pour un EPLE que pour la gestion de la restauration et de l'hébergement (interprétation à valider avec le DPD) ; jamais pour la vie scolaire, l'évaluation, le suivi pédagogique ou social"

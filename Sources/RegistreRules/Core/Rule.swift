@@ -31,11 +31,33 @@ public protocol Rule: Sendable {
   /// Which records the rule looks at (used by the scores).
   var scopes: Set<Scope> { get }
 
-  func evaluate(_ registre: Registre, context: AuditContext) -> [Finding]
+  /// Adds the findings about the register as a whole: the school's record, processors, breaches.
+  func checkRegister(_ audit: AuditedRegister, into findings: inout [Finding])
+
+  /// Adds the findings about one treatment. The audit walks the treatments once and asks
+  /// every rule in turn, so that each treatment's text is folded once for all rules.
+  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding])
 }
 
 extension Rule {
   public var severities: [Severity] { [severity] }
+
+  public func checkRegister(_ audit: AuditedRegister, into findings: inout [Finding]) {}
+
+  public func check(
+    _ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]
+  ) {}
+
+  /// This rule's findings on `registre`, in the order the rule finds them.
+  public func evaluate(_ registre: Registre, context: AuditContext) -> [Finding] {
+    let audit = AuditedRegister(registre, context: context)
+    var findings: [Finding] = []
+    checkRegister(audit, into: &findings)
+    for t in registre.traitements {
+      check(t, facts: TreatmentFacts(t), in: audit, into: &findings)
+    }
+    return findings
+  }
 
   /// A finding of this rule with its defaults filled in.
   func finding(

@@ -30,4 +30,7 @@ public enum Rules {
   }
 
   public static var ids: [String] { all.map(\.id) }
+
+  /// Position of each rule in `all`, to sort findings.
+  static let order = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1.id, $0) })
 }

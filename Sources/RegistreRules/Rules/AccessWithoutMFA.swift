@@ -13,30 +13,26 @@ struct AccessWithoutMFA: Rule {
     "Exiger une authentification multifacteur (de préférence avec un facteur de possession) pour les comptes administrateurs et les accès distants."
   let scopes: Set<Scope> = [.traitement]
 
-  func evaluate(_ registre: Registre, context: AuditContext) -> [Finding] {
-    var findings: [Finding] = []
-    for t in registre.traitements {
-      for (index, flow) in t.flux.enumerated() where flow.mfa != true {
-        let carried = flow.donnees.isEmpty ? t.donnees.map(\.categorie) : flow.donnees
-        let sensitive = carried.contains { $0.estSensibleOuHautementPersonnelle }
-        let admin = flow.accesAdministrateur == true
-        let remote = flow.accesDistant == true && sensitive
-        guard admin || remote else { continue }
-        let kind: String
-        switch (admin, remote) {
-        case (true, true): kind = "Accès administrateur et distant à des données sensibles"
-        case (true, false): kind = "Accès administrateur"
-        default: kind = "Accès distant à des données sensibles"
-        }
-        let state =
-          flow.mfa == nil
-          ? "authentification multifacteur non renseignée" : "sans authentification multifacteur"
-        findings.append(
-          finding(
-            t.subject, "\(kind) (« \(flow.de) » vers « \(flow.vers) ») : \(state).",
-            field: "flux[\(index)].mfa"))
+  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+    for (index, flow) in t.flux.enumerated() where flow.mfa != true {
+      let carried = flow.donnees.isEmpty ? t.donnees.map(\.categorie) : flow.donnees
+      let sensitive = carried.contains { $0.estSensibleOuHautementPersonnelle }
+      let admin = flow.accesAdministrateur == true
+      let remote = flow.accesDistant == true && sensitive
+      guard admin || remote else { continue }
+      let kind: String
+      switch (admin, remote) {
+      case (true, true): kind = "Accès administrateur et distant à des données sensibles"
+      case (true, false): kind = "Accès administrateur"
+      default: kind = "Accès distant à des données sensibles"
       }
+      let state =
+        flow.mfa == nil
+        ? "authentification multifacteur non renseignée" : "sans authentification multifacteur"
+      findings.append(
+        finding(
+          t.subject, "\(kind) (« \(flow.de) » vers « \(flow.vers) ») : \(state).",
+          field: "flux[\(index)].mfa"))
     }
-    return findings
   }
 }

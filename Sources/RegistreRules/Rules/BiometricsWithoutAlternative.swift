@@ -13,28 +13,25 @@ struct BiometricsWithoutAlternative: Rule {
     "Recueillir un consentement explicite (case dédiée ou déclaration signée), proposer une alternative sans biométrie, et l'indiquer dans `dispositif_biometrique`."
   let scopes: Set<Scope> = [.traitement]
 
-  func evaluate(_ registre: Registre, context: AuditContext) -> [Finding] {
-    var findings: [Finding] = []
-    for t in registre.traitements where t.processesBiometrics {
-      guard let device = t.dispositifBiometrique else {
-        findings.append(
-          finding(
-            t.subject,
-            "Données biométriques sans description du dispositif : consentement explicite et alternative non établis.",
-            field: "donnees"))
-        continue
-      }
-      var missing: [String] = []
-      if !device.consentementExplicite { missing.append("consentement explicite") }
-      if Text.isBlank(device.alternative) { missing.append("alternative sans biométrie") }
-      if !missing.isEmpty {
-        findings.append(
-          finding(
-            t.subject,
-            "Dispositif biométrique (\(device.technique)) sans \(missing.joined(separator: " ni ")).",
-            field: "dispositif_biometrique"))
-      }
+  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+    guard facts.processesBiometrics else { return }
+    guard let device = t.dispositifBiometrique else {
+      findings.append(
+        finding(
+          t.subject,
+          "Données biométriques sans description du dispositif : consentement explicite et alternative non établis.",
+          field: "donnees"))
+      return
     }
-    return findings
+    var missing: [String] = []
+    if !device.consentementExplicite { missing.append("consentement explicite") }
+    if Text.isBlank(device.alternative) { missing.append("alternative sans biométrie") }
+    if !missing.isEmpty {
+      findings.append(
+        finding(
+          t.subject,
+          "Dispositif biométrique (\(device.technique)) sans \(missing.joined(separator: " ni ")).",
+          field: "dispositif_biometrique"))
+    }
   }
 }

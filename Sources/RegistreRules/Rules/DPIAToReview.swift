@@ -13,26 +13,22 @@ struct DPIAToReview: Rule {
     "Réexaminer l'AIPD avec le DPD au regard des changements du traitement, puis mettre à jour sa date dans la fiche."
   let scopes: Set<Scope> = [.traitement]
 
-  func evaluate(_ registre: Registre, context: AuditContext) -> [Finding] {
-    var findings: [Finding] = []
-    for t in registre.traitements {
-      guard let aipd = t.aipd, aipd.statut == .realisee else { continue }
-      guard let date = aipd.date else {
-        findings.append(finding(t.subject, "AIPD déclarée réalisée sans date.", field: "aipd.date"))
-        continue
-      }
-      if date.plus(annees: 3) < context.auditDate {
-        findings.append(
-          finding(
-            t.subject, "AIPD du \(date), plus de trois ans avant l'audit du \(context.auditDate).",
-            field: "aipd.date"))
-      } else if let change = t.derniereMiseAJour, date < change {
-        findings.append(
-          finding(
-            t.subject, "Le traitement a été modifié le \(change), après l'AIPD du \(date).",
-            field: "aipd.date"))
-      }
+  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+    guard let aipd = t.aipd, aipd.statut == .realisee else { return }
+    guard let date = aipd.date else {
+      findings.append(finding(t.subject, "AIPD déclarée réalisée sans date.", field: "aipd.date"))
+      return
     }
-    return findings
+    if date.plus(annees: 3) < audit.context.auditDate {
+      findings.append(
+        finding(
+          t.subject, "AIPD du \(date), plus de trois ans avant l'audit du \(audit.context.auditDate).",
+          field: "aipd.date"))
+    } else if let change = t.derniereMiseAJour, date < change {
+      findings.append(
+        finding(
+          t.subject, "Le traitement a été modifié le \(change), après l'AIPD du \(date).",
+          field: "aipd.date"))
+    }
   }
 }

@@ -15,29 +15,31 @@ struct DisproportionateBiometrics: Rule {
     "Renoncer à cette technique au profit d'un badge ou, à défaut, du contour de la main, avec consentement explicite, alternative sans biométrie et AIPD."
   let scopes: Set<Scope> = [.traitement]
 
-  func evaluate(_ registre: Registre, context: AuditContext) -> [Finding] {
-    registre.traitements.compactMap { t in
-      guard t.processesBiometrics, t.concerneDesEleves else { return nil }
-      let text = [t.dispositifBiometrique?.technique ?? "", t.descriptiveText].joined(separator: " ")
-      let field = t.dispositifBiometrique == nil ? "donnees" : "dispositif_biometrique.technique"
-      if Text.contains(
-        text,
-        anyOf: [
-          "reconnaissance faciale", "faciale", "visage", "réseau veineux", "veineux", "veine", "veines",
-        ])
-      {
-        return finding(
-          t.subject,
-          "Reconnaissance faciale ou du réseau veineux appliquée à des élèves : dispositif jugé disproportionné (CNIL 2011 et 2019, TA Marseille 2020), des moyens moins intrusifs existant.",
-          field: field)
-      }
-      if Text.contains(text, anyOf: ["empreinte", "empreintes", "digitale", "digitales", "paume"]) {
-        return finding(
-          t.subject,
-          "Empreinte digitale ou paume de la main appliquée à des élèves : biométrie stable et très identifiante, à écarter au profit du badge ou du contour de la main (interprétation à valider avec le DPD pour la paume).",
-          severity: .avertissement, field: field)
-      }
-      return nil
+  private static let faceOrVeins = Phrases([
+    "reconnaissance faciale", "faciale", "visage", "réseau veineux", "veineux", "veine", "veines",
+  ])
+  private static let fingerprintOrPalm = Phrases(["empreinte", "empreintes", "digitale", "digitales", "paume"])
+
+  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+    if let found = examine(t, facts: facts, in: audit) { findings.append(found) }
+  }
+
+  private func examine(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister) -> Finding? {
+    guard facts.processesBiometrics, t.concerneDesEleves else { return nil }
+    let text = FoldedText(joining: [FoldedText(t.dispositifBiometrique?.technique), t.foldedDescription])
+    let field = t.dispositifBiometrique == nil ? "donnees" : "dispositif_biometrique.technique"
+    if text.contains(Self.faceOrVeins) {
+      return finding(
+        t.subject,
+        "Reconnaissance faciale ou du réseau veineux appliquée à des élèves : dispositif jugé disproportionné (CNIL 2011 et 2019, TA Marseille 2020), des moyens moins intrusifs existant.",
+        field: field)
     }
+    if text.contains(Self.fingerprintOrPalm) {
+      return finding(
+        t.subject,
+        "Empreinte digitale ou paume de la main appliquée à des élèves : biométrie stable et très identifiante, à écarter au profit du badge ou du contour de la main (interprétation à valider avec le DPD pour la paume).",
+        severity: .avertissement, field: field)
+    }
+    return nil
   }
 }

@@ -13,20 +13,20 @@ struct ExcessiveRetention: Rule {
     "Ramener la durée au repère cité, ou justifier l'écart par écrit (fichier d'acceptations) avec le DPD."
   let scopes: Set<Scope> = [.traitement]
 
+  private static let videoWords = Phrases([
+    "vidéo", "video", "vidéoprotection", "videoprotection", "vidéosurveillance", "videosurveillance", "caméra",
+    "caméras", "camera", "cameras",
+  ])
+  private static let entWords = Phrases(["ENT", "espace numérique de travail"])
+  private static let departureWords = Phrases(["départ", "depart", "sortie", "vocation", "fin de scolarité"])
+
+  // Asked only about a retention over a threshold, so that the text is rarely folded.
   private func isVideo(_ t: Traitement) -> Bool {
-    guard t.donnees.contains(where: { $0.categorie == .image }) else { return false }
-    return t.criteresAIPD.contains(.surveillanceSystematique)
-      || Text.contains(
-        t.descriptiveText,
-        anyOf: [
-          "vidéo", "video", "vidéoprotection", "videoprotection", "vidéosurveillance",
-          "videosurveillance", "caméra", "caméras", "camera", "cameras",
-        ])
+    t.criteresAIPD.contains(.surveillanceSystematique) || t.foldedDescription.contains(Self.videoWords)
   }
 
   private func isENT(_ t: Traitement) -> Bool {
-    Text.contains(
-      [t.nom, t.logiciel ?? ""].joined(separator: " "), anyOf: ["ENT", "espace numérique de travail"])
+    FoldedText([t.nom, t.logiciel ?? ""].joined(separator: " ")).contains(Self.entWords)
   }
 
   /// More than `months` months, with calendar months taken at their word.
@@ -34,51 +34,44 @@ struct ExcessiveRetention: Rule {
     d.unite == .mois ? d.quantite > months : d.enJours > months * 31
   }
 
-  func evaluate(_ registre: Registre, context: AuditContext) -> [Finding] {
-    var findings: [Finding] = []
-    for t in registre.traitements {
-      let video = isVideo(t)
-      let ent = isENT(t)
-      for (index, data) in t.donnees.enumerated() {
-        guard let conservation = data.conservation, let duree = conservation.duree else { continue }
-        let field = "donnees[\(index)].conservation.duree"
-        switch data.categorie {
-        case .image where video && exceeds(duree, months: 1):
-          findings.append(
-            finding(
-              t.subject,
-              "Images de vidéo conservées \(duree) : au-delà du plafond d'un mois de la vidéoprotection (CSI L.252-5) ; pour la vidéosurveillance intérieure, la CNIL estime que quelques jours suffisent.",
-              field: field,
-              reference:
-                "CSI art. L.252-5 ; CNIL, fiche sur les dispositifs vidéo dans les établissements scolaires (12 sept. 2025)"
-            ))
-        case .discipline where duree.enJours > 3 * 365:
-          findings.append(
-            finding(
-              t.subject,
-              "Sanctions disciplinaires conservées \(duree) : le dossier administratif est effacé au plus tard à l'issue de la deuxième année scolaire suivant le prononcé (exclusions temporaires), sauf exclusion définitive (terme de la scolarité dans le second degré).",
-              field: field,
-              reference: "C. éduc. art. R.511-13 IV, rédaction du décret n° 2019-906 du 30 août 2019"))
-        case .connexion where duree.enJours > 365:
-          findings.append(
-            finding(
-              t.subject,
-              "Journaux de connexion conservés \(duree) : la CNIL recommande 6 mois à 1 an (jusqu'à 3 ans seulement pour un contrôle interne avec risque de détournement démontré).",
-              field: field, reference: "CNIL, délib. 2021-122 du 14 oct. 2021 (journalisation)"))
-        case .etatCivil
-        where ent && exceeds(duree, months: 3)
-          && Text.contains(
-            conservation.pointDeDepart, anyOf: ["départ", "depart", "sortie", "vocation", "fin de scolarité"]):
-          findings.append(
-            finding(
-              t.subject,
-              "Compte ENT conservé \(duree) après le départ : l'arrêté prévoit la suppression dans un délai de trois mois dès que la personne n'a plus vocation à détenir un compte.",
-              field: field, reference: "Arrêté du 30 nov. 2006 modifié (ENT), art. 6"))
-        default:
-          break
-        }
+  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+    for (index, data) in t.donnees.enumerated() {
+      guard let conservation = data.conservation, let duree = conservation.duree else { continue }
+      var field: String { "donnees[\(index)].conservation.duree" }
+      switch data.categorie {
+      case .image where exceeds(duree, months: 1) && isVideo(t):
+        findings.append(
+          finding(
+            t.subject,
+            "Images de vidéo conservées \(duree) : au-delà du plafond d'un mois de la vidéoprotection (CSI L.252-5) ; pour la vidéosurveillance intérieure, la CNIL estime que quelques jours suffisent.",
+            field: field,
+            reference:
+              "CSI art. L.252-5 ; CNIL, fiche sur les dispositifs vidéo dans les établissements scolaires (12 sept. 2025)"
+          ))
+      case .discipline where duree.enJours > 3 * 365:
+        findings.append(
+          finding(
+            t.subject,
+            "Sanctions disciplinaires conservées \(duree) : le dossier administratif est effacé au plus tard à l'issue de la deuxième année scolaire suivant le prononcé (exclusions temporaires), sauf exclusion définitive (terme de la scolarité dans le second degré).",
+            field: field,
+            reference: "C. éduc. art. R.511-13 IV, rédaction du décret n° 2019-906 du 30 août 2019"))
+      case .connexion where duree.enJours > 365:
+        findings.append(
+          finding(
+            t.subject,
+            "Journaux de connexion conservés \(duree) : la CNIL recommande 6 mois à 1 an (jusqu'à 3 ans seulement pour un contrôle interne avec risque de détournement démontré).",
+            field: field, reference: "CNIL, délib. 2021-122 du 14 oct. 2021 (journalisation)"))
+      case .etatCivil
+      where exceeds(duree, months: 3) && Text.contains(conservation.pointDeDepart, anyOf: Self.departureWords)
+        && isENT(t):
+        findings.append(
+          finding(
+            t.subject,
+            "Compte ENT conservé \(duree) après le départ : l'arrêté prévoit la suppression dans un délai de trois mois dès que la personne n'a plus vocation à détenir un compte.",
+            field: field, reference: "Arrêté du 30 nov. 2006 modifié (ENT), art. 6"))
+      default:
+        break
       }
     }
-    return findings
   }
 }

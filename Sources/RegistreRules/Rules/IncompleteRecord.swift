@@ -12,9 +12,8 @@ struct IncompleteRecord: Rule {
   let remediation = "Compléter la fiche : chaque mention de l'article 30(1) doit figurer au registre."
   let scopes: Set<Scope> = [.etablissement, .traitement]
 
-  func evaluate(_ registre: Registre, context: AuditContext) -> [Finding] {
-    var findings: [Finding] = []
-    let school = registre.etablissement
+  func checkRegister(_ audit: AuditedRegister, into findings: inout [Finding]) {
+    let school = audit.registre.etablissement
     if Text.isBlank(school.responsableTraitement.nom) {
       findings.append(
         finding(
@@ -31,64 +30,64 @@ struct IncompleteRecord: Rule {
           field: "dpd",
           remediation: "Indiquer le DPD désigné (en pratique, le DPD académique) et ses coordonnées."))
     }
-    for t in registre.traitements {
-      if t.responsable.type == .conjoint && t.responsable.coresponsables.isEmpty {
-        findings.append(
-          finding(
-            t.subject, "Responsables conjoints déclarés sans les nommer (art. 30(1)(a)).",
-            field: "responsable.coresponsables",
-            remediation: "Nommer chaque responsable conjoint et joindre l'accord prévu à l'art. 26."))
-      }
-      if Text.isBlank(t.finalitePrincipale) {
-        findings.append(
-          finding(
-            t.subject, "La finalité du traitement n'est pas indiquée (art. 30(1)(b)).",
-            field: "finalite_principale", remediation: "Décrire la finalité principale du traitement."))
-      }
-      if t.personnesConcernees.isEmpty {
-        findings.append(
-          finding(
-            t.subject, "Les catégories de personnes concernées ne sont pas indiquées (art. 30(1)(c)).",
-            field: "personnes_concernees",
-            remediation: "Lister les catégories de personnes (élèves, responsables légaux, personnels…)."))
-      }
-      if t.donnees.isEmpty {
-        findings.append(
-          finding(
-            t.subject, "Les catégories de données ne sont pas indiquées (art. 30(1)(c)).",
-            field: "donnees", remediation: "Lister les catégories de données traitées."))
-      }
-      if t.destinataires.isEmpty {
-        findings.append(
-          finding(
-            t.subject, "Les catégories de destinataires ne sont pas indiquées (art. 30(1)(d)).",
-            field: "destinataires",
-            remediation: "Lister les destinataires internes, organismes externes et sous-traitants."))
-      }
-      // Retention and security of a national application are set by the minister's act.
-      let national = t.responsable.type == .ministere
-      if !national && !t.donnees.isEmpty
-        && !t.donnees.contains(where: { $0.conservation?.estDefinie == true })
-      {
-        findings.append(
-          finding(
-            t.subject,
-            "Aucune durée de conservation n'est indiquée dans la fiche (art. 30(1)(f), « dans la mesure du possible »).",
-            severity: .avertissement, field: "donnees",
-            remediation: "Indiquer pour chaque catégorie de données une durée ou un critère de conservation.")
-        )
-      }
-      if !national && t.mesuresSecurite.isEmpty {
-        findings.append(
-          finding(
-            t.subject,
-            "Aucune mesure de sécurité n'est décrite (art. 30(1)(g), « dans la mesure du possible »).",
-            severity: .avertissement, field: "mesures_securite",
-            remediation:
-              "Décrire les mesures techniques et organisationnelles (contrôle d'accès, traçabilité, sauvegarde, chiffrement…)."
-          ))
-      }
+  }
+
+  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+    if t.responsable.type == .conjoint && t.responsable.coresponsables.isEmpty {
+      findings.append(
+        finding(
+          t.subject, "Responsables conjoints déclarés sans les nommer (art. 30(1)(a)).",
+          field: "responsable.coresponsables",
+          remediation: "Nommer chaque responsable conjoint et joindre l'accord prévu à l'art. 26."))
     }
-    return findings
+    if Text.isBlank(t.finalitePrincipale) {
+      findings.append(
+        finding(
+          t.subject, "La finalité du traitement n'est pas indiquée (art. 30(1)(b)).",
+          field: "finalite_principale", remediation: "Décrire la finalité principale du traitement."))
+    }
+    if t.personnesConcernees.isEmpty {
+      findings.append(
+        finding(
+          t.subject, "Les catégories de personnes concernées ne sont pas indiquées (art. 30(1)(c)).",
+          field: "personnes_concernees",
+          remediation: "Lister les catégories de personnes (élèves, responsables légaux, personnels…)."))
+    }
+    if t.donnees.isEmpty {
+      findings.append(
+        finding(
+          t.subject, "Les catégories de données ne sont pas indiquées (art. 30(1)(c)).",
+          field: "donnees", remediation: "Lister les catégories de données traitées."))
+    }
+    if t.destinataires.isEmpty {
+      findings.append(
+        finding(
+          t.subject, "Les catégories de destinataires ne sont pas indiquées (art. 30(1)(d)).",
+          field: "destinataires",
+          remediation: "Lister les destinataires internes, organismes externes et sous-traitants."))
+    }
+    // Retention and security of a national application are set by the minister's act.
+    let national = t.responsable.type == .ministere
+    if !national && !t.donnees.isEmpty
+      && !t.donnees.contains(where: { $0.conservation?.estDefinie == true })
+    {
+      findings.append(
+        finding(
+          t.subject,
+          "Aucune durée de conservation n'est indiquée dans la fiche (art. 30(1)(f), « dans la mesure du possible »).",
+          severity: .avertissement, field: "donnees",
+          remediation: "Indiquer pour chaque catégorie de données une durée ou un critère de conservation.")
+      )
+    }
+    if !national && t.mesuresSecurite.isEmpty {
+      findings.append(
+        finding(
+          t.subject,
+          "Aucune mesure de sécurité n'est décrite (art. 30(1)(g), « dans la mesure du possible »).",
+          severity: .avertissement, field: "mesures_securite",
+          remediation:
+            "Décrire les mesures techniques et organisationnelles (contrôle d'accès, traçabilité, sauvegarde, chiffrement…)."
+        ))
+    }
   }
 }

@@ -13,7 +13,11 @@ struct LateBreachNotification: Rule {
     "Indiquer dans notification_cnil.justification les motifs du retard, qui doivent accompagner la notification ; revoir la procédure d'alerte (DPD académique) pour notifier dans les 72 heures."
   let scopes: Set<Scope> = [.violation]
 
-  func evaluate(_ registre: Registre, context: AuditContext) -> [Finding] {
+  func checkRegister(_ audit: AuditedRegister, into findings: inout [Finding]) {
+    findings += registerFindings(audit.registre)
+  }
+
+  private func registerFindings(_ registre: Registre) -> [Finding] {
     registre.violations.compactMap { v in
       guard let n = v.notificationCNIL, n.faite, let date = n.date, Text.isBlank(n.justification) else {
         return nil

@@ -12,12 +12,12 @@ struct LegitimateInterestPublicAuthority: Rule {
     "Fonder le traitement sur la mission d'intérêt public (6(1)(e)) ou l'obligation légale (6(1)(c)) en citant le texte, ou revoir la finalité si aucune mission ne la couvre."
   let scopes: Set<Scope> = [.traitement]
 
-  func evaluate(_ registre: Registre, context: AuditContext) -> [Finding] {
-    registre.traitements.filter { $0.baseLegale?.article6 == .interetLegitime }.map { t in
+  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+    guard t.baseLegale?.article6 == .interetLegitime else { return }
+    findings.append(
       finding(
         t.subject,
         "Base légale « intérêt légitime » alors que le responsable (\(t.responsable.type.libelle)) est une autorité publique agissant dans le cadre de ses missions.",
-        field: "base_legale.article_6")
-    }
+        field: "base_legale.article_6"))
   }
 }

@@ -13,34 +13,31 @@ struct MinistryCloudDoctrine: Rule {
     "Privilégier une solution institutionnelle (ENT, apps.education.fr, GAR) ou un prestataire exclusivement soumis au droit européen hébergeant dans l'UE ; à défaut, consigner la décision et son analyse avec le DPD."
   let scopes: Set<Scope> = [.traitement]
 
-  func evaluate(_ registre: Registre, context: AuditContext) -> [Finding] {
-    var findings: [Finding] = []
-    for t in registre.traitements where t.concerneDesEleves && t.responsable.type != .ministere {
-      for (index, processorID) in t.sousTraitants.enumerated() {
-        guard let p = registre.sousTraitant(processorID) else { continue }
-        var why: [String] = []
-        if p.pays == "US" { why.append("siège aux États-Unis") }
-        if p.hebergement?.pays == "US" { why.append("hébergement aux États-Unis") }
-        if p.soumisDroitExtraEuropeen == true && p.pays != "US" {
-          why.append("soumis à un droit extra-européen")
-        }
-        if !why.isEmpty {
-          findings.append(
-            finding(
-              t.subject,
-              "Données d'élèves confiées à \(p.nom) (\(why.joined(separator: ", "))), contrairement à la consigne ministérielle sur les suites collaboratives états-uniennes — constat de doctrine, distinct de la légalité du transfert.",
-              field: "sous_traitants[\(index)]"))
-        }
+  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+    guard t.concerneDesEleves && t.responsable.type != .ministere else { return }
+    for (index, processorID) in t.sousTraitants.enumerated() {
+      guard let p = audit.processor(processorID) else { continue }
+      var why: [String] = []
+      if p.pays == "US" { why.append("siège aux États-Unis") }
+      if p.hebergement?.pays == "US" { why.append("hébergement aux États-Unis") }
+      if p.soumisDroitExtraEuropeen == true && p.pays != "US" {
+        why.append("soumis à un droit extra-européen")
       }
-      for (index, transfer) in t.transferts.enumerated() where transfer.pays == "US" {
-        guard !t.sousTraitants.contains(where: { registre.sousTraitant($0)?.pays == "US" }) else { continue }
+      if !why.isEmpty {
         findings.append(
           finding(
             t.subject,
-            "Données d'élèves transférées aux États-Unis (\(transfer.destinataire)), contrairement à la consigne ministérielle — constat de doctrine, distinct de la légalité du transfert.",
-            field: "transferts[\(index)]"))
+            "Données d'élèves confiées à \(p.nom) (\(why.joined(separator: ", "))), contrairement à la consigne ministérielle sur les suites collaboratives états-uniennes — constat de doctrine, distinct de la légalité du transfert.",
+            field: "sous_traitants[\(index)]"))
       }
     }
-    return findings
+    for (index, transfer) in t.transferts.enumerated() where transfer.pays == "US" {
+      guard !t.sousTraitants.contains(where: { audit.processor($0)?.pays == "US" }) else { continue }
+      findings.append(
+        finding(
+          t.subject,
+          "Données d'élèves transférées aux États-Unis (\(transfer.destinataire)), contrairement à la consigne ministérielle — constat de doctrine, distinct de la légalité du transfert.",
+          field: "transferts[\(index)]"))
+    }
   }
 }

@@ -13,16 +13,16 @@ struct MissingLegalBasis: Rule {
     "Indiquer la base légale de l'art. 6(1) et le texte qui la fonde — en EPLE, le plus souvent la mission d'intérêt public (6(1)(e)) ou l'obligation légale (6(1)(c))."
   let scopes: Set<Scope> = [.traitement]
 
-  func evaluate(_ registre: Registre, context: AuditContext) -> [Finding] {
-    registre.traitements.filter { $0.baseLegale == nil }.map { t in
-      if t.responsable.type == .ministere {
-        return finding(
+  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+    guard t.baseLegale == nil else { return }
+    if t.responsable.type == .ministere {
+      findings.append(
+        finding(
           t.subject, "Base légale non reprise pour cette application nationale.", severity: .note,
           field: "base_legale",
-          remediation:
-            "Reprendre la base légale indiquée dans l'acte réglementaire ou la notice du ministère.")
-      }
-      return finding(t.subject, "Aucune base légale (art. 6) n'est indiquée.", field: "base_legale")
+          remediation: "Reprendre la base légale indiquée dans l'acte réglementaire ou la notice du ministère."))
+    } else {
+      findings.append(finding(t.subject, "Aucune base légale (art. 6) n'est indiquée.", field: "base_legale"))
     }
   }
 }

@@ -13,30 +13,32 @@ struct MissingNotice: Rule {
     "Rédiger la notice (art. 13 ou 14) — une version pour les responsables légaux et une version adaptée aux élèves — la diffuser et en indiquer la date et le lien dans la fiche."
   let scopes: Set<Scope> = [.traitement]
 
-  func evaluate(_ registre: Registre, context: AuditContext) -> [Finding] {
-    registre.traitements.compactMap { t in
-      guard let info = t.information, info.noticeExistante else {
-        if t.responsable.type == .ministere {
-          guard Text.isBlank(t.responsable.noticeOfficielle) else { return nil }
-          return finding(
-            t.subject, "Application nationale sans renvoi vers la notice du ministère.",
-            severity: .avertissement, field: "responsable.notice_officielle",
-            remediation:
-              "Indiquer le lien de la notice publiée par le ministère (le chef d'établissement n'a pas à en rédiger une en tant que responsable)."
-          )
-        }
+  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+    if let found = examine(t, facts: facts, in: audit) { findings.append(found) }
+  }
+
+  private func examine(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister) -> Finding? {
+    guard let info = t.information, info.noticeExistante else {
+      if t.responsable.type == .ministere {
+        guard Text.isBlank(t.responsable.noticeOfficielle) else { return nil }
         return finding(
-          t.subject, "Aucune notice d'information des personnes concernées.", field: "information")
-      }
-      if let noticeDate = info.date, let change = t.derniereMiseAJour, noticeDate < change {
-        return finding(
-          t.subject,
-          "La notice du \(noticeDate) est antérieure à la dernière mise à jour du traitement (\(change)).",
-          severity: .avertissement, field: "information.date",
+          t.subject, "Application nationale sans renvoi vers la notice du ministère.",
+          severity: .avertissement, field: "responsable.notice_officielle",
           remediation:
-            "Relire la notice au regard des changements du traitement, la mettre à jour et la rediffuser.")
+            "Indiquer le lien de la notice publiée par le ministère (le chef d'établissement n'a pas à en rédiger une en tant que responsable)."
+        )
       }
-      return nil
+      return finding(
+        t.subject, "Aucune notice d'information des personnes concernées.", field: "information")
     }
+    if let noticeDate = info.date, let change = t.derniereMiseAJour, noticeDate < change {
+      return finding(
+        t.subject,
+        "La notice du \(noticeDate) est antérieure à la dernière mise à jour du traitement (\(change)).",
+        severity: .avertissement, field: "information.date",
+        remediation:
+          "Relire la notice au regard des changements du traitement, la mettre à jour et la rediffuser.")
+    }
+    return nil
   }
 }

@@ -13,26 +13,28 @@ struct MissingRequiredDPIA: Rule {
     "Réaliser l'AIPD avant la mise en œuvre (par ex. avec le logiciel PIA de la CNIL), avec le DPD, et l'indiquer dans la fiche (aipd.statut, date, conclusion)."
   let scopes: Set<Scope> = [.traitement]
 
-  func evaluate(_ registre: Registre, context: AuditContext) -> [Finding] {
-    registre.traitements.compactMap { t in
-      // A national application's DPIA is the minister's to make, even when the
-      // fiche wrongly names the school (`responsable-incorrect` says so).
-      guard t.responsable.type != .ministere, WrongController.application(of: t) == nil else { return nil }
-      let screening = DPIAScreening.screen(t)
-      guard screening.required else { return nil }
-      let refused = screening.exemption.map { " Exemption invoquée écartée : \($0.explanation)." } ?? ""
-      switch t.aipd?.statut {
-      case .realisee, .enCours: return nil
-      case .nonRequise:
-        let motif = t.aipd?.motif.map { " (motif indiqué : « \($0) »)" } ?? ""
-        return finding(
-          t.subject, "La fiche déclare l'AIPD non requise\(motif), mais \(screening.conclusion).\(refused)",
-          field: "aipd.statut", criteria: screening.reasons)
-      case .requise, nil:
-        return finding(
-          t.subject, "Aucune AIPD n'est réalisée : \(screening.conclusion).\(refused)",
-          field: "aipd", criteria: screening.reasons)
-      }
+  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+    if let found = examine(t, facts: facts, in: audit) { findings.append(found) }
+  }
+
+  private func examine(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister) -> Finding? {
+    // A national application's DPIA is the minister's to make, even when the
+    // fiche wrongly names the school (`responsable-incorrect` says so).
+    guard t.responsable.type != .ministere, facts.nationalApplication == nil else { return nil }
+    let screening = DPIAScreening.screen(t)
+    guard screening.required else { return nil }
+    let refused = screening.exemption.map { " Exemption invoquée écartée : \($0.explanation)." } ?? ""
+    switch t.aipd?.statut {
+    case .realisee, .enCours: return nil
+    case .nonRequise:
+      let motif = t.aipd?.motif.map { " (motif indiqué : « \($0) »)" } ?? ""
+      return finding(
+        t.subject, "La fiche déclare l'AIPD non requise\(motif), mais \(screening.conclusion).\(refused)",
+        field: "aipd.statut", criteria: screening.reasons)
+    case .requise, nil:
+      return finding(
+        t.subject, "Aucune AIPD n'est réalisée : \(screening.conclusion).\(refused)",
+        field: "aipd", criteria: screening.reasons)
     }
   }
 }

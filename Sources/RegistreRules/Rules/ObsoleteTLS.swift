@@ -14,27 +14,23 @@ struct ObsoleteTLS: Rule {
     "Désactiver SSL 3.0, TLS 1.0 et TLS 1.1 sur le service ; activer TLS 1.3 en gardant TLS 1.2 (ou le demander à l'éditeur)."
   let scopes: Set<Scope> = [.traitement]
 
-  func evaluate(_ registre: Registre, context: AuditContext) -> [Finding] {
-    var findings: [Finding] = []
-    for t in registre.traitements {
-      for (index, flow) in t.flux.enumerated() where !flow.versionsTLS.isEmpty {
-        let obsolete = flow.versionsTLS.filter { $0 < .tls12 }.sorted()
-        let endpoint = flow.adresse.map { " (\($0))" } ?? ""
-        if !obsolete.isEmpty {
-          findings.append(
-            finding(
-              t.subject,
-              "Le flux vers « \(flow.vers) »\(endpoint) accepte \(obsolete.map(\.libelle).joined(separator: ", ")), que l'ANSSI proscrit (R4).",
-              field: "flux[\(index)].versions_tls"))
-        } else if !flow.versionsTLS.contains(.tls13) {
-          findings.append(
-            finding(
-              t.subject,
-              "Le flux vers « \(flow.vers) »\(endpoint) n'accepte pas TLS 1.3, que l'ANSSI recommande de privilégier (R3) ; TLS 1.2 reste accepté.",
-              severity: .note, field: "flux[\(index)].versions_tls"))
-        }
+  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+    for (index, flow) in t.flux.enumerated() where !flow.versionsTLS.isEmpty {
+      let obsolete = flow.versionsTLS.filter { $0 < .tls12 }.sorted()
+      let endpoint = flow.adresse.map { " (\($0))" } ?? ""
+      if !obsolete.isEmpty {
+        findings.append(
+          finding(
+            t.subject,
+            "Le flux vers « \(flow.vers) »\(endpoint) accepte \(obsolete.map(\.libelle).joined(separator: ", ")), que l'ANSSI proscrit (R4).",
+            field: "flux[\(index)].versions_tls"))
+      } else if !flow.versionsTLS.contains(.tls13) {
+        findings.append(
+          finding(
+            t.subject,
+            "Le flux vers « \(flow.vers) »\(endpoint) n'accepte pas TLS 1.3, que l'ANSSI recommande de privilégier (R3) ; TLS 1.2 reste accepté.",
+            severity: .note, field: "flux[\(index)].versions_tls"))
       }
     }
-    return findings
   }
 }

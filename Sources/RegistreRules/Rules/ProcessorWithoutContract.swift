@@ -12,7 +12,11 @@ struct ProcessorWithoutContract: Rule {
     "Signer avec le prestataire un contrat ou un accord de traitement conforme à l'art. 28(3) (objet, durée, instructions, confidentialité, sécurité, sous-traitance ultérieure, assistance, sort des données, audits) et en indiquer la date et la référence."
   let scopes: Set<Scope> = [.sousTraitant]
 
-  func evaluate(_ registre: Registre, context: AuditContext) -> [Finding] {
+  func checkRegister(_ audit: AuditedRegister, into findings: inout [Finding]) {
+    findings += registerFindings(audit.registre)
+  }
+
+  private func registerFindings(_ registre: Registre) -> [Finding] {
     registre.sousTraitants.compactMap { processor in
       guard processor.contrat?.signe != true else { return nil }
       let users = registre.traitements.filter { $0.sousTraitants.contains(processor.id) }.map(\.id)

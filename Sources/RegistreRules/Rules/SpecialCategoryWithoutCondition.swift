@@ -12,15 +12,17 @@ struct SpecialCategoryWithoutCondition: Rule {
     "Indiquer la condition de l'art. 9(2) (par ex. consentement explicite pour la biométrie, motif d'intérêt public important prévu par un texte) ou cesser de traiter ces données."
   let scopes: Set<Scope> = [.traitement]
 
-  func evaluate(_ registre: Registre, context: AuditContext) -> [Finding] {
-    registre.traitements.compactMap { t in
-      let sensitive = t.categories(\.estArticle9)
-      guard !sensitive.isEmpty, t.baseLegale?.article9 == nil else { return nil }
-      let labels = sensitive.map { "« \($0.libelle) »" }.joined(separator: ", ")
-      let index = t.donnees.firstIndex { $0.categorie.estArticle9 } ?? 0
-      return finding(
-        t.subject, "Données de l'article 9 (\(labels)) sans condition de l'article 9(2).",
-        field: t.baseLegale == nil ? "donnees[\(index)]" : "base_legale.article_9")
-    }
+  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+    if let found = examine(t, facts: facts, in: audit) { findings.append(found) }
+  }
+
+  private func examine(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister) -> Finding? {
+    let sensitive = t.categories(\.estArticle9)
+    guard !sensitive.isEmpty, t.baseLegale?.article9 == nil else { return nil }
+    let labels = sensitive.map { "« \($0.libelle) »" }.joined(separator: ", ")
+    let index = t.donnees.firstIndex { $0.categorie.estArticle9 } ?? 0
+    return finding(
+      t.subject, "Données de l'article 9 (\(labels)) sans condition de l'article 9(2).",
+      field: t.baseLegale == nil ? "donnees[\(index)]" : "base_legale.article_9")
   }
 }

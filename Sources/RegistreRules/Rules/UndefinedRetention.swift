@@ -13,19 +13,15 @@ struct UndefinedRetention: Rule {
     "Indiquer pour cette catégorie une durée (base active, archivage intermédiaire) ou un critère (« jusqu'au départ de l'élève »), son point de départ, le sort final et la source (texte ou choix du responsable)."
   let scopes: Set<Scope> = [.traitement]
 
-  func evaluate(_ registre: Registre, context: AuditContext) -> [Finding] {
-    var findings: [Finding] = []
-    for t in registre.traitements {
-      for (index, data) in t.donnees.enumerated() where data.conservation?.estDefinie != true {
-        findings.append(
-          finding(
-            t.subject, "Aucune durée de conservation pour « \(data.categorie.libelle) ».",
-            severity: t.responsable.type == .ministere ? .note : .avertissement,
-            field: "donnees[\(index)].conservation",
-            remediation: t.responsable.type == .ministere
-              ? "Reprendre la durée fixée par l'acte réglementaire ou la notice du ministère." : nil))
-      }
+  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+    for (index, data) in t.donnees.enumerated() where data.conservation?.estDefinie != true {
+      findings.append(
+        finding(
+          t.subject, "Aucune durée de conservation pour « \(data.categorie.libelle) ».",
+          severity: t.responsable.type == .ministere ? .note : .avertissement,
+          field: "donnees[\(index)].conservation",
+          remediation: t.responsable.type == .ministere
+            ? "Reprendre la durée fixée par l'acte réglementaire ou la notice du ministère." : nil))
     }
-    return findings
   }
 }

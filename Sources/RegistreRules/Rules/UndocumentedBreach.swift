@@ -13,7 +13,11 @@ struct UndocumentedBreach: Rule {
     "Compléter l'entrée : faits, conséquences, mesures correctives et préventives, décision de notification (et sa justification si la CNIL ou les personnes ne sont pas informées)."
   let scopes: Set<Scope> = [.violation]
 
-  func evaluate(_ registre: Registre, context: AuditContext) -> [Finding] {
+  func checkRegister(_ audit: AuditedRegister, into findings: inout [Finding]) {
+    findings += registerFindings(audit.registre)
+  }
+
+  private func registerFindings(_ registre: Registre) -> [Finding] {
     var findings: [Finding] = []
     for v in registre.violations {
       let subject = Subject.violation(v.id)

@@ -26,25 +26,21 @@ struct UnencryptedFlow: Rule {
     }
   }
 
-  func evaluate(_ registre: Registre, context: AuditContext) -> [Finding] {
-    var findings: [Finding] = []
-    for t in registre.traitements {
-      for (index, flow) in t.flux.enumerated() {
-        guard let how = problem(flow) else { continue }
-        let carried = flow.donnees.isEmpty ? t.donnees.map(\.categorie) : flow.donnees
-        let sensitive = carried.filter {
-          $0.estArticle9 || $0 == .sante || $0 == .social || $0 == .discipline
-        }
-        let severity: Severity = sensitive.isEmpty ? .avertissement : .erreur
-        let detail =
-          sensitive.isEmpty
-          ? "" : " ; données sensibles concernées : \(sensitive.map(\.libelle).joined(separator: ", "))"
-        findings.append(
-          finding(
-            t.subject, "Flux de « \(flow.de) » vers « \(flow.vers) » \(how)\(detail).",
-            severity: severity, field: "flux[\(index)].canal"))
+  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+    for (index, flow) in t.flux.enumerated() {
+      guard let how = problem(flow) else { continue }
+      let carried = flow.donnees.isEmpty ? t.donnees.map(\.categorie) : flow.donnees
+      let sensitive = carried.filter {
+        $0.estArticle9 || $0 == .sante || $0 == .social || $0 == .discipline
       }
+      let severity: Severity = sensitive.isEmpty ? .avertissement : .erreur
+      let detail =
+        sensitive.isEmpty
+        ? "" : " ; données sensibles concernées : \(sensitive.map(\.libelle).joined(separator: ", "))"
+      findings.append(
+        finding(
+          t.subject, "Flux de « \(flow.de) » vers « \(flow.vers) » \(how)\(detail).",
+          severity: severity, field: "flux[\(index)].canal"))
     }
-    return findings
   }
 }

@@ -32,11 +32,12 @@ struct UnsafeTransfer: Rule {
     }
   }
 
+  /// Whether one name's folded words appear within the other's (« Google » and « Google Cloud »).
   private func sameName(_ a: String, _ b: String) -> Bool {
-    let x = Text.words(a).joined(separator: " ")
-    let y = Text.words(b).joined(separator: " ")
+    let x = FoldedText(a).bytes.dropFirst().dropLast()
+    let y = FoldedText(b).bytes.dropFirst().dropLast()
     guard !x.isEmpty, !y.isEmpty else { return false }
-    return x.contains(y) || y.contains(x)
+    return x.count >= y.count ? x.contains(bytes: y) : y.contains(bytes: x)
   }
 
   private func covered(_ t: Traitement, country: String, names: [String]) -> Bool {
@@ -48,55 +49,51 @@ struct UnsafeTransfer: Rule {
     }
   }
 
-  func evaluate(_ registre: Registre, context: AuditContext) -> [Finding] {
-    var findings: [Finding] = []
-    for t in registre.traitements {
-      for (index, transfer) in t.transferts.enumerated() where !Pays.estDansEEE(transfer.pays) {
-        switch verdict(country: transfer.pays, safeguard: transfer.garantie) {
-        case .lawful: break
-        case .derogation:
+  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+    for (index, transfer) in t.transferts.enumerated() where !Pays.estDansEEE(transfer.pays) {
+      switch verdict(country: transfer.pays, safeguard: transfer.garantie) {
+      case .lawful: break
+      case .derogation:
+        findings.append(
+          finding(
+            t.subject,
+            "Transfert vers \(transfer.destinataire) (\(transfer.pays)) fondé sur une dérogation de l'art. 49, réservée à des situations particulières.",
+            severity: .avertissement, field: "transferts[\(index)].garantie"))
+      case .unlawful(let why):
+        findings.append(
+          finding(
+            t.subject,
+            "Transfert vers \(transfer.destinataire) (\(transfer.pays)) sans garantie valable : \(why).",
+            field: "transferts[\(index)].garantie"))
+      }
+    }
+    for (index, processorID) in t.sousTraitants.enumerated() {
+      guard let processor = audit.processor(processorID) else { continue }
+      let hosting = processor.hebergement?.pays ?? processor.pays
+      let names = [processor.nom, processor.id] + [processor.hebergement?.prestataire].compactMap { $0 }
+      if !Pays.estDansEEE(hosting) && !Pays.adequation.contains(hosting) {
+        let dpf = hosting == "US" && processor.certificationDPF == true
+        if !dpf && !covered(t, country: hosting, names: names) {
+          let place =
+            processor.hebergement == nil
+            ? "siège en \(hosting), lieu d'hébergement non indiqué" : "hébergement en \(hosting)"
           findings.append(
             finding(
               t.subject,
-              "Transfert vers \(transfer.destinataire) (\(transfer.pays)) fondé sur une dérogation de l'art. 49, réservée à des situations particulières.",
-              severity: .avertissement, field: "transferts[\(index)].garantie"))
-        case .unlawful(let why):
-          findings.append(
-            finding(
-              t.subject,
-              "Transfert vers \(transfer.destinataire) (\(transfer.pays)) sans garantie valable : \(why).",
-              field: "transferts[\(index)].garantie"))
+              "Sous-traitant \(processor.nom) (\(place)) : transfert hors UE/EEE sans adéquation, certification DPF ni transfert déclaré avec garantie.",
+              field: "sous_traitants[\(index)]"))
         }
       }
-      for (index, processorID) in t.sousTraitants.enumerated() {
-        guard let processor = registre.sousTraitant(processorID) else { continue }
-        let hosting = processor.hebergement?.pays ?? processor.pays
-        let names = [processor.nom, processor.id] + [processor.hebergement?.prestataire].compactMap { $0 }
-        if !Pays.estDansEEE(hosting) && !Pays.adequation.contains(hosting) {
-          let dpf = hosting == "US" && processor.certificationDPF == true
-          if !dpf && !covered(t, country: hosting, names: names) {
-            let place =
-              processor.hebergement == nil
-              ? "siège en \(hosting), lieu d'hébergement non indiqué" : "hébergement en \(hosting)"
-            findings.append(
-              finding(
-                t.subject,
-                "Sous-traitant \(processor.nom) (\(place)) : transfert hors UE/EEE sans adéquation, certification DPF ni transfert déclaré avec garantie.",
-                field: "sous_traitants[\(index)]"))
-          }
-        }
-        for sub in processor.sousTraitantsUlterieurs
-        where !Pays.estDansEEE(sub.pays) && !Pays.adequation.contains(sub.pays) {
-          if !covered(t, country: sub.pays, names: [sub.nom] + names) {
-            findings.append(
-              finding(
-                t.subject,
-                "Sous-traitant ultérieur \(sub.nom) de \(processor.nom) en \(sub.pays) : transfert hors UE/EEE sans garantie déclarée.",
-                field: "sous_traitants[\(index)]"))
-          }
+      for sub in processor.sousTraitantsUlterieurs
+      where !Pays.estDansEEE(sub.pays) && !Pays.adequation.contains(sub.pays) {
+        if !covered(t, country: sub.pays, names: [sub.nom] + names) {
+          findings.append(
+            finding(
+              t.subject,
+              "Sous-traitant ultérieur \(sub.nom) de \(processor.nom) en \(sub.pays) : transfert hors UE/EEE sans garantie déclarée.",
+              field: "sous_traitants[\(index)]"))
         }
       }
     }
-    return findings
   }
 }

@@ -13,44 +13,60 @@ struct WrongController: Rule {
     "Déclarer le ministre comme responsable (responsable.type : ministere), citer l'acte réglementaire et renvoyer vers la notice ministérielle."
   let scopes: Set<Scope> = [.traitement]
 
-  /// Application names, as words, with the text that creates each when the notes give it.
-  static let nationalApplications: [(names: [String], label: String, act: String?)] = [
-    (["SIECLE"], "SIECLE", "arrêté du 22 sept. 1995 modifié"),
-    (["ONDE"], "ONDE", "arrêté du 25 mai 2023"),
-    (["GAR", "gestionnaire d'accès aux ressources"], "GAR", "arrêté du 18 déc. 2017 modifié"),
-    (["EduConnect", "ÉduConnect"], "ÉduConnect", nil),
-    (["LSU", "LSUN", "livret scolaire unique"], "LSU", nil),
-    (["LSL", "livret scolaire du lycée"], "LSL", "arrêté du 8 févr. 2016"),
-    (["Affelnet"], "Affelnet", nil),
-    (["Parcoursup"], "Parcoursup", nil),
-    (["Cyclades"], "Cyclades", nil),
+  /// The national applications, with the text that creates each when the notes give it.
+  static let nationalApplications: [NationalApplication] = [
+    NationalApplication(["SIECLE"], "SIECLE", "arrêté du 22 sept. 1995 modifié"),
+    NationalApplication(["ONDE"], "ONDE", "arrêté du 25 mai 2023"),
+    NationalApplication(["GAR", "gestionnaire d'accès aux ressources"], "GAR", "arrêté du 18 déc. 2017 modifié"),
+    NationalApplication(["EduConnect", "ÉduConnect"], "ÉduConnect", nil),
+    NationalApplication(["LSU", "LSUN", "livret scolaire unique"], "LSU", nil),
+    NationalApplication(["LSL", "livret scolaire du lycée"], "LSL", "arrêté du 8 févr. 2016"),
+    NationalApplication(["Affelnet"], "Affelnet", nil),
+    NationalApplication(["Parcoursup"], "Parcoursup", nil),
+    NationalApplication(["Cyclades"], "Cyclades", nil),
   ]
 
-  func evaluate(_ registre: Registre, context: AuditContext) -> [Finding] {
-    registre.traitements.compactMap { t in
-      guard t.responsable.type == .etablissement, let app = Self.application(of: t) else { return nil }
-      let act = app.act.map { " (\($0))" } ?? ""
-      return finding(
+  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+    guard t.responsable.type == .etablissement, let app = facts.nationalApplication else { return }
+    let act = app.act.map { " (\($0))" } ?? ""
+    findings.append(
+      finding(
         t.subject,
         "\(app.label) est une application nationale dont le responsable est le ministre\(act), non le chef d'établissement.",
-        field: "responsable.type")
-    }
+        field: "responsable.type"))
   }
 
   /// The national application a fiche is about: named in its title (not as
   /// « hors GAR »), or as the whole of its software (« LSU / LSL », « SIECLE (BEE) »).
   /// A software field that merely mentions one (« SIECLE (module bourses) et
   /// téléservice… ») describes a school treatment that uses it.
-  static func application(of t: Traitement) -> (names: [String], label: String, act: String?)? {
-    if let byName = nationalApplications.first(where: { Text.containsAffirmed(t.nom, anyOf: $0.names) }) {
+  static func application(name: FoldedText, software: String?) -> NationalApplication? {
+    if let byName = nationalApplications.first(where: { name.containsAffirmed($0.names) }) {
       return byName
     }
-    guard let software = t.logiciel else { return nil }
-    let words = Text.words(Text.withoutParentheses(software))
-    let known = Set(nationalApplications.flatMap { $0.names.flatMap { Text.words($0) } })
-    guard !words.isEmpty, words.allSatisfy({ known.contains($0) || $0 == "et" || $0 == "ou" }) else {
+    guard let software else { return nil }
+    let outside = FoldedText(Text.withoutParentheses(software))
+    guard !outside.isEmpty, outside.allWords({ knownWords.contains($0) || $0 == "et" || $0 == "ou" }) else {
       return nil
     }
-    return nationalApplications.first { Text.contains(software, anyOf: $0.names) }
+    let folded = FoldedText(software)
+    return nationalApplications.first { folded.contains($0.names) }
+  }
+
+  /// Every word of the applications' names.
+  private static let knownWords = Set(nationalApplications.flatMap { $0.names.words.joined() })
+}
+
+/// An application whose controller is the minister, recognised by its names.
+struct NationalApplication: Sendable {
+  let names: Phrases
+  let label: String
+  /// The regulatory act that creates it, when the notes give it.
+  let act: String?
+
+  init(_ names: [String], _ label: String, _ act: String?) {
+    self.names = Phrases(names)
+    self.label = label
+    self.act = act
   }
 }

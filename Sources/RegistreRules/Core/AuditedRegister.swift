@@ -1,0 +1,38 @@
+public import RegistreModel
+
+/// A register ready for the rules, with what they look up across it (processors by id).
+public struct AuditedRegister: Sendable {
+  public let registre: Registre
+  public let context: AuditContext
+  private let processorsByID: [String: Int]
+
+  public init(_ registre: Registre, context: AuditContext) {
+    self.registre = registre
+    self.context = context
+    var index: [String: Int] = [:]
+    for (position, processor) in registre.sousTraitants.enumerated() where index[processor.id] == nil {
+      index[processor.id] = position
+    }
+    processorsByID = index
+  }
+
+  /// The processor with this id (the first one, as `Registre.sousTraitant` does).
+  public func processor(_ id: String) -> SousTraitant? {
+    processorsByID[id].map { registre.sousTraitants[$0] }
+  }
+}
+
+/// What several rules derive from a treatment, worked out once per audit. (Texts only a
+/// rare case needs, such as `Traitement.foldedDescription`, are folded on demand instead.)
+public struct TreatmentFacts: Sendable {
+  /// The national application the fiche is about, if any (`WrongController.application`).
+  let nationalApplication: NationalApplication?
+
+  /// Biometric data or device (`Traitement.processesBiometrics`).
+  let processesBiometrics: Bool
+
+  init(_ t: Traitement) {
+    processesBiometrics = t.processesBiometrics
+    nationalApplication = WrongController.application(name: FoldedText(t.nom), software: t.logiciel)
+  }
+}
