@@ -275,15 +275,18 @@ struct LecteurYAML {
       signaler(ici, "texte trop long (\(texte.count) caractères)", attendu: "au plus 100 000 caractères")
       return nil
     }
-    if texte.hasPrefix(Format.marqueurACompleter), accepterMarqueurs, genre.estTextuel {
+    let marqueur = LecteurYAML.commenceParMarqueur(texte)
+    if marqueur, accepterMarqueurs, genre.estTextuel {
       return .texte(texte)
     }
-    if texte.hasPrefix(Format.marqueurACompleter) {
+    if marqueur {
       // Reported for every kind of field, so that a typed placeholder
       // (a country, a date) reads as « to complete », not as a wrong value.
       signaler(ici, "valeur à compléter : « \(texte) »", attendu: "la valeur propre à l'établissement (\(genre.attendu))")
       return nil
     }
+    // A duration is parsed once here; only a bad one goes on to the check's message.
+    if case .duree = genre, let duree = Duree(texte: texte) { return .texte(duree.description) }
     if let erreur = LecteurYAML.controlerScalaire(texte, genre: genre) {
       signaler(ici, erreur, attendu: genre.attendu)
       return nil
@@ -326,6 +329,14 @@ struct LecteurYAML {
   }
 
   // MARK: Helpers
+
+  /// `texte.hasPrefix(Format.marqueurACompleter)`, without its Unicode
+  /// comparison for the texts that cannot match: « À » begins either with
+  /// U+00C0 (byte C3) or with « A » and a combining grave accent.
+  static func commenceParMarqueur(_ texte: String) -> Bool {
+    guard let premier = texte.utf8.first, premier == 0xC3 || premier == UInt8(ascii: "A") else { return false }
+    return texte.hasPrefix(Format.marqueurACompleter)
+  }
 
   /// Whether `texte` holds only whitespace and newlines (what trimming them
   /// would empty), stopping at the first other scalar.

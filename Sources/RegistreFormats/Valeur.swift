@@ -72,13 +72,13 @@ indirect enum Valeur: Equatable, Sendable {
     }
   }
 
-  /// Whether some text value starts with `prefixe`.
-  func contientTexte(commencantPar prefixe: String) -> Bool {
+  /// Whether some text value starts with « À COMPLÉTER ».
+  var contientMarqueur: Bool {
     switch self {
-    case .texte(let s): return s.hasPrefix(prefixe)
+    case .texte(let s): return LecteurYAML.commenceParMarqueur(s)
     case .entier, .booleen: return false
-    case .liste(let elements): return elements.contains { $0.contientTexte(commencantPar: prefixe) }
-    case .objet(let paires): return paires.contains { $0.1.contientTexte(commencantPar: prefixe) }
+    case .liste(let elements): return elements.contains { $0.contientMarqueur }
+    case .objet(let paires): return paires.contains { $0.1.contientMarqueur }
     }
   }
 

@@ -286,6 +286,7 @@ struct LecteurArbreXML {
         valeur($1, genre: genreElement, cle: cle, chemin: "\(chemin)[\($0)]")
       })
     default:
+      if case .duree = genre, let duree = Duree(texte: noeud.text) { return .texte(duree.description) }
       if let probleme = LecteurYAML.controlerScalaire(noeud.text, genre: genre) {
         diagnostics.append(Diagnostic(ici, probleme, attendu: genre.attendu))
       }

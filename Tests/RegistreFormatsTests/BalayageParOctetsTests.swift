@@ -179,3 +179,21 @@ import Testing
     #expect(differences == 0)
   }
 }
+
+@Suite struct MarqueurACompleter {
+  @Test(arguments: [
+    "À COMPLÉTER", "À COMPLÉTER : nom du logiciel", "A\u{300} COMPLÉTER", "A\u{300} COMPLE\u{301}TER (x)",
+    "À compléter", "A COMPLÉTER", "", "Á COMPLÉTER", " À COMPLÉTER", "ÀCOMPLÉTER", "x",
+  ])
+  func leTestRapideDonneLaReponseDeHasPrefix(texte: String) {
+    #expect(LecteurYAML.commenceParMarqueur(texte) == texte.hasPrefix(Format.marqueurACompleter))
+  }
+
+  @Test func unMarqueurEnFormeDecomposeeEstSignale() {
+    let arbre = Valeur.objet([("nom", .liste([.texte("x"), .texte("A\u{300} COMPLÉTER")]))])
+    #expect(arbre.contientMarqueur)
+    #expect(!Valeur.objet([("nom", .texte("Àcompléter"))]).contientMarqueur)
+    let diagnostics = ChargementRegistre.marqueurs(arbre, fichier: "t.yaml", cle: "traitements/t", table: [:])
+    #expect(diagnostics.map(\.emplacement.champ) == ["nom[1]"])
+  }
+}
