@@ -86,7 +86,9 @@ let package = Package(
     /** Batch audit of many registers in parallel, and the synthetic register generator. */
     .target(
       name: "RegistreLot",
-      dependencies: ["RegistreModel", "RegistreFormats", "RegistreRules", "RegistreCatalogue", "RegistreSupport"],
+      dependencies: [
+        "RegistreModel", "RegistreFormats", "RegistreRules", "RegistreCatalogue", "RegistreSupport", "RegistreXML",
+      ],
       swiftSettings: swiftSettings),
 
     /** Pre-adoption check of a digital tool: verdict, draft register entry, notice for families. */
@@ -147,7 +149,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreLotTests",
-      dependencies: ["RegistreLot", "RegistreModel", "RegistreFormats", "RegistreRules"],
+      dependencies: ["RegistreLot", "RegistreModel", "RegistreFormats", "RegistreRules", "RegistreXML"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreProbeTests", dependencies: ["RegistreProbe"], swiftSettings: swiftSettings),

@@ -104,7 +104,7 @@ def main():
     figures = set(options.seulement.split(","))
     registre = options.registre
     if not os.access(registre, os.X_OK):
-        sys.exit(f"binaire introuvable : {registre} (swift build -c release --product registre)")
+        sys.exit(f"binaire introuvable : {registre} (make bench, ou swift build -c release --static-swift-stdlib --product registre)")
     n = 3 if options.rapide else 1
     debut_banc = time.perf_counter()
     travail = Path(tempfile.mkdtemp(prefix="registre-banc-"))

@@ -16,7 +16,7 @@ fi
 
 registre="${1:-.build/release/registre}"
 if [ -z "$preparer" ]; then
-[ -x "$registre" ] || { echo "binaire introuvable : $registre (swift build -c release --product registre)" >&2; exit 2; }
+[ -x "$registre" ] || { echo "binaire introuvable : $registre (make bench, ou swift build -c release --static-swift-stdlib --product registre)" >&2; exit 2; }
 registre="$(cd "$(dirname "$registre")" && pwd)/$(basename "$registre")"
 dossier="$(mktemp -d)"
 trap 'rm -rf "$dossier"' EXIT

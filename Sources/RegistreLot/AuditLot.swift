@@ -50,6 +50,13 @@ public struct StatistiqueRegle: Sendable, Hashable {
   /// Treatments with at least one open finding of the rule.
   public var traitements: Int = 0
   public var constats: Int = 0
+
+  public init(regle: String, etablissements: Int = 0, traitements: Int = 0, constats: Int = 0) {
+    self.regle = regle
+    self.etablissements = etablissements
+    self.traitements = traitements
+    self.constats = constats
+  }
 }
 
 /// The consolidated result of a batch audit.

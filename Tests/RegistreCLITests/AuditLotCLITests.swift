@@ -40,9 +40,16 @@ import Testing
     #expect(try OutilCLI.lancer(["audit", "--lot", absent]).code == 2)
     #expect(try OutilCLI.lancer(["audit", "--lot", dossier.path]).code == 2)  // empty lot
     #expect(try OutilCLI.lancer(["audit", "--lot", dossier.path, "--format", "sarif"]).code == 2)
-    let pdf = try OutilCLI.lancer(["audit", "--lot", dossier.path, "--format", "pdf", "--sortie", "x.pdf"])
+    // A PDF needs a file: never standard output.
+    let pdf = try OutilCLI.lancer(["audit", "--lot", dossier.path, "--format", "pdf"])
     #expect(pdf.code == 2)
-    #expect(pdf.erreurs.contains("pas encore de rapport PDF pour un lot"))
+    #expect(pdf.erreurs.contains("--format pdf demande --sortie FICHIER.pdf"))
+    let tiret = try OutilCLI.lancer(["audit", "--lot", dossier.path, "--format", "pdf", "--sortie", "-"])
+    #expect(tiret.code == 2)
+    #expect(tiret.erreurs.contains("Un PDF ne s'écrit pas sur la sortie standard"))
+    let demo = try OutilCLI.lancer(["audit", "--lot", dossier.path, "--format", "csv", "--demonstration"])
+    #expect(demo.code == 2)
+    #expect(demo.erreurs.contains("ne sert qu'avec --format pdf"))
     #expect(try OutilCLI.lancer(["audit", OutilCLI.registreValide.path, "--lot", dossier.path]).code == 2)
     #expect(try OutilCLI.lancer(["audit", OutilCLI.registreValide.path, "--format", "csv"]).code == 2)
     #expect(try OutilCLI.lancer(["audit"]).code == 2)

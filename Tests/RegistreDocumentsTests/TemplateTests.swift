@@ -18,7 +18,8 @@ struct TemplateTests {
   static func fo(
     _ kind: DocumentKind, treatment: String? = nil, library: TemplateLibrary? = nil
   ) throws -> String {
-    let input = try Tools.fixture(kind.readsRegister ? "registre-mini.xml" : "constats-mini.xml")
+    let input = try Tools.fixture(
+      kind.readsRegister ? "registre-mini.xml" : kind == .batchAudit ? "audit-lot-mini.xml" : "constats-mini.xml")
     let data = try pipeline(library).formattingObjects(for: kind, input: input, treatment: treatment)
     return String(decoding: data, as: UTF8.self)
   }
@@ -41,6 +42,7 @@ struct TemplateTests {
     ("notice-eleves", .noticePupils, nil),
     ("notice-familles-siecle", .noticeFamilies, "siecle"),
     ("rapport-audit", .auditReport, nil),
+    ("audit-lot", .batchAudit, nil),
   ])
   func golden(name: String, kind: DocumentKind, treatment: String?) throws {
     let fo = try Self.fo(kind, treatment: treatment)

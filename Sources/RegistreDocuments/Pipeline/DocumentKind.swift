@@ -8,6 +8,8 @@ public enum DocumentKind: String, Sendable, CaseIterable {
   case noticePupils = "notice-eleves"
   /// The audit report, from the findings XML.
   case auditReport = "rapport-audit"
+  /// The consolidated audit of many registers (an académie), from the batch report's XML.
+  case batchAudit = "audit-lot"
 
   /// File name of the template in the templates folder.
   public var templateFileName: String { rawValue + ".xsl" }
@@ -15,8 +17,8 @@ public enum DocumentKind: String, Sendable, CaseIterable {
   /// PDF/A flavour: PDF/A-3b for the register (it carries its XML), PDF/A-2b otherwise.
   public var profile: PDFProfile { self == .register ? .pdfA3b : .pdfA2b }
 
-  /// Whether the template reads the register XML (else the findings XML).
-  public var readsRegister: Bool { self != .auditReport }
+  /// Whether the template reads the register XML (else the findings or batch report XML).
+  public var readsRegister: Bool { self != .auditReport && self != .batchAudit }
 
   /// Name of the canonical XML embedded in the register PDF.
   public static let embeddedRegisterName = "registre.xml"

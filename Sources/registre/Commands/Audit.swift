@@ -17,7 +17,8 @@ struct Auditer: ParsableCommand {
       Codes de sortie : 0 aucun constat au seuil de --echec-si ; 1 au moins un constat ouvert à ce seuil ; \
       2 registre invalide, fichier d'acceptations invalide ou usage incorrect.
       Avec --lot DOSSIER : audite en parallèle chaque registre du dossier (un sous-dossier ou un fichier \
-      .xml par établissement) et écrit un rapport consolidé (texte, json ou csv) ; un registre illisible \
+      .xml par établissement) et écrit un rapport consolidé (texte, json, csv, ou pdf avec --sortie : \
+      « Audit consolidé des registres » en PDF/A, signé si un certificat est donné) ; un registre illisible \
       est signalé sans arrêter les autres et compte comme un constat au seuil de --echec-si \
       (voir docs/lot-et-mesures.md).
       """)
@@ -44,7 +45,7 @@ struct Auditer: ParsableCommand {
 
   @Option(
     name: .customLong("format"),
-    help: "Format du rapport : texte, json, sarif ou pdf (avec --sortie) pour un registre ; texte, json ou csv avec --lot.")
+    help: "Format du rapport : texte, json, sarif ou pdf (avec --sortie) pour un registre ; texte, json, csv ou pdf (avec --sortie) avec --lot.")
   var format: FormatSortie = .texte
 
   @Option(
@@ -56,6 +57,11 @@ struct Auditer: ParsableCommand {
   var modeles: String?
 
   @OptionGroup(title: "Signature du rapport PDF (facultative)") var signature: OptionsSignature
+
+  @Flag(
+    name: [.customLong("demonstration"), .customLong("démonstration")],
+    help: "Signer le PDF avec un certificat de démonstration (sans valeur probante ; son autorité est écrite à côté du PDF).")
+  var demonstration = false
 
   @Option(
     name: .customLong("lot"),
@@ -89,11 +95,17 @@ struct Auditer: ParsableCommand {
     if lot != nil && format == .sarif {
       throw ValidationError("Le format sarif ne sert que pour un registre (pas avec --lot).")
     }
-    if lot != nil && format == .pdf {
-      throw ValidationError("Le format pdf ne sert que pour un registre : pas encore de rapport PDF pour un lot.")
-    }
     if format == .pdf && sortie == nil {
       throw ValidationError("--format pdf demande --sortie FICHIER.pdf.")
+    }
+    if format == .pdf && (sortie == "-" || sortie == "/dev/stdout") {
+      throw ValidationError("Un PDF ne s'écrit pas sur la sortie standard : indiquer --sortie FICHIER.pdf.")
+    }
+    if (signature.demandee || demonstration) && format != .pdf {
+      throw ValidationError("La signature (--p12, --cle, --demonstration) ne sert qu'avec --format pdf.")
+    }
+    if demonstration && signature.demandee {
+      throw ValidationError("--demonstration et --p12/--cle s'excluent.")
     }
     if modeles != nil && format != .pdf {
       throw ValidationError("--modeles ne sert qu'avec --format pdf.")
@@ -152,9 +164,10 @@ struct Auditer: ParsableCommand {
     case .csv:
       throw CodeSortie.usage  // Refused by validate().
     case .pdf:
-      try RapportAuditPDF.ecrire(
-        report, registre: charge.registre, sortie: URL(fileURLWithPath: sortie ?? "rapport-audit.pdf"),
-        modeles: modeles, signature: DocumentsCLI.Signature.depuis(signature))
+      let pdf = URL(fileURLWithPath: sortie ?? "rapport-audit.pdf")
+      let (signe, autorite) = try signaturePDF(organisation: charge.registre.etablissement.nom)
+      try RapportAuditPDF.ecrire(report, registre: charge.registre, sortie: pdf, modeles: modeles, signature: signe)
+      try Self.ecrireAutorite(autorite, pres: pdf)
     }
     if report.fails(at: echecSi.gravite) { throw CodeSortie.problemes }
   }

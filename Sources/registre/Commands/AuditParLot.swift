@@ -15,25 +15,36 @@ extension Auditer {
       Console.erreur("Erreur : \(error.message).")
       throw CodeSortie.usage
     }
-    let donnees: Data
+    let donnees: Data?
     switch format {
     case .texte: donnees = Data(RapportLotTexte.rendre(rapport).utf8)
     case .json: donnees = try RapportLotJSON.rendre(rapport) + Data("\n".utf8)
     case .csv: donnees = Data(RapportLotCSV.rendre(rapport).utf8)
-    case .sarif, .pdf: throw CodeSortie.usage  // Refused by validate().
+    case .pdf: donnees = nil
+    case .sarif: throw CodeSortie.usage  // Refused by validate().
     }
     if let sortie {
-      do {
-        try AtomicFile.write(donnees, to: URL(fileURLWithPath: sortie), permissions: 0o640)
-      } catch {
-        Console.erreur("Erreur : écriture impossible de « \(sortie) » (\(error)). Rien n'a été écrit.")
-        throw CodeSortie.usage
+      let url = URL(fileURLWithPath: sortie)
+      if let donnees {
+        do {
+          try AtomicFile.write(donnees, to: url, permissions: 0o640)
+        } catch {
+          Console.erreur("Erreur : écriture impossible de « \(sortie) » (\(error)). Rien n'a été écrit.")
+          throw CodeSortie.usage
+        }
+      } else {
+        // The PDF: rendered, signed when asked, then written atomically by the pipeline.
+        let (signe, autorite) = try signaturePDF(organisation: "Registre")
+        try RapportLotPDF.ecrire(rapport, sortie: url, modeles: modeles, signature: signe)
+        try Self.ecrireAutorite(autorite, pres: url)
       }
       Console.erreur(
         "Lot audité : \(rapport.audites) registre(s) audité(s), \(rapport.illisibles) illisible(s) ; "
           + "rapport écrit dans \(sortie).")
-    } else {
+    } else if let donnees {
       FileHandle.standardOutput.write(donnees)
+    } else {
+      throw CodeSortie.usage  // A PDF without --sortie is refused by validate().
     }
     if rapport.illisibles > 0 {
       Console.erreur("Attention : \(rapport.illisibles) registre(s) illisible(s), non audité(s).")

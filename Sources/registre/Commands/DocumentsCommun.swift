@@ -25,9 +25,13 @@ enum DocumentsCLI {
   }
 
   /// The pipeline; with `signature`, every PDF is signed before it is written.
-  static func pipeline(_ modeles: TemplateLibrary, signature: Signature? = nil) -> DocumentPipeline {
+  /// `delai` bounds each FOP run (default: the renderer's 180 s).
+  static func pipeline(
+    _ modeles: TemplateLibrary, signature: Signature? = nil, delai: Duration? = nil
+  ) -> DocumentPipeline {
+    let rendu = delai.map { modeles.fopRenderer(timeout: $0) } ?? modeles.fopRenderer()
     var pipeline = DocumentPipeline(
-      templates: modeles, transformer: LibXSLTTransformer(), renderer: modeles.fopRenderer(),
+      templates: modeles, transformer: LibXSLTTransformer(), renderer: rendu,
       date: .fromEnvironment(), toolVersion: Registre.configuration.version)
     if let signature {
       pipeline.finish = { pdf in try PDFSigner.sign(pdf, credentials: signature.identifiants, options: signature.options) }

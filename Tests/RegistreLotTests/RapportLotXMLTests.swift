@@ -1,0 +1,116 @@
+import Foundation
+import RegistreLot
+import RegistreModel
+import RegistreRules
+import RegistreXML
+import Testing
+
+/// The batch report's XML, input of the consolidated PDF (`audit-lot.xsl`).
+@Suite struct RapportLotXMLTests {
+  static let ns = RapportLotXML.espaceDeNoms
+
+  /// Three schools (one unreadable) and two rules: the same report as the documents
+  /// tests' fixture `audit-lot-mini.xml`, which must stay this module's real output.
+  static func rapportMini() throws -> RapportLot {
+    let jour = try #require(Jour(annee: 2026, mois: 1, jour: 15))
+    var a = LigneEtablissement(source: "0980001A.xml", uai: "0980001A", nom: "Collège Jean « Moulin » & fils (fictif)")
+    a.traitements = 12
+    a.erreurs = 3
+    a.avertissements = 5
+    a.notes = 1
+    a.acceptes = 2
+    a.score = 71
+    var b = LigneEtablissement(source: "0980002B.xml", uai: "0980002B", nom: "Lycée Victor Hugo (fictif)")
+    b.traitements = 8
+    b.score = 100
+    var c = LigneEtablissement(source: "0980003C.xml")
+    // A control character, as a diagnostic quoting a broken file may carry: dropped, not fatal.
+    c.probleme = "0980003C.xml:4:2: erreur: XML mal formé\u{1}"
+    c.nombreProblemes = 3
+    var aipd = StatistiqueRegle(regle: "aipd-requise-manquante")
+    aipd.etablissements = 1
+    aipd.traitements = 2
+    aipd.constats = 2
+    let mfa = StatistiqueRegle(regle: "acces-sans-mfa")
+    return RapportLot(
+      dossier: "/srv/academie/lot", dateAudit: jour, regles: ["aipd-requise-manquante", "acces-sans-mfa"],
+      etablissements: [a, b, c], parRegle: [aipd, mfa])
+  }
+
+  @Test func arbreFideleAuRapport() throws {
+    let rapport = try Self.rapportMini()
+    let racine = RapportLotXML.arbre(rapport)
+    #expect(racine.name == "audit-lot")
+    #expect(racine.namespace == Self.ns)
+    #expect(racine.attribute("date") == "2026-01-15")
+    #expect(racine.attribute("dossier") == "/srv/academie/lot")
+    #expect(racine.children.map(\.name) == ["synthese", "etablissements", "regles"])
+    #expect(racine.children.allSatisfy { $0.namespace == Self.ns })
+
+    let synthese = try #require(racine.child(named: "synthese"))
+    #expect(synthese.attribute("registres") == "3")
+    #expect(synthese.attribute("audites") == "2")
+    #expect(synthese.attribute("illisibles") == "1")
+    #expect(synthese.attribute("erreurs") == "3")
+    #expect(synthese.attribute("acceptes") == "2")
+    #expect(synthese.attribute("score-moyen") == String(try #require(rapport.scoreMoyen)))
+
+    let lignes = try #require(racine.child(named: "etablissements")).children(named: "etablissement")
+    #expect(lignes.map { $0.attribute("source") } == rapport.etablissements.map(\.source))
+    #expect(lignes[0].attribute("statut") == "audite")
+    #expect(lignes[0].attribute("score") == "71")
+    #expect(lignes[0].attribute("nom") == "Collège Jean « Moulin » & fils (fictif)")
+    #expect(lignes[2].attribute("statut") == "illisible")
+    #expect(lignes[2].attribute("problemes") == "3")
+    #expect(lignes[2].attribute("score") == nil)
+    #expect(lignes[2].child(named: "probleme")?.text == "0980003C.xml:4:2: erreur: XML mal formé")
+
+    // Titles and severities come from the rules, never retyped.
+    let regles = try #require(racine.child(named: "regles")).children(named: "regle")
+    #expect(regles.map { $0.attribute("id") } == ["aipd-requise-manquante", "acces-sans-mfa"])
+    for (element, id) in zip(regles, rapport.regles) {
+      let regle = try #require(Rules.all.first { $0.id == id })
+      #expect(element.text == regle.title)
+      #expect(element.attribute("gravite") == regle.severity.englishKey)
+    }
+    #expect(regles[0].attribute("etablissements") == "1")
+    #expect(regles[0].attribute("traitements") == "2")
+    #expect(regles[0].attribute("constats") == "2")
+  }
+
+  @Test func octetsDeterministesEtRelusALIdentique() throws {
+    let rapport = try Self.rapportMini()
+    let donnees = try RapportLotXML.donnees(rapport)
+    #expect(donnees == (try RapportLotXML.donnees(rapport)))
+    let relu = try XMLDocument.parse(data: donnees, name: "audit-lot.xml").rootElement()
+    #expect(relu == RapportLotXML.arbre(rapport))
+  }
+
+  /// The documents module's fixture is this writer's output, byte for byte
+  /// (`REGISTRE_REGENERER_REFERENCES=1` rewrites it).
+  @Test func fixtureDesDocumentsAJour() throws {
+    let donnees = try RapportLotXML.donnees(try Self.rapportMini())
+    let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("RegistreDocumentsTests/Fixtures/audit-lot-mini.xml")
+    if ProcessInfo.processInfo.environment["REGISTRE_REGENERER_REFERENCES"] == "1" {
+      try donnees.write(to: fixture)
+    }
+    #expect(donnees == (try Data(contentsOf: fixture)), "REGISTRE_REGENERER_REFERENCES=1 pour régénérer \(fixture.path)")
+  }
+
+  @Test func lotGenereCompteCommeLeRapport() throws {
+    let dossier = try dossierTemporaire()
+    defer { try? FileManager.default.removeItem(at: dossier) }
+    _ = try GenerateurRegistres(
+      ParametresGeneration(etablissements: 4, traitements: 10, graine: 3, partDefauts: 0.3, illisibles: 1)
+    ).ecrire(dans: dossier)
+    let rapport = try AuditLot.run(dossier, dateAudit: try #require(Jour(annee: 2026, mois: 1, jour: 15)))
+    let racine = RapportLotXML.arbre(rapport)
+    let lignes = try #require(racine.child(named: "etablissements")).children(named: "etablissement")
+    #expect(lignes.count == 4)
+    #expect(lignes.filter { $0.attribute("statut") == "illisible" }.count == 1)
+    #expect(lignes.compactMap { $0.attribute("erreurs").flatMap(Int.init) }.reduce(0, +) == rapport.erreurs)
+    #expect(try #require(racine.child(named: "regles")).children.count == Rules.all.count)
+    #expect(throws: Never.self) { try RapportLotXML.donnees(rapport) }
+  }
+}
