@@ -115,7 +115,9 @@ public enum ChargementRegistre {
 
   /// Every « À COMPLÉTER » placeholder left in a file.
   static func marqueurs(_ valeur: Valeur, fichier: String, cle: String, table: [String: Emplacement]) -> [Diagnostic] {
-    valeur.textes().compactMap { chemin, texte in
+    // Field paths are only spelled out when there is a placeholder to report.
+    guard valeur.contientMarqueur else { return [] }
+    return valeur.textes().compactMap { chemin, texte in
       guard texte.hasPrefix(Format.marqueurACompleter) else { return nil }
       let ici = table["\(cle)/\(chemin)"] ?? Emplacement(fichier: fichier, champ: chemin)
       return Diagnostic(

@@ -27,7 +27,12 @@ struct LecteurYAML {
     guard let texte = verifierOctets(donnees) else { return nil }
     let noeud: Node?
     do {
-      noeud = try Yams.compose(yaml: texte)
+      // The basic resolver: the reader types scalars itself from the
+      // descriptor, so Yams' regular expressions (run on every plain scalar
+      // when mapping keys are hashed) would be wasted.
+      // Explicit encoding and constructor: their defaults read the environment
+      // and build tables on every call, and compose never constructs values.
+      noeud = try Yams.compose(yaml: texte, .basic, Constructor([:], [:], [:]), .utf8)
     } catch let erreur as YamlError {
       signalerErreurYams(erreur)
       return nil
@@ -89,14 +94,15 @@ struct LecteurYAML {
   /// The first line where a node starts with an anchor (`&a`) or an alias
   /// (`*a`), outside quotes and comments.
   static func ligneAvecAncre(_ texte: String) -> Int? {
+    let (retourLigne, espace, tabulation): (UInt8, UInt8, UInt8) = (0x0A, 0x20, 0x09)
     var ligne = 1
     var debutDeNoeud = true
-    var guillemet: Character?
+    var guillemet: UInt8?
     var commentaire = false
-    var precedent: Character = "\n"
-    for caractere in texte {
+    var precedent = retourLigne
+    for caractere in UnitesASCII(texte) {
       defer { precedent = caractere }
-      if caractere == "\n" {
+      if caractere == retourLigne {
         ligne += 1
         debutDeNoeud = guillemet == nil
         commentaire = false
@@ -107,19 +113,17 @@ struct LecteurYAML {
         if caractere == ouvert { guillemet = nil }
         continue
       }
-      if caractere == " " || caractere == "\t" { continue }
-      if caractere == "#" && (precedent == " " || precedent == "\t" || precedent == "\n") {
+      if caractere == espace || caractere == tabulation { continue }
+      if caractere == UInt8(ascii: "#") && (precedent == espace || precedent == tabulation || precedent == retourLigne) {
         commentaire = true
         continue
       }
-      if debutDeNoeud && (caractere == "&" || caractere == "*") { return ligne }
+      if debutDeNoeud && (caractere == UInt8(ascii: "&") || caractere == UInt8(ascii: "*")) { return ligne }
       switch caractere {
-      case "\"", "'":
+      case UInt8(ascii: "\""), UInt8(ascii: "'"):
         guillemet = debutDeNoeud ? caractere : nil
         debutDeNoeud = false
-      case "[", "{", ",", "-", "?":
-        debutDeNoeud = true
-      case ":":
+      case UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
         debutDeNoeud = true
       default:
         debutDeNoeud = false
@@ -135,17 +139,16 @@ struct LecteurYAML {
     var ligne = 1
     var debutDeLigne = true
     var indentation = 0
-    var guillemet: Character?
-    for caractere in texte {
-      if caractere == "\n" {
+    var guillemet: UInt8?
+    for caractere in UnitesASCII(texte) {
+      if caractere == 0x0A {
         ligne += 1
         debutDeLigne = true
         indentation = 0
-        if guillemet == "'" || guillemet == "\"" { continue }
         continue
       }
       if debutDeLigne {
-        if caractere == " " || caractere == "-" {
+        if caractere == UInt8(ascii: " ") || caractere == UInt8(ascii: "-") {
           indentation += 1
           if indentation / 2 > profondeurMaximale { return ligne }
           continue
@@ -157,12 +160,11 @@ struct LecteurYAML {
         continue
       }
       switch caractere {
-      case "\"", "'": guillemet = caractere
-      case "[", "{":
+      case UInt8(ascii: "\""), UInt8(ascii: "'"): guillemet = caractere
+      case UInt8(ascii: "["), UInt8(ascii: "{"):
         profondeurFlux += 1
         if profondeurFlux > profondeurMaximale { return ligne }
-      case "]", "}": profondeurFlux = max(0, profondeurFlux - 1)
-      case "#": break
+      case UInt8(ascii: "]"), UInt8(ascii: "}"): profondeurFlux = max(0, profondeurFlux - 1)
       default: break
       }
     }
@@ -268,19 +270,23 @@ struct LecteurYAML {
   }
 
   private mutating func scalaire(_ texte: String, genre: GenreChamp, ici: Emplacement) -> Valeur? {
-    if texte.count > 100_000 {
+    // `count` breaks graphemes over the whole text; the UTF-8 length bounds it.
+    if texte.utf8.count > 100_000, texte.count > 100_000 {
       signaler(ici, "texte trop long (\(texte.count) caractères)", attendu: "au plus 100 000 caractères")
       return nil
     }
-    if texte.hasPrefix(Format.marqueurACompleter), accepterMarqueurs, genre.estTextuel {
+    let marqueur = LecteurYAML.commenceParMarqueur(texte)
+    if marqueur, accepterMarqueurs, genre.estTextuel {
       return .texte(texte)
     }
-    if texte.hasPrefix(Format.marqueurACompleter) {
+    if marqueur {
       // Reported for every kind of field, so that a typed placeholder
       // (a country, a date) reads as « to complete », not as a wrong value.
       signaler(ici, "valeur à compléter : « \(texte) »", attendu: "la valeur propre à l'établissement (\(genre.attendu))")
       return nil
     }
+    // A duration is parsed once here; only a bad one goes on to the check's message.
+    if case .duree = genre, let duree = Duree(texte: texte) { return .texte(duree.description) }
     if let erreur = LecteurYAML.controlerScalaire(texte, genre: genre) {
       signaler(ici, erreur, attendu: genre.attendu)
       return nil
@@ -297,7 +303,7 @@ struct LecteurYAML {
   static func controlerScalaire(_ texte: String, genre: GenreChamp) -> String? {
     switch genre {
     case .texte:
-      return texte.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "texte vide" : nil
+      return estBlanc(texte) ? "texte vide" : nil
     case .entier:
       guard let n = Int(texte), n >= 0 else { return "« \(texte) » n'est pas un nombre entier positif" }
       return nil
@@ -323,6 +329,24 @@ struct LecteurYAML {
   }
 
   // MARK: Helpers
+
+  /// `texte.hasPrefix(Format.marqueurACompleter)`, without its Unicode
+  /// comparison for the texts that cannot match: « À » begins either with
+  /// U+00C0 (byte C3) or with « A » and a combining grave accent.
+  static func commenceParMarqueur(_ texte: String) -> Bool {
+    guard let premier = texte.utf8.first, premier == 0xC3 || premier == UInt8(ascii: "A") else { return false }
+    return texte.hasPrefix(Format.marqueurACompleter)
+  }
+
+  /// Whether `texte` holds only whitespace and newlines (what trimming them
+  /// would empty), stopping at the first other scalar.
+  static func estBlanc(_ texte: String) -> Bool {
+    for scalaire in texte.unicodeScalars {
+      if scalaire.value > 0x20 && scalaire.value < 0x7F { return false }
+      if !CharacterSet.whitespacesAndNewlines.contains(scalaire) { return false }
+    }
+    return true
+  }
 
   private static func estNul(_ noeud: Node) -> Bool {
     guard case .scalar(let s) = noeud, s.style == .plain else { return false }

@@ -38,8 +38,7 @@ indirect enum Valeur: Equatable, Sendable {
 
   /// Decodes a model value from this tree.
   func decoder<T: Decodable>(_ type: T.Type) throws -> T {
-    let donnees = try JSONSerialization.data(withJSONObject: objetJSON, options: [.fragmentsAllowed])
-    return try JSONDecoder().decode(T.self, from: donnees)
+    try DecodeurValeur.modele(T.self, self, parent: [], cle: nil)
   }
 
   /// Builds the tree of a model value, ordered and typed by its record type.
@@ -70,6 +69,16 @@ indirect enum Valeur: Equatable, Sendable {
       return .booleen((objet as? Bool) ?? (objet as? NSNumber)?.boolValue ?? false)
     default:
       return .texte(objet as? String ?? "\(objet)")
+    }
+  }
+
+  /// Whether some text value starts with « À COMPLÉTER ».
+  var contientMarqueur: Bool {
+    switch self {
+    case .texte(let s): return LecteurYAML.commenceParMarqueur(s)
+    case .entier, .booleen: return false
+    case .liste(let elements): return elements.contains { $0.contientMarqueur }
+    case .objet(let paires): return paires.contains { $0.1.contientMarqueur }
     }
   }
 

@@ -53,9 +53,19 @@ public enum XMLRegistre {
     }
   }
 
-  /// The compiled schema, built once from the descriptor.
+  /// The XSD bytes, generated once per process from the descriptor.
+  private static let xsd = Data(SchemaXSD.texte().utf8)
+  private static let cleCache = "fr.registre.formats.schema"
+
+  /// The compiled schema, compiled once per thread: a batch loads registers
+  /// on several threads, and libxml2 schemas are kept to one thread here
+  /// (`XMLSchema` is not `Sendable`). A thread's dictionary dies with it.
   static func schema() throws(XMLError) -> XMLSchema {
-    try XMLSchema(xsd: Data(SchemaXSD.texte().utf8), name: "registre.xsd")
+    let dictionnaire = Thread.current.threadDictionary
+    if let compile = dictionnaire[cleCache] as? XMLSchema { return compile }
+    let compile = try XMLSchema(xsd: xsd, name: "registre.xsd")
+    dictionnaire[cleCache] = compile
+    return compile
   }
 }
 
@@ -220,6 +230,8 @@ struct LecteurArbreXML {
 
   mutating func registre(_ racine: XMLElementNode) -> Registre? {
     guard let noeudEtablissement = racine.child(named: "etablissement") else { return nil }
+    // Nearly every element gets a location: sized once rather than grown by rehashing.
+    emplacements.reserveCapacity(Self.nombreElements(racine))
     let vEtablissement = valeur(noeudEtablissement, genre: .objet(Format.etablissement), cle: "etablissement", chemin: "")
     var traitements: [Traitement] = []
     var sousTraitants: [SousTraitant] = []
@@ -245,6 +257,10 @@ struct LecteurArbreXML {
     return Registre(etablissement: etablissement, traitements: traitements, sousTraitants: sousTraitants, violations: violations)
   }
 
+  private static func nombreElements(_ noeud: XMLElementNode) -> Int {
+    noeud.children.reduce(1) { $0 + nombreElements($1) }
+  }
+
   /// One record read on its own (its root element is the record).
   mutating func enregistrement(_ noeud: XMLElementNode, type: TypeEnregistrement) -> Valeur {
     valeur(noeud, genre: .objet(type), cle: type.nom, chemin: "")
@@ -257,8 +273,8 @@ struct LecteurArbreXML {
     case .objet(let type):
       var paires: [(String, Valeur)] = []
       for champ in type.champs {
-        let cheminChamp = chemin.isEmpty ? champ.cle : "\(chemin).\(champ.cle)"
         if let enfant = noeud.child(named: champ.cle) {
+          let cheminChamp = chemin.isEmpty ? champ.cle : "\(chemin).\(champ.cle)"
           paires.append((champ.cle, valeur(enfant, genre: champ.genre, cle: cle, chemin: cheminChamp)))
         } else if case .liste = champ.genre {
           paires.append((champ.cle, .liste([])))
@@ -270,6 +286,7 @@ struct LecteurArbreXML {
         valeur($1, genre: genreElement, cle: cle, chemin: "\(chemin)[\($0)]")
       })
     default:
+      if case .duree = genre, let duree = Duree(texte: noeud.text) { return .texte(duree.description) }
       if let probleme = LecteurYAML.controlerScalaire(noeud.text, genre: genre) {
         diagnostics.append(Diagnostic(ici, probleme, attendu: genre.attendu))
       }

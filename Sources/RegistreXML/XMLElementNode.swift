@@ -101,7 +101,7 @@ extension XMLElementNode {
         continue
       }
       var finished = stack.removeLast().element
-      if !finished.children.isEmpty, finished.text.allSatisfy({ $0.isWhitespace }) {
+      if !finished.children.isEmpty, Self.isBlank(finished.text) {
         finished.text = ""
       }
       guard let parent = stack.indices.last else {
@@ -111,6 +111,21 @@ extension XMLElementNode {
       stack[parent].element.children.append(finished)
     }
     self = XMLElementNode(shallow: root)
+  }
+
+  /// Whether every `Character` of `text` is whitespace. Indentation is ASCII, where
+  /// each byte is its own `Character` (CR LF aside, whitespace too): the bytes answer
+  /// without grapheme breaking; any other text takes the `Character` path.
+  static func isBlank(_ text: String) -> Bool {
+    var ascii = true
+    for byte in text.utf8 {
+      if byte >= 0x80 {
+        ascii = false
+        break
+      }
+      if byte != 0x20 && !(0x09...0x0D).contains(byte) { return false }
+    }
+    return ascii || text.allSatisfy { $0.isWhitespace }
   }
 
   /// Name, namespace, attributes and line of `node`, without its content.

@@ -315,3 +315,21 @@ private func parseError(_ data: Data) -> XMLError? {
     #expect(throws: XMLError.self) { try XMLWriter.data(for: node) }
   }
 }
+
+@Suite struct BlankTextTests {
+  @Test(arguments: [
+    ("", true), ("  \n\t ", true), ("\r\n  ", true), ("\u{0B}\u{0C}", true), ("\u{A0}\u{2003}\n", true),
+    ("  a ", false), ("\u{A0}x", false), ("é", false), (" \u{301}", true), ("a\u{301}", false),
+  ])
+  func blankTextIsDecidedAsByCharacters(text: String, blank: Bool) {
+    #expect(XMLElementNode.isBlank(text) == blank)
+    #expect(XMLElementNode.isBlank(text) == text.allSatisfy { $0.isWhitespace })
+  }
+
+  @Test func indentationAroundChildrenIsDropped() throws {
+    let xml = "<r>\r\n  <a>x</a>\r\n\t<b> </b>\u{A0}</r>"
+    let root = try #require(try XMLDocument.parse(data: bytes(xml), name: "t.xml").rootElement())
+    #expect(root.text == "")
+    #expect(root.children.map(\.text) == ["x", " "])
+  }
+}
