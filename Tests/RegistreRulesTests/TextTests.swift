@@ -57,6 +57,7 @@ import Testing
     #expect(starts.mayOccur(in: FoldedText("Accès via le Gar")))
     #expect(starts.mayOccur(in: FoldedText("Le LIVRET de l'élève")))
     #expect(starts.mayOccur(in: FoldedText("d")))
+    #expect(!starts.mayOccur(in: FoldedText("Garage et livrets")))
     #expect(!starts.mayOccur(in: FoldedText("Vie scolaire, cantine")))
     #expect(!starts.mayOccur(in: FoldedText("")))
   }

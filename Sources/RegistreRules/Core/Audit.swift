@@ -71,7 +71,8 @@ public enum Audit {
     // the whole record (some thirty references) once per rule.
     for treatment in registre.traitements {
       let facts = TreatmentFacts(treatment)
-      for rule in rules { rule.check(treatment, facts: facts, in: audit, into: &raw) }
+      // Indexing calls each rule in place; `for rule in rules` would copy the existential.
+      for index in rules.indices { rules[index].check(treatment, facts: facts, in: audit, into: &raw) }
     }
     let marked = acceptances.apply(to: raw)
     // Sort keys are worked out once per finding, not at every comparison.
@@ -130,9 +131,12 @@ struct SubjectIndex {
   private let ranks: [Subject: Int]
 
   init(_ registre: Registre) {
+    let subjects = Audit.allSubjects(registre)
     var ranks: [Subject: Int] = [:]
+    ranks.reserveCapacity(subjects.count)
     var all: [(subject: Subject, rank: Int)] = []
-    for subject in Audit.allSubjects(registre) {
+    all.reserveCapacity(subjects.count)
+    for subject in subjects {
       if ranks[subject] == nil { ranks[subject] = ranks.count }
       all.append((subject, ranks[subject] ?? 0))
     }

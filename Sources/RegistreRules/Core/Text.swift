@@ -14,33 +14,38 @@ struct Phrases: Sendable {
   var words: [[String]] { patterns.map { FoldedText(bytes: $0).words } }
 }
 
-/// The first two letters of the first word of some phrases: one pass over a folded text tells
-/// whether any of them can occur, before each phrase is looked for.
+/// The first words of some phrases, by their first two letters and length: one pass over a
+/// folded text tells whether any phrase can occur in it, before each one is looked for.
 struct WordStarts: Sendable {
-  private var bits = [UInt64](repeating: 0, count: 1024)
+  private let keys: [UInt32]
 
   init(_ phrases: [Phrases]) {
-    for pattern in phrases.flatMap(\.patterns) where pattern.count > 2 {
-      insert(pattern[1], pattern[2])
+    var keys: Set<UInt32> = []
+    for pattern in phrases.flatMap(\.patterns) {
+      let length = (pattern.dropFirst().firstIndex(of: 0x20) ?? pattern.count) - 1
+      keys.insert(Self.key(pattern[1], pattern.count > 2 ? pattern[2] : 0x20, length))
     }
+    self.keys = keys.sorted()
   }
 
-  private mutating func insert(_ first: UInt8, _ second: UInt8) {
-    let key = Int(first) << 8 | Int(second)
-    bits[key >> 6] |= 1 << UInt64(key & 63)
+  private static func key(_ first: UInt8, _ second: UInt8, _ length: Int) -> UInt32 {
+    UInt32(first) << 16 | UInt32(second) << 8 | UInt32(min(length, 255))
   }
 
-  private func has(_ first: UInt8, _ second: UInt8) -> Bool {
-    let key = Int(first) << 8 | Int(second)
-    return bits[key >> 6] & (1 << UInt64(key & 63)) != 0
-  }
-
-  /// False when no word of `text` starts like one of the phrases (so none can match).
+  /// False when no word of `text` starts and ends like one of the phrases' first words.
   func mayOccur(in text: FoldedText) -> Bool {
     let bytes = text.bytes
-    var index = 0
-    while index + 2 < bytes.count {
-      if bytes[index] == 0x20 && has(bytes[index + 1], bytes[index + 2]) { return true }
+    var start = 1
+    var index = 1
+    while index < bytes.count {
+      if bytes[index] == 0x20 {
+        let length = index - start
+        if length > 0 {
+          let key = Self.key(bytes[start], length > 1 ? bytes[start + 1] : 0x20, length)
+          if keys.contains(key) { return true }
+        }
+        start = index + 1
+      }
       index += 1
     }
     return false
