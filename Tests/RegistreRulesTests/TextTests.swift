@@ -62,6 +62,23 @@ import Testing
     #expect(!starts.mayOccur(in: FoldedText("")))
   }
 
+  @Test func rawPreCheckNeverMissesWhatTheFoldedCheckFinds() {
+    let starts = WordStarts([Phrases(["GAR", "ÉduConnect", "livret scolaire", "d x", "LSU"])])
+    var texts = Self.samples + [
+      "Accès via le GAR", "ÉDUCONNECT", "x-gar", "Livret", "lsu", "(LSU)", "d", "«gar»", "l’Éduconnect", "GAR2",
+    ]
+    var generator = SystemRandomNumberGenerator()
+    let alphabet = Array("gGaArRlLsSuUdDxXeéÉ -’«»()1\u{301}\u{A0}Œ≤")
+    for _ in 0..<3000 {
+      texts.append(String((0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? " " }))
+    }
+    for text in texts where starts.mayOccur(in: FoldedText(text)) {
+      #expect(starts.mayOccur(inUnfolded: text), "\(text)")
+    }
+    #expect(!starts.mayOccur(inUnfolded: "Vie scolaire (Pronote)"))
+    #expect(!starts.mayOccur(inUnfolded: "Restauration et hébergement"))
+  }
+
   @Test func blankText() {
     #expect(Text.isBlank(nil))
     #expect(Text.isBlank(" \t\n\u{0B}\u{0C}\r"))

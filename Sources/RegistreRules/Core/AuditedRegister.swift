@@ -33,6 +33,6 @@ public struct TreatmentFacts: Sendable {
 
   init(_ t: Traitement) {
     processesBiometrics = t.processesBiometrics
-    nationalApplication = WrongController.application(name: FoldedText(t.nom), software: t.logiciel)
+    nationalApplication = WrongController.application(of: t)
   }
 }

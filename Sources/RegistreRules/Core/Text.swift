@@ -18,14 +18,56 @@ struct Phrases: Sendable {
 /// folded text tells whether any phrase can occur in it, before each one is looked for.
 struct WordStarts: Sendable {
   private let keys: [UInt32]
+  /// First two bytes (second one 0x20 for a one-letter word) of every first word.
+  private let pairs: Set<UInt16>
+  /// First byte of every first word.
+  private let initials: Set<UInt8>
 
   init(_ phrases: [Phrases]) {
     var keys: Set<UInt32> = []
+    var pairs: Set<UInt16> = []
+    var initials: Set<UInt8> = []
     for pattern in phrases.flatMap(\.patterns) {
       let length = (pattern.dropFirst().firstIndex(of: 0x20) ?? pattern.count) - 1
-      keys.insert(Self.key(pattern[1], pattern.count > 2 ? pattern[2] : 0x20, length))
+      let second = pattern.count > 2 ? pattern[2] : 0x20
+      keys.insert(Self.key(pattern[1], second, length))
+      pairs.insert(UInt16(pattern[1]) << 8 | UInt16(second))
+      initials.insert(pattern[1])
     }
     self.keys = keys.sorted()
+    self.pairs = pairs
+    self.initials = initials
+  }
+
+  /// Whether a word of `text`, once folded, may start like one of the phrases' first words —
+  /// read on the raw UTF-8, without folding. It may answer yes wrongly (a word starting with
+  /// a non-ASCII letter always may), never no wrongly: every place a folded word can start
+  /// is looked at (the text's start, after an ASCII separator, after any non-ASCII byte).
+  func mayOccur(inUnfolded text: String) -> Bool {
+    var copy = text
+    return copy.withUTF8 { bytes in
+      func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+      }
+      for index in bytes.indices where index == 0 || !isAlphanumeric(bytes[index - 1]) {
+        let first = bytes[index]
+        if first >= 0xC0 { return true }
+        guard isAlphanumeric(first) else { continue }
+        let lower = first | 0x20
+        var end = index + 1
+        while end < bytes.count && isAlphanumeric(bytes[end]) { end += 1 }
+        let second = end > index + 1 ? bytes[index + 1] | (bytes[index + 1] >= 0x41 ? 0x20 : 0) : 0x20
+        if end < bytes.count && bytes[end] >= 0x80 {
+          // A non-ASCII character may continue the word (é) or end it (’): length unknown.
+          if end == index + 1 ? initials.contains(lower) : pairs.contains(UInt16(lower) << 8 | UInt16(second)) {
+            return true
+          }
+        } else if keys.contains(Self.key(lower, second, end - index)) {
+          return true
+        }
+      }
+      return false
+    }
   }
 
   private static func key(_ first: UInt8, _ second: UInt8, _ length: Int) -> UInt32 {

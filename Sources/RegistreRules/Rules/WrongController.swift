@@ -40,6 +40,14 @@ struct WrongController: Rule {
   /// « hors GAR »), or as the whole of its software (« LSU / LSL », « SIECLE (BEE) »).
   /// A software field that merely mentions one (« SIECLE (module bourses) et
   /// téléservice… ») describes a school treatment that uses it.
+  static func application(of t: Traitement) -> NationalApplication? {
+    // Most fiches name no national application: a pass over the raw bytes rules them out
+    // before any text is folded.
+    guard nameStarts.mayOccur(inUnfolded: t.nom) || t.logiciel.map(nameStarts.mayOccur(inUnfolded:)) == true
+    else { return nil }
+    return application(name: FoldedText(t.nom), software: t.logiciel)
+  }
+
   static func application(name: FoldedText, software: String?) -> NationalApplication? {
     // Most fiches name no national application: one pass over the text rules them out.
     if nameStarts.mayOccur(in: name),
