@@ -63,7 +63,8 @@ struct GenererRegistres: ParsableCommand {
 }
 
 /// `registre mesurer-audit`: in-process audit throughput on generated registers (for `make bench`).
-/// Prints one JSON object: every run's treatments per second on one core, and their median.
+/// Prints one JSON object: every run's treatments per second on one thread, by wall-clock time and by the
+/// thread's CPU time (`cpu_*`), with medians and spreads.
 struct MesurerAudit: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "mesurer-audit",
