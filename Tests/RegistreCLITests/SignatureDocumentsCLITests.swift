@@ -6,20 +6,7 @@ import Testing
   @Test func documentEtRapportDAuditSignes() throws {
     let dossier = try OutilCLI.dossierTemporaire()
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let cle = dossier.appendingPathComponent("cle.pem").path
-    let certificat = dossier.appendingPathComponent("certificat.pem").path
-    let openssl = Process()
-    openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-    openssl.arguments = [
-      "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-subj",
-      "/CN=Chef d'établissement de test", "-days", "2", "-keyout", cle, "-out", certificat,
-      "-addext", "keyUsage=critical,digitalSignature,nonRepudiation",
-    ]
-    openssl.standardOutput = FileHandle.nullDevice
-    openssl.standardError = FileHandle.nullDevice
-    try openssl.run()
-    openssl.waitUntilExit()
-    try #require(openssl.terminationStatus == 0)
+    let (cle, certificat) = try Self.cleDeTest(dans: dossier)
 
     let registre = OutilCLI.registreValide.path
     let pdf = dossier.appendingPathComponent("registre.pdf").path
@@ -36,5 +23,44 @@ import Testing
     // The key never appears in what the commands print.
     let corpsCle = try String(contentsOfFile: cle, encoding: .utf8).split(separator: "\n").dropFirst().first.map(String.init) ?? "?"
     #expect(!(r.sortie + r.erreurs + a.sortie + a.erreurs).contains(corpsCle))
+  }
+
+  /// A folder or an empty file given as the PDF to sign: a French error, exit 2, nothing written;
+  /// an empty file given to `verifier`: exit 2 (a folder is an export to verify, not an error).
+  @Test func dossierOuFichierVideRefuses() throws {
+    let dossier = try OutilCLI.dossierTemporaire()
+    defer { try? FileManager.default.removeItem(at: dossier) }
+    let (cle, certificat) = try Self.cleDeTest(dans: dossier)
+    let vide = dossier.appendingPathComponent("vide.pdf")
+    try Data().write(to: vide)
+    let sortie = dossier.appendingPathComponent("signe.pdf").path
+    for entree in [dossier.path, vide.path] {
+      let s = try OutilCLI.lancer(["signer", entree, "--sortie", sortie, "--cle", cle, "--certificat", certificat])
+      #expect(s.code == 2, "\(entree) : \(s.erreurs)")
+      #expect(s.erreurs.lowercased().contains("erreur"))
+      #expect(!FileManager.default.fileExists(atPath: sortie))
+    }
+    let v = try OutilCLI.lancer(["verifier", vide.path])
+    #expect(v.code == 2, "\(v.sortie)\(v.erreurs)")
+    #expect(v.erreurs.contains("n'est pas un PDF"))
+  }
+
+  /// A throw-away P-256 key and self-signed certificate, written in `dossier`.
+  static func cleDeTest(dans dossier: URL) throws -> (cle: String, certificat: String) {
+    let cle = dossier.appendingPathComponent("cle.pem").path
+    let certificat = dossier.appendingPathComponent("certificat.pem").path
+    let openssl = Process()
+    openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+    openssl.arguments = [
+      "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-subj",
+      "/CN=Chef d'établissement de test", "-days", "2", "-keyout", cle, "-out", certificat,
+      "-addext", "keyUsage=critical,digitalSignature,nonRepudiation",
+    ]
+    openssl.standardOutput = FileHandle.nullDevice
+    openssl.standardError = FileHandle.nullDevice
+    try openssl.run()
+    openssl.waitUntilExit()
+    try #require(openssl.terminationStatus == 0)
+    return (cle, certificat)
   }
 }
