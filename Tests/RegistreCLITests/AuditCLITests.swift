@@ -129,15 +129,8 @@ import Testing
       jsonschema.Draft202012Validator.check_schema(schema)
       jsonschema.Draft202012Validator(schema).validate(json.load(open(sys.argv[2])))
       """
-    let processus = Process()
-    processus.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    processus.arguments = ["python3", "-c", script, schema.path, rapport.path]
-    let erreurs = Pipe()
-    processus.standardError = erreurs
-    try processus.run()
-    let message = String(decoding: erreurs.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    processus.waitUntilExit()
-    #expect(processus.terminationStatus == 0, "\(message)")
+    let validation = try OutilCLI.outil(["python3", "-c", script, schema.path, rapport.path])
+    #expect(validation.code == 0, "\(validation.sortie)")
   }
 
   @Test func seuilDEchec() throws {

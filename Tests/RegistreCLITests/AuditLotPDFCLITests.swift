@@ -5,21 +5,6 @@ import Testing
 /// with the same tools as the other documents (pdftotext, qpdf, pdfinfo, pdffonts, pikepdf).
 @Suite("CLI : audit consolidé d'un lot en PDF")
 struct AuditLotPDFCLI {
-  /// Runs a checker to completion; its standard output (and error) as text.
-  static func outil(_ arguments: [String]) throws -> (code: Int32, sortie: String) {
-    let processus = Process()
-    processus.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    processus.arguments = arguments
-    let tube = Pipe()
-    processus.standardOutput = tube
-    processus.standardError = tube
-    processus.standardInput = FileHandle.nullDevice
-    try processus.run()
-    let donnees = tube.fileHandleForReading.readDataToEndOfFile()
-    processus.waitUntilExit()
-    return (processus.terminationStatus, String(decoding: donnees, as: UTF8.self))
-  }
-
   @Test func lotDeCinqEtablissementsSigneEtPDFA() throws {
     let dossier = try OutilCLI.dossierTemporaire()
     defer { try? FileManager.default.removeItem(at: dossier) }
@@ -50,7 +35,7 @@ struct AuditLotPDFCLI {
     #expect(try OutilCLI.lancer(["verifier", pdf.path]).code == 1)  // untrusted without the authority
 
     // The expected text.
-    let texte = try Self.outil(["pdftotext", "-layout", pdf.path, "-"]).sortie
+    let texte = try OutilCLI.outil(["pdftotext", "-layout", pdf.path, "-"]).sortie
       .replacingOccurrences(of: "\u{A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ")
     for attendu in [
       "Audit consolidé des registres", lot, "15 janvier 2026", "28 novembre 2026", "4 sur 5",
@@ -65,14 +50,14 @@ struct AuditLotPDFCLI {
     }
 
     // PDF/A-2b, as the other documents are checked.
-    let statut = try Self.outil([
+    let statut = try OutilCLI.outil([
       "python3", "-c", "import pikepdf,sys; print(pikepdf.open(sys.argv[1]).open_metadata().pdfa_status)", pdf.path,
     ])
     #expect(statut.sortie.trimmingCharacters(in: .whitespacesAndNewlines) == "2B")
-    #expect(try Self.outil(["qpdf", "--check", pdf.path]).code == 0)
-    let info = try Self.outil(["pdfinfo", pdf.path]).sortie
+    #expect(try OutilCLI.outil(["qpdf", "--check", pdf.path]).code == 0)
+    let info = try OutilCLI.outil(["pdfinfo", pdf.path]).sortie
     #expect(info.contains("Tagged:          yes"))
-    let polices = try Self.outil(["pdffonts", pdf.path]).sortie.split(separator: "\n").dropFirst(2)
+    let polices = try OutilCLI.outil(["pdffonts", pdf.path]).sortie.split(separator: "\n").dropFirst(2)
     #expect(!polices.isEmpty)
     for ligne in polices {
       let colonnes = ligne.split(separator: " ")

@@ -6,15 +6,7 @@ import Testing
 @Suite("CLI : documents PDF")
 struct DocumentsCLITests {
   static func texte(_ pdf: URL) throws -> String {
-    let processus = Process()
-    processus.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    processus.arguments = ["pdftotext", pdf.path, "-"]
-    let sortie = Pipe()
-    processus.standardOutput = sortie
-    try processus.run()
-    let donnees = sortie.fileHandleForReading.readDataToEndOfFile()
-    processus.waitUntilExit()
-    return String(decoding: donnees, as: UTF8.self)
+    try OutilCLI.outil(["pdftotext", pdf.path, "-"]).sortie
   }
 
   @Test func exporterPuisUtiliserSesModeles() throws {

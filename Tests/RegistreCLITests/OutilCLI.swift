@@ -53,6 +53,22 @@ struct OutilCLI {
       erreurs: String(decoding: donneesErreurs, as: UTF8.self))
   }
 
+  /// Runs a checker (pdftotext, qpdf, python3…) found on the PATH to completion; its standard
+  /// output and error together, as text.
+  static func outil(_ arguments: [String]) throws -> (code: Int32, sortie: String) {
+    let processus = Process()
+    processus.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    processus.arguments = arguments
+    let tube = Pipe()
+    processus.standardOutput = tube
+    processus.standardError = tube
+    processus.standardInput = FileHandle.nullDevice
+    try processus.run()
+    let donnees = tube.fileHandleForReading.readDataToEndOfFile()
+    processus.waitUntilExit()
+    return (processus.terminationStatus, String(decoding: donnees, as: UTF8.self))
+  }
+
   static func dossierTemporaire() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("registre-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
