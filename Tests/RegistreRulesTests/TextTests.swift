@@ -41,10 +41,10 @@ import Testing
 
   @Test func negatedOccurrencesAreNotAffirmed() {
     let gar = Phrases(["GAR"])
-    #expect(!Text.containsAffirmed("Manuels numériques hors du GAR", anyOf: gar))
-    #expect(!Text.containsAffirmed("Ressources sans GAR", anyOf: gar))
-    #expect(Text.containsAffirmed("Ressources sans GAR puis via le GAR", anyOf: gar))
-    #expect(Text.containsAffirmed("GAR", anyOf: gar))
+    #expect(!FoldedText("Manuels numériques hors du GAR").containsAffirmed(gar))
+    #expect(!FoldedText("Ressources sans GAR").containsAffirmed(gar))
+    #expect(FoldedText("Ressources sans GAR puis via le GAR").containsAffirmed(gar))
+    #expect(FoldedText("GAR").containsAffirmed(gar))
   }
 
   @Test func joiningFoldedPartsEqualsFoldingTheJoinedText() {

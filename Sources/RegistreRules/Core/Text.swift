@@ -302,10 +302,6 @@ enum Text {
     FoldedText(text).contains(phrases)
   }
 
-  /// Like `contains`, but ignores an occurrence negated by the word before it.
-  static func containsAffirmed(_ text: String?, anyOf phrases: Phrases) -> Bool {
-    FoldedText(text).containsAffirmed(phrases)
-  }
 
   /// `text` without its parenthesised parts: « SIECLE (module bourses) » → « SIECLE ».
   static func withoutParentheses(_ text: String) -> String {
@@ -358,9 +354,7 @@ extension Traitement {
   }
 
   /// `descriptiveText`, folded.
-  var foldedDescription: FoldedText {
-    FoldedText(joining: ([nom, logiciel ?? "", finalitePrincipale] + sousFinalites).map { FoldedText($0) })
-  }
+  var foldedDescription: FoldedText { FoldedText(descriptiveText) }
 
   func categories(_ predicate: (CategorieDonnees) -> Bool) -> [CategorieDonnees] {
     donnees.map(\.categorie).filter(predicate)
