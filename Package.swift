@@ -75,13 +75,16 @@ let package = Package(
       resources: [.copy("Resources/Templates")],
       swiftSettings: swiftSettings),
 
+    /** The crypto door: the one digest, X.509 reading and trust store, small owners of OpenSSL pointers. */
+    .target(name: "RegistreCrypto", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
+
     /** PDF reader, incremental writer and PAdES signatures (CMS with OpenSSL), verification. */
     .target(
-      name: "RegistreSignature", dependencies: ["RegistreSupport", "COpenSSL", "CZlib"],
+      name: "RegistreSignature", dependencies: ["RegistreSupport", "RegistreCrypto", "COpenSSL", "CZlib"],
       swiftSettings: swiftSettings),
 
     /** TLS probe of a vendor's endpoints with libssl, judged against ANSSI's TLS guide. */
-    .target(name: "RegistreProbe", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
+    .target(name: "RegistreProbe", dependencies: ["RegistreCrypto", "COpenSSL"], swiftSettings: swiftSettings),
 
     /** Batch audit of many registers in parallel, and the synthetic register generator. */
     .target(
@@ -102,7 +105,7 @@ let package = Package(
       name: "RegistreArchive",
       dependencies: [
         "RegistreModel", "RegistreFormats", "RegistreRules", "RegistreSignature", "RegistreDocuments",
-        "RegistreSupport", "RegistreXML", "COpenSSL", "CZlib",
+        "RegistreSupport", "RegistreXML", "RegistreCrypto", "CZlib",
       ],
       resources: [.copy("Resources/bilan.xsl")],
       swiftSettings: swiftSettings),
@@ -121,51 +124,58 @@ let package = Package(
 
     // MARK: Tests
 
+    /** What every test target shares: one process runner, temporary folders, the test PKI, local TLS/HTTP
+        servers, the `registre` CLI runner and the policy for missing external checkers. Not a product. */
+    .target(name: "RegistreTestSupport", path: "Tests/RegistreTestSupport", swiftSettings: swiftSettings),
     .testTarget(
-      name: "RegistreXMLTests", dependencies: ["RegistreXML"], swiftSettings: swiftSettings),
+      name: "RegistreCryptoTests", dependencies: ["RegistreTestSupport", "RegistreCrypto"],
+      swiftSettings: swiftSettings),
+
+    .testTarget(
+      name: "RegistreXMLTests", dependencies: ["RegistreTestSupport", "RegistreXML"], swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreFormatsTests",
-      dependencies: ["RegistreFormats"],
+      dependencies: ["RegistreTestSupport", "RegistreFormats"],
       exclude: ["Fixtures"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "RegistreCLITests", dependencies: ["registre", "RegistreFormats"], exclude: ["Fixtures"],
+      name: "RegistreCLITests", dependencies: ["RegistreTestSupport", "registre", "RegistreFormats"], exclude: ["Fixtures"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "RegistreDocumentsTests", dependencies: ["RegistreDocuments"],
+      name: "RegistreDocumentsTests", dependencies: ["RegistreTestSupport", "RegistreDocuments"],
       exclude: ["Golden"],
       resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "RegistreSignatureTests", dependencies: ["RegistreSignature"],
+      name: "RegistreSignatureTests", dependencies: ["RegistreTestSupport", "RegistreSignature", "RegistreCrypto"],
       resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreCatalogueTests",
-      dependencies: [
+      dependencies: ["RegistreTestSupport", 
         "RegistreCatalogue", "RegistreModel", "RegistreFormats", "RegistreRules",
         .product(name: "Yams", package: "Yams"),
       ],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreLotTests",
-      dependencies: ["RegistreLot", "RegistreModel", "RegistreFormats", "RegistreRules", "RegistreXML"],
+      dependencies: ["RegistreTestSupport", "RegistreLot", "RegistreModel", "RegistreFormats", "RegistreRules", "RegistreXML"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "RegistreProbeTests", dependencies: ["RegistreProbe"], swiftSettings: swiftSettings),
+      name: "RegistreProbeTests", dependencies: ["RegistreTestSupport", "RegistreProbe"], swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreEvaluationTests",
-      dependencies: ["RegistreEvaluation", "RegistreModel", "RegistreFormats", "RegistreProbe"],
+      dependencies: ["RegistreTestSupport", "RegistreEvaluation", "RegistreModel", "RegistreFormats", "RegistreProbe"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreArchiveTests",
-      dependencies: [
+      dependencies: ["RegistreTestSupport", 
         "registre", "RegistreArchive", "RegistreModel", "RegistreFormats", "RegistreSignature", "RegistreCatalogue",
-        "RegistreSupport",
+        "RegistreSupport", "RegistreCrypto",
       ],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "RegistreRulesTests", dependencies: ["RegistreRules", "RegistreModel", "RegistreSupport"],
+      name: "RegistreRulesTests", dependencies: ["RegistreTestSupport", "RegistreRules", "RegistreModel", "RegistreSupport"],
       swiftSettings: swiftSettings),
   ]
 )

@@ -1,4 +1,5 @@
 public import Foundation
+import RegistreCrypto
 import RegistreSupport
 
 #if canImport(Glibc)
@@ -96,9 +97,14 @@ public enum YearArchive {
   }
 
   /// `sha256sum`-compatible manifest: one `<hex>  <name>` line per file, sorted by name.
-  public static func manifest(_ files: [ArchiveFile]) -> Data {
-    let lines = files.sorted { $0.name < $1.name }.map { "\(SHA256.hex($0.data))  \($0.name)\n" }
-    return Data(lines.joined().utf8)
+  public static func manifest(_ files: [ArchiveFile]) throws(ArchiveError) -> Data {
+    var lines = ""
+    for file in files.sorted(by: { $0.name < $1.name }) {
+      do { lines += "\(try Digest.sha256Hex(file.data))  \(file.name)\n" } catch {
+        throw .io("empreinte SHA-256 de \(file.name) impossible (\(error))")
+      }
+    }
+    return Data(lines.utf8)
   }
 
   /// Writes `files`, the manifest and its detached signature into a temporary folder inside `archive`,
@@ -196,7 +202,7 @@ public final class YearBuild {
 
   /// Writes the manifest and its signature, then moves the folder into place. Returns the year's folder.
   public func seal(sign: (Data) throws -> Data) throws(ArchiveError) -> URL {
-    let manifest = YearArchive.manifest(files)
+    let manifest = try YearArchive.manifest(files)
     let signature: Data
     do { signature = try sign(manifest) } catch { throw .signing("\(error)") }
     do {

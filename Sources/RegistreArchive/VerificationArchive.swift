@@ -1,4 +1,5 @@
 public import Foundation
+import RegistreCrypto
 public import RegistreSignature
 
 /// What `registre verifier DOSSIER/2026` found.
@@ -69,7 +70,8 @@ public struct ArchiveVerification: Codable, Equatable, Sendable {
         result.changed.append(name)
         continue
       }
-      if SHA256.hex(data) != expected[name] {
+      // A digest that cannot be computed cannot vouch for the file: it counts as changed.
+      if (try? Digest.sha256Hex(data)) != expected[name] {
         result.changed.append(name)
         continue
       }

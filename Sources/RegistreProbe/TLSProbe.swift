@@ -1,4 +1,5 @@
 public import Foundation
+import RegistreCrypto
 
 /// Why a URL cannot be probed at all. The network's own failures are not errors: they are
 /// part of the report (`unreachable`, `timeout`).
@@ -44,7 +45,7 @@ public enum TLSProbe {
 
   /// Checks that the trust anchors can be loaded.
   public static func validate(trustAnchors: TrustAnchors) throws(TLSProbeError) {
-    _ = try TrustStore(trustAnchors)
+    _ = try TrustStore.probe(trustAnchors)
   }
 
   /// Probes `endpoint`.
@@ -68,7 +69,7 @@ public enum TLSProbe {
       report.verdict = TLSJudge.judge(report, now: now)
       return report
     }
-    let trust = try TrustStore(trustAnchors)
+    let trust = try TrustStore.probe(trustAnchors)
 
     let addresses: [SocketAddress]
     switch Resolver.resolve(host: target.host, port: target.port, timeout: timeout) {

@@ -1,5 +1,6 @@
 import COpenSSL
 public import Foundation
+import RegistreCrypto
 
 /// Result of checking a detached CMS signature over some bytes.
 public struct DetachedVerification: Codable, Equatable, Sendable {

@@ -1,5 +1,5 @@
-import COpenSSL
 public import Foundation
+import RegistreCrypto
 
 /// What goes in the signature dictionary, and how to sign.
 public struct SignatureOptions: Sendable {
@@ -83,7 +83,8 @@ public enum PDFSigner {
     let document: PDFDocument
     do { document = try PDFDocument(bytes: pdf) } catch { throw .pdf(error) }
     var tlsAnchors: [Certificate] = []
-    for anchor in options.timestampTLSAnchors { tlsAnchors += try Certificate.all(fromPEMOrDER: [UInt8](anchor)) }
+    for anchor in options.timestampTLSAnchors { tlsAnchors += try crypto { () throws(CryptoError) in try Certificate.all(fromPEMOrDER: [UInt8](anchor)) }
+    }
     // A dry run gives the CMS size; the time-stamp token's size is only known after the fact.
     let estimate = try CMSSigner.sign(content: [], credentials: credentials).count
     var reserve = estimate + 2048 + (options.timestampURL == nil ? 0 : 12_288)

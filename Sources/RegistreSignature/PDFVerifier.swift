@@ -1,5 +1,6 @@
 import COpenSSL
 public import Foundation
+import RegistreCrypto
 
 /// The verdict on one signature. JSON keys are English; `problems` are French sentences.
 public struct SignatureVerification: Codable, Equatable, Sendable {
@@ -271,7 +272,7 @@ public enum PDFVerifier {
     let hashed = CMSContentDigest(cms, covered)
     if let md = EVP_get_digestbyname(OBJ_nid2sn(digestNID)), let messageDigest {
       // A SignedData that does not announce the signer's algorithm gets no digest BIO for it: hash again.
-      let computed = hashed.digest(nid: EVP_MD_get_type(md)) ?? digest(covered, md: md)
+      let computed = hashed.digest(nid: EVP_MD_get_type(md)) ?? (try? Digest.compute(md: md, over: covered)) ?? []
       result.intact = !computed.isEmpty
         && computed == asn1Bytes(UnsafePointer(messageDigest.assumingMemoryBound(to: ASN1_STRING.self)))
     }
@@ -351,9 +352,8 @@ public enum PDFVerifier {
       }
       let attribute = asn1Bytes(UnsafePointer(value.assumingMemoryBound(to: ASN1_STRING.self)))
       // The ESSCertID(v2) holds the certificate's hash as an OCTET STRING; look for it.
-      for name in ["SHA256", "SHA384", "SHA512", "SHA1"] {
-        guard let md = EVP_get_digestbyname(name) else { continue }
-        let hash = digest([der[...]], md: md)
+      for algorithm in [DigestAlgorithm.sha256, .sha384, .sha512, .sha1] {
+        guard let hash = try? Digest.compute(algorithm, over: [der[...]]) else { continue }
         let needle = [0x04, UInt8(hash.count)] + hash
         if PDFDocument.find(needle, in: attribute, range: 0..<attribute.count) != nil { return true }
       }
@@ -362,51 +362,11 @@ public enum PDFVerifier {
     return true
   }
 
-  static func digest(_ parts: [ArraySlice<UInt8>], md: OpaquePointer) -> [UInt8] {
-    guard let context = EVP_MD_CTX_new() else { return [] }
-    defer { EVP_MD_CTX_free(context) }
-    guard EVP_DigestInit_ex(context, md, nil) == 1 else { return [] }
-    for part in parts {
-      part.withUnsafeBytes { raw in _ = EVP_DigestUpdate(context, raw.baseAddress, raw.count) }
-    }
-    var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-    var length: UInt32 = 0
-    guard EVP_DigestFinal_ex(context, &output, &length) == 1 else { return [] }
-    return Array(output.prefix(Int(length)))
-  }
-
   static func verifyChain(_ certificate: Certificate, untrusted: [Certificate], store: TrustStore, at date: Date)
     -> (Bool, String?)
   {
-    guard let context = X509_STORE_CTX_new(), let stack = try? CertificateStack(untrusted) else {
-      ERR_clear_error()
-      return (false, "mémoire insuffisante")
-    }
-    defer { X509_STORE_CTX_free(context) }
-    guard X509_STORE_CTX_init(context, store.pointer, certificate.pointer, stack.pointer) == 1 else {
-      ERR_clear_error()
-      return (false, "vérification impossible")
-    }
-    X509_STORE_CTX_set_time(context, 0, time_t(date.timeIntervalSince1970))
-    if X509_verify_cert(context) == 1 { return (true, nil) }
-    let code = X509_STORE_CTX_get_error(context)
-    ERR_clear_error()
-    return (false, chainErrorText(code))
-  }
-
-  static func chainErrorText(_ code: Int32) -> String {
-    switch code {
-    case X509_V_ERR_CERT_HAS_EXPIRED: return "certificat expiré"
-    case X509_V_ERR_CERT_NOT_YET_VALID: return "certificat pas encore valide"
-    case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY, X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT:
-      return "émetteur inconnu (aucune autorité de confiance ne le reconnaît)"
-    case X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT, X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN:
-      return "certificat auto-signé non approuvé"
-    case X509_V_ERR_CERT_SIGNATURE_FAILURE: return "signature de certificat invalide"
-    case X509_V_ERR_INVALID_CA: return "autorité intermédiaire invalide"
-    default:
-      return String(cString: X509_verify_cert_error_string(Int(code)))
-    }
+    let verification = store.verify(certificate, untrusted: untrusted, at: date)
+    return (verification.trusted, verification.reason)
   }
 
   static func verifyTimestamp(_ attribute: OpaquePointer?, over signatureValue: [UInt8], store: TrustStore?)
@@ -462,7 +422,7 @@ public enum PDFVerifier {
     }
     defer { PKCS7_free(token) }
     if let info = PKCS7_to_TS_TST_INFO(token) {
-      result.time = Certificate.date(TS_TST_INFO_get_time(info).map { UnsafePointer(OpaquePointer($0)) })
+      result.time = Certificate.date(asn1Time: TS_TST_INFO_get_time(info).map { UnsafeRawPointer($0) })
       TS_TST_INFO_free(info)
     }
     if let signers = PKCS7_get0_signers(token, nil, 0) {
@@ -675,6 +635,9 @@ final class CMSContentDigest {
   deinit { if let chain { BIO_free_all(chain) } }
 
   /// The digest with this algorithm, or nil when the chain has none (or could not be built).
+  func digest(_ algorithm: DigestAlgorithm) -> [UInt8]? { digest(nid: algorithm.nid) }
+
+  /// The digest with the algorithm of this OpenSSL NID, or nil when the chain has none (or could not be built).
   func digest(nid: Int32) -> [UInt8]? {
     var bio = chain
     while let current = bio {

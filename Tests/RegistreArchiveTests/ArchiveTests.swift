@@ -1,7 +1,9 @@
 import Foundation
 import RegistreArchive
+import RegistreCrypto
 import RegistreSignature
 import Testing
+import RegistreTestSupport
 
 @Suite struct ArchiveTests {
   /// Seals a small year signed with demonstration credentials; returns the archive, the year and the CA.
@@ -19,7 +21,7 @@ import Testing
   }
 
   @Test func sealedYearVerifiesAndManifestIsSha256sumCompatible() throws {
-    let archive = try Outils.dossierTemporaire()
+    let archive = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: archive) }
     let (dossier, ac) = try sceller(archive)
     #expect(dossier.lastPathComponent == "2026")
@@ -28,10 +30,10 @@ import Testing
     // Personal data 0640, the rest 0644.
     let attributs = try FileManager.default.attributesOfItem(atPath: dossier.appendingPathComponent("registre-2026.xml").path)
     #expect((attributs[.posixPermissions] as? Int) == 0o640)
-    if let sha256sum = Outils.programme("sha256sum") {
-      let resultat = try Outils.lancer(["sh", "-c", "cd '\(dossier.path)' && \(sha256sum) -c MANIFEST.sha256"], dossier: archive)
-      #expect(resultat.code == 0, "\(resultat.sortie)")
-    }
+    // The manifest is what sha256sum checks (a missing sha256sum skips or fails the test, never passes it).
+    let sha256sum = try Checkers.require("sha256sum", package: "coreutils")
+    let resultat = try Outils.lancer([sha256sum, "-c", YearArchive.manifestName], dossier: dossier)
+    #expect(resultat.code == 0, "\(resultat.sortie)")
     // Without the demonstration CA the signature is intact but not trusted.
     let sansAC = ArchiveVerification.check(dossier)
     #expect(sansAC.manifestSignature?.signatureValid == true)
@@ -39,7 +41,7 @@ import Testing
   }
 
   @Test func tamperingIsReported() throws {
-    let archive = try Outils.dossierTemporaire()
+    let archive = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: archive) }
     let (dossier, ac) = try sceller(archive)
     let fichier = dossier.appendingPathComponent("registre-2026.xml")
@@ -58,7 +60,7 @@ import Testing
   }
 
   @Test func editedManifestBreaksItsSignature() throws {
-    let archive = try Outils.dossierTemporaire()
+    let archive = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: archive) }
     let (dossier, ac) = try sceller(archive)
     // Replace a file and update its hash in the manifest: the manifest's signature no longer holds.
@@ -68,7 +70,7 @@ import Testing
     let manifeste = dossier.appendingPathComponent(YearArchive.manifestName)
     var texte = try String(contentsOf: manifeste, encoding: .utf8)
     let ancien = texte.split(separator: "\n").first { $0.hasSuffix("bilan-2026.txt") }.map(String.init) ?? ""
-    texte = texte.replacingOccurrences(of: ancien, with: "\(SHA256.hex(nouveau))  bilan-2026.txt")
+    texte = texte.replacingOccurrences(of: ancien, with: "\(try Digest.sha256Hex(nouveau))  bilan-2026.txt")
     try Data(texte.utf8).write(to: manifeste)
     let rapport = ArchiveVerification.check(dossier, trustAnchors: [ac])
     #expect(rapport.changed.isEmpty)
@@ -77,7 +79,7 @@ import Testing
   }
 
   @Test func aSealedYearIsNeverOverwrittenRevisionsFollow() throws {
-    let archive = try Outils.dossierTemporaire()
+    let archive = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: archive) }
     _ = try sceller(archive)
     let (revision, _) = try sceller(archive)
@@ -91,7 +93,7 @@ import Testing
   }
 
   @Test func unsafeNamesAreRefused() throws {
-    let archive = try Outils.dossierTemporaire()
+    let archive = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: archive) }
     let cible = YearArchive.nextFolder(for: 2026, in: archive)
     for nom in ["../evasion", ".cache", "a/b", "MANIFEST.sha256"] {
@@ -105,7 +107,7 @@ import Testing
   }
 
   @Test func failedSigningLeavesNoYear() throws {
-    let archive = try Outils.dossierTemporaire()
+    let archive = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: archive) }
     struct Echec: Error {}
     let cible = YearArchive.nextFolder(for: 2026, in: archive)

@@ -2,6 +2,7 @@ import Foundation
 import RegistreArchive
 import RegistreSignature
 import Testing
+import RegistreTestSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -9,16 +10,11 @@ import Testing
 
 /// End-to-end: the built `registre` binary exports, compares and verifies (needs FOP, like `registre demo`).
 @Suite struct ExportCLITests {
-  static let executable: String = {
-    let dossier = Bundle.main.bundleURL.deletingLastPathComponent()
-    let candidats = [dossier, Bundle.main.bundleURL, dossier.deletingLastPathComponent()]
-      .map { $0.appendingPathComponent("registre").path }
-    return candidats.first { FileManager.default.isExecutableFile(atPath: $0) }
-      ?? Outils.depot.appendingPathComponent(".build/debug/registre").path
-  }()
+  static var executable: String { RegistreCLI.executable.path }
 
   func registre(_ arguments: [String], dans dossier: URL) throws -> (code: Int32, sortie: String) {
-    try Outils.lancer([Self.executable] + arguments, dossier: dossier)
+    let result = try RegistreCLI.run(arguments, in: dossier, mergeErrors: true)
+    return (result.status, result.output)
   }
 
   /// A copy of the demo register that the test may edit.
@@ -42,7 +38,7 @@ import Testing
   }
 
   @Test func twoSealedYearsChangesVerificationAndTampering() throws {
-    let racine = try Outils.dossierTemporaire()
+    let racine = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: racine) }
     let source = try copieDemo(racine)
     let archive = racine.appendingPathComponent("archive").path
@@ -77,7 +73,7 @@ import Testing
     let incorpore = try PDFDocument(data: pdf).embeddedFiles()
     #expect(incorpore.first?.data == (try Data(contentsOf: annee2026.appendingPathComponent("registre-2026.xml"))))
     // …and the same change list, in its section « Modifications depuis le registre 2025 ».
-    let pdftotext = try #require(Outils.programme("pdftotext"))
+    let pdftotext = try Checkers.require("pdftotext", package: "poppler-utils")
     let extrait = try Outils.lancer(
       [pdftotext, annee2026.appendingPathComponent("registre-2026.pdf").path, "-"], dossier: racine)
     #expect(extrait.sortie.contains("Modifications depuis le registre 2025"))
@@ -136,7 +132,7 @@ import Testing
   }
 
   @Test func withoutCredentialsTheExportIsRefused() throws {
-    let racine = try Outils.dossierTemporaire()
+    let racine = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: racine) }
     let archive = racine.appendingPathComponent("archive")
     let resultat = try registre(["exporter", Outils.demo.path, "--annee", "2026", "--archive", archive.path], dans: racine)
@@ -147,7 +143,7 @@ import Testing
 
   /// SIGKILL during FOP: no partial year, the sealed year untouched; the next export removes the leftover.
   @Test func killedExportLeavesNoPartialYear() throws {
-    let racine = try Outils.dossierTemporaire()
+    let racine = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: racine) }
     let archive = racine.appendingPathComponent("archive")
     let demo = try SigningCredentials.demonstration()
@@ -157,24 +153,24 @@ import Testing
     ) { try DetachedSignature.sign($0, credentials: demo.credentials) }
     let manifeste = try Data(contentsOf: ancienne.appendingPathComponent(YearArchive.manifestName))
 
-    let enfant = try GroupeDeProcessus(
+    let enfant = try ChildProcess(
       [Self.executable, "exporter", Outils.demo.path, "--annee", "2026", "--archive", archive.path, "--demonstration"],
-      journal: racine.appendingPathComponent("export.log"))
-    defer { enfant.tuer() }
+      output: .file(racine.appendingPathComponent("export.log")), errors: .standardOutput, newProcessGroup: true)
+    defer { enfant.killWithDescendants() }
     // Wait until the hidden build folder holds the first files and FOP runs, then kill the whole group.
     var pendantFOP = false
-    for _ in 0..<6000 where enfant.enCours {
+    for _ in 0..<6000 where enfant.isRunning {
       let temporaires = ((try? FileManager.default.contentsOfDirectory(atPath: archive.path)) ?? [])
         .filter { $0.hasPrefix(".registre-export-2026-") }
       let ecrits = temporaires.first.flatMap { try? FileManager.default.contentsOfDirectory(atPath: archive.appendingPathComponent($0).path) } ?? []
-      if ecrits.contains("registre-2026.xml") && enfant.lanceFOP {
+      if ecrits.contains("registre-2026.xml") && enfant.runsFOP {
         pendantFOP = true
         break
       }
       usleep(50_000)
     }
     #expect(pendantFOP, "l'export s'est terminé avant que FOP ne tourne : \((try? String(contentsOf: racine.appendingPathComponent("export.log"), encoding: .utf8)) ?? "")")
-    enfant.tuer()
+    enfant.killWithDescendants()
 
     let noms = try FileManager.default.contentsOfDirectory(atPath: archive.path)
     #expect(!noms.contains("2026"))
@@ -189,92 +185,9 @@ import Testing
   }
 }
 
-/// A child spawned with a clean signal mask, in its own process group.
-final class GroupeDeProcessus {
-  let pid: pid_t
-  private var termine = false
-
-  init(_ arguments: [String], journal: URL) throws {
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, journal.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_adddup2(&actions, 1, 2)
-    var attributs = posix_spawnattr_t()
-    posix_spawnattr_init(&attributs)
-    defer { posix_spawnattr_destroy(&attributs) }
-    var vide = sigset_t()
-    sigemptyset(&vide)
-    posix_spawnattr_setsigmask(&attributs, &vide)
-    posix_spawnattr_setpgroup(&attributs, 0)
-    posix_spawnattr_setflags(&attributs, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETPGROUP))
-    let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
-    var pid: pid_t = 0
-    let statut = posix_spawnp(&pid, arguments[0], &actions, &attributs, argv, environ)
-    guard statut == 0 else { throw CocoaError(.executableNotLoadable) }
-    self.pid = pid
-  }
-
-  var enCours: Bool {
-    if termine { return false }
-    var statut: Int32 = 0
-    if waitpid(pid, &statut, WNOHANG) == pid {
-      termine = true
-      return false
-    }
-    return true
-  }
-
-  /// The child's descendants (Foundation's `Process`, which starts FOP, gives it its own process group,
-  /// so the group alone does not find it).
-  var descendants: [pid_t] {
-    var parents: [pid_t: pid_t] = [:]
-    for numero in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] where numero.allSatisfy(\.isNumber) {
-      guard let n = pid_t(numero), let stat = try? String(contentsOfFile: "/proc/\(numero)/stat", encoding: .utf8),
-        let fin = stat.lastIndex(of: ")")
-      else { continue }
-      let champs = stat[stat.index(after: fin)...].split(separator: " ")
-      if champs.count > 1, let parent = pid_t(champs[1]) { parents[n] = parent }
-    }
-    var resultat: [pid_t] = []
-    var aVoir = [pid]
-    while let courant = aVoir.popLast() {
-      for (enfant, parent) in parents where parent == courant && !resultat.contains(enfant) {
-        resultat.append(enfant)
-        aVoir.append(enfant)
-      }
-    }
-    return resultat
-  }
-
+extension ChildProcess {
   /// Whether a descendant runs FOP (Java with FOP's classes, or the `fop` script).
-  var lanceFOP: Bool {
-    descendants.contains { n in
-      guard let ligne = try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(n)/cmdline")) else { return false }
-      return String(decoding: ligne, as: UTF8.self).lowercased().contains("fop")
-    }
+  var runsFOP: Bool {
+    descendants.contains { ChildProcess.commandLine(of: $0).lowercased().contains("fop") }
   }
-
-  /// Waits for the child to end; its exit code, or -1 when a signal ended it.
-  func attendre() -> Int32 {
-    var statut: Int32 = 0
-    while waitpid(pid, &statut, 0) < 0 && errno == EINTR {}
-    termine = true
-    return (statut & 0x7f) == 0 ? (statut >> 8) & 0xff : -1
-  }
-
-  /// SIGKILL to the export first (what the test is about), then to what it had started.
-  func tuer() {
-    guard !termine else { return }
-    let restes = descendants
-    kill(pid, SIGKILL)
-    var statut: Int32 = 0
-    while waitpid(pid, &statut, 0) < 0 && errno == EINTR {}
-    termine = true
-    for n in restes { kill(n, SIGKILL) }
-  }
-
-  deinit { tuer() }
 }

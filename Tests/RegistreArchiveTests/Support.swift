@@ -1,4 +1,5 @@
 import Foundation
+import RegistreTestSupport
 import RegistreFormats
 import RegistreModel
 
@@ -7,8 +8,7 @@ import RegistreModel
 #endif
 
 enum Outils {
-  static let depot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
+  static let depot = RegistreCLI.repository
 
   static let demo = depot.appendingPathComponent("Sources/RegistreCatalogue/Resources/demo")
 
@@ -16,24 +16,9 @@ enum Outils {
     try ChargementRegistre.charger(demo).registre
   }
 
-  static func dossierTemporaire() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("registre-archive-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-  }
-
-  /// Runs a program to its end with posix_spawn (clean signal mask), output to files; returns status and output.
+  /// Runs a program to its end (shared runner: posix_spawn, clean signal mask, outputs merged).
   static func lancer(_ arguments: [String], dossier: URL) throws -> (code: Int32, sortie: String) {
-    let log = dossier.appendingPathComponent("sortie-\(UUID().uuidString).log")
-    let enfant = try GroupeDeProcessus(arguments, journal: log)
-    let resultat = enfant.attendre()
-    let texte = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-    try? FileManager.default.removeItem(at: log)
-    return (resultat, texte)
-  }
-
-  static func programme(_ nom: String) -> String? {
-    let chemins = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-    return chemins.map { "\($0)/\(nom)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    let result = try ProcessRunner.run(arguments, in: dossier)
+    return (result.status, result.output)
   }
 }

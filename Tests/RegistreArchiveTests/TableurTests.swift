@@ -2,6 +2,7 @@ import Foundation
 import RegistreArchive
 import RegistreModel
 import Testing
+import RegistreTestSupport
 
 @Suite struct TableurTests {
   func registre() -> Registre {
@@ -41,11 +42,8 @@ import Testing
   }
 
   @Test func odsPassesUnzipIntegrityTest() throws {
-    guard let unzip = Outils.programme("unzip") else {
-      Issue.record("unzip absent : installez le paquet unzip")
-      return
-    }
-    let dossier = try Outils.dossierTemporaire()
+    let unzip = try Checkers.require("unzip", package: "unzip")
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let fichier = dossier.appendingPathComponent("registre.ods")
     try Tableur.ods(try Outils.registreDemo()).write(to: fichier)
@@ -59,11 +57,9 @@ import Testing
   /// LibreOffice (Debian package libreoffice-calc-nogui, test profile of scripts/dependances.sh)
   /// opens the ODS and converts it back to CSV with the same cells.
   @Test func libreOfficeOpensTheODS() throws {
-    guard let office = Outils.programme("libreoffice") ?? Outils.programme("soffice") else {
-      print("IGNORÉ : libreoffice absent (paquet libreoffice-calc-nogui) ; l'ouverture de l'ODS n'est pas testée.")
-      return
-    }
-    let dossier = try Outils.dossierTemporaire()
+    // Missing LibreOffice: reported as skipped with the reason (or failed under REGISTRE_REQUIRE_CHECKERS=1).
+    let office = try Checkers.require("libreoffice", "soffice", package: "libreoffice-calc-nogui")
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let demo = try Outils.registreDemo()
     let fichier = dossier.appendingPathComponent("registre.ods")

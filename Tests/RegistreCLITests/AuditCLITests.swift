@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import RegistreTestSupport
 
 /// `registre audit`, run as a user would.
 @Suite struct AuditCLI {
   /// A copy of the valid register with a video treatment full of planted defects
   /// and a US processor; `acceptations` is written as `acceptations.yaml` when given.
   static func registreAvecDefauts(acceptations: String? = nil) throws -> (dossier: URL, registre: URL) {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     let copie = dossier.appendingPathComponent("r")
     try FileManager.default.copyItem(at: OutilCLI.registreValide, to: copie)
     let video = """
@@ -118,7 +119,7 @@ import Testing
   @Test func leJSONDeLaDemoRespecteLeSchema() throws {
     let demo = OutilCLI.depot.appendingPathComponent("Sources/RegistreCatalogue/Resources/demo")
     let r = try OutilCLI.lancer(["audit", demo.path, "--date", "2026-11-29", "--format", "json"])
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let rapport = dossier.appendingPathComponent("audit.json")
     try Data(r.sortie.utf8).write(to: rapport)

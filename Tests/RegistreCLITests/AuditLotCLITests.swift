@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import RegistreTestSupport
 
 /// `registre generer-registres` and `registre audit --lot`, run as a user would.
 @Suite struct AuditLotCLI {
   @Test func genererPuisAuditerUnLot() throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let lot = dossier.appendingPathComponent("lot").path
     let generation = try OutilCLI.lancer([
@@ -34,7 +35,7 @@ import Testing
   }
 
   @Test func usagesRefuses() throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let absent = dossier.appendingPathComponent("absent").path
     #expect(try OutilCLI.lancer(["audit", "--lot", absent]).code == 2)

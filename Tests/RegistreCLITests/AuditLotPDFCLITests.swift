@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import RegistreTestSupport
 
 /// `registre audit --lot DOSSIER --format pdf`: the académie's consolidated PDF, signed, checked
 /// with the same tools as the other documents (pdftotext, qpdf, pdfinfo, pdffonts, pikepdf).
 @Suite("CLI : audit consolidé d'un lot en PDF")
 struct AuditLotPDFCLI {
   @Test func lotDeCinqEtablissementsSigneEtPDFA() throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let lot = dossier.appendingPathComponent("lot").path
     let generation = try OutilCLI.lancer([
@@ -67,7 +68,7 @@ struct AuditLotPDFCLI {
 
   /// The same `--demonstration` option signs a single register's audit report.
   @Test func rapportDUnRegistreSigneEnDemonstration() throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let pdf = dossier.appendingPathComponent("audit.pdf")
     let r = try OutilCLI.lancer([
@@ -87,7 +88,7 @@ struct AuditLotPDFCLI {
   }
 
   @Test func echecSansFichierAucun() throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let lot = dossier.appendingPathComponent("lot").path
     try #require(try OutilCLI.lancer(["generer-registres", lot, "--etablissements", "2", "--traitements", "3"]).code == 0)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RegistreTestSupport
 
 @Suite struct CatalogueInitCLI {
   @Test func catalogueListsEveryEntryWithControllerAndDPIA() throws {
@@ -23,7 +24,7 @@ import Testing
   }
 
   @Test func initCreatesAFolderThatValiderReportsAsIncomplete() throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let cible = dossier.appendingPathComponent("registre").path
     let r = try OutilCLI.lancer(["init", cible, "--nom", "Collège Exemple", "--uai", "0999995V", "--avec", "ent,discipline"])
@@ -36,7 +37,7 @@ import Testing
   }
 
   @Test func initRefusesToOverwriteWithTwo() throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let premier = try OutilCLI.lancer(["init", dossier.path, "--nom", "Collège X", "--uai", "0999995V", "--avec", "ent"])
     #expect(premier.code == 0)
@@ -50,7 +51,7 @@ import Testing
   }
 
   @Test func initRejectsABadUAIWithTwo() throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let r = try OutilCLI.lancer(["init", dossier.path, "--nom", "Collège X", "--uai", "12345"])
     #expect(r.code == 2)

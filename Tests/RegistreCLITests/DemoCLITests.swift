@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import RegistreTestSupport
 
 @Suite struct DemoCLI {
   @Test func laDemoEcritLeRegistreEtLAuditPuisSeRemplace() throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let sortie = dossier.appendingPathComponent("demo")
     let r = try OutilCLI.lancer(["demo", "--sortie", sortie.path, "--date", "2026-11-29"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RegistreTestSupport
 
 /// `registre document`, `notices`, `modeles exporter` and `audit --format pdf`,
 /// run as a user would. Few FOP runs: each costs over a second.
@@ -10,7 +11,7 @@ struct DocumentsCLITests {
   }
 
   @Test func exporterPuisUtiliserSesModeles() throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let modeles = dossier.appendingPathComponent("modeles")
     let export = try OutilCLI.lancer(["modeles", "exporter", modeles.path])
@@ -37,7 +38,7 @@ struct DocumentsCLITests {
   }
 
   @Test func noticesEtRapportAudit() throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let notices = dossier.appendingPathComponent("notices")
     let r = try OutilCLI.lancer(["notices", OutilCLI.registreValide.path, "--sortie", notices.path])
@@ -58,7 +59,7 @@ struct DocumentsCLITests {
   }
 
   @Test func erreursDUsage() throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let inconnu = try OutilCLI.lancer([
       "notices", OutilCLI.registreValide.path, "--sortie", dossier.path, "--traitement", "inconnu",

@@ -1,6 +1,7 @@
 import Foundation
 import RegistreFormats
 import Testing
+import RegistreTestSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -49,7 +50,7 @@ func portLibre() throws -> Int {
   }
 
   @Test func ficheInvalideCode2AvecLigne() throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let fiche = dossier.appendingPathComponent("f.yaml")
     try Data("nom: X\nediteur: Y\nfinalite: Z\npublicite: peut-etre\n".utf8).write(to: fiche)
@@ -93,22 +94,16 @@ func portLibre() throws -> Int {
   /// The dated opinion as PDF (Apache FOP), signed with a throw-away key, then
   /// checked by `registre verifier`.
   @Test func avisPDFSigne() throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let cle = dossier.appendingPathComponent("cle.pem")
     let certificat = dossier.appendingPathComponent("certificat.pem")
-    let openssl = Process()
-    openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    openssl.arguments = [
+    let openssl = try ProcessRunner.run([
       "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
       "-keyout", cle.path, "-out", certificat.path, "-days", "30", "-subj", "/CN=Principale du collège/O=Test",
       "-addext", "keyUsage=critical,digitalSignature,nonRepudiation",
-    ]
-    openssl.standardOutput = FileHandle.nullDevice
-    openssl.standardError = FileHandle.nullDevice
-    try openssl.run()
-    openssl.waitUntilExit()
-    #expect(openssl.terminationStatus == 0)
+    ])
+    #expect(openssl.status == 0, "\(openssl.output)")
 
     let out = dossier.appendingPathComponent("avis")
     let r = try OutilCLI.lancer([
@@ -122,23 +117,18 @@ func portLibre() throws -> Int {
     #expect(verification.code == 0, "\(verification.sortie)\(verification.erreurs)")
     #expect(verification.sortie.contains("VALIDE"))
     // PDF/A-2b identification and French language, as the documents module produces them.
-    let pikepdf = Process()
-    pikepdf.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    pikepdf.arguments = [
-      "python3", "-c",
+    let pikepdf = try ProcessRunner.run(
+      [
+        "python3", "-c",
       "import pikepdf,sys; p = pikepdf.open(sys.argv[1]); m = p.open_metadata(); print(m.get('pdfaid:part'), m.get('pdfaid:conformance'), p.Root.get('/Lang'))",
-      out.appendingPathComponent("avis.pdf").path,
-    ]
-    let tube = Pipe()
-    pikepdf.standardOutput = tube
-    try pikepdf.run()
-    let lu = String(decoding: tube.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    pikepdf.waitUntilExit()
+        out.appendingPathComponent("avis.pdf").path,
+      ], mergeErrors: false)
+    let lu = pikepdf.output
     #expect(lu.trimmingCharacters(in: .whitespacesAndNewlines) == "2 B fr")
   }
 
   @Test func sortieEcritLesTroisFichiersSansEcraser() throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let out = dossier.appendingPathComponent("avis")
     let r = try OutilCLI.lancer(["evaluer", exemple("outil-americain-dpf.yaml"), "--sortie", out.path])
@@ -153,7 +143,7 @@ func portLibre() throws -> Int {
   }
 
   @Test func ajouterAuRegistreSansJamaisEcraser() throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let registre = dossier.appendingPathComponent("registre")
     try FileManager.default.copyItem(at: OutilCLI.registreValide, to: registre)
@@ -173,7 +163,7 @@ func portLibre() throws -> Int {
   }
 
   @Test func sonderUnPortFermeResteLocal() throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let fiche = dossier.appendingPathComponent("f.yaml")
     let port = try portLibre()

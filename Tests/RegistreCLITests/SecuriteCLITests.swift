@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RegistreTestSupport
 
 /// Keys never leak, outputs are not world-readable, planted links are not followed, and ids from
 /// input never become paths outside the output folder — all checked through the `registre` binary.
@@ -8,7 +9,7 @@ struct SecuriteCLI {
   // MARK: Keys
 
   @Test func aSigningRunLeavesNoKeyOrPasswordInItsOutputsOrTemporaryFiles() throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let cles = try Cles.fabriquer(dans: dossier.appendingPathComponent("entrees"))
     let sorties = dossier.appendingPathComponent("sorties")
@@ -62,7 +63,7 @@ struct SecuriteCLI {
   }
 
   @Test func theDemoSignsWithAKeyThatNeverReachesTheDiskAndWritesRestrictedFiles() throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let temporaire = dossier.appendingPathComponent("tmp")
     try FileManager.default.createDirectory(at: temporaire, withIntermediateDirectories: true)
@@ -89,7 +90,7 @@ struct SecuriteCLI {
   }
 
   @Test func theSignedFileIsNotWorldReadable() throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let cles = try Cles.fabriquer(dans: dossier)
     let pdf = dossier.appendingPathComponent("document.pdf")
@@ -104,7 +105,7 @@ struct SecuriteCLI {
   // MARK: Permissions
 
   @Test func registerExportsAreReadableByOwnerAndGroupOnly() throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let xml = dossier.appendingPathComponent("registre.xml")
     #expect(try OutilCLI.lancer(["convertir", OutilCLI.registreValide.path, "--sortie", xml.path]).code == 0)
@@ -134,7 +135,7 @@ struct SecuriteCLI {
   // MARK: Symbolic links
 
   @Test func aLinkPlantedAtAnOutputPathIsNeverFollowed() throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let victime = dossier.appendingPathComponent("victime.txt")
     try Data("intact".utf8).write(to: victime)
@@ -195,7 +196,7 @@ struct SecuriteCLI {
 
   @Test(arguments: ["../../evasion", "/tmp/registre-evasion", "..", ".", "", "a/b", "a\\b", "Majuscule", "nul\u{0}x"])
   func anIdFromAnXMLRegisterNeverBecomesAPath(_ id: String) throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let valide = dossier.appendingPathComponent("valide.xml")
     #expect(try OutilCLI.lancer(["convertir", OutilCLI.registreValide.path, "--sortie", valide.path]).code == 0)
@@ -214,7 +215,7 @@ struct SecuriteCLI {
 
   @Test(arguments: ["../evasion", "/tmp/registre-evasion", "..", "con/../x"])
   func anIdFromAYAMLRegisterNeverBecomesAPath(_ id: String) throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let registre = dossier.appendingPathComponent("registre")
     try FileManager.default.copyItem(at: OutilCLI.registreValide, to: registre)
@@ -231,7 +232,7 @@ struct SecuriteCLI {
 
   @Test(arguments: ["../../evasion", "/tmp/registre-evasion", "..", "ent/../../x"])
   func aCatalogueNameNeverBecomesAPath(_ nom: String) throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let cible = dossier.appendingPathComponent("a/b/registre")
     let r = try OutilCLI.lancer(["init", cible.path, "--nom", "Collège X", "--uai", "0999995V", "--avec", nom])
@@ -309,15 +310,8 @@ struct Cles {
   static func hex(_ data: Data) -> String { data.map { String(format: "%02x", $0) }.joined() }
 
   private static func openssl(_ arguments: [String], _ dossier: URL) throws {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["openssl"] + arguments
-    p.currentDirectoryURL = dossier
-    p.standardOutput = FileHandle.nullDevice
-    p.standardError = FileHandle.nullDevice
-    try p.run()
-    p.waitUntilExit()
-    guard p.terminationStatus == 0 else { throw ErreurOutil(message: "openssl \(arguments.first ?? "") a échoué") }
+    let p = try ProcessRunner.run(["openssl"] + arguments, in: dossier)
+    guard p.status == 0 else { throw ErreurOutil(message: "openssl \(arguments.first ?? "") a échoué") }
   }
 }
 

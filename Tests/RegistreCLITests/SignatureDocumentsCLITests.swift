@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import RegistreTestSupport
 
 /// The document commands sign what they produce when given credentials.
 @Suite struct SignatureDesDocumentsCLI {
   @Test func documentEtRapportDAuditSignes() throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let (cle, certificat) = try Self.cleDeTest(dans: dossier)
 
@@ -28,7 +29,7 @@ import Testing
   /// A folder or an empty file given as the PDF to sign: a French error, exit 2, nothing written;
   /// an empty file given to `verifier`: exit 2 (a folder is an export to verify, not an error).
   @Test func dossierOuFichierVideRefuses() throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let (cle, certificat) = try Self.cleDeTest(dans: dossier)
     let vide = dossier.appendingPathComponent("vide.pdf")
@@ -49,18 +50,12 @@ import Testing
   static func cleDeTest(dans dossier: URL) throws -> (cle: String, certificat: String) {
     let cle = dossier.appendingPathComponent("cle.pem").path
     let certificat = dossier.appendingPathComponent("certificat.pem").path
-    let openssl = Process()
-    openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-    openssl.arguments = [
-      "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-subj",
+    let openssl = try ProcessRunner.run([
+      "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-subj",
       "/CN=Chef d'établissement de test", "-days", "2", "-keyout", cle, "-out", certificat,
       "-addext", "keyUsage=critical,digitalSignature,nonRepudiation",
-    ]
-    openssl.standardOutput = FileHandle.nullDevice
-    openssl.standardError = FileHandle.nullDevice
-    try openssl.run()
-    openssl.waitUntilExit()
-    try #require(openssl.terminationStatus == 0)
+    ])
+    try #require(openssl.status == 0, "\(openssl.output)")
     return (cle, certificat)
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RegistreTestSupport
 
 @Suite struct ValiderCLI {
   @Test func unRegistreValideSortAvecZero() throws {
@@ -9,7 +10,7 @@ import Testing
   }
 
   @Test func unRegistreInvalideSortAvecUnEtDitOu() throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let copie = dossier.appendingPathComponent("r")
     try FileManager.default.copyItem(at: OutilCLI.registreValide, to: copie)
@@ -50,7 +51,7 @@ import Testing
   }
 
   @Test func convertirVersXMLPuisRetour() throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let xml = dossier.appendingPathComponent("registre.xml").path
     #expect(try OutilCLI.lancer(["convertir", OutilCLI.registreValide.path, "--sortie", xml]).code == 0)

@@ -5,6 +5,7 @@ import RegistreRules
 import Testing
 
 @testable import RegistreCatalogue
+import RegistreTestSupport
 
 /// The audit finds each defect the demo's LISEZMOI.md documents, on the right record.
 @Suite struct AuditDemoTests {
@@ -59,7 +60,7 @@ import Testing
 /// is the school's to do (contracts, notices, DPIAs).
 @Suite struct AuditCatalogueTests {
   @Test func filledCatalogueHasNoContentFindings() throws {
-    let dossier = try dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let tous = try Catalogue.entrees().map(\.id)
     try Catalogue.creerRegistre(dans: dossier, nom: "Cité scolaire Exemple", uai: "0999996W", entrees: tous)

@@ -4,14 +4,7 @@ import Testing
 import Yams
 
 @testable import RegistreCatalogue
-
-/// A fresh folder under the temporary directory, removed by the caller.
-func dossierTemporaire() throws -> URL {
-  let url = FileManager.default.temporaryDirectory
-    .appendingPathComponent("registre-catalogue-\(UUID().uuidString)", isDirectory: true)
-  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  return url
-}
+import RegistreTestSupport
 
 /// Every YAML file of a register folder, by path relative to the folder.
 func fichiersYAML(_ dossier: URL) throws -> [String: String] {
@@ -49,7 +42,7 @@ func remplirMarques(_ texte: String) -> String {
 
 @Suite struct InitTests {
   @Test func initWritesTheCommonSet() throws {
-    let dossier = try dossierTemporaire().appendingPathComponent("registre")
+    let dossier = try TemporaryFolder.make().appendingPathComponent("registre")
     defer { try? FileManager.default.removeItem(at: dossier.deletingLastPathComponent()) }
     let ecrits = try Catalogue.creerRegistre(dans: dossier, nom: "Collège « Les Tilleuls »", uai: "0999998Y")
     let fichiers = try fichiersYAML(dossier)
@@ -67,7 +60,7 @@ func remplirMarques(_ texte: String) -> String {
   }
 
   @Test func initQuotesAwkwardNames() throws {
-    let dossier = try dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let nom = #"Lycée "Le Quai: #1" \ annexe"#
     try Catalogue.creerRegistre(dans: dossier, nom: nom, uai: "0999997X", entrees: ["ent"])
@@ -76,7 +69,7 @@ func remplirMarques(_ texte: String) -> String {
   }
 
   @Test func initRefusesToOverwriteAndWritesNothing() throws {
-    let dossier = try dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let traitements = dossier.appendingPathComponent("traitements")
     try FileManager.default.createDirectory(at: traitements, withIntermediateDirectories: true)
@@ -91,7 +84,7 @@ func remplirMarques(_ texte: String) -> String {
   }
 
   @Test func secondInitIsRefused() throws {
-    let dossier = try dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     try Catalogue.creerRegistre(dans: dossier, nom: "Collège X", uai: "0999998Y", entrees: ["ent"])
     #expect(throws: ErreurCreation.fichierExistant("etablissement.yaml")) {
@@ -102,7 +95,7 @@ func remplirMarques(_ texte: String) -> String {
   }
 
   @Test func initRejectsBadInput() throws {
-    let dossier = try dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     #expect(throws: ErreurCreation.uaiInvalide("12345")) {
       try Catalogue.creerRegistre(dans: dossier, nom: "Collège X", uai: "12345")
@@ -129,7 +122,7 @@ func remplirMarques(_ texte: String) -> String {
 
   /// Filling every placeholder of an init'ed folder (all entries) yields files that decode.
   @Test func filledPlaceholdersDecode() throws {
-    let dossier = try dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let tous = try Catalogue.entrees().map(\.id)
     try Catalogue.creerRegistre(dans: dossier, nom: "Cité scolaire Exemple", uai: "0999996W", entrees: tous)

@@ -3,6 +3,7 @@ import RegistreFormats
 import Testing
 
 @testable import RegistreCatalogue
+import RegistreTestSupport
 
 /// The catalogue and the demo checked by the formats module's loader and validator.
 @Suite struct ValidationTests {
@@ -22,7 +23,7 @@ import Testing
   }
 
   @Test func freshInitOnlyReportsPlaceholders() throws {
-    let dossier = try dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let tous = try Catalogue.entrees().map(\.id)
     try Catalogue.creerRegistre(dans: dossier, nom: "Cité scolaire Exemple", uai: "0999996W", entrees: tous)
@@ -43,7 +44,7 @@ import Testing
   }
 
   @Test func everyEntryValidatesOnceItsPlaceholdersAreFilled() throws {
-    let dossier = try dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let tous = try Catalogue.entrees().map(\.id)
     try Catalogue.creerRegistre(dans: dossier, nom: "Cité scolaire Exemple", uai: "0999996W", entrees: tous)
@@ -57,7 +58,7 @@ import Testing
   }
 
   @Test func commonSetValidatesOnceFilled() throws {
-    let dossier = try dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     try Catalogue.creerRegistre(dans: dossier, nom: "Collège Exemple", uai: "0999995V")
     for (chemin, texte) in try fichiersYAML(dossier) {

@@ -1,5 +1,6 @@
 import Foundation
 import RegistreDocuments
+import RegistreTestSupport
 
 /// Helpers shared by the tests: fixtures, external checkers.
 enum Tools {
@@ -17,32 +18,16 @@ enum Tools {
     }
   }
 
-  /// Runs a program to completion, returning its exit status and standard output.
+  /// Runs a program to completion (shared runner), returning its exit status and output (standard error too).
   @discardableResult
   static func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [program] + arguments
-    let folder = FileManager.default.temporaryDirectory
-    let outputFile = folder.appendingPathComponent("registre-test-\(UUID().uuidString).out")
-    _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
-    defer { try? FileManager.default.removeItem(at: outputFile) }
-    let handle = try FileHandle(forWritingTo: outputFile)
-    process.standardOutput = handle
-    process.standardError = handle
-    try process.run()
-    process.waitUntilExit()
-    try handle.close()
-    let output = String(decoding: try Data(contentsOf: outputFile), as: UTF8.self)
-    return (process.terminationStatus, output)
+    let result = try ProcessRunner.run([program] + arguments)
+    return (result.status, result.output)
   }
 
   /// Writes `data` to a fresh temporary file and returns its URL.
   static func temporaryFile(_ data: Data, suffix: String) throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "registre-test-\(UUID().uuidString)\(suffix)")
-    try data.write(to: url)
-    return url
+    try TemporaryFolder.file(data, suffix: suffix)
   }
 
   /// Rows of `pdffonts`, each as (name, emb, sub, uni).

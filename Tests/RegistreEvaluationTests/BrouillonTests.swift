@@ -4,12 +4,13 @@ import RegistreFormats
 import RegistreModel
 import Testing
 import Yams
+import RegistreTestSupport
 
 /// The draft register entry, the notice for families, the template and the register context.
 @Suite struct Brouillons {
   /// Copies the valid test register into a temporary folder.
   func registreTemporaire() throws -> URL {
-    let dossier = try F.dossierTemporaire().appendingPathComponent("registre")
+    let dossier = try TemporaryFolder.make().appendingPathComponent("registre")
     try FileManager.default.copyItem(at: F.registreValide, to: dossier)
     return dossier
   }

@@ -39,12 +39,6 @@ enum F {
     let url = exemples.appendingPathComponent(nom)
     return try LectureFicheOutil.lire(try Data(contentsOf: url), fichier: url.path)
   }
-
-  static func dossierTemporaire() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("registre-evaluer-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-  }
 }
 
 extension Evaluation {

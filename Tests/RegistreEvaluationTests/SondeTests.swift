@@ -1,4 +1,5 @@
 import Foundation
+import RegistreTestSupport
 import RegistreEvaluation
 import RegistreModel
 import Testing

@@ -3,6 +3,7 @@ import RegistreModel
 import Testing
 
 @testable import RegistreFormats
+import RegistreTestSupport
 
 /// Paths of the test fixtures.
 enum Fixtures {
@@ -11,12 +12,6 @@ enum Fixtures {
   static let malformes = racine.appendingPathComponent("malformes")
   static let depot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
-
-  static func dossierTemporaire() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("registre-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-  }
 
   static func lignes(_ nom: String) throws -> [(String, String)] {
     try String(contentsOf: malformes.appendingPathComponent(nom), encoding: .utf8)
@@ -39,7 +34,7 @@ enum Fixtures {
   }
 
   @Test func unSousTraitantInconnuEstSignale() throws {
-    let dossier = try Fixtures.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     try FileManager.default.copyItem(at: Fixtures.valide, to: dossier.appendingPathComponent("r"))
     try FileManager.default.removeItem(at: dossier.appendingPathComponent("r/sous-traitants/index-education.yaml"))
@@ -53,7 +48,7 @@ enum Fixtures {
 
   /// Every placeholder of a file is reported, typed fields included.
   @Test func tousLesMarqueursSontSignales() throws {
-    let dossier = try Fixtures.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let copie = dossier.appendingPathComponent("r")
     try FileManager.default.copyItem(at: Fixtures.valide, to: copie)
@@ -69,7 +64,7 @@ enum Fixtures {
   }
 
   @Test func unChargementSansEtablissementEchoue() throws {
-    let dossier = try Fixtures.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     #expect(throws: EchecChargement.self) { try ChargementRegistre.charger(dossier) }
   }
@@ -78,7 +73,7 @@ enum Fixtures {
   @Test(arguments: try Fixtures.lignes("attendus.tsv").map(\.0))
   func corpusYAML(_ nom: String) throws {
     let attendu = try #require(try Fixtures.lignes("attendus.tsv").first { $0.0 == nom }?.1)
-    let dossier = try Fixtures.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let registre = dossier.appendingPathComponent("r")
     try FileManager.default.copyItem(at: Fixtures.valide, to: registre)
@@ -117,7 +112,7 @@ enum Fixtures {
   /// Folder → XML → folder gives the same model, and the XML is schema-valid.
   @Test func dossierXMLDossier() throws {
     let original = try ChargementRegistre.charger(Fixtures.valide).registre
-    let dossier = try Fixtures.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let xml = dossier.appendingPathComponent("registre.xml")
     try XMLRegistre.donnees(original).write(to: xml)
@@ -131,7 +126,7 @@ enum Fixtures {
 
   @Test func ecrireNEcrasePasUnDossierExistant() throws {
     let original = try ChargementRegistre.charger(Fixtures.valide).registre
-    let dossier = try Fixtures.dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     try EcritureRegistre.ecrireDossier(original, dans: dossier)
     #expect(throws: EcritureRegistre.Erreur.self) { try EcritureRegistre.ecrireDossier(original, dans: dossier) }

@@ -4,13 +4,14 @@ import RegistreLot
 import RegistreModel
 import RegistreRules
 import Testing
+import RegistreTestSupport
 
 @Suite struct AuditParLot {
   static let jour = Jour(annee: 2026, mois: 1, jour: 15)
 
   /// 20 schools, 2 of them unreadable, written once for the suite's tests.
   static func lot() throws -> (dossier: URL, resume: ResumeGeneration) {
-    let dossier = try dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     let resume = try GenerateurRegistres(
       ParametresGeneration(etablissements: 20, traitements: 25, graine: 99, partDefauts: 0.3, illisibles: 2)
     ).ecrire(dans: dossier)
@@ -75,7 +76,7 @@ import Testing
   }
 
   @Test func registresIllisiblesIsoles() throws {
-    let dossier = try dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     try GenerateurRegistres(ParametresGeneration(etablissements: 3, traitements: 5)).ecrire(dans: dossier)
     try Data().write(to: dossier.appendingPathComponent("vide.xml"))
@@ -94,7 +95,7 @@ import Testing
   }
 
   @Test func dossierAbsentOuVide() throws {
-    let dossier = try dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let jour = try #require(Self.jour)
     #expect(throws: ErreurLot.lotVide(dossier.path)) { try AuditLot.run(dossier, dateAudit: jour) }

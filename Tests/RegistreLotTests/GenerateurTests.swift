@@ -3,12 +3,7 @@ import RegistreFormats
 import RegistreLot
 import RegistreModel
 import Testing
-
-func dossierTemporaire() throws -> URL {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent("registre-lot-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  return url
-}
+import RegistreTestSupport
 
 /// Every file of a folder, by relative path.
 func contenu(_ dossier: URL) throws -> [String: Data] {
@@ -24,8 +19,8 @@ func contenu(_ dossier: URL) throws -> [String: Data] {
 @Suite struct Generateur {
   @Test func memeGraineMemesOctets() throws {
     let p = ParametresGeneration(etablissements: 4, traitements: 30, graine: 7, partDefauts: 0.3, illisibles: 1)
-    let a = try dossierTemporaire()
-    let b = try dossierTemporaire()
+    let a = try TemporaryFolder.make()
+    let b = try TemporaryFolder.make()
     defer {
       try? FileManager.default.removeItem(at: a)
       try? FileManager.default.removeItem(at: b)
@@ -51,7 +46,7 @@ func contenu(_ dossier: URL) throws -> [String: Data] {
 
   @Test func lesRegistresGeneresSeChargent() throws {
     let p = ParametresGeneration(etablissements: 5, traitements: 60, graine: 11, partDefauts: 0.5)
-    let dossier = try dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let resume = try GenerateurRegistres(p).ecrire(dans: dossier)
     #expect(resume.illisibles.isEmpty)
@@ -69,7 +64,7 @@ func contenu(_ dossier: URL) throws -> [String: Data] {
 
   @Test func formatDossierSeCharge() throws {
     let p = ParametresGeneration(etablissements: 2, traitements: 10, format: .dossier)
-    let dossier = try dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     try GenerateurRegistres(p).ecrire(dans: dossier)
     for nom in try FileManager.default.contentsOfDirectory(atPath: dossier.path) {
@@ -100,7 +95,7 @@ func contenu(_ dossier: URL) throws -> [String: Data] {
   }
 
   @Test func dossierNonVideRefuse() throws {
-    let dossier = try dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     try Data("x".utf8).write(to: dossier.appendingPathComponent("autre.txt"))
     #expect(throws: ErreurGeneration.self) {

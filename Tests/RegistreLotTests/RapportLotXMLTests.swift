@@ -4,6 +4,7 @@ import RegistreModel
 import RegistreRules
 import RegistreXML
 import Testing
+import RegistreTestSupport
 
 /// The batch report's XML, input of the consolidated PDF (`audit-lot.xsl`).
 @Suite struct RapportLotXMLTests {
@@ -99,7 +100,7 @@ import Testing
   }
 
   @Test func lotGenereCompteCommeLeRapport() throws {
-    let dossier = try dossierTemporaire()
+    let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     _ = try GenerateurRegistres(
       ParametresGeneration(etablissements: 4, traitements: 10, graine: 3, partDefauts: 0.3, illisibles: 1)

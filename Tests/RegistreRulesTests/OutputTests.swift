@@ -1,4 +1,5 @@
 import Foundation
+import RegistreTestSupport
 import RegistreModel
 import Testing
 @testable import RegistreRules
@@ -74,15 +75,8 @@ import Testing
       jsonschema.Draft202012Validator.check_schema(schema)
       jsonschema.Draft202012Validator(schema).validate(json.load(open(sys.argv[2])))
       """
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script, schema.path, instance.path]
-    let errors = Pipe()
-    process.standardError = errors
-    try process.run()
-    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "\(message)")
+    let result = try ProcessRunner.run(["python3", "-c", script, schema.path, instance.path])
+    #expect(result.status == 0, "\(result.output)")
   }
 
   @Test func sarifCarriesLevelsLinesAndSuppressions() throws {

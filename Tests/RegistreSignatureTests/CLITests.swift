@@ -1,29 +1,13 @@
 import Foundation
+import RegistreTestSupport
 import Testing
 
 @testable import RegistreSignature
 
-/// Runs the `registre` executable that `swift test` builds next to the test bundle.
+/// Runs the `registre` executable that `swift test` builds next to the test bundle (shared CLI runner).
 func registre(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String, errors: String) {
-  let binary = Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("registre")
-  try #require(FileManager.default.isExecutableFile(atPath: binary.path), "registre not built at \(binary.path)")
-  let process = Process()
-  process.executableURL = binary
-  process.arguments = arguments
-  var variables = ProcessInfo.processInfo.environment
-  variables["REGISTRE_MOT_DE_PASSE"] = nil
-  for (key, value) in environment { variables[key] = value }
-  process.environment = variables
-  let output = Pipe()
-  let errors = Pipe()
-  process.standardOutput = output
-  process.standardError = errors
-  process.standardInput = FileHandle.nullDevice
-  try process.run()
-  let outputData = output.fileHandleForReading.readDataToEndOfFile()
-  let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+  let result = try RegistreCLI.run(arguments, environment: environment)
+  return (result.status, result.output, result.errors)
 }
 
 @Suite("Ligne de commande : registre signer et registre verifier")

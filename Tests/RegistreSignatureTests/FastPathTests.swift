@@ -1,5 +1,5 @@
-import COpenSSL
 import Foundation
+import RegistreCrypto
 import Testing
 
 @testable import RegistreSignature
@@ -103,12 +103,12 @@ struct FastPathTests {
     let cms = try #require(CMSContainer(der: der))
     let signerInfo = try #require(cms.signerInfos.first)
     let hashed = CMSContentDigest(cms, parts)
-    #expect(hashed.digest(nid: NID_sha256) == sha256([content[...]]))
+    #expect(hashed.digest(.sha256) == (try Digest.compute(.sha256, over: [content[...]])))
     // No digest BIO for an algorithm the SignedData does not announce.
-    #expect(hashed.digest(nid: NID_sha512) == nil)
+    #expect(hashed.digest(.sha512) == nil)
     #expect(hashed.verifyContent(signerInfo))
     let altered = CMSContentDigest(cms, [content[..<16]])
-    #expect(altered.digest(nid: NID_sha256) == sha256([content[..<16]]))
+    #expect(altered.digest(.sha256) == (try Digest.compute(.sha256, over: [content[..<16]])))
     #expect(!altered.verifyContent(signerInfo))
   }
 

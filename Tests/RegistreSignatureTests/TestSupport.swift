@@ -1,4 +1,5 @@
 import Foundation
+import RegistreTestSupport
 import Testing
 
 @testable import RegistreSignature
@@ -9,33 +10,16 @@ struct ToolResult {
   var output: String
 }
 
-/// Runs a tool and waits for it; standard output and error are merged.
+/// Runs a tool and waits for it (shared runner); standard output and error are merged.
 @discardableResult
 func runTool(_ executable: String, _ arguments: [String], in folder: URL? = nil) throws -> ToolResult {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  process.arguments = [executable] + arguments
-  if let folder { process.currentDirectoryURL = folder }
-  let pipe = Pipe()
-  process.standardOutput = pipe
-  process.standardError = pipe
-  process.standardInput = FileHandle.nullDevice
-  try process.run()
-  let data = pipe.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return ToolResult(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+  let result = try ProcessRunner.run([executable] + arguments, in: folder)
+  return ToolResult(status: result.status, output: result.output)
 }
 
 /// Starts a tool with its output discarded.
-func startTool(_ executable: String, _ arguments: [String]) throws -> Process {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  process.arguments = [executable] + arguments
-  process.standardOutput = FileHandle.nullDevice
-  process.standardError = FileHandle.nullDevice
-  process.standardInput = FileHandle.nullDevice
-  try process.run()
-  return process
+func startTool(_ executable: String, _ arguments: [String]) throws -> ChildProcess {
+  try ChildProcess([executable] + arguments)
 }
 
 enum FixtureError: Error {
@@ -79,9 +63,9 @@ final class Fixtures: Sendable {
     let objectStreams = resources.appendingPathComponent("fop-objstm.xconf").path
     let first = try startTool("fop", ["-q", "-c", objectStreams, "-a", "-pdfprofile", "PDF/A-2b", "-fo", fo, "-pdf", tagged.path])
     let second = try startTool("fop", ["-q", "-c", configuration, "-fo", fo, "-pdf", classic.path])
-    first.waitUntilExit()
-    second.waitUntilExit()
-    guard first.terminationStatus == 0, second.terminationStatus == 0 else { throw FixtureError.tool("fop failed") }
+    let firstStatus = first.wait()
+    let secondStatus = second.wait()
+    guard firstStatus == 0, secondStatus == 0 else { throw FixtureError.tool("fop failed") }
     xrefStreamPDF = try Data(contentsOf: tagged)
     classicPDF = try Data(contentsOf: classic)
   }

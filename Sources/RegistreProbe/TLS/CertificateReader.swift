@@ -1,5 +1,6 @@
 import COpenSSL
 import Foundation
+import RegistreCrypto
 
 #if canImport(Glibc)
   import Glibc
@@ -7,79 +8,22 @@ import Foundation
   import Darwin
 #endif
 
-/// Reads facts out of an X509 the caller owns; never keeps a pointer.
+/// The probe's reading of a server certificate (read by the crypto door's `Certificate`).
 enum CertificateReader {
-  static func subject(_ certificate: OpaquePointer) -> String {
-    name(X509_get_subject_name(certificate))
-  }
-
-  static func issuer(_ certificate: OpaquePointer) -> String {
-    name(X509_get_issuer_name(certificate))
-  }
-
-  private static func name(_ name: OpaquePointer?) -> String {
-    guard let name else { return "" }
-    var buffer = [CChar](repeating: 0, count: 1024)
-    let length = registre_x509_name_string(name, &buffer, Int32(buffer.count))
-    let bytes = buffer.prefix(Int(max(length, 0))).map { UInt8(bitPattern: $0) }
-    return String(decoding: bytes, as: UTF8.self)
-  }
-
-  static func notAfter(_ certificate: OpaquePointer) -> Date? {
-    date(X509_get0_notAfter(certificate))
-  }
-
-  static func notBefore(_ certificate: OpaquePointer) -> Date? {
-    date(X509_get0_notBefore(certificate))
-  }
-
-  private static func date(_ time: UnsafePointer<ASN1_TIME>?) -> Date? {
-    guard let time else { return nil }
-    var parts = tm()
-    guard ASN1_TIME_to_tm(time, &parts) == 1 else { return nil }
-    return Date(timeIntervalSince1970: TimeInterval(timegm(&parts)))
-  }
-
   static func describe(
-    leaf: OpaquePointer, chain: [ChainCertificate], verifyCode: Int, host: String, now: Date
+    leaf: Certificate, chain: [ChainCertificate], verifyCode: Int, host: String, now: Date
   ) -> CertificateInfo {
-    let notBefore = notBefore(leaf)
-    let notAfter = notAfter(leaf)
-    let hostnameMatches: Bool =
-      if isIPAddress(host) {
-        X509_check_ip_asc(leaf, host, 0) == 1
-      } else {
-        X509_check_host(leaf, host, host.utf8.count, 0, nil) == 1
-      }
-    var keyType = "inconnu"
-    var keyBits = 0
-    var curve: String?
-    if let key = X509_get0_pubkey(leaf) {
-      keyBits = Int(EVP_PKEY_get_bits(key))
-      switch EVP_PKEY_get_base_id(key) {
-      case EVP_PKEY_RSA, EVP_PKEY_RSA_PSS: keyType = "RSA"
-      case EVP_PKEY_EC:
-        keyType = "EC"
-        var buffer = [CChar](repeating: 0, count: 80)
-        var length = 0
-        if EVP_PKEY_get_group_name(key, &buffer, buffer.count, &length) == 1 {
-          curve = string(fromNulTerminated: buffer)
-        }
-      case EVP_PKEY_ED25519: keyType = "Ed25519"
-      case EVP_PKEY_ED448: keyType = "Ed448"
-      case EVP_PKEY_DSA: keyType = "DSA"
-      default:
-        keyType = OBJ_nid2sn(EVP_PKEY_get_base_id(key)).map { String(cString: $0) } ?? "inconnu"
-      }
-    }
-    let signatureAlgorithm = OBJ_nid2ln(X509_get_signature_nid(leaf)).map { String(cString: $0) } ?? "inconnu"
+    let notBefore = leaf.notBefore
+    let notAfter = leaf.notAfter
+    let hostnameMatches = isIPAddress(host) ? leaf.matches(ipAddress: host) : leaf.matches(hostName: host)
+    let key = leaf.publicKey
     return CertificateInfo(
-      subject: subject(leaf), issuer: issuer(leaf), notBefore: notBefore, notAfter: notAfter,
+      subject: leaf.subject, issuer: leaf.issuer, notBefore: notBefore, notAfter: notAfter,
       expired: notAfter.map { $0 < now } ?? false, notYetValid: notBefore.map { $0 > now } ?? false,
       trusted: verifyCode == Int(X509_V_OK), verifyCode: verifyCode,
       verifyMessage: verifyMessage(verifyCode), hostnameMatches: hostnameMatches,
-      selfSigned: X509_self_signed(leaf, 1) == 1, keyType: keyType, keyBits: keyBits, curve: curve,
-      signatureAlgorithm: signatureAlgorithm, chain: chain)
+      selfSigned: leaf.isSelfSigned, keyType: key?.type ?? "inconnu", keyBits: key?.bits ?? 0, curve: key?.curve,
+      signatureAlgorithm: leaf.signatureAlgorithm ?? "inconnu", chain: chain)
   }
 
   static func string(fromNulTerminated buffer: [CChar]) -> String {

@@ -1,5 +1,6 @@
 import COpenSSL
 import Foundation
+import RegistreCrypto
 
 /// Why one handshake attempt did not complete.
 enum HandshakeFailure: Error {
@@ -86,7 +87,7 @@ final class TLSClient {
         return .local("liste de suites refusée (\(openSSLErrors()))")
       }
     }
-    SSL_CTX_set1_cert_store(context, trust.store)
+    SSL_CTX_set1_cert_store(context, trust.pointer)
     return nil
   }
 
@@ -165,16 +166,16 @@ final class TLSClient {
 
   /// Reads the server certificate and checks it; `host` is the URL's host without brackets.
   func certificate(host: String, now: Date) -> CertificateInfo? {
-    guard let leaf = SSL_get1_peer_certificate(ssl) else { return nil }
-    defer { X509_free(leaf) }
+    // SSL_get1_peer_certificate hands over a reference: the Certificate owns it.
+    guard let pointer = SSL_get1_peer_certificate(ssl) else { return nil }
+    let leaf = Certificate(owning: pointer)
     var chain: [ChainCertificate] = []
     if let stack = SSL_get_peer_cert_chain(ssl) {
       for index in 0..<max(0, registre_sk_x509_num(stack)) {
-        guard let certificate = registre_sk_x509_value(stack, index) else { continue }
+        guard let pointer = registre_sk_x509_value(stack, index) else { continue }
+        let certificate = Certificate(retaining: pointer)
         chain.append(
-          ChainCertificate(
-            subject: CertificateReader.subject(certificate), issuer: CertificateReader.issuer(certificate),
-            notAfter: CertificateReader.notAfter(certificate)))
+          ChainCertificate(subject: certificate.subject, issuer: certificate.issuer, notAfter: certificate.notAfter))
       }
     }
     let verifyCode = Int(SSL_get_verify_result(ssl))

@@ -1,5 +1,5 @@
-import COpenSSL
 public import Foundation
+import RegistreCrypto
 
 /// Where the probe takes the certificates it trusts.
 public enum TrustAnchors: Sendable, Equatable {
@@ -9,33 +9,25 @@ public enum TrustAnchors: Sendable, Equatable {
   case pemFiles([URL])
 }
 
-/// Owns one X509_STORE, shared by the attempts of one probe (each SSL_CTX takes a reference).
-final class TrustStore {
-  let store: OpaquePointer
-
-  init(_ anchors: TrustAnchors) throws(TLSProbeError) {
-    guard let store = X509_STORE_new() else { throw .openSSL("X509_STORE_new") }
-    self.store = store
-    switch anchors {
-    case .system:
-      guard X509_STORE_set_default_paths(store) == 1 else {
-        throw .openSSL("magasin de certificats du système introuvable")
+extension TrustStore {
+  /// The one store shared by the attempts of one probe (each SSL_CTX takes a reference).
+  static func probe(_ anchors: TrustAnchors) throws(TLSProbeError) -> TrustStore {
+    do {
+      switch anchors {
+      case .system:
+        return try TrustStore(useSystemStore: true)
+      case .pemFiles(let files):
+        guard !files.isEmpty else { throw TLSProbeError.unreadableTrustAnchors("aucun fichier") }
+        return try TrustStore(pemFiles: files, useSystemStore: false)
       }
-    case .pemFiles(let files):
-      guard !files.isEmpty else { throw .unreadableTrustAnchors("aucun fichier") }
-      for file in files {
-        let path = file.path
-        guard FileManager.default.isReadableFile(atPath: path),
-          X509_STORE_load_file(store, path) == 1
-        else {
-          ERR_clear_error()
-          throw .unreadableTrustAnchors(path)
-        }
-      }
+    } catch let error as TLSProbeError {
+      throw error
+    } catch CryptoError.unreadableTrustAnchors(let path) {
+      throw .unreadableTrustAnchors(path)
+    } catch CryptoError.openSSL(let detail) {
+      throw .openSSL(detail)
+    } catch {
+      throw .openSSL("\(error)")
     }
-  }
-
-  deinit {
-    X509_STORE_free(store)
   }
 }

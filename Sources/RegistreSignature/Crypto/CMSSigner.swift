@@ -1,5 +1,6 @@
 import COpenSSL
 import Foundation
+import RegistreCrypto
 
 /// An owned `CMS_ContentInfo*`.
 final class CMSContainer {
@@ -48,19 +49,6 @@ final class CMSContainer {
 func asn1Bytes(_ string: UnsafePointer<ASN1_STRING>?) -> [UInt8] {
   guard let string, let data = ASN1_STRING_get0_data(string) else { return [] }
   return Array(UnsafeBufferPointer(start: data, count: Int(ASN1_STRING_length(string))))
-}
-
-func sha256(_ parts: [ArraySlice<UInt8>]) -> [UInt8] {
-  guard let context = EVP_MD_CTX_new() else { return [] }
-  defer { EVP_MD_CTX_free(context) }
-  EVP_DigestInit_ex(context, EVP_sha256(), nil)
-  for part in parts {
-    part.withUnsafeBytes { raw in _ = EVP_DigestUpdate(context, raw.baseAddress, raw.count) }
-  }
-  var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-  var length: UInt32 = 0
-  EVP_DigestFinal_ex(context, &digest, &length)
-  return Array(digest.prefix(Int(length)))
 }
 
 /// Builds the CAdES-style detached CMS SignedData that PAdES B-B requires.

@@ -1,5 +1,6 @@
 import COpenSSL
 public import Foundation
+import RegistreCrypto
 
 /// A throw-away certificate authority and signer, made in memory for `registre demo`.
 public struct DemoCredentials: Sendable {

@@ -1,5 +1,5 @@
-import COpenSSL
 public import Foundation
+import RegistreCrypto
 
 /// Why signing failed. Descriptions are French and never contain key material or passwords.
 public enum SignatureError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -51,14 +51,19 @@ public enum SignatureError: Error, Equatable, Sendable, CustomStringConvertible 
 
   /// Empties OpenSSL's thread-local error queue into a short, key-free description.
   static func drainOpenSSLErrors(_ context: String) -> SignatureError {
-    var messages: [String] = []
-    while true {
-      let code = ERR_get_error()
-      if code == 0 { break }
-      var buffer = [CChar](repeating: 0, count: 256)
-      ERR_error_string_n(code, &buffer, buffer.count)
-      if messages.count < 3 { messages.append(String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)) }
-    }
-    return .cryptography(messages.isEmpty ? context : "\(context) (\(messages.joined(separator: " ; ")))")
+    .cryptography(CryptoError.openSSLErrorText(context))
   }
+
+  /// The signature error of a failure of the crypto door.
+  init(_ error: CryptoError) {
+    switch error {
+    case .openSSL(let detail): self = .cryptography(detail)
+    default: self = .cryptography(error.description)
+    }
+  }
+}
+
+/// Runs a call into the crypto door, its failure becoming a `SignatureError`.
+func crypto<T>(_ body: () throws(CryptoError) -> T) throws(SignatureError) -> T {
+  do { return try body() } catch { throw SignatureError(error) }
 }

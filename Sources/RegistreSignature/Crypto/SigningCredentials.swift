@@ -1,5 +1,6 @@
 import COpenSSL
 public import Foundation
+public import RegistreCrypto
 
 /// A signer's private key, certificate and chain, loaded from PKCS#12 or PEM.
 ///
@@ -29,7 +30,7 @@ public final class SigningCredentials: @unchecked Sendable {
         if let base = raw.baseAddress { registre_openssl_cleanse(base, raw.count) }
       }
     }
-    let bio = try MemoryBIO(secret: bytes)
+    let bio = try crypto { () throws(CryptoError) in try MemoryBIO(secret: bytes) }
     guard let p12 = d2i_PKCS12_bio(bio.pointer, nil) else {
       ERR_clear_error()
       throw .unreadableCredentials("fichier PKCS#12")
@@ -89,7 +90,7 @@ public final class SigningCredentials: @unchecked Sendable {
         if let base = raw.baseAddress { registre_openssl_cleanse(base, raw.count) }
       }
     }
-    let keyBIO = try MemoryBIO(secret: keyBytes)
+    let keyBIO = try crypto { () throws(CryptoError) in try MemoryBIO(secret: keyBytes) }
     let isEncrypted = keyBytes.count < 1_000_000
       && PDFDocument.find(Array("ENCRYPTED".utf8), in: keyBytes, range: 0..<keyBytes.count) != nil
     if isEncrypted && password == nil { throw .passwordRequired }
@@ -108,12 +109,13 @@ public final class SigningCredentials: @unchecked Sendable {
       throw .unreadableCredentials("fichier de clé privée (PEM attendu)")
     }
     let key = PrivateKey(owning: parsed)
-    guard let certificate = try Certificate.all(fromPEMOrDER: [UInt8](certificateData)).first else {
+    guard let certificate = try crypto({ () throws(CryptoError) in try Certificate.all(fromPEMOrDER: [UInt8](certificateData)) }).first
+    else {
       throw .unreadableCredentials("fichier de certificat")
     }
     var chain: [Certificate] = []
     if let chainData {
-      chain = try Certificate.all(fromPEMOrDER: [UInt8](chainData))
+      chain = try crypto { () throws(CryptoError) in try Certificate.all(fromPEMOrDER: [UInt8](chainData)) }
       if chain.isEmpty { throw .unreadableCredentials("fichier de chaîne de certificats") }
     }
     return try SigningCredentials(key: key, certificate: certificate, chain: chain)

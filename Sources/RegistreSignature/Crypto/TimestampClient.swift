@@ -1,5 +1,6 @@
 import COpenSSL
 import Foundation
+import RegistreCrypto
 
 #if canImport(Glibc)
   import Glibc
@@ -12,7 +13,8 @@ enum TimestampClient {
 
   /// Asks `url` for a time-stamp token over `data` and returns the token (DER `ContentInfo`).
   static func token(for data: [UInt8], url: URL, tlsAnchors: [Certificate] = []) throws(SignatureError) -> [UInt8] {
-    let request = try TimestampRequest(digest: sha256([data[...]]), nonce: randomBytes(8))
+    let request = try TimestampRequest(
+      digest: crypto { () throws(CryptoError) in try Digest.compute(.sha256, over: [data[...]]) }, nonce: randomBytes(8))
     let response = try HTTPClient.post(url: url, contentType: "application/timestamp-query", body: request.der,
       maximumResponseSize: maximumResponseSize, timeoutSeconds: timeoutSeconds, tlsAnchors: tlsAnchors)
     return try extractToken(response, request: request)

@@ -1,5 +1,5 @@
-import COpenSSL
 import Foundation
+import RegistreCrypto
 
 /// Appends a revision to a PDF: the original bytes are kept, new and changed objects follow,
 /// then a cross-reference section of the same kind as the previous one (table or stream).
@@ -137,10 +137,4 @@ struct IncrementalUpdate {
   }
 }
 
-func randomBytes(_ count: Int) -> [UInt8] {
-  var bytes = [UInt8](repeating: 0, count: count)
-  if RAND_bytes(&bytes, Int32(count)) != 1 {
-    for index in 0..<count { bytes[index] = UInt8.random(in: 0...255) }
-  }
-  return bytes
-}
+func randomBytes(_ count: Int) -> [UInt8] { SecureRandom.bytes(count) }

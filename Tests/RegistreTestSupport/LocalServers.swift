@@ -8,9 +8,9 @@ import Foundation
 
 /// Loopback servers for the probe's tests. Each helper starts its server, waits until it
 /// accepts connections, runs the body, and stops the server whatever happens.
-enum LocalServers {
+public enum LocalServers {
   /// Runs `openssl s_server` with `options` on `host`, serving `identity`.
-  static func withOpenSSLServer<T>(
+  public static func withOpenSSLServer<T>(
     _ identity: TestPKI.Identity, options: [String], host: String = "127.0.0.1",
     body: (Int) throws -> T
   ) throws -> T {
@@ -20,7 +20,7 @@ enum LocalServers {
   }
 
   /// Starts `openssl s_server` and returns once it accepts; the caller kills it.
-  static func startOpenSSLServer(
+  public static func startOpenSSLServer(
     _ identity: TestPKI.Identity, options: [String], host: String = "127.0.0.1"
   ) throws -> (server: ChildProcess, port: Int) {
     let port = try freePort(host: host)
@@ -32,7 +32,7 @@ enum LocalServers {
   }
 
   /// Runs a Python HTTPS server that sends `Strict-Transport-Security`.
-  static func withHSTSServer<T>(_ identity: TestPKI.Identity, body: (Int) throws -> T) throws -> T {
+  public static func withHSTSServer<T>(_ identity: TestPKI.Identity, body: (Int) throws -> T) throws -> T {
     let pki = try TestPKI.get()
     let script = pki.folder.appendingPathComponent("hsts_server.py")
     try Data(hstsServerScript.utf8).write(to: script)
@@ -44,14 +44,14 @@ enum LocalServers {
 
   /// A socket that listens but never accepts nor answers: the kernel completes the TCP
   /// handshake and the ClientHello is never read.
-  static func withSilentListener<T>(body: (Int) throws -> T) throws -> T {
+  public static func withSilentListener<T>(body: (Int) throws -> T) throws -> T {
     let descriptor = try listeningSocket(host: "127.0.0.1", port: 0)
     defer { close(descriptor) }
     return try body(try boundPort(descriptor))
   }
 
   /// A port on which nothing listens (taken from the kernel, then released).
-  static func closedPort() throws -> Int {
+  public static func closedPort() throws -> Int {
     try freePort(host: "127.0.0.1")
   }
 

@@ -1,35 +1,30 @@
-import Foundation
-
-/// Errors of the test fixtures themselves (a tool missing, a server that will not start).
-struct FixtureError: Error, CustomStringConvertible {
-  var description: String
-}
+public import Foundation
 
 /// Certificates made by the openssl CLI in a temporary folder, once per test run: a test CA,
 /// and server certificates for localhost (good, expired, RSA-1024), for another host name, and
 /// a self-signed one.
-struct TestPKI: Sendable {
-  struct Identity: Sendable {
-    var certificate: URL
-    var key: URL
+public struct TestPKI: Sendable {
+  public struct Identity: Sendable {
+    public var certificate: URL
+    public var key: URL
   }
 
-  let folder: URL
-  let authority: URL
-  let good: Identity
-  let expired: Identity
-  let wrongHost: Identity
-  let selfSigned: Identity
-  let weakKey: Identity
+  public let folder: URL
+  public let authority: URL
+  public let good: Identity
+  public let expired: Identity
+  public let wrongHost: Identity
+  public let selfSigned: Identity
+  public let weakKey: Identity
 
   /// Shared by every test; made on first use.
-  static let shared: Result<TestPKI, FixtureError> = {
+  public static let shared: Result<TestPKI, FixtureError> = {
     do { return .success(try TestPKI()) } catch let error as FixtureError { return .failure(error) } catch {
       return .failure(FixtureError(description: "\(error)"))
     }
   }()
 
-  static func get() throws -> TestPKI { try shared.get() }
+  public static func get() throws -> TestPKI { try shared.get() }
 
   private init() throws {
     folder = FileManager.default.temporaryDirectory
@@ -83,7 +78,7 @@ struct TestPKI: Sendable {
     return Identity(certificate: certificate, key: key)
   }
 
-  static func openssl(_ arguments: String...) throws {
+  public static func openssl(_ arguments: String...) throws {
     let log = FileManager.default.temporaryDirectory.appendingPathComponent("registre-sonde-\(UUID().uuidString).log")
     defer { try? FileManager.default.removeItem(at: log) }
     let child = try ChildProcess(["openssl"] + arguments, errorLog: log)
