@@ -13,7 +13,7 @@ demo: dependances-demo
 
 test: dependances-test
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --parallel
+	REGISTRE_REQUIRE_CHECKERS=1 $(SWIFT) test --skip-build --parallel
 
 build:
 	$(SWIFT) build

@@ -61,7 +61,6 @@ let package = Package(
       name: "RegistreCatalogue",
       dependencies: [
         "RegistreModel", "RegistreFormats", "RegistreRules", "RegistreSupport",
-        .product(name: "Yams", package: "Yams"),
       ],
       resources: [.copy("Resources/demo"), .copy("Resources/catalogue")],
       swiftSettings: swiftSettings),
@@ -71,7 +70,7 @@ let package = Package(
 
     /** XSLT templates to XSL-FO, and the Renderer protocol with its Apache FOP implementation. */
     .target(
-      name: "RegistreDocuments", dependencies: ["RegistreSupport", "RegistreModel", "RegistreXML"],
+      name: "RegistreDocuments", dependencies: ["RegistreSupport", "RegistreXML"],
       resources: [.copy("Resources/Templates")],
       swiftSettings: swiftSettings),
 
@@ -80,7 +79,7 @@ let package = Package(
 
     /** PDF reader, incremental writer and PAdES signatures (CMS with OpenSSL), verification. */
     .target(
-      name: "RegistreSignature", dependencies: ["RegistreSupport", "RegistreCrypto", "COpenSSL", "CZlib"],
+      name: "RegistreSignature", dependencies: ["RegistreCrypto", "COpenSSL", "CZlib"],
       swiftSettings: swiftSettings),
 
     /** TLS probe of a vendor's endpoints with libssl, judged against ANSSI's TLS guide. */
