@@ -125,7 +125,9 @@ let package = Package(
 
     /** What every test target shares: one process runner, temporary folders, the test PKI, local TLS/HTTP
         servers, the `registre` CLI runner and the policy for missing external checkers. Not a product. */
-    .target(name: "RegistreTestSupport", path: "Tests/RegistreTestSupport", swiftSettings: swiftSettings),
+    .target(
+      name: "RegistreTestSupport", path: "Tests/RegistreTestSupport", resources: [.copy("Resources")],
+      swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreCryptoTests", dependencies: ["RegistreTestSupport", "RegistreCrypto"],
       swiftSettings: swiftSettings),

@@ -16,7 +16,7 @@ enum Outils {
     try ChargementRegistre.charger(demo).registre
   }
 
-  /// Runs a program to its end (shared runner: posix_spawn, clean signal mask, outputs merged).
+  /// Runs a program to its end (the shared runner of RegistreTestSupport, outputs merged).
   static func lancer(_ arguments: [String], dossier: URL) throws -> (code: Int32, sortie: String) {
     let result = try ProcessRunner.run(arguments, in: dossier)
     return (result.status, result.output)

@@ -47,3 +47,33 @@ struct DoorRuleTests {
     #expect(Set(dependents) == ["RegistreCrypto", "RegistreSignature", "RegistreProbe"])
   }
 }
+
+/// docs/ARCHITECTURE.md: every test target starts programs through RegistreTestSupport, and no symlink shares code.
+@Suite("Règle des essais : un seul lanceur de processus, aucun lien symbolique")
+struct TestSupportRuleTests {
+  @Test("Hors de RegistreTestSupport, aucun test ne lance un processus lui-même ni ne passe par un lien")
+  func oneProcessRunner() throws {
+    let tests = RegistreCLI.repository.appendingPathComponent("Tests")
+    var offenders: [String] = []
+    var links: [String] = []
+    var scanned = 0
+    let keys: [URLResourceKey] = [.isSymbolicLinkKey]
+    guard let walker = FileManager.default.enumerator(at: tests, includingPropertiesForKeys: keys) else {
+      Issue.record("Tests/ introuvable sous \(tests.path)")
+      return
+    }
+    for case let url as URL in walker {
+      let relative = String(url.path.dropFirst(tests.path.count + 1))
+      if try url.resourceValues(forKeys: Set(keys)).isSymbolicLink == true { links.append(relative) }
+      guard url.pathExtension == "swift", !relative.hasPrefix("RegistreTestSupport/") else { continue }
+      scanned += 1
+      let text = try String(contentsOf: url, encoding: .utf8)
+      // Spelled in two parts so that this file does not match itself.
+      let forbidden: [String] = ["Process" + "()", "posix" + "_spawn"]
+      if forbidden.contains(where: { text.contains($0) }) { offenders.append(relative) }
+    }
+    #expect(scanned > 50)
+    #expect(offenders.isEmpty, "lancent un processus sans RegistreTestSupport : \(offenders)")
+    #expect(links.isEmpty, "liens symboliques sous Tests/ : \(links)")
+  }
+}

@@ -52,8 +52,7 @@ final class Fixtures: Sendable {
     guard let resources = Bundle.module.url(forResource: "Fixtures", withExtension: nil) else {
       throw FixtureError.missing("Fixtures")
     }
-    let pki = try runTool("sh", [resources.appendingPathComponent("make-pki.sh").path, folder.path])
-    guard pki.status == 0 else { throw FixtureError.tool("make-pki.sh: \(pki.output)") }
+    try SigningPKI.make(in: folder)
     let fo = resources.appendingPathComponent("document.fo").path
     let configuration = resources.appendingPathComponent("fop.xconf").path
     let tagged = folder.appendingPathComponent("fop-pdfa.pdf")
@@ -102,43 +101,11 @@ final class Fixtures: Sendable {
   }
 }
 
-/// A loopback time-stamping authority (`openssl ts -reply` behind Python's http.server),
-/// started by a test and stopped when released.
-final class LocalTSA {
-  let process = Process()
-  let input = Pipe()
-  let url: URL
-
-  init(fixtures: Fixtures, https: Bool = false) throws {
-    guard let script = Bundle.module.url(forResource: "Fixtures", withExtension: nil)?
-      .appendingPathComponent("tsa_server.py")
-    else { throw FixtureError.missing("tsa_server.py") }
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", script.path, fixtures.url("tsa.cnf").path]
-      + (https ? [fixtures.url("server.pem").path, fixtures.url("server.key").path] : [])
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardInput = input
-    try process.run()
-    var line: [UInt8] = []
-    while true {
-      let byte = output.fileHandleForReading.readData(ofLength: 1)
-      guard let first = byte.first else { break }
-      if first == 0x0A { break }
-      line.append(first)
-    }
-    let address = https ? "https://localhost" : "http://127.0.0.1"
-    guard let port = Int(String(decoding: line, as: UTF8.self)), let url = URL(string: "\(address):\(port)/tsa")
-    else {
-      process.terminate()
-      throw FixtureError.tool("TSA did not start")
-    }
-    self.url = url
-  }
-
-  deinit {
-    try? input.fileHandleForWriting.close()
-    if process.isRunning { process.terminate() }
-    process.waitUntilExit()
+extension LocalTSA {
+  /// The time-stamping authority of the fixtures' PKI, over HTTP or HTTPS.
+  convenience init(fixtures: Fixtures, https: Bool = false) throws {
+    try self.init(
+      configuration: fixtures.url("tsa.cnf"),
+      tls: https ? (certificate: fixtures.url("server.pem"), key: fixtures.url("server.key")) : nil)
   }
 }

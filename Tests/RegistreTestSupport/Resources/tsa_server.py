@@ -2,7 +2,7 @@
 """Loopback RFC 3161 time-stamping authority for the tests: `openssl ts -reply` behind HTTP.
 
 Usage: tsa_server.py TSA_CONFIG [TLS_CERT TLS_KEY]. With a certificate and key it serves HTTPS. Prints the port it listens on (127.0.0.1), then serves until
-killed or until its standard input closes.
+killed.
 """
 import http.server
 import subprocess
@@ -50,7 +50,5 @@ if len(sys.argv) == 4:
     context.load_cert_chain(sys.argv[2], sys.argv[3])
     server.socket = context.wrap_socket(server.socket, server_side=True)
 print(server.server_address[1], flush=True)
-threading.Thread(target=server.serve_forever, daemon=True).start()
-# Stop when the test closes our standard input (or dies).
-sys.stdin.read()
-server.shutdown()
+# Serves until the test kills it (RegistreTestSupport's ChildProcess does when the LocalTSA is released).
+server.serve_forever()
