@@ -2,7 +2,7 @@ import Foundation
 import RegistreTestSupport
 import Testing
 
-/// docs/ARCHITECTURE.md: only the crypto door, the signature internals and the TLS probe import COpenSSL.
+/// docs/ARCHITECTURE.md: only the crypto door, the signature internals and the TLS probe see OpenSSL.
 @Suite("Règle d'architecture : OpenSSL derrière la porte cryptographique")
 struct DoorRuleTests {
   static let allowed = ["Sources/RegistreCrypto/", "Sources/RegistreSignature/", "Sources/RegistreProbe/"]
