@@ -107,3 +107,8 @@ extension PDFVerifier {
     return digits
   }
 }
+
+extension SigningCredentials {
+  /// SHA-256 fingerprint of the signer's certificate, as `--signataire` takes it.
+  public var certificateFingerprint: String { certificate.sha256Fingerprint }
+}
