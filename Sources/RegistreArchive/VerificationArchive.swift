@@ -15,15 +15,24 @@ public struct ArchiveVerification: Codable, Equatable, Sendable {
   public var manifestSignature: DetachedVerification?
   public var pdfSignatures: [DocumentVerification]
   public var problems: [String]
+  /// The manifest's signer is not the documents' signer (or not one named with `--signataire`).
+  public var signerProblems: [String] = []
 
   public var valid: Bool {
     manifestReadable && changed.isEmpty && removed.isEmpty && added.isEmpty && manifestSignature?.valid == true
-      && pdfSignatures.allSatisfy(\.valid) && problems.isEmpty
+      && pdfSignatures.allSatisfy(\.valid) && problems.isEmpty && signerProblems.isEmpty
   }
 
-  /// Checks the folder: manifest, every file's hash, the manifest's signature, every PDF's signatures.
+  /// Checks the folder: manifest, every file's hash, the manifest's signature, every PDF's signatures, and
+  /// that one signer sealed it all.
+  ///
+  /// - Parameter expectedSigners: SHA-256 fingerprints (lower-case hex) of the accepted signers' certificates.
+  ///   Empty: the manifest's signer must be the signer of every PDF. Otherwise the manifest's signer and a
+  ///   signer of every PDF must be among them. Any certificate of the trusted CA is not enough: a colleague's
+  ///   certificate from the same CA could otherwise re-seal altered files.
   public static func check(
-    _ folder: URL, trustAnchors: [Data] = [], useSystemStore: Bool = false, now: Date = Date()
+    _ folder: URL, trustAnchors: [Data] = [], useSystemStore: Bool = false, expectedSigners: [String] = [],
+    now: Date = Date()
   ) -> ArchiveVerification {
     var result = ArchiveVerification(folder: folder.path, changed: [], removed: [], added: [], manifestReadable: false,
       manifestSignature: nil, pdfSignatures: [], problems: [])
@@ -84,7 +93,39 @@ public struct ArchiveVerification: Codable, Equatable, Sendable {
         }
       }
     }
+    result.signerProblems = signerProblems(
+      manifest: result.manifestSignature, documents: result.pdfSignatures, expected: Set(expectedSigners))
     return result
+  }
+
+  /// Who signed what: the manifest against `expected` and against each PDF's signers.
+  static func signerProblems(manifest: DetachedVerification?, documents: [DocumentVerification], expected: Set<String>)
+    -> [String]
+  {
+    guard let manifest, let manifestSigner = manifest.signerFingerprint else { return [] }
+    let manifestName = manifest.signer.map { $0.commonName ?? $0.subject } ?? "signataire inconnu"
+    var problems: [String] = []
+    if !expected.isEmpty && !expected.contains(manifestSigner) {
+      problems.append(
+        "le manifeste est signé par \(manifestName) (empreinte SHA-256 \(manifestSigner)), qui n'est pas un "
+          + "signataire attendu (--signataire)")
+    }
+    let accepted = expected.isEmpty ? [manifestSigner] : expected
+    for document in documents {
+      let signatures = document.signatures.filter { $0.level != "horodatage de document" }
+      guard !signatures.contains(where: { $0.signerFingerprint.map(accepted.contains) ?? false }) else { continue }
+      let names = signatures.compactMap { $0.signer.map { $0.commonName ?? $0.subject } }
+      let who = names.isEmpty ? "personne" : names.joined(separator: ", ")
+      problems.append(expected.isEmpty
+        ? "changement de signataire : le manifeste est signé par \(manifestName), \(document.file ?? "un document") par \(who)"
+        : "\(document.file ?? "un document") est signé par \(who), qui n'est pas un signataire attendu (--signataire)")
+    }
+    if expected.isEmpty && documents.isEmpty {
+      problems.append(
+        "aucun document signé de l'archive ne confirme le signataire du manifeste (\(manifestName)) : "
+          + "indiquez le signataire attendu avec --signataire")
+    }
+    return problems
   }
 
   /// French report.
@@ -106,6 +147,7 @@ public struct ArchiveVerification: Codable, Equatable, Sendable {
       for problem in problems { lines.append("    ! \(problem)") }
     }
     for problem in problems { lines.append("  ! \(problem)") }
+    for problem in signerProblems { lines.append("  ! \(problem)") }
     lines.append(valid
       ? "  Résultat : archive intègre ; manifeste et documents signés valides."
       : "  Résultat : NON VALIDE.")

@@ -10,6 +10,8 @@ public struct DetachedVerification: Codable, Equatable, Sendable {
   public var trusted: Bool
   public var signer: CertificateInfo?
   public var problems: [String]
+  /// SHA-256 of the signer's DER certificate (lower-case hexadecimal).
+  public var signerFingerprint: String? = nil
   public var valid: Bool { signatureValid && trusted && problems.isEmpty }
 }
 
@@ -20,6 +22,7 @@ public enum DetachedSignature {
     _ content: Data, credentials: SigningCredentials, allowInvalidCertificate: Bool = false, now: Date = Date()
   ) throws(SignatureError) -> Data {
     if !allowInvalidCertificate { try credentials.checkValidity(at: now) }
+    if let weak = AlgorithmPolicy.keyRefusals(credentials.certificate).first { throw .cryptography(weak) }
     return Data(try CMSSigner.sign(content: [UInt8](content), credentials: credentials))
   }
 
@@ -46,6 +49,8 @@ public enum DetachedSignature {
     }
     let signer = Certificate(retaining: signerPointer)
     result.signer = signer.info
+    result.signerFingerprint = signer.sha256Fingerprint
+    result.problems += AlgorithmPolicy.refusals(signerInfo: signerInfo, signer: signer)
     if let data = try? MemoryBIO(bytes: [UInt8](content)) {
       let flags = UInt32(CMS_BINARY | CMS_DETACHED | CMS_NO_SIGNER_CERT_VERIFY)
       result.signatureValid = CMS_verify(cms.pointer, nil, nil, data.pointer, nil, flags) == 1

@@ -80,6 +80,8 @@ public enum PDFSigner {
     of pdf: [UInt8], credentials: SigningCredentials, options: SignatureOptions
   ) throws(SignatureError) -> [UInt8] {
     if !options.allowInvalidCertificate { try credentials.checkValidity(at: options.signingTime) }
+    // Never produce what the verifier refuses: a key below the sizes AlgorithmPolicy admits.
+    if let weak = AlgorithmPolicy.keyRefusals(credentials.certificate).first { throw .cryptography(weak) }
     let document: PDFDocument
     do { document = try PDFDocument(bytes: pdf) } catch { throw .pdf(error) }
     var tlsAnchors: [Certificate] = []

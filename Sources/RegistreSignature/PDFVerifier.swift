@@ -31,14 +31,20 @@ public struct SignatureVerification: Codable, Equatable, Sendable {
   /// The time at which the chain was checked: the timestamp's time when valid, else now.
   public var chainCheckedAt: Date
   public var problems: [String]
-  /// Objects that later signed revisions added or changed, for a signature that is not the last one.
+  /// Objects that the revisions after this signature's added, changed or removed (nil when nothing follows).
   public var laterChanges: [String]?
-  /// False when a later revision changed something other than what adding a signature writes (signature,
-  /// field and widget, form, the page's annotation list, catalog form entries, metadata); the signature is
-  /// then not valid, as the document its signer saw was altered afterwards.
+  /// False when a later revision changed something other than what adding a signature or validation data
+  /// writes (see `RevisionDiff`); the signature is then not valid: « modifié après signature ».
   public var laterChangesOnlySignatures: Bool?
-  /// Intact, signature correct, covering its revision, trusted, timestamp (if any) valid.
+  /// Intact, signature correct, covering its revision, trusted, timestamp (if any) valid, admitted algorithms,
+  /// nothing but signatures and validation data written afterwards.
   public var valid: Bool
+  /// Each object written after this signature's revision, with its verdict.
+  public var revisionChanges: [RevisionChange]? = nil
+  /// True when a later revision changed what the signer signed.
+  public var modifiedAfterSigning: Bool? = nil
+  /// SHA-256 of the signer's DER certificate (lower-case hexadecimal).
+  public var signerFingerprint: String? = nil
 }
 
 /// An RFC 3161 signature timestamp and its check.
@@ -62,8 +68,10 @@ public struct AppendedContent: Codable, Equatable, Sendable {
   /// Objects added or changed by the unsigned revisions, e.g. « objet 12 (Page) ».
   public var objects: [String]
   /// True when the unsigned revisions only add what signers add after signing (validation data — DSS —,
-  /// metadata, empty signature fields): the document stays valid, as PAdES B-LT and B-LTA expect.
+  /// metadata, invisible empty signature fields): the document stays valid, as PAdES B-LT and B-LTA expect.
   public var onlyValidationData: Bool
+  /// The same objects with their verdict.
+  public var changes: [RevisionChange] = []
 }
 
 /// The verdict on a file.
@@ -112,32 +120,31 @@ public enum PDFVerifier {
       results.append(verifySignature(dictionary, fieldName: name, document: document, revisionEnds: revisionEnds,
         store: store, now: now))
     }
-    // What later signed revisions changed, for each signature that is not the last one.
-    let lastSignedEnd = results.compactMap { $0.coversRevision ? rangeEnd($0.byteRange) : nil }.max()
+    // Difference analysis: for each signature, everything written after its revision.
+    var contentEnd = document.bytes.count
+    while contentEnd > 0, PDFLexer.isWhitespace(document.bytes[contentEnd - 1]) { contentEnd -= 1 }
     for index in results.indices {
-      guard results[index].coversRevision, let end = rangeEnd(results[index].byteRange), let lastSignedEnd,
-        end < lastSignedEnd
-      else { continue }
-      let (changes, onlySignatures) = laterChanges(document, from: end, to: lastSignedEnd)
-      results[index].laterChanges = changes
-      results[index].laterChangesOnlySignatures = onlySignatures
-      if !onlySignatures {
-        results[index].problems.append(
-          "le document a été modifié après cette signature, au-delà de l'ajout d'autres signatures")
+      guard results[index].coversRevision, let end = rangeEnd(results[index].byteRange), end < contentEnd else {
+        continue
+      }
+      let diff = RevisionDiff.analyse(document, signedEnd: end, until: document.bytes.count)
+      results[index].laterChanges = diff.descriptions
+      results[index].revisionChanges = diff.changes
+      results[index].laterChangesOnlySignatures = diff.allowed
+      results[index].modifiedAfterSigning = !diff.allowed
+      if !diff.allowed {
+        let refused = (diff.failure.map { [$0] } ?? []) + diff.changes.filter { !$0.allowed }.map(\.text)
+        let shown = refused.prefix(5).joined(separator: " ; ") + (refused.count > 5 ? " ; …" : "")
+        results[index].problems.append("modifié après signature : \(shown)")
         results[index].valid = false
       }
     }
     var appended: AppendedContent?
-    let lastEnd = results.compactMap { rangeEnd($0.byteRange) }.max()
-    if let lastEnd {
-      var end = document.bytes.count
-      while end > lastEnd, PDFLexer.isWhitespace(document.bytes[end - 1]) { end -= 1 }
-      if end > lastEnd {
-        let (_, harmless) = laterChanges(document, from: lastEnd, to: document.bytes.count)
-        appended = AppendedContent(
-          bytes: document.bytes.count - lastEnd, objects: describeObjects(after: lastEnd, in: document),
-          onlyValidationData: harmless)
-      }
+    if let lastEnd = results.compactMap({ rangeEnd($0.byteRange) }).max(), contentEnd > lastEnd {
+      let diff = RevisionDiff.analyse(document, signedEnd: lastEnd, until: document.bytes.count)
+      appended = AppendedContent(
+        bytes: document.bytes.count - lastEnd, objects: diff.descriptions, onlyValidationData: diff.allowed,
+        changes: diff.changes)
     }
     let valid = !results.isEmpty && results.allSatisfy(\.valid) && (appended?.onlyValidationData ?? true)
     return DocumentVerification(file: file, signatures: results, appendedAfterLastSignature: appended, valid: valid)
@@ -286,6 +293,9 @@ public enum PDFVerifier {
     if let signerPointer {
       let signer = Certificate(retaining: signerPointer)
       result.signer = signer.info
+      result.signerFingerprint = signer.sha256Fingerprint
+      // Digests, signature algorithm and key size: refused below what ETSI TS 119 312 admits.
+      problems += AlgorithmPolicy.refusals(signerInfo: signerInfo, signer: signer)
       result.signatureValid = CMS_SignerInfo_verify(signerInfo) == 1
       if !result.signatureValid { problems.append("signature cryptographique invalide") }
       if result.intact && result.signatureValid && !hashed.verifyContent(signerInfo) {
@@ -505,114 +515,6 @@ public enum PDFVerifier {
     return Date(timeIntervalSince1970: TimeInterval(seconds) - TimeInterval(offsetSeconds))
   }
 
-  /// Objects changed by the revisions between `start` and `end`, and whether each change is one a further
-  /// signature makes. The older version of an object is read from the file cut at `start`.
-  static func laterChanges(_ document: PDFDocument, from start: Int, to end: Int) -> ([String], Bool) {
-    guard let earlier = try? PDFDocument(bytes: Array(document.bytes[0..<start])) else { return ([], false) }
-    var numbers: Set<Int> = []
-    for section in document.sections where section.offset >= start && section.offset < end {
-      for (number, entry) in section.entries where number != 0 {
-        if case .offset(let position, _) = entry, position < start { continue }
-        numbers.insert(number)
-      }
-    }
-    var descriptions: [String] = []
-    var onlySignatures = true
-    for number in numbers.sorted().prefix(500) {
-      let now = (try? document.object(number)) ?? .null
-      let before = (try? earlier.object(number)) ?? .null
-      let type = now.dictionaryValue?["Type"]?.nameValue ?? before.dictionaryValue?["Type"]?.nameValue
-      descriptions.append("objet \(number)\(type.map { " (\($0))" } ?? "")\(before == .null ? " ajouté" : " modifié")")
-      if !isSignatureChange(before: before, after: now, in: document) { onlySignatures = false }
-    }
-    return (descriptions, onlySignatures)
-  }
-
-  /// What adding a signature legitimately writes (ISO 32000-1 §12.8.2.2 and what pyHanko, Acrobat and this
-  /// module do): new signature, field and appearance objects, and form, catalog and page updates limited
-  /// to those. New annotations other than signature widgets are refused: they can hide content.
-  static func isSignatureChange(before: PDFObject, after: PDFObject, in document: PDFDocument) -> Bool {
-    if case .stream(let dictionary, _) = after {
-      // A new stream is unused unless an allowed object points to it; an existing one may only be the
-      // document's XMP metadata (signers update its dates).
-      return before == .null || dictionary["Type"]?.nameValue == "Metadata"
-    }
-    if before == .null && after == .null { return true }  // a free entry for an object that never existed
-    if case .array(let current) = after, case .array(let previous) = before {
-      // An indirect /Annots or /Fields array that only gained signature fields or widgets.
-      guard previous.allSatisfy({ current.contains($0) }) else { return false }
-      return current.filter { !previous.contains($0) }.allSatisfy { item in
-        guard let dictionary = try? document.resolveDictionary(item) else { return false }
-        return isSignatureWidget(dictionary, in: document) || dictionary["FT"]?.nameValue == "Sig"
-      }
-    }
-    guard let new = after.dictionaryValue else { return false }
-    if before == .null {
-      if isSignatureWidget(new, in: document) || new["FT"]?.nameValue == "Sig" { return true }
-      if ["Sig", "DocTimeStamp", "XObject", "Font", "FontDescriptor", "DSS", "VRI"].contains(new["Type"]?.nameValue ?? "") {
-        return true
-      }
-      return new["Fields"] != nil || new["Certs"] != nil || new["VRI"] != nil || new["OCSPs"] != nil
-    }
-    guard let old = before.dictionaryValue else { return false }
-    switch old["Type"]?.nameValue {
-    case "Catalog"?:
-      return sameEntries(old, new, ignoring: ["AcroForm", "DSS", "Extensions", "Version", "Perms", "Metadata"])
-    case "Page"?:
-      guard sameEntries(old, new, ignoring: ["Annots"]) else { return false }
-      let previous = (try? document.resolve(old["Annots"]).arrayValue) ?? []
-      let current = (try? document.resolve(new["Annots"]).arrayValue) ?? []
-      guard previous.allSatisfy({ current.contains($0) }) else { return false }
-      return current.filter { !previous.contains($0) }.allSatisfy { annotation in
-        guard let dictionary = try? document.resolveDictionary(annotation) else { return false }
-        return isSignatureWidget(dictionary, in: document)
-      }
-    default:
-      if old["Fields"] != nil { return sameEntries(old, new, ignoring: ["Fields", "SigFlags", "NeedAppearances", "DR", "DA"]) }
-      if old["FT"]?.nameValue == "Sig" { return sameEntries(old, new, ignoring: ["V", "AP", "Lock", "SV"]) }
-      if old["Producer"] != nil || old["ModDate"] != nil {
-        return sameEntries(old, new, ignoring: ["Producer", "ModDate"])  // the Info dictionary
-      }
-      return false
-    }
-  }
-
-  /// A widget annotation of a signature field (merged with it, or its kid).
-  static func isSignatureWidget(_ dictionary: PDFDictionary, in document: PDFDocument) -> Bool {
-    guard dictionary["Subtype"]?.nameValue == "Widget" else { return false }
-    if dictionary["FT"]?.nameValue == "Sig" { return true }
-    guard let parent = try? document.resolveDictionary(dictionary["Parent"]) else { return false }
-    return parent["FT"]?.nameValue == "Sig"
-  }
-
-  static func sameEntries(_ lhs: PDFDictionary, _ rhs: PDFDictionary, ignoring: Set<String>) -> Bool {
-    let left = lhs.entries.filter { !ignoring.contains($0.key) }
-    let right = rhs.entries.filter { !ignoring.contains($0.key) }
-    guard left.count == right.count else { return false }
-    return left.allSatisfy { entry in rhs[entry.key] == entry.value }
-  }
-
-  /// Describes the objects written by revisions that start at or after `offset`.
-  static func describeObjects(after offset: Int, in document: PDFDocument) -> [String] {
-    var descriptions: [String] = []
-    for section in document.sections where section.offset >= offset {
-      for (number, entry) in section.entries.sorted(by: { $0.key < $1.key }) {
-        guard number != 0, descriptions.count < 200 else { continue }
-        if case .free = entry {
-          descriptions.append("objet \(number) supprimé")
-          continue
-        }
-        if case .offset(let position, _) = entry, position < offset { continue }
-        let object = (try? document.object(number)) ?? .null
-        let type = object.dictionaryValue?["Type"]?.nameValue
-        switch object {
-        case .stream: descriptions.append("objet \(number) (flux\(type.map { " \($0)" } ?? ""))")
-        default: descriptions.append("objet \(number)\(type.map { " (\($0))" } ?? "")")
-        }
-      }
-    }
-    return descriptions
-  }
 }
 
 /// The covered bytes of a signature, run once through the digest BIOs that OpenSSL sets up for a SignedData

@@ -25,7 +25,10 @@ import RegistreTestSupport
     defer { try? FileManager.default.removeItem(at: archive) }
     let (dossier, ac) = try sceller(archive)
     #expect(dossier.lastPathComponent == "2026")
-    let rapport = ArchiveVerification.check(dossier, trustAnchors: [ac])
+    // No signed PDF here: the manifest's signer must be named (the archive's one-signer rule).
+    #expect(!ArchiveVerification.check(dossier, trustAnchors: [ac]).valid)
+    let signataire = try #require(ArchiveVerification.check(dossier, trustAnchors: [ac]).manifestSignature?.signerFingerprint)
+    let rapport = ArchiveVerification.check(dossier, trustAnchors: [ac], expectedSigners: [signataire])
     #expect(rapport.valid, "\(rapport.text)")
     // Personal data 0640, the rest 0644.
     let attributs = try FileManager.default.attributesOfItem(atPath: dossier.appendingPathComponent("registre-2026.xml").path)

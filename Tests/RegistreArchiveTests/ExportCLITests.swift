@@ -176,7 +176,10 @@ import RegistreTestSupport
     #expect(!noms.contains("2026"))
     #expect(YearArchive.sealedYears(in: archive).map(\.name) == ["2025"])
     #expect(try Data(contentsOf: ancienne.appendingPathComponent(YearArchive.manifestName)) == manifeste)
-    #expect(ArchiveVerification.check(ancienne, trustAnchors: [Data(demo.authorityPEM.utf8)]).valid)
+    // No signed PDF in this year: the manifest's signer must be named.
+    #expect(!ArchiveVerification.check(ancienne, trustAnchors: [Data(demo.authorityPEM.utf8)]).valid)
+    #expect(ArchiveVerification.check(ancienne, trustAnchors: [Data(demo.authorityPEM.utf8)],
+      expectedSigners: [demo.credentials.certificateFingerprint]).valid)
     // The killed export's hidden folder is removed by the next build in this archive.
     #expect(noms.contains { $0.hasPrefix(".registre-export-2026-") })
     let suivant = try YearBuild(target: YearArchive.nextFolder(for: 2027, in: archive), in: archive)

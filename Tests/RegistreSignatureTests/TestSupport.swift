@@ -34,6 +34,10 @@ final class Fixtures: Sendable {
   let xrefStreamPDF: Data
   /// FOP without PDF/A: a classic xref table.
   let classicPDF: Data
+  /// FOP without PDF/A, with `registre.xml` embedded (as `registre document` does): a classic xref table.
+  let embeddedXMLPDF: Data
+  /// The XML embedded in `embeddedXMLPDF`.
+  static let embeddedXML = Data("<registre><traitement id=\"vie-scolaire\"/></registre>\n".utf8)
 
   static let shared: Result<Fixtures, any Error> = Result {
     let fixtures = try Fixtures()
@@ -62,11 +66,24 @@ final class Fixtures: Sendable {
     let objectStreams = resources.appendingPathComponent("fop-objstm.xconf").path
     let first = try startTool("fop", ["-q", "-c", objectStreams, "-a", "-pdfprofile", "PDF/A-2b", "-fo", fo, "-pdf", tagged.path])
     let second = try startTool("fop", ["-q", "-c", configuration, "-fo", fo, "-pdf", classic.path])
+    // The same document with an embedded registre.xml (FOP's pdf:embedded-file extension).
+    let xml = folder.appendingPathComponent("registre.xml")
+    try Fixtures.embeddedXML.write(to: xml)
+    let withFile = try String(contentsOfFile: fo, encoding: .utf8).replacingOccurrences(
+      of: "<fo:declarations>",
+      with: "<fo:declarations><pdf:embedded-file xmlns:pdf=\"http://xmlgraphics.apache.org/fop/extensions/pdf\" "
+        + "filename=\"registre.xml\" src=\"\(xml.absoluteString)\" description=\"Registre (XML)\"/>")
+    let embeddingFO = folder.appendingPathComponent("document-xml.fo")
+    try Data(withFile.utf8).write(to: embeddingFO)
+    let embedding = folder.appendingPathComponent("fop-xml.pdf")
+    let third = try startTool("fop", ["-q", "-c", configuration, "-fo", embeddingFO.path, "-pdf", embedding.path])
     let firstStatus = first.wait()
     let secondStatus = second.wait()
-    guard firstStatus == 0, secondStatus == 0 else { throw FixtureError.tool("fop failed") }
+    let thirdStatus = third.wait()
+    guard firstStatus == 0, secondStatus == 0, thirdStatus == 0 else { throw FixtureError.tool("fop failed") }
     xrefStreamPDF = try Data(contentsOf: tagged)
     classicPDF = try Data(contentsOf: classic)
+    embeddedXMLPDF = try Data(contentsOf: embedding)
   }
 
   func url(_ name: String) -> URL { folder.appendingPathComponent(name) }

@@ -12,12 +12,17 @@ extension Registre {
       discussion: """
         Avec un dossier (DOSSIER/2026, produit par « registre exporter ») : le manifeste MANIFEST.sha256, \
         l'empreinte de chaque fichier, la signature CMS du manifeste et les signatures de chaque PDF ; tout \
-        fichier ajouté, supprimé ou modifié est signalé. Code de sortie : 0 archive intègre et signatures \
+        fichier ajouté, supprimé ou modifié est signalé. Le manifeste doit être signé par le signataire des PDF \
+        (ou par un signataire nommé avec --signataire) : un autre certificat de la même autorité ne suffit \
+        pas, et un changement de signataire est signalé. Code de sortie : 0 archive intègre et signatures \
         valides et reconnues, 1 sinon, 2 dossier illisible.
 
         Avec des PDF, pour chaque signature : intégrité des octets signés, couverture du fichier, signataire, date \
         déclarée et horodatage, chaîne de certification jusqu'à une autorité de confiance (--ac, sinon \
-        le magasin du système), et ce qui a été ajouté après la dernière signature.
+        le magasin du système), algorithmes admis (ni SHA-1 ni MD5, RSA d'au moins 2048 bits), et l'analyse \
+        de chaque révision écrite après la signature : seules une autre signature, un horodatage de \
+        document et des données de validation (DSS) sont admis ; toute autre modification donne le verdict \
+        « modifié après signature », avec les objets en cause.
         Code de sortie : 0 si toutes les signatures sont valides et reconnues, 1 sinon, 2 si un \
         fichier est illisible.
         """,
@@ -34,6 +39,14 @@ extension Registre {
       name: .customLong("ac"), parsing: .upToNextOption,
       help: ArgumentHelp("Certificats PEM des autorités de confiance (sinon : magasin du système).", valueName: "fichier.pem"))
     var ac: [String] = []
+
+    @Option(
+      name: .customLong("signataire"),
+      help: ArgumentHelp(
+        "Pour un dossier d'archive : signataire attendu, certificat (PEM ou DER) ou empreinte SHA-256 ; répétable. "
+          + "Sans cette option, le manifeste doit être signé par le signataire des PDF.",
+        valueName: "certificat|empreinte"))
+    var signataire: [String] = []
 
     @Option(name: .customLong("format"), help: "Format du rapport : texte ou json.")
     var format: Format = .texte
@@ -64,8 +77,12 @@ extension Registre {
           Console.erreur("erreur : vérifiez soit des PDF, soit des dossiers d'archive, pas les deux à la fois.")
           throw CodeSortie.usage
         }
-        try verifierDossiers(anchors: anchors)
+        try verifierDossiers(anchors: anchors, signataires: try signatairesAttendus())
         return
+      }
+      if !signataire.isEmpty {
+        Console.erreur("erreur : --signataire ne s'applique qu'à un dossier d'archive (DOSSIER/AAAA).")
+        throw CodeSortie.usage
       }
       var reports: [DocumentVerification] = []
       var unreadable = false
@@ -96,8 +113,34 @@ extension Registre {
       if !reports.allSatisfy(\.valid) { throw CodeSortie.problemes }
     }
 
-    /// Sealed years: manifest, hashes, the manifest's signature, the PDFs' signatures.
-    func verifierDossiers(anchors: [Data]) throws {
+    /// `--signataire` values as SHA-256 fingerprints: a certificate file's, or a fingerprint typed as is.
+    func signatairesAttendus() throws -> [String] {
+      var empreintes: [String] = []
+      for valeur in signataire {
+        var estDossier: ObjCBool = false
+        if FileManager.default.fileExists(atPath: valeur, isDirectory: &estDossier), !estDossier.boolValue {
+          guard let octets = LectureOctets.lire(valeur) else {
+            Console.erreur("erreur : certificat du signataire illisible : \(valeur)")
+            throw CodeSortie.usage
+          }
+          let trouvees = PDFVerifier.certificateFingerprints(in: Data(octets))
+          guard !trouvees.isEmpty else {
+            Console.erreur("erreur : aucun certificat dans \(valeur) (--signataire attend un certificat PEM ou DER, ou une empreinte SHA-256)")
+            throw CodeSortie.usage
+          }
+          empreintes += trouvees
+        } else if let empreinte = PDFVerifier.normalizedFingerprint(valeur) {
+          empreintes.append(empreinte)
+        } else {
+          Console.erreur("erreur : --signataire \(valeur) : ni un fichier de certificat, ni une empreinte SHA-256 (64 chiffres hexadécimaux)")
+          throw CodeSortie.usage
+        }
+      }
+      return empreintes
+    }
+
+    /// Sealed years: manifest, hashes, the manifest's signature, the PDFs' signatures, one signer.
+    func verifierDossiers(anchors: [Data], signataires: [String]) throws {
       var rapports: [ArchiveVerification] = []
       var illisible = false
       for chemin in fichiers {
@@ -109,7 +152,8 @@ extension Registre {
           illisible = true
           continue
         }
-        var rapport = ArchiveVerification.check(url, trustAnchors: anchors, useSystemStore: anchors.isEmpty)
+        var rapport = ArchiveVerification.check(
+          url, trustAnchors: anchors, useSystemStore: anchors.isEmpty, expectedSigners: signataires)
         rapport.folder = chemin
         rapports.append(rapport)
       }
@@ -170,11 +214,12 @@ extension Registre {
         for problem in signature.problems { lines.append("    ! \(problem)") }
         if let changes = signature.laterChanges {
           let verdict = signature.laterChangesOnlySignatures == true
-            ? "signatures ajoutées ensuite, rien d'autre"
-            : "ATTENTION : le document a été modifié après cette signature, au-delà de l'ajout de signatures"
+            ? "signatures ou données de validation ajoutées ensuite, rien d'autre"
+            : "MODIFIÉ APRÈS SIGNATURE (au-delà de l'ajout de signatures ou de données de validation)"
           lines.append("    Révisions suivantes : \(verdict) (\(changes.count) objets)")
           if signature.laterChangesOnlySignatures != true {
             for change in changes.prefix(30) { lines.append("      - \(change)") }
+            if changes.count > 30 { lines.append("      - … (\(changes.count - 30) de plus)") }
           }
         }
       }
