@@ -123,7 +123,8 @@ public struct DPIAScreening: Hashable, Sendable {
       declared.contains(.decisionAutomatisee) || traitement.decisionAutomatisee?.existe == true)
     add(
       .systematicMonitoring,
-      declared.contains(.surveillanceSystematique) || declared.contains(.surveillanceConstantePersonnels))
+      declared.contains(.surveillanceSystematique) || declared.contains(.surveillanceConstantePersonnels)
+        || VideoSurveillance.isVideo(traitement))
     add(.sensitiveData, categories.contains { $0.estSensibleOuHautementPersonnelle })
     add(.largeScale, declared.contains(.grandeEchelle) || declared.contains(.localisationGrandeEchelle))
     add(.matching, declared.contains(.croisementDonnees) || declared.contains(.profilageSourcesExternes))
