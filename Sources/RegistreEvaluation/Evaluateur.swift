@@ -72,8 +72,10 @@ public enum Evaluateur {
     brouillon.aConfirmer += etat.conditions.filter { c in inconnus.contains { c.code.hasSuffix($0) } }.map(\.message)
     brouillon.remarques =
       "Brouillon produit par registre evaluer le \(contexte.date) à partir de la fiche de l'outil ; avis : \(verdict.libelle)."
+    // A tool « à proscrire » has no conditions of adoption: its reasons say why not to adopt it.
     return Evaluation(
-      fiche: fiche, verdict: verdict, reasons: etat.raisons, conditions: etat.conditions, notes: etat.notes,
+      fiche: fiche, verdict: verdict, reasons: etat.raisons,
+      conditions: verdict == .aProscrire ? [] : etat.conditions, notes: etat.notes,
       dpia: dpia, draftEntry: brouillon, probes: contexte.probes, date: contexte.date)
   }
 
@@ -463,7 +465,14 @@ private struct Etat {
   // MARK: School-level formalities
 
   mutating func formalites() {
-    if fiche.donneesCollectees.isEmpty {
+    if fiche.donneesCollectees.isEmpty, gar, fiche.authentification.allSatisfy({ $0 == .gar }) {
+      // GAR only: the data are those the GAR sends (pseudonymous id, strictly necessary data),
+      // under the minister's sole responsibility (FAQ du GAR) — a note, not a condition.
+      note(
+        "donnees-transmises-par-le-gar", .law,
+        "Accès par le seul GAR : les données sont celles que le GAR transmet (identifiant pseudonyme et données strictement nécessaires), sous la responsabilité du ministre ; demander à l'éditeur la liste des données que les élèves produisent dans la ressource.",
+        R.gar)
+    } else if fiche.donneesCollectees.isEmpty {
       condition(
         "donnees-inconnues", .law,
         "Données collectées non décrites : obtenir de l'éditeur la liste des données (l'adresse IP et les contenus des élèves en sont).",

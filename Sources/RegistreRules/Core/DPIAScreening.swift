@@ -101,7 +101,7 @@ public struct DPIAScreening: Hashable, Sendable {
     if parts.isEmpty {
       let count = criteria.count
       return
-        "AIPD non requise au vu du registre : \(count) critère\(count > 1 ? "s" : "") WP248 rempli\(count > 1 ? "s" : ""), aucun type de la liste 2018-327"
+        "AIPD non requise au vu de la fiche : \(count) critère\(count > 1 ? "s" : "") WP248 rempli\(count > 1 ? "s" : ""), aucun type de la liste 2018-327"
     }
     return "AIPD requise : " + parts.joined(separator: " ; ")
   }

@@ -39,7 +39,8 @@ public struct NationalApplication: Sendable, Hashable {
 /// failing that the whole name of the fiche — consists only of these applications' names
 /// (parenthesised parts aside): « SIECLE (BEE) », « LSU / LSL ». A name or software that merely
 /// mentions one (« Export des notes vers LSU », « Atelier Parcoursup », « Pronote (import SIECLE) »)
-/// describes a local treatment that uses or feeds it.
+/// describes a local treatment that uses or feeds it. The regulatory act cited in the
+/// controller field identifies the application too when it names it.
 public enum NationalApplications {
   public static let all: [NationalApplication] = [
     NationalApplication(
@@ -67,18 +68,33 @@ public enum NationalApplications {
     NationalApplication("ÉduConnect", names: ["EduConnect", "ÉduConnect"], act: nil, reference: nil),
     NationalApplication("Affelnet", names: ["Affelnet"], act: nil, reference: nil),
     NationalApplication("Cyclades", names: ["Cyclades"], act: nil, reference: nil),
+    NationalApplication(
+      "Évaluations nationales", names: ["évaluations nationales"], act: nil, reference: nil),
+    NationalApplication("apps.education.fr", names: ["apps.education.fr", "apps education"], act: nil, reference: nil),
+    NationalApplication("M@gistère", names: ["M@gistère", "Magistère"], act: nil, reference: nil),
+    NationalApplication(
+      "Tchap", names: ["Tchap"], act: nil, reference: nil,
+      controller: "l'État (direction interministérielle du numérique)"),
   ]
 
   private static let nameStarts = WordStarts(all.map(\.names))
   /// Every word of the applications' names, and the joining words of a list of them.
   private static let knownWords = Set(all.flatMap { $0.names.words.joined() } + ["et", "ou"])
 
-  /// The national application `t` is about, if any.
+  /// The national application `t` is about, if any: from the software field (or the whole
+  /// name when there is none), or from the regulatory act the controller field cites when it
+  /// names one of the applications (« arrêté … portant création du traitement « Affelnet lycée » »).
   public static func application(of t: Traitement) -> NationalApplication? {
-    if let software = t.logiciel, !Text.isBlank(software) {
-      return identified(by: software)
+    let bySoftware: NationalApplication?
+    if let software = t.logiciel, !Placeholder.isUnknown(software) {
+      bySoftware = identified(by: software)
+    } else {
+      bySoftware = identified(by: t.nom)
     }
-    return identified(by: t.nom)
+    if let bySoftware { return bySoftware }
+    guard let act = t.responsable.acteReglementaire, nameStarts.mayOccur(inUnfolded: act) else { return nil }
+    let folded = FoldedText(act)
+    return all.first { folded.contains($0.names) }
   }
 
   /// The application a software or fiche name consists of, if it names only national applications.

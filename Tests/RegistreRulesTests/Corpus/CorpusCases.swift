@@ -4,7 +4,8 @@ import RegistreModel
 /// One fiche of the corpus: written from a public page (cited in `source`), with the findings a
 /// DPD would expect (`expected`, rule ids on the case's subject) and those that must not appear.
 /// School names are fictional; no private data is copied. Expectations were written from the
-/// sources, not from the rules' output.
+/// sources, not from the rules' output; after the first run only fixture mistakes were
+/// corrected (DPIA dates earlier than the fiche's own last update, duplicate case names).
 struct CorpusCase: Sendable {
   let name: String
   /// Weakness class of issue 16 the case exercises (0: none in particular).
@@ -60,7 +61,7 @@ enum Corpus {
     cctv.baseLegale = FondementJuridique(article6: .consentement)
     cctv.personnesConcernees.append(PersonnesConcernees(categorie: .personnels))
     cctv.donnees = [Donnees(categorie: .image, conservation: Conservation(duree: d("15 jours")))]
-    cctv.aipd = AIPD(statut: .realisee, date: day("2025-06-01"))
+    cctv.aipd = AIPD(statut: .realisee, date: day("2025-09-01"))
     all.append(c(cctv, 1, "https://cnil.fr/fr/node/1103", ["base-legale-consentement-mission"]))
 
     // Index Éducation, FAQ PRONOTE « La protection des données » : le chef d'établissement est responsable,
@@ -114,7 +115,7 @@ enum Corpus {
     // C. éduc. R.511-13 IV (décret 2019-906), synthèse http://vie-scolaire.ac-amiens.fr/432-deux-nouveaux-decrets-relatifs-aux-sanctions-disciplinaires.html
     var sanctions = fiche("sanctions", "Procédures disciplinaires", finalite: "Gestion des punitions et sanctions disciplinaires")
     sanctions.donnees.append(Donnees(categorie: .discipline, conservation: Conservation(duree: d("1 an"), archivageIntermediaire: d("5 ans"))))
-    sanctions.aipd = AIPD(statut: .realisee, date: day("2025-06-01"))
+    sanctions.aipd = AIPD(statut: .realisee, date: day("2025-09-01"))
     all.append(c(sanctions, 3, "http://vie-scolaire.ac-amiens.fr/432-deux-nouveaux-decrets-relatifs-aux-sanctions-disciplinaires.html", ["conservation-excessive"]))
 
     var sanctionsOk = sanctions
@@ -155,18 +156,18 @@ enum Corpus {
     }
     all.append(c(vsBase, 4, breachSource, ["violation-non-notifiee"],
       breaches: [breach("tablette-risque", risk: .risque, cnil: Notification(faite: false, justification: "Incident interne, corrigé rapidement."))],
-      subject: .violation("tablette-risque")))
+      subject: .violation("tablette-risque"), name: "violation-tablette-risque"))
     all.append(c(vsBase, 4, breachSource, ["violation-non-notifiee"],
       breaches: [breach("ent-risque-eleve", risk: .risqueEleve, cnil: Notification(faite: true, date: day("2025-12-21")),
         people: Notification(faite: false, justification: "Pour ne pas inquiéter les familles."))],
-      subject: .violation("ent-risque-eleve")))
+      subject: .violation("ent-risque-eleve"), name: "violation-ent-risque-eleve"))
     all.append(c(vsBase, 4, breachSource, [],
       breaches: [breach("cle-chiffree", risk: .aucun, cnil: Notification(faite: false, justification: "Clé USB chiffrée perdue, aucune donnée sensible : pas de risque."), encrypted: true)],
-      subject: .violation("cle-chiffree")))
+      subject: .violation("cle-chiffree"), name: "violation-cle-chiffree"))
     all.append(c(vsBase, 4, breachSource, [],
       breaches: [breach("chiffre-risque-eleve", risk: .risqueEleve, cnil: Notification(faite: true, date: day("2025-12-21")),
         people: Notification(faite: false, justification: "Données chiffrées, clé non compromise."), encrypted: true)],
-      subject: .violation("chiffre-risque-eleve")))
+      subject: .violation("chiffre-risque-eleve"), name: "violation-chiffre-risque-eleve"))
 
     // Class 5 — CCTV in DPIA screening and legal cap.
     // Académie de Besançon, https://applilocale.ac-besancon.fr/mediadane/formation/droit-respect-vie-privee/co/4-1_videoprotection.html
@@ -175,12 +176,12 @@ enum Corpus {
     all.append(c(cam, 5, "https://applilocale.ac-besancon.fr/mediadane/formation/droit-respect-vie-privee/co/4-1_videoprotection.html", ["aipd-requise-manquante"]))
     var camLong = cam
     camLong.id = "cameras-90-jours"
-    camLong.aipd = AIPD(statut: .realisee, date: day("2025-06-01"))
+    camLong.aipd = AIPD(statut: .realisee, date: day("2025-09-01"))
     camLong.donnees = [Donnees(categorie: .image, conservation: Conservation(duree: d("90 jours")))]
     all.append(c(camLong, 5, "https://www.clubic.com/actualite-579070-a-l-ecole-les-cameras-de-surveillance-ne-peuvent-pas-filmer-partout-rappelle-la-cnil.html", ["conservation-excessive"]))
     var camOk = cam
     camOk.id = "cameras-aipd"
-    camOk.aipd = AIPD(statut: .realisee, date: day("2025-06-01"))
+    camOk.aipd = AIPD(statut: .realisee, date: day("2025-09-01"))
     all.append(c(camOk, 5, "https://cnil.fr/fr/node/1103", []))
     // A filmed EPS lesson is not surveillance: one year keeps the video for the pupils' assessment.
     var eps = fiche("videos-eps", "Vidéos des séances d'EPS", finalite: "Analyse des gestes sportifs par les élèves et l'enseignant")
