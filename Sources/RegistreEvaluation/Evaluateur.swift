@@ -35,7 +35,9 @@ public enum EvaluationReference {
     "RGPD, art. 12 à 14 ; CNIL, recommandations sur les droits numériques des mineurs (2021), n° 6"
   public static let conseilAdministration = "Code de l'éducation, art. R.421-23, 2°"
   public static let registre = "RGPD, art. 30.1"
-  public static let minimisation =
+  public static let minimisation = "RGPD, art. 5.1.c (minimisation)"
+  /// Only for a tool with AI features: the CNIL FAQ is about AI systems.
+  public static let minimisationIA =
     "RGPD, art. 5.1.c (minimisation) ; CNIL, FAQ sur l'usage des systèmes d'IA dans les établissements scolaires"
   public static let sso =
     "CNIL, délib. 2022-100 (mots de passe) ; recommandations académiques : préférer l'ENT, ÉduConnect ou le GAR aux comptes créés chez l'éditeur"
@@ -70,8 +72,10 @@ public enum Evaluateur {
     brouillon.aConfirmer += etat.conditions.filter { c in inconnus.contains { c.code.hasSuffix($0) } }.map(\.message)
     brouillon.remarques =
       "Brouillon produit par registre evaluer le \(contexte.date) à partir de la fiche de l'outil ; avis : \(verdict.libelle)."
+    // A tool « à proscrire » has no conditions of adoption: its reasons say why not to adopt it.
     return Evaluation(
-      fiche: fiche, verdict: verdict, reasons: etat.raisons, conditions: etat.conditions, notes: etat.notes,
+      fiche: fiche, verdict: verdict, reasons: etat.raisons,
+      conditions: verdict == .aProscrire ? [] : etat.conditions, notes: etat.notes,
       dpia: dpia, draftEntry: brouillon, probes: contexte.probes, date: contexte.date)
   }
 
@@ -428,7 +432,7 @@ private struct Etat {
     if eleves, modes.contains(.comptesGrandPublic), !raisons.contains(where: { $0.code == "ia-generative-grand-public-comptes-eleves" }) {
       condition(
         "comptes-grand-public-eleves", .doctrine,
-        "Ne pas faire utiliser aux élèves un compte personnel grand public (Google, Microsoft, Apple…).", R.minimisation)
+        "Ne pas faire utiliser aux élèves un compte personnel grand public (Google, Microsoft, Apple…).", minimisation)
     }
     if eleves, fiche.utilisateurs?.comptesEleves == true, !gar,
       !raisons.contains(where: { $0.code == "ia-generative-grand-public-comptes-eleves" })
@@ -436,7 +440,7 @@ private struct Etat {
       condition(
         "sans-comptes-eleves", .law,
         "Configurer l'outil sans comptes élèves nominatifs (code de classe, pseudonymes ou connexion par l'ENT).",
-        R.minimisation)
+        minimisation)
     }
     let comptes = !modes.isDisjoint(with: [.comptesEditeur, .ssoENT, .educonnect, .comptesGrandPublic])
     if comptes, !gar {
@@ -461,7 +465,14 @@ private struct Etat {
   // MARK: School-level formalities
 
   mutating func formalites() {
-    if fiche.donneesCollectees.isEmpty {
+    if fiche.donneesCollectees.isEmpty, gar, fiche.authentification.allSatisfy({ $0 == .gar }) {
+      // GAR only: the data are those the GAR sends (pseudonymous id, strictly necessary data),
+      // under the minister's sole responsibility (FAQ du GAR) — a note, not a condition.
+      note(
+        "donnees-transmises-par-le-gar", .law,
+        "Accès par le seul GAR : les données sont celles que le GAR transmet (identifiant pseudonyme et données strictement nécessaires), sous la responsabilité du ministre ; demander à l'éditeur la liste des données que les élèves produisent dans la ressource.",
+        R.gar)
+    } else if fiche.donneesCollectees.isEmpty {
       condition(
         "donnees-inconnues", .law,
         "Données collectées non décrites : obtenir de l'éditeur la liste des données (l'adresse IP et les contenus des élèves en sont).",
@@ -621,6 +632,9 @@ private struct Etat {
 
   // MARK: The register
 
+  /// The minimisation reference: the CNIL FAQ on AI only for a tool with AI features.
+  var minimisation: String { fiche.fonctionnalitesIA.isEmpty ? R.minimisation : R.minimisationIA }
+
   /// Treatments of the register that already use this tool.
   var dejaAuRegistre: [Traitement] {
     (contexte.registre?.traitements ?? []).filter { t in
@@ -636,6 +650,8 @@ private struct Etat {
         "deja-au-registre", .law, "L'outil figure déjà au registre : traitement « \(t.id) ».", R.registre)
     }
     let categories = Set(fiche.donneesCollectees.map(\.categorie))
+    // One condition naming every treatment that already processes the same data, not one per treatment.
+    var overlaps: [String] = []
     for t in registre.traitements where !existants.contains(where: { $0.id == t.id }) {
       let communes = CategorieDonnees.allCases.filter { c in
         categories.contains(c) && t.donnees.contains { $0.categorie == c }
@@ -643,10 +659,15 @@ private struct Etat {
       let memesPersonnes = !eleves || t.concerneDesEleves
       guard !communes.isEmpty, memesPersonnes else { continue }
       let liste = communes.map { minuscule($0.libelle) }.joined(separator: ", ")
+      overlaps.append("« \(t.id) » (\(liste))")
+    }
+    if !overlaps.isEmpty {
+      let shown = overlaps.prefix(10).joined(separator: " ; ")
+      let more = overlaps.count > 10 ? " ; et \(overlaps.count - 10) autre(s)" : ""
       note(
         "donnees-deja-traitees", .law,
-        "Données déjà traitées dans le traitement « \(t.id) » (\(liste)) : vérifier que le nouvel outil est nécessaire (minimisation).",
-        R.minimisation)
+        "Données déjà traitées dans \(overlaps.count) traitement\(overlaps.count > 1 ? "s" : "") du registre : \(shown)\(more) — vérifier que le nouvel outil est nécessaire (minimisation).",
+        minimisation)
     }
   }
 }

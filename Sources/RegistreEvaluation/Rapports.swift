@@ -37,7 +37,9 @@ public enum EvaluationTextReport {
         s += "\n"
       }
     }
-    s += "\nFiche de registre proposée : traitements/\(e.draftEntry.id).yaml (brouillon, à compléter).\n"
+    if e.verdict != .aProscrire {
+      s += "\nFiche de registre proposée : traitements/\(e.draftEntry.id).yaml (brouillon, à compléter).\n"
+    }
     return s
   }
 }

@@ -15,6 +15,11 @@ struct LecteurYAML {
   /// (catalogue templates hold them on purpose) instead of being reported.
   var accepterMarqueurs = false
   private(set) var diagnostics: [Diagnostic] = []
+  /// Lenient reading, for auditing an incomplete register: a missing or empty mandatory text,
+  /// or a « À COMPLÉTER » placeholder, goes to `incomplete` instead of `diagnostics`; such a
+  /// text becomes empty and such an optional typed value absent, so that the fiche is still read.
+  var lenient = false
+  private(set) var incomplete: [Diagnostic] = []
   /// Field path → location, for findings that point into the file.
   private(set) var emplacements: [String: Emplacement] = [:]
 
@@ -238,6 +243,11 @@ struct LecteurYAML {
       if LecteurYAML.estNul(valeurNoeud) {
         emplacements[cheminChamp] = emplacement(valeurNoeud, cheminChamp)
         if champ.obligatoire {
+          if lenient, case .texte = champ.genre {
+            incomplete.append(Diagnostic(emplacement(valeurNoeud, cheminChamp), "valeur vide pour un champ obligatoire", attendu: champ.genre.attendu))
+            vues[cle] = .texte("")
+            continue
+          }
           signaler(emplacement(valeurNoeud, cheminChamp), "valeur vide pour un champ obligatoire", attendu: champ.genre.attendu)
           valide = false
         }
@@ -245,12 +255,23 @@ struct LecteurYAML {
       }
       if let v = valeur(valeurNoeud, genre: champ.genre, chemin: cheminChamp) {
         vues[cle] = v
+      } else if lenient, !champ.obligatoire, case .scalar(let brut) = valeurNoeud,
+        LecteurYAML.commenceParMarqueur(brut.string)
+      {
+        continue  // An optional typed placeholder reads as absent; `incomplete` has it.
       } else {
         valide = false
       }
     }
     for champ in type.champs where champ.obligatoire && vues[champ.cle] == nil && table[champ.cle] == nil {
       let cheminChamp = chemin.isEmpty ? champ.cle : "\(chemin).\(champ.cle)"
+      if lenient, case .texte = champ.genre {
+        incomplete.append(Diagnostic(
+          Emplacement(fichier: fichier, ligne: ici.ligne, colonne: ici.colonne, champ: cheminChamp),
+          "champ obligatoire manquant", attendu: champ.genre.attendu))
+        vues[champ.cle] = .texte("")
+        continue
+      }
       signaler(
         Emplacement(fichier: fichier, ligne: ici.ligne, colonne: ici.colonne, champ: cheminChamp),
         "champ obligatoire manquant", attendu: champ.genre.attendu)
@@ -278,6 +299,11 @@ struct LecteurYAML {
     let marqueur = LecteurYAML.commenceParMarqueur(texte)
     if marqueur, accepterMarqueurs, genre.estTextuel {
       return .texte(texte)
+    }
+    if marqueur, lenient {
+      incomplete.append(Diagnostic(ici, "valeur à compléter : « \(texte) »", attendu: "la valeur propre à l'établissement (\(genre.attendu))"))
+      if case .texte = genre { return .texte("") }
+      return nil
     }
     if marqueur {
       // Reported for every kind of field, so that a typed placeholder

@@ -242,11 +242,19 @@ public enum TLSJudge {
           message: "Le certificat du serveur n'est pas encore valide.",
           reference: TLSReference.certificate))
     }
-    if certificate.selfSigned {
+    // A self-signed certificate the user trusts explicitly (`--ac`) is verified like any other:
+    // only an untrusted one is an error.
+    if certificate.selfSigned && !certificate.trusted {
       findings.append(
         TLSFinding(
           code: "tls.certificat-auto-signe", severity: .error,
           message: "Le certificat du serveur est auto-signé.",
+          reference: TLSReference.certificate))
+    } else if certificate.selfSigned {
+      findings.append(
+        TLSFinding(
+          code: "tls.certificat-auto-signe-reconnu", severity: .note,
+          message: "Le certificat du serveur est auto-signé, reconnu par l'autorité de confiance indiquée.",
           reference: TLSReference.certificate))
     }
     // Expiry and self-signature of the leaf already have their own finding; any other failure

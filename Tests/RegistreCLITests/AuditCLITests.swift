@@ -58,7 +58,7 @@ import RegistreTestSupport
     let r = try OutilCLI.lancer(["audit", OutilCLI.registreValide.path, "--date", "2026-11-29"])
     #expect(r.code == 0)
     #expect(r.sortie.contains("Traitement « vie-scolaire »"))
-    #expect(r.sortie.contains("Résumé : 0 erreur"))
+    #expect(r.sortie.contains("Résumé : aucun constat bloquant ouvert"))
     #expect(!r.sortie.contains("\u{1B}["))
   }
 
@@ -88,7 +88,7 @@ import RegistreTestSupport
     ("biometrie-sans-alternative", "error", "demi-pension-biometrie"),
     ("aipd-requise-manquante", "error", "demi-pension-biometrie"),
     ("violation-non-documentee", "error", "2026-10-courriel-pai"),
-    ("conservation-excessive", "warning", "videoprotection"),
+    ("conservation-excessive", "error", "videoprotection"),
     ("acces-sans-mfa", "warning", "service-social"),
     ("responsable-incorrect", "warning", "livrets-scolaires"),
   ]
@@ -151,6 +151,7 @@ import RegistreTestSupport
     let sans = try OutilCLI.lancer([
       "audit", registre.path, "--date", "2026-11-29", "--sans-regle", "aipd-requise-manquante",
       "--sans-regle", "transfert-hors-ue-sans-garantie", "--sans-regle", "flux-tls-obsolete",
+      "--sans-regle", "conservation-excessive",
     ])
     #expect(sans.code == 0)
     #expect(!sans.sortie.contains("[aipd-requise-manquante]"))
@@ -172,6 +173,47 @@ import RegistreTestSupport
     let lieu = try #require(conservation["location"] as? [String: Any])
     #expect(lieu["file"] as? String == "traitements/video.yaml")
     #expect(lieu["line"] as? Int == 14)
+  }
+
+  /// Issue 16, class 6: an incomplete fiche is audited, not refused; `valider` still refuses.
+  @Test func registreIncompletAuditeSurCeQuiSeLit() throws {
+    let (dossier, registre) = try Self.registreAvecDefauts()
+    defer { try? FileManager.default.removeItem(at: dossier) }
+    let incomplete = """
+      id: sorties
+      nom: Sorties scolaires
+      statut: brouillon
+      finalite_principale: "À COMPLÉTER : finalité"
+      responsable:
+        type: etablissement
+      base_legale:
+        article_6: mission-interet-public
+      personnes_concernees:
+        - categorie: eleves-mineurs
+      donnees:
+        - categorie: etat-civil
+      destinataires:
+        - type: interne
+          nom: Direction
+      """
+    try incomplete.write(
+      to: registre.appendingPathComponent("traitements/sorties.yaml"), atomically: true, encoding: .utf8)
+    let r = try OutilCLI.lancer(["audit", registre.path, "--date", "2026-11-29", "--format", "json"])
+    #expect(r.code == 1)
+    let objet = try #require(try JSONSerialization.jsonObject(with: Data(r.sortie.utf8)) as? [String: Any])
+    let constats = try #require(objet["findings"] as? [[String: Any]])
+    let incomplet = constats.filter { $0["rule"] as? String == "registre-incomplet" && $0["treatment"] as? String == "sorties" }
+    // Errors: the placeholder, and the purpose that is therefore missing (retention and security
+    // measures, also absent, are the rule's warnings).
+    #expect(incomplet.filter { $0["severity"] as? String == "error" }.count == 2)
+    #expect(incomplet.contains { ($0["message"] as? String)?.contains("finalite_principale") == true })
+    // Every other finding is still there.
+    #expect(constats.contains { $0["rule"] as? String == "aipd-requise-manquante" && $0["treatment"] as? String == "video" })
+    #expect(constats.contains { $0["rule"] as? String == "conservation-non-definie" && $0["treatment"] as? String == "sorties" })
+    #expect(r.erreurs.contains("Registre incomplet : 1 fiche(s) incomplète(s)"))
+    let valider = try OutilCLI.lancer(["valider", registre.path])
+    #expect(valider.code == 1)
+    #expect(valider.erreurs.contains("valeur à compléter"))
   }
 
   @Test func sarifSitueLaLigneYAML() throws {

@@ -142,6 +142,20 @@ struct TLSProbeServerTests {
     #expect(codes(report).contains("tls.certificat-auto-signe"))
   }
 
+  @Test("Un certificat auto-signé reconnu avec --ac n'est pas bloqué")
+  func trustedSelfSignedCertificate() throws {
+    let trusted = TrustAnchors.pemFiles([pki.selfSigned.certificate])
+    let report = try LocalServers.withOpenSSLServer(pki.selfSigned, options: []) { port in
+      let endpoint = try #require(URL(string: "https://localhost:\(port)/"))
+      return try TLSProbe.probe(endpoint: endpoint, timeout: timeout, trustAnchors: trusted)
+    }
+    let certificate = try #require(report.certificate)
+    #expect(certificate.selfSigned)
+    #expect(certificate.trusted)
+    #expect(!codes(report).contains("tls.certificat-auto-signe"))
+    #expect(codes(report).contains("tls.certificat-auto-signe-reconnu"))
+  }
+
   @Test("Le magasin du système ne reconnaît pas l'AC de test")
   func systemStoreRejectsTestAuthority() throws {
     let report = try LocalServers.withOpenSSLServer(pki.good, options: ["-tls1_3"]) { port in

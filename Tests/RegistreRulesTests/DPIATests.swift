@@ -141,11 +141,13 @@ extension MissingRequiredDPIATests {
   @Test func nationalApplicationsAreTheMinistersToAssess() {
     let ministry = Fixture.register {
       $0.criteresAIPD = [.evaluationNotation]
+      $0.logiciel = "LSU"
       $0.responsable = Responsable(type: .ministere)
     }
     let misdeclared = Fixture.register {
       $0.criteresAIPD = [.evaluationNotation]
       $0.nom = "Livret scolaire unique (LSU)"
+      $0.logiciel = nil
     }
     #expect(Fixture.findings(id, ministry).isEmpty)
     #expect(Fixture.findings(id, misdeclared).isEmpty)

@@ -25,6 +25,9 @@ import Testing
     #expect(report.scores.treatment("vie-scolaire")?.percent == 100)
     #expect(report.scores.school.lost == 4)
     #expect(report.scores.school.percent < 100)
+    // An open error caps every score it touches at 50 %.
+    #expect(ent.percent <= Score.capWithOpenErrors)
+    #expect(report.scores.school.percent <= Score.capWithOpenErrors)
   }
 
   @Test func countsAndThresholds() {
@@ -34,7 +37,7 @@ import Testing
     #expect(report.fails(at: .erreur))
     #expect(report.fails(at: .note))
     #expect(!report.fails(at: nil))
-    #expect(report.summaryLine.hasPrefix("1 erreur, 0 avertissement, 1 note"))
+    #expect(report.summaryLine.hasPrefix("1 constat bloquant ouvert (erreur), 0 avertissement, 1 note"))
   }
 
   @Test func findingsAreOrderedBySubjectThenSeverity() {

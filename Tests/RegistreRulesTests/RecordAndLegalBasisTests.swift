@@ -83,6 +83,8 @@ import Testing
 
   @Test func consentIsRightForImagesOptionalServicesAndBiometrics() {
     let images = Fixture.register {
+      $0.nom = "Photos de classe"
+      $0.finalitePrincipale = "Prise et diffusion des photos de classe"
       $0.baseLegale = FondementJuridique(article6: .consentement)
       $0.donnees.append(Donnees(categorie: .image))
     }

@@ -13,7 +13,10 @@ import Testing
   ]
 
   /// Rules added beyond the list.
-  static let extraIDs = ["biometrie-disproportionnee", "violation-notification-tardive"]
+  static let extraIDs = [
+    "biometrie-disproportionnee", "violation-notification-tardive", "valeur-fictive", "base-legale-contrat-mission",
+    "violation-non-notifiee",
+  ]
 
   @Test func everyContractIDExistsOnce() {
     #expect(Set(Rules.ids) == Set(Self.contractIDs + Self.extraIDs))

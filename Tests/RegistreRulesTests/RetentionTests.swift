@@ -37,9 +37,10 @@ import Testing
     }
   }
 
-  @Test func videoBeyondOneMonthIsAWarning() {
+  @Test func videoBeyondOneMonthIsAnErrorThatCannotBeAccepted() {
     let findings = Fixture.findings(id, video("3 mois"))
-    #expect(findings.map(\.severity) == [.avertissement])
+    #expect(findings.map(\.severity) == [.erreur])
+    #expect(findings.first?.acceptable == false)
     #expect(findings.first?.field == "donnees[2].conservation.duree")
     #expect(findings.first?.reference.contains("L.252-5") == true)
   }

@@ -47,9 +47,9 @@ public struct Acceptance: Codable, Hashable, Sendable {
     return named.count == 1 ? named[0] : nil
   }
 
-  /// Whether this entry accepts `finding`.
+  /// Whether this entry accepts `finding` (a breach of a legal cap is never accepted).
   public func matches(_ finding: Finding) -> Bool {
-    guard let subject, finding.rule == regle, finding.subject == subject else { return false }
+    guard finding.acceptable, let subject, finding.rule == regle, finding.subject == subject else { return false }
     return !justification.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
   }
 }

@@ -35,16 +35,24 @@ public struct AuditReport: Sendable {
     return openFindings.contains { $0.severity >= threshold }
   }
 
-  /// One French line: « 3 erreurs, 2 avertissements, 1 note, 1 accepté — conformité 78 % ».
+  /// Open blocking findings (severity `erreur`), shown before any score.
+  public var openBlockingCount: Int { count(.erreur) }
+
+  /// One French line, open blocking findings first:
+  /// « 3 constats bloquants ouverts (erreurs), 2 avertissements, 1 note — conformité 50 % (plafonnée…) ».
   public var summaryLine: String {
     func plural(_ n: Int, _ word: String, _ words: String) -> String { "\(n) \(n > 1 ? words : word)" }
+    let blocking = openBlockingCount
     var parts = [
-      plural(count(.erreur), "erreur", "erreurs"),
+      blocking == 0
+        ? "aucun constat bloquant ouvert"
+        : plural(blocking, "constat bloquant ouvert (erreur)", "constats bloquants ouverts (erreurs)"),
       plural(count(.avertissement), "avertissement", "avertissements"),
       plural(count(.note), "note", "notes"),
     ]
     if acceptedCount > 0 { parts.append(plural(acceptedCount, "constat accepté", "constats acceptés")) }
-    return parts.joined(separator: ", ") + " — conformité de l'établissement : \(scores.school.percent) %"
+    let cap = blocking > 0 ? " (plafonnée tant qu'une erreur reste ouverte)" : ""
+    return parts.joined(separator: ", ") + " — conformité de l'établissement : \(scores.school.percent) %\(cap)"
   }
 }
 

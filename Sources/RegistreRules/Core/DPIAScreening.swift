@@ -101,7 +101,7 @@ public struct DPIAScreening: Hashable, Sendable {
     if parts.isEmpty {
       let count = criteria.count
       return
-        "AIPD non requise au vu du registre : \(count) critère\(count > 1 ? "s" : "") WP248 rempli\(count > 1 ? "s" : ""), aucun type de la liste 2018-327"
+        "AIPD non requise au vu de la fiche : \(count) critère\(count > 1 ? "s" : "") WP248 rempli\(count > 1 ? "s" : ""), aucun type de la liste 2018-327"
     }
     return "AIPD requise : " + parts.joined(separator: " ; ")
   }
@@ -123,7 +123,8 @@ public struct DPIAScreening: Hashable, Sendable {
       declared.contains(.decisionAutomatisee) || traitement.decisionAutomatisee?.existe == true)
     add(
       .systematicMonitoring,
-      declared.contains(.surveillanceSystematique) || declared.contains(.surveillanceConstantePersonnels))
+      declared.contains(.surveillanceSystematique) || declared.contains(.surveillanceConstantePersonnels)
+        || VideoSurveillance.isVideo(traitement))
     add(.sensitiveData, categories.contains { $0.estSensibleOuHautementPersonnelle })
     add(.largeScale, declared.contains(.grandeEchelle) || declared.contains(.localisationGrandeEchelle))
     add(.matching, declared.contains(.croisementDonnees) || declared.contains(.profilageSourcesExternes))

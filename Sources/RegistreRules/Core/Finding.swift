@@ -57,11 +57,13 @@ public struct Finding: Hashable, Sendable {
   public var field: String?
   /// Set by the engine when an acceptance matches: the finding is shown as accepted.
   public var acceptance: Acceptance?
+  /// False for a breach of a legal cap: no written acceptance can cover it.
+  public var acceptable: Bool
 
   public init(
     rule: String, severity: Severity, subject: Subject, message: String, reference: String,
     remediation: String, criteria: [String] = [], field: String? = nil,
-    acceptance: Acceptance? = nil
+    acceptance: Acceptance? = nil, acceptable: Bool = true
   ) {
     self.rule = rule
     self.severity = severity
@@ -72,6 +74,7 @@ public struct Finding: Hashable, Sendable {
     self.criteria = criteria
     self.field = field
     self.acceptance = acceptance
+    self.acceptable = acceptable
   }
 
   /// Whether a written justification accepts this finding.

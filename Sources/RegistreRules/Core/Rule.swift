@@ -4,9 +4,31 @@ public import RegistreModel
 public struct AuditContext: Hashable, Sendable {
   /// Day the audit is made, for « older than three years » checks.
   public var auditDate: Jour
+  /// Fiches the loader found incomplete (missing mandatory mention, « À COMPLÉTER »):
+  /// each becomes a `registre-incomplet` finding.
+  public var incompleteFiches: [IncompleteFiche]
 
-  public init(auditDate: Jour) {
+  public init(auditDate: Jour, incompleteFiches: [IncompleteFiche] = []) {
     self.auditDate = auditDate
+    self.incompleteFiches = incompleteFiches
+  }
+}
+
+/// A fiche read leniently: what is missing in it, in French.
+public struct IncompleteFiche: Hashable, Sendable {
+  public var subject: Subject
+  /// One French line per problem (« champ « finalite_principale » : champ obligatoire manquant, ligne 3 »).
+  public var problems: [String]
+  /// Field of the first problem, for locating the line.
+  public var field: String?
+  /// Whether the fiche is in the audited register (false: it could not be read at all).
+  public var audited: Bool
+
+  public init(subject: Subject, problems: [String], field: String? = nil, audited: Bool) {
+    self.subject = subject
+    self.problems = problems
+    self.field = field
+    self.audited = audited
   }
 }
 
@@ -62,11 +84,11 @@ extension Rule {
   /// A finding of this rule with its defaults filled in.
   func finding(
     _ subject: Subject, _ message: String, severity: Severity? = nil, field: String? = nil,
-    remediation: String? = nil, reference: String? = nil, criteria: [String] = []
+    remediation: String? = nil, reference: String? = nil, criteria: [String] = [], acceptable: Bool = true
   ) -> Finding {
     Finding(
       rule: id, severity: severity ?? self.severity, subject: subject, message: message,
       reference: reference ?? self.reference, remediation: remediation ?? self.remediation,
-      criteria: criteria, field: field)
+      criteria: criteria, field: field, acceptable: acceptable)
   }
 }

@@ -2,9 +2,11 @@
 public enum Rules {
   public static let all: [any Rule] = [
     IncompleteRecord(),
+    PlaceholderValue(),
     MissingLegalBasis(),
     LegitimateInterestPublicAuthority(),
     ConsentForPublicTask(),
+    ContractForPublicTask(),
     SpecialCategoryWithoutCondition(),
     MissingRequiredDPIA(),
     DPIAToReview(),
@@ -21,6 +23,7 @@ public enum Rules {
     BiometricsWithoutAlternative(),
     DisproportionateBiometrics(),
     UndocumentedBreach(),
+    UnnotifiedBreach(),
     LateBreachNotification(),
   ]
 

@@ -58,7 +58,10 @@ public enum RulesDocumentation {
         de tous les traitements, sous-traitants et violations.
 
       Le score s'affiche en pourcentage arrondi à l'unité inférieure : 100 % signifie qu'aucun constat n'est
-      ouvert.
+      ouvert. Un score ne cache pas les erreurs : le résumé donne d'abord le nombre de constats bloquants
+      ouverts (gravité erreur), et tant qu'il en reste un, le score est plafonné à 50 % et ne dépasse pas la
+      part des éléments (fiche de l'établissement, traitements, sous-traitants, violations) sans erreur
+      ouverte. Un score élevé signifie donc qu'aucune erreur n'est ouverte.
 
       ## Acceptations
 
@@ -75,7 +78,17 @@ public enum RulesDocumentation {
       ```
 
       `traitement` peut être remplacé par `sous_traitant` ou `violation`. Le rapport affiche le constat comme
-      accepté au lieu de le masquer.
+      accepté au lieu de le masquer. Le dépassement d'un plafond légal (images de vidéosurveillance conservées
+      plus d'un mois) ne peut pas être accepté : le constat reste ouvert.
+
+      ## Registre incomplet
+
+      `registre audit` audite un registre même incomplet (mention obligatoire manquante, valeur
+      « À COMPLÉTER ») : chaque fiche incomplète donne un constat `registre-incomplet` (erreur, code de
+      sortie 1), la fiche étant auditée sur ce qui peut être lu quand c'est possible, et tous les autres
+      constats restent présents. `registre document` et `registre notices` laissent de côté les
+      traitements incomplets, les nomment sur la sortie d'erreur et sortent avec le code 1. `registre valider`
+      continue de refuser un registre incomplet.
 
       ## Liste des règles
 

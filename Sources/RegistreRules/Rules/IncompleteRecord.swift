@@ -8,13 +8,25 @@ struct IncompleteRecord: Rule {
   let reference = "Art. 30(1) RGPD ; art. 37(1)(a) RGPD (DPD obligatoire pour un organisme public)"
   let title = "Mention obligatoire du registre manquante"
   let summary =
-    "Vérifie les mentions de l'article 30(1) : responsable et DPD (a), finalités (b), catégories de personnes et de données (c), destinataires (d) — erreur si absentes ; durées de conservation (f) et mesures de sécurité (g), exigées « dans la mesure du possible » — avertissement si aucune n'est indiquée dans la fiche (sauf pour une application nationale, dont l'acte ministériel les fixe)."
+    "Signale chaque fiche que le chargement a trouvée incomplète (mention obligatoire manquante ou valeur « À COMPLÉTER ») : le registre est audité sur ce qui peut être lu, la fiche comprise quand c'est possible. Vérifie ensuite les mentions de l'article 30(1) (une valeur entre crochets comme « [Nom] » vaut absence) : responsable et DPD (a), finalités (b), catégories de personnes et de données (c), destinataires (d) — erreur si absentes ; durées de conservation (f) et mesures de sécurité (g), exigées « dans la mesure du possible » — avertissement si aucune n'est indiquée dans la fiche (sauf pour une application nationale, dont l'acte ministériel les fixe)."
   let remediation = "Compléter la fiche : chaque mention de l'article 30(1) doit figurer au registre."
   let scopes: Set<Scope> = [.etablissement, .traitement]
 
   func checkRegister(_ audit: AuditedRegister, into findings: inout [Finding]) {
+    for fiche in audit.context.incompleteFiches {
+      let shown = fiche.problems.prefix(5).joined(separator: " ; ")
+      let more = fiche.problems.count > 5 ? " ; et \(fiche.problems.count - 5) autre(s)" : ""
+      let state =
+        fiche.audited
+        ? "Fiche incomplète, auditée sur ce qui peut être lu"
+        : "Fiche incomplète, illisible en l'état et non auditée"
+      findings.append(
+        finding(
+          fiche.subject, "\(state) : \(shown)\(more).", field: fiche.field,
+          remediation: "Compléter chaque valeur manquante ou « À COMPLÉTER » ; `registre valider` liste les problèmes avec leur ligne."))
+    }
     let school = audit.registre.etablissement
-    if Text.isBlank(school.responsableTraitement.nom) {
+    if Placeholder.isUnknown(school.responsableTraitement.nom) {
       findings.append(
         finding(
           .etablissement,
@@ -22,7 +34,7 @@ struct IncompleteRecord: Rule {
           field: "responsable_traitement",
           remediation: "Indiquer le nom et les coordonnées du chef d'établissement."))
     }
-    if school.dpd == nil || Text.isBlank(school.dpd?.nom) {
+    if school.dpd == nil || Placeholder.isUnknown(school.dpd?.nom) {
       findings.append(
         finding(
           .etablissement,
@@ -40,7 +52,7 @@ struct IncompleteRecord: Rule {
           field: "responsable.coresponsables",
           remediation: "Nommer chaque responsable conjoint et joindre l'accord prévu à l'art. 26."))
     }
-    if Text.isBlank(t.finalitePrincipale) {
+    if Placeholder.isUnknown(t.finalitePrincipale) {
       findings.append(
         finding(
           t.subject, "La finalité du traitement n'est pas indiquée (art. 30(1)(b)).",
@@ -69,7 +81,7 @@ struct IncompleteRecord: Rule {
     // Retention and security of a national application are set by the minister's act.
     let national = t.responsable.type == .ministere
     if !national && !t.donnees.isEmpty
-      && !t.donnees.contains(where: { $0.conservation?.estDefinie == true })
+      && !t.donnees.contains(where: { Retention.isDefined($0.conservation) })
     {
       findings.append(
         finding(

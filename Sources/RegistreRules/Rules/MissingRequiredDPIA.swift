@@ -8,7 +8,7 @@ struct MissingRequiredDPIA: Rule {
     "Art. 35 RGPD ; CNIL, délib. 2018-327 (liste des AIPD requises) ; WP248 rev.01 (9 critères) ; CNIL, délib. 2019-118 (liste des AIPD non requises)"
   let title = "AIPD requise mais absente"
   let summary =
-    "Applique le criblage AIPD : AIPD requise si le traitement relève de la liste CNIL 2018-327 (biométrie d'élèves, alertes sociales ou sanitaires, accompagnement social, localisation à large échelle…) ou s'il remplit au moins deux des neuf critères WP248 — les élèves comptent comme personnes vulnérables (critère 7), les données de l'art. 9 et hautement personnelles comme critère 4 — hors exemption de la liste 2019-118 (l'item 10 n'est retenu que pour la restauration et l'hébergement, interprétation à valider avec le DPD). Erreur si aucune AIPD n'est réalisée ni en cours ; le constat liste les critères remplis. Les applications nationales (responsable ministre, ou reconnues par leur nom) ne sont pas examinées : leur AIPD incombe au ministre."
+    "Applique le criblage AIPD : AIPD requise si le traitement relève de la liste CNIL 2018-327 (biométrie d'élèves, alertes sociales ou sanitaires, accompagnement social, localisation à large échelle…) ou s'il remplit au moins deux des neuf critères WP248 — les élèves comptent comme personnes vulnérables (critère 7), les données de l'art. 9 et hautement personnelles comme critère 4 — hors exemption de la liste 2019-118 (l'item 10 n'est retenu que pour la restauration et l'hébergement, interprétation à valider avec le DPD). Erreur si aucune AIPD n'est réalisée ni en cours ; le constat liste les critères remplis. La vidéosurveillance (données « image » d'un dispositif vidéo, ou mots « vidéosurveillance », « caméra »…) compte comme surveillance systématique (critère 3). Seules les applications nationales de la liste explicite (voir `responsable-incorrect`) ne sont pas examinées : leur AIPD incombe au ministre ; déclarer le ministre responsable d'un outil local ne dispense pas de l'examen."
   let remediation =
     "Réaliser l'AIPD avant la mise en œuvre (par ex. avec le logiciel PIA de la CNIL), avec le DPD, et l'indiquer dans la fiche (aipd.statut, date, conclusion)."
   let scopes: Set<Scope> = [.traitement]
@@ -18,9 +18,10 @@ struct MissingRequiredDPIA: Rule {
   }
 
   private func examine(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister) -> Finding? {
-    // A national application's DPIA is the minister's to make, even when the
-    // fiche wrongly names the school (`responsable-incorrect` says so).
-    guard t.responsable.type != .ministere, facts.nationalApplication == nil else { return nil }
+    // A national application (recognised from the explicit list) has its DPIA made by the
+    // minister, even when the fiche wrongly names the school (`responsable-incorrect` says so).
+    // Declaring the minister controller of a local tool does not exempt it.
+    guard facts.nationalApplication == nil else { return nil }
     let screening = DPIAScreening.screen(t)
     guard screening.required else { return nil }
     let refused = screening.exemption.map { " Exemption invoquée écartée : \($0.explanation)." } ?? ""

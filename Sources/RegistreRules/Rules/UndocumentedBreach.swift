@@ -5,7 +5,7 @@ struct UndocumentedBreach: Rule {
   let id = "violation-non-documentee"
   let severity = Severity.erreur
   let reference =
-    "Art. 33(5) RGPD ; lignes directrices WP250 (documenter la décision de ne pas notifier) ; art. 34 RGPD"
+    "Art. 33(5) RGPD ; EDPB, lignes directrices 9/2022 sur la notification des violations de données à caractère personnel (version 2.0 adoptée le 28 mars 2023 : documenter aussi la décision de ne pas notifier) ; art. 34 RGPD"
   let title = "Violation de données insuffisamment documentée"
   let summary =
     "Vérifie que chaque violation du registre décrit les faits, les effets (conséquences probables) et les mesures prises, indique si la CNIL a été notifiée et, sinon, pourquoi ; et qu'une violation à risque élevé non communiquée aux personnes est justifiée."

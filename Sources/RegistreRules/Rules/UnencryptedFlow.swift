@@ -1,3 +1,4 @@
+import Foundation
 import RegistreModel
 
 /// `flux-non-chiffre`: personal data travel in clear.
@@ -9,12 +10,17 @@ struct UnencryptedFlow: Rule {
     "Art. 32(1)(a) RGPD ; CNIL, fiche « Sécuriser les échanges avec d'autres organismes » (14 mars 2024)"
   let title = "Flux de données non chiffré"
   let summary =
-    "Signale un flux en HTTP ou FTP, par courriel non chiffré, sur support amovible non chiffré, ou déclaré sans chiffrement en transit. Erreur lorsque des données de l'art. 9, de santé, sociales ou disciplinaires passent ainsi ; avertissement sinon. Les données d'un flux sont celles qu'il déclare, à défaut celles de la fiche."
+    "Signale un flux en HTTP ou FTP (canal déclaré, ou adresse en http:// ou ftp:// quel que soit le canal déclaré), par courriel non chiffré, sur support amovible non chiffré, ou déclaré sans chiffrement en transit. Erreur lorsque des données de l'art. 9, de santé, sociales ou disciplinaires passent ainsi ; avertissement sinon. Les données d'un flux sont celles qu'il déclare, à défaut celles de la fiche."
   let remediation =
     "Utiliser HTTPS ou SFTP ; chiffrer la pièce jointe et transmettre le secret par un canal distinct ; chiffrer les supports amovibles."
   let scopes: Set<Scope> = [.traitement]
 
   private func problem(_ flow: Flux) -> String? {
+    // The address says more than the declared channel: « https » over an http:// address is clear text.
+    if let address = flow.adresse?.trimmingCharacters(in: .whitespaces).lowercased() {
+      if address.hasPrefix("http://") { return "vers une adresse en http:// (non chiffrée), bien que le canal déclaré soit « \(flow.canal.libelle) »" }
+      if address.hasPrefix("ftp://") { return "vers une adresse en ftp:// (non chiffrée)" }
+    }
     switch flow.canal {
     case .http: return "en HTTP (non chiffré)"
     case .ftp: return "en FTP (non chiffré)"
@@ -40,7 +46,8 @@ struct UnencryptedFlow: Rule {
       findings.append(
         finding(
           t.subject, "Flux de « \(flow.de) » vers « \(flow.vers) » \(how)\(detail).",
-          severity: severity, field: "flux[\(index)].canal"))
+          severity: severity, field: flow.adresse.map { $0.lowercased().hasPrefix("http://") || $0.lowercased().hasPrefix("ftp://") } == true
+            ? "flux[\(index)].adresse" : "flux[\(index)].canal"))
     }
   }
 }

@@ -1,86 +1,48 @@
 import RegistreModel
 
-/// `responsable-incorrect`: the school declared controller of a national application.
+/// `responsable-incorrect`: the school declared controller of a national application, or the
+/// minister declared controller of software that is not a national application.
 struct WrongController: Rule {
   let id = "responsable-incorrect"
   let severity = Severity.avertissement
+  let severities: [Severity] = [.avertissement, .note]
   let reference =
-    "Art. 4(7) RGPD ; actes réglementaires des applications nationales : arrêté du 22 sept. 1995 modifié (SIECLE), arrêté du 25 mai 2023 (ONDE), arrêté du 18 déc. 2017 modifié (GAR), arrêté du 8 févr. 2016 (LSL)"
-  let title = "Établissement déclaré responsable d'une application nationale"
+    "Art. 4(7) RGPD ; actes réglementaires des applications nationales : arrêté du 22 sept. 1995 modifié (SIECLE), arrêté du 25 mai 2023 (ONDE), arrêté du 18 déc. 2017 modifié (GAR), arrêté du 24 oct. 2017 (LSUN), arrêté du 8 févr. 2016 (LSL), arrêté du 31 déc. 2020 (Parcoursup)"
+  let title = "Responsable de traitement mal déclaré (application nationale)"
   let summary =
-    "Reconnaît par le nom du traitement ou du logiciel les applications nationales (SIECLE, ONDE, GAR, ÉduConnect, LSU/LSUN, LSL, Affelnet, Parcoursup, Cyclades) et signale celles dont l'établissement se déclare responsable : le responsable est le ministre ; l'établissement peut les lister pour information."
+    "Reconnaît les applications nationales d'après une liste explicite et sourcée (SIECLE, ONDE, GAR, LSU/LSUN, LSL, Parcoursup, ÉduConnect, Affelnet, Cyclades, évaluations nationales, apps.education.fr, M@gistère, Tchap, chacune avec son acte réglementaire quand l'outil l'a confirmé — sinon le constat dit que l'acte n'est pas confirmé), en examinant les champs qui identifient le logiciel (`logiciel`, à défaut le nom entier de la fiche, et l'acte réglementaire cité dans `responsable` quand il nomme l'application) : le logiciel doit ne nommer que ces applications, un nom qui en mentionne une (« Export des notes vers LSU », « Atelier Parcoursup ») décrivant un traitement local. Avertissement si l'établissement se déclare responsable d'une application nationale (le responsable est le ministre) ; avertissement aussi si le ministre est déclaré responsable d'un logiciel absent de la liste sans acte réglementaire cité — note si un acte est cité, à vérifier — car ce traitement est alors celui de l'établissement, avec ses propres obligations (AIPD comprise)."
   let remediation =
-    "Déclarer le ministre comme responsable (responsable.type : ministere), citer l'acte réglementaire et renvoyer vers la notice ministérielle."
+    "Pour une application nationale : déclarer le ministre comme responsable (responsable.type : ministere), citer l'acte réglementaire et renvoyer vers la notice ministérielle. Pour un outil local : déclarer l'établissement responsable."
   let scopes: Set<Scope> = [.traitement]
 
-  /// The national applications, with the text that creates each when the notes give it.
-  static let nationalApplications: [NationalApplication] = [
-    NationalApplication(["SIECLE"], "SIECLE", "arrêté du 22 sept. 1995 modifié"),
-    NationalApplication(["ONDE"], "ONDE", "arrêté du 25 mai 2023"),
-    NationalApplication(["GAR", "gestionnaire d'accès aux ressources"], "GAR", "arrêté du 18 déc. 2017 modifié"),
-    NationalApplication(["EduConnect", "ÉduConnect"], "ÉduConnect", nil),
-    NationalApplication(["LSU", "LSUN", "livret scolaire unique"], "LSU", nil),
-    NationalApplication(["LSL", "livret scolaire du lycée"], "LSL", "arrêté du 8 févr. 2016"),
-    NationalApplication(["Affelnet"], "Affelnet", nil),
-    NationalApplication(["Parcoursup"], "Parcoursup", nil),
-    NationalApplication(["Cyclades"], "Cyclades", nil),
-  ]
-
   func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
-    guard t.responsable.type == .etablissement, let app = facts.nationalApplication else { return }
-    let act = app.act.map { " (\($0))" } ?? ""
-    findings.append(
-      finding(
-        t.subject,
-        "\(app.label) est une application nationale dont le responsable est le ministre\(act), non le chef d'établissement.",
-        field: "responsable.type"))
+    switch (t.responsable.type, facts.nationalApplication) {
+    case (.etablissement, let app?):
+      findings.append(
+        finding(
+          t.subject,
+          "\(app.labelWithAct) est une application nationale dont le responsable est \(app.controller), non le chef d'établissement ; son AIPD et sa notice incombent au ministère.",
+          field: "responsable.type"))
+    case (.ministere, nil):
+      let software = Text.isBlank(t.logiciel) ? "« \(t.nom) »" : "« \(t.logiciel ?? t.nom) »"
+      let cited = !Text.isBlank(t.responsable.acteReglementaire)
+      findings.append(
+        finding(
+          t.subject,
+          cited
+            ? "Le ministre est déclaré responsable de \(software), absent de la liste des applications nationales connues de l'outil : vérifier que l'acte cité (« \(t.responsable.acteReglementaire ?? "") ») crée bien ce traitement."
+            : "Le ministre est déclaré responsable de \(software), qui n'est pas une application nationale connue de l'outil et pour lequel aucun acte réglementaire n'est cité : c'est alors un traitement de l'établissement, avec ses propres obligations (AIPD, notice).",
+          severity: cited ? .note : .avertissement, field: "responsable.type",
+          remediation:
+            "Citer l'acte réglementaire qui crée le traitement (responsable.acte_reglementaire), ou déclarer l'établissement responsable de cet outil local."
+        ))
+    default:
+      break
+    }
   }
 
-  /// The national application a fiche is about: named in its title (not as
-  /// « hors GAR »), or as the whole of its software (« LSU / LSL », « SIECLE (BEE) »).
-  /// A software field that merely mentions one (« SIECLE (module bourses) et
-  /// téléservice… ») describes a school treatment that uses it.
+  /// The national application a fiche is about (see `NationalApplications`).
   static func application(of t: Traitement) -> NationalApplication? {
-    // Most fiches name no national application: a pass over the raw bytes rules them out
-    // before any text is folded.
-    guard nameStarts.mayOccur(inUnfolded: t.nom) || t.logiciel.map(nameStarts.mayOccur(inUnfolded:)) == true
-    else { return nil }
-    return application(name: FoldedText(t.nom), software: t.logiciel)
-  }
-
-  static func application(name: FoldedText, software: String?) -> NationalApplication? {
-    // Most fiches name no national application: one pass over the text rules them out.
-    if nameStarts.mayOccur(in: name),
-      let byName = nationalApplications.first(where: { name.containsAffirmed($0.names) })
-    {
-      return byName
-    }
-    guard let software else { return nil }
-    let folded = FoldedText(software)
-    guard nameStarts.mayOccur(in: folded) else { return nil }
-    let outside = FoldedText(Text.withoutParentheses(software))
-    guard !outside.isEmpty, outside.allWords({ knownWords.contains($0) || $0 == "et" || $0 == "ou" }) else {
-      return nil
-    }
-    return nationalApplications.first { folded.contains($0.names) }
-  }
-
-  private static let nameStarts = WordStarts(nationalApplications.map(\.names))
-
-  /// Every word of the applications' names.
-  private static let knownWords = Set(nationalApplications.flatMap { $0.names.words.joined() })
-}
-
-/// An application whose controller is the minister, recognised by its names.
-struct NationalApplication: Sendable {
-  let names: Phrases
-  let label: String
-  /// The regulatory act that creates it, when the notes give it.
-  let act: String?
-
-  init(_ names: [String], _ label: String, _ act: String?) {
-    self.names = Phrases(names)
-    self.label = label
-    self.act = act
+    NationalApplications.application(of: t)
   }
 }

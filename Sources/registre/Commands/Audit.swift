@@ -142,10 +142,12 @@ struct Auditer: ParsableCommand {
       try auditerLot(lot ?? ".", regles: rules, jour: jour)
       return
     }
-    let charge = try ChargeurCLI.charger(chemin)
+    // An incomplete register is audited on what can be read; each incomplete fiche is a finding.
+    let (charge, incompletes) = try ChargeurCLI.chargerPourAudit(chemin)
     let acceptations = try Self.acceptations(pour: charge)
     let report = RegistreRules.Audit.run(
-      charge.registre, context: AuditContext(auditDate: jour), rules: rules, acceptances: acceptations)
+      charge.registre, context: AuditContext(auditDate: jour, incompleteFiches: incompletes), rules: rules,
+      acceptances: acceptations)
     let locate: FindingLocator = { Self.emplacement($0, dans: charge) }
 
     switch format {

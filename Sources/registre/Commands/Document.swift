@@ -25,11 +25,12 @@ struct Document: ParsableCommand {
   @OptionGroup(title: "Signature (facultative)") var signature: OptionsSignature
 
   func run() throws {
-    let charge = try ChargeurCLI.charger(chemin)
+    let (charge, incompletes) = try ChargeurCLI.chargerPourDocument(chemin)
     let bibliotheque = try DocumentsCLI.modeles(modeles)
     let xml = try DocumentsCLI.xmlCanonique(charge)
     try DocumentsCLI.produire(
       [DocumentJob(kind: .register, output: URL(fileURLWithPath: sortie))], entree: xml,
       pipeline: DocumentsCLI.pipeline(bibliotheque, signature: DocumentsCLI.Signature.depuis(signature)))
+    if !incompletes.isEmpty { throw CodeSortie.problemes }
   }
 }

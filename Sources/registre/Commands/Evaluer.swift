@@ -136,6 +136,10 @@ struct Evaluer: ParsableCommand {
       throw CodeSortie.usage
     }
 
+    if ajouter, evaluation.verdict == .aProscrire {
+      Console.erreur("erreur : outil à proscrire : aucun brouillon n'est ajouté au registre ; rien n'a été écrit.")
+      throw CodeSortie.problemes
+    }
     if ajouter, let charge {
       let cible = charge.source.appendingPathComponent("traitements/\(evaluation.draftEntry.id).yaml")
       if FileManager.default.fileExists(atPath: cible.path) {
@@ -147,7 +151,8 @@ struct Evaluer: ParsableCommand {
     if let sortie {
       let pdf = format == .pdf ? try avisPDF(evaluation, etablissement: charge?.registre.etablissement.nom) : nil
       try ecrireSortie(
-        dans: sortie, id: evaluation.draftEntry.id, rapport: rapport, brouillon: brouillon, notice: notice, pdf: pdf)
+        dans: sortie, id: evaluation.draftEntry.id, rapport: rapport, brouillon: brouillon, notice: notice, pdf: pdf,
+        proscrit: evaluation.verdict == .aProscrire)
     }
     if ajouter, let charge {
       try ajouterAuRegistre(charge, id: evaluation.draftEntry.id, brouillon: brouillon)
@@ -187,15 +192,16 @@ struct Evaluer: ParsableCommand {
   /// Writes the opinion, the draft entry and the notice; refuses before writing
   /// anything if one of them already exists.
   func ecrireSortie(
-    dans chemin: String, id: String, rapport: String, brouillon: String, notice: String, pdf: Data?
+    dans chemin: String, id: String, rapport: String, brouillon: String, notice: String, pdf: Data?,
+    proscrit: Bool = false
   ) throws {
     let dossier = URL(fileURLWithPath: chemin)
     func texte(_ t: String) -> Data { Data((t.hasSuffix("\n") ? t : t + "\n").utf8) }
-    var fichiers: [(String, Data)] = [
-      (format == .json ? "avis.json" : "avis.txt", texte(rapport)),
-      ("traitement-\(id).yaml", texte(brouillon)),
-      ("note-familles.md", texte(notice)),
-    ]
+    var fichiers: [(String, Data)] = [(format == .json ? "avis.json" : "avis.txt", texte(rapport))]
+    // A tool « à proscrire » gets no draft fiche nor families' note: the opinion says not to adopt it.
+    if proscrit == false {
+      fichiers += [("traitement-\(id).yaml", texte(brouillon)), ("note-familles.md", texte(notice))]
+    }
     if let pdf { fichiers.append(("avis.pdf", pdf)) }
     for (nom, _) in fichiers where FileManager.default.fileExists(atPath: dossier.appendingPathComponent(nom).path) {
       Console.erreur("erreur : \(dossier.appendingPathComponent(nom).path) existe déjà ; rien n'a été écrit.")

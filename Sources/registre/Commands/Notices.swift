@@ -38,7 +38,7 @@ struct Notices: ParsableCommand {
   }
 
   func run() throws {
-    let charge = try ChargeurCLI.charger(chemin)
+    let (charge, incompletes) = try ChargeurCLI.chargerPourDocument(chemin)
     let bibliotheque = try DocumentsCLI.modeles(modeles)
     var ids: [String] = []
     if let traitement {
@@ -75,6 +75,7 @@ struct Notices: ParsableCommand {
     try DocumentsCLI.produire(
       travaux, entree: try DocumentsCLI.xmlCanonique(charge),
       pipeline: DocumentsCLI.pipeline(bibliotheque, signature: DocumentsCLI.Signature.depuis(signature)))
+    if !incompletes.isEmpty { throw CodeSortie.problemes }
   }
 }
 

@@ -1,0 +1,72 @@
+import Foundation
+import RegistreModel
+
+/// Placeholders left from a template: « [Nom de l'établissement] », « <à compléter> », « XXX ».
+enum Placeholder {
+  private static let words: Set<String> = [
+    "xxx", "xx", "x", "todo", "tbd", "a completer", "a definir", "a preciser", "a renseigner", "nc", "n c",
+    "inconnu", "a venir",
+  ]
+
+  /// Whether `text` is a template placeholder rather than a real value.
+  static func isPlaceholder(_ text: String?) -> Bool {
+    guard let text else { return false }
+    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !trimmed.isEmpty else { return false }
+    let pairs: [(Character, Character)] = [("[", "]"), ("<", ">"), ("{", "}")]
+    if let first = trimmed.first, let last = trimmed.last,
+      pairs.contains(where: { $0.0 == first && $0.1 == last })
+    {
+      return true
+    }
+    if trimmed.hasPrefix("À COMPLÉTER") || trimmed.hasPrefix("A COMPLETER") { return true }
+    let folded = FoldedText(trimmed).words.joined(separator: " ")
+    return words.contains(folded) || (!trimmed.isEmpty && trimmed.allSatisfy { $0 == "x" || $0 == "X" || $0 == "." || $0 == "…" })
+  }
+
+  /// Blank or placeholder: the register does not say.
+  static func isUnknown(_ text: String?) -> Bool { Text.isBlank(text) || isPlaceholder(text) }
+}
+
+/// Retention facts the rules share.
+enum Retention {
+  /// Whether a retention is really given: a duration, or a criterion with at least one
+  /// letter or digit that is not a placeholder (« - », « ? », « [à définir] » are not criteria).
+  static func isDefined(_ c: Conservation?) -> Bool {
+    guard let c else { return false }
+    if c.duree != nil { return true }
+    guard let criterion = c.critere, !Placeholder.isUnknown(criterion) else { return false }
+    return criterion.contains { $0.isLetter || $0.isNumber }
+  }
+
+  /// Active base plus intermediate archiving: how long the data are kept in all, in days.
+  static func totalDays(_ c: Conservation) -> Int? {
+    guard let active = c.duree else { return nil }
+    return active.enJours + (c.archivageIntermediaire?.enJours ?? 0)
+  }
+
+  /// « 1 an + 5 ans d'archivage intermédiaire », or just « 1 an ».
+  static func describe(_ c: Conservation) -> String {
+    guard let active = c.duree else { return c.critere ?? "" }
+    guard let archive = c.archivageIntermediaire else { return active.description }
+    return "\(active) en base active + \(archive) d'archivage intermédiaire"
+  }
+}
+
+/// Video surveillance / video protection, recognised the same way by every rule.
+enum VideoSurveillance {
+  /// Words of a surveillance device; a bare « vidéo » (a filmed lesson) is not one.
+  static let words = Phrases([
+    "vidéoprotection", "videoprotection", "vidéosurveillance", "videosurveillance", "vidéo surveillance",
+    "video surveillance", "vidéo protection", "video protection", "caméra", "caméras", "camera", "cameras",
+  ])
+
+  /// A video device: surveillance words in the name, software or purposes, or image data
+  /// under a systematic-monitoring criterion.
+  static func isVideo(_ t: Traitement) -> Bool {
+    if t.criteresAIPD.contains(.surveillanceSystematique) && t.donnees.contains(where: { $0.categorie == .image }) {
+      return true
+    }
+    return t.foldedDescription.contains(words)
+  }
+}
