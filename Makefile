@@ -50,3 +50,4 @@ fuzz:
 	scripts/fuzz.sh yaml 600
 	scripts/fuzz.sh xml 600
 	scripts/fuzz.sh pdf 600
+	scripts/fuzz.sh modele 600

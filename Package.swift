@@ -35,6 +35,8 @@ let package = Package(
     .systemLibrary(
       name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
     .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+    /** Process limits in C: the counting allocator behind XSLT memory bounds, core-dump switch. */
+    .target(name: "CRegistreLimits"),
 
     // MARK: Library
 
@@ -42,11 +44,11 @@ let package = Package(
     .target(name: "RegistreModel", swiftSettings: swiftSettings),
 
     /** File-system helpers shared by every writer: atomic writes, no symlink following. */
-    .target(name: "RegistreSupport", swiftSettings: swiftSettings),
+    .target(name: "RegistreSupport", dependencies: ["CRegistreLimits"], swiftSettings: swiftSettings),
 
     /** Small Swift owners of libxml2 / libxslt pointers: safe parsing, XSD validation, XSLT. */
     .target(
-      name: "RegistreXML", dependencies: ["CLibXML2", "CLibXSLT"], swiftSettings: swiftSettings),
+      name: "RegistreXML", dependencies: ["CLibXML2", "CLibXSLT", "CRegistreLimits"], swiftSettings: swiftSettings),
 
     /** Register folder (YAML) ⇄ model ⇄ canonical XML; the format descriptor; diagnostics. */
     .target(
@@ -70,7 +72,7 @@ let package = Package(
 
     /** XSLT templates to XSL-FO, and the Renderer protocol with its Apache FOP implementation. */
     .target(
-      name: "RegistreDocuments", dependencies: ["RegistreSupport", "RegistreXML"],
+      name: "RegistreDocuments", dependencies: ["RegistreSupport", "RegistreXML", "CRegistreLimits"],
       resources: [.copy("Resources/Templates")],
       swiftSettings: swiftSettings),
 
@@ -197,5 +199,7 @@ if Context.environment["REGISTRE_FUZZ"] != nil {
       swiftSettings: swiftSettings),
     .executableTarget(
       name: "FuzzPDF", dependencies: ["RegistreSignature"], path: "Fuzz/FuzzPDF", swiftSettings: swiftSettings),
+    .executableTarget(
+      name: "FuzzModele", dependencies: ["RegistreXML"], path: "Fuzz/FuzzModele", swiftSettings: swiftSettings),
   ]
 }

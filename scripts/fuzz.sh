@@ -18,7 +18,8 @@ case "$cible" in
   xml) produit=FuzzXML ;;
   pdf) produit=FuzzPDF ;;
   fiche) produit=FuzzFiche ;;
-  *) echo "usage : scripts/fuzz.sh yaml|xml|pdf|fiche [SECONDES]" >&2; exit 2 ;;
+  modele) produit=FuzzModele ;;
+  *) echo "usage : scripts/fuzz.sh yaml|xml|pdf|fiche|modele [SECONDES]" >&2; exit 2 ;;
 esac
 
 racine="$PWD"
@@ -59,6 +60,9 @@ case "$cible" in
     ;;
   pdf)
     for f in Fuzz/graines/pdf/*.pdf; do graine "$f" "$(basename "$f")"; done
+    ;;
+  modele)
+    for f in Templates/*.xsl; do graine "$f" "$(basename "$f")"; done
     ;;
   fiche)
     for f in Exemples/fiches-outils/*.yaml; do graine "$f" "$(basename "$f")"; done

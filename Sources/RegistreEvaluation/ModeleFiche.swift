@@ -73,6 +73,9 @@ public enum ModeleFiche {
 
 /// Reads a tool sheet from YAML, with the register's checks and diagnostics.
 public enum LectureFicheOutil {
+  /// Largest sheet read (2 MB, like a register file); checked before reading.
+  public static let maximumSize = 2_000_000
+
   /// Decodes a tool sheet, YAML or XML (`<fiche_outil>` in the register's
   /// namespace, valid against Schemas/registre.xsd); empty YAML values read as unknown.
   public static func lire(_ donnees: Data, fichier: String) throws(EchecChargement) -> FicheOutil {

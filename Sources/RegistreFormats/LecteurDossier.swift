@@ -1,4 +1,5 @@
 public import Foundation
+import RegistreSupport
 import RegistreModel
 
 /// Reads a register from a folder (`etablissement.yaml`, `traitements/`,
@@ -30,11 +31,19 @@ public enum ChargementRegistre {
     var table: [String: Emplacement] = [:]
 
     func lireFichier(_ url: URL, relatif: String, type: TypeEnregistrement, cle: String) -> Valeur? {
+      // A link may point inside the folder, never out of it: the register is what the folder holds.
+      guard BoundedFile.isInside(url, folder: dossier) else {
+        diagnostics.append(Diagnostic(
+          Emplacement(fichier: relatif), "lien symbolique vers l'extérieur du dossier du registre : refusé",
+          attendu: "un fichier du dossier du registre"))
+        return nil
+      }
       let donnees: Data
       do {
-        donnees = try Data(contentsOf: url)
+        // Type and size checked before any byte is read (no pipe, device or sparse giant).
+        donnees = try BoundedFile.read(url, limit: LecteurYAML.tailleMaximale)
       } catch {
-        diagnostics.append(Diagnostic(Emplacement(fichier: relatif), "fichier illisible", attendu: "un fichier YAML lisible"))
+        diagnostics.append(Diagnostic(Emplacement(fichier: relatif), Self.explication(error), attendu: "un fichier YAML lisible"))
         return nil
       }
       var lecteur = LecteurYAML(fichier: relatif)
@@ -64,6 +73,12 @@ public enum ChargementRegistre {
     var violations: [Violation] = []
     for (nom, type) in dossiers {
       let sousDossier = dossier.appendingPathComponent(nom)
+      if FileManager.default.fileExists(atPath: sousDossier.path), !BoundedFile.isInside(sousDossier, folder: dossier) {
+        diagnostics.append(Diagnostic(
+          Emplacement(fichier: nom), "lien symbolique vers l'extérieur du dossier du registre : refusé",
+          attendu: "un sous-dossier du dossier du registre"))
+        continue
+      }
       for url in fichiersYAML(sousDossier) {
         let relatif = "\(nom)/\(url.lastPathComponent)"
         let identifiantFichier = url.deletingPathExtension().lastPathComponent
@@ -91,6 +106,16 @@ public enum ChargementRegistre {
     let problemes = ControleRegistre.controler(registre, emplacements: emplacements)
     guard problemes.isEmpty else { throw EchecChargement(diagnostics: problemes) }
     return RegistreCharge(registre: registre, source: dossier, emplacements: emplacements)
+  }
+
+  /// French reason for a file that was not read (without its path: the diagnostic names the file).
+  static func explication(_ erreur: BoundedReadError) -> String {
+    switch erreur {
+    case .unreadable: return "fichier illisible"
+    case .notRegularFile(_, let genre): return "\(genre), pas un fichier ordinaire : refusé"
+    case .symbolicLink: return "lien symbolique refusé"
+    case .tooLarge(_, let taille, let limite): return "le fichier est trop grand (\(taille) octets, au plus \(limite))"
+    }
   }
 
   /// The `.yaml` / `.yml` files of a folder, sorted by name; none if absent.

@@ -1,4 +1,5 @@
 import Foundation
+import RegistreSupport
 import RegistreModel
 import Yams
 
@@ -84,6 +85,22 @@ struct LecteurYAML {
         Emplacement(fichier: fichier, ligne: ligneTropProfonde),
         "imbrication trop profonde (plus de \(LecteurYAML.profondeurMaximale) niveaux)", attendu: nil)
       return nil
+    }
+    // The event parser sees what a text scan can miss (anchors after a quoted
+    // block, tags): refused up front with their line, before anything is built.
+    switch YAMLEventScan.firstFinding(in: texte) {
+    case .anchor(let ligne), .alias(let ligne):
+      signaler(
+        Emplacement(fichier: fichier, ligne: ligne),
+        "les ancres et alias YAML (& et *) ne sont pas acceptés", attendu: "des valeurs écrites en entier")
+      return nil
+    case .tag(let ligne, let tag):
+      signaler(
+        Emplacement(fichier: fichier, ligne: ligne),
+        "étiquette YAML explicite « \(TerminalText.escaped(tag)) » refusée", attendu: "des valeurs sans étiquette (ni ! ni !!)")
+      return nil
+    case nil:
+      break
     }
     if let ligneAncre = LecteurYAML.ligneAvecAncre(texte) {
       // Aliases can expand exponentially (« billion laughs »); a register
@@ -296,6 +313,14 @@ struct LecteurYAML {
       signaler(ici, "texte trop long (\(texte.count) caractères)", attendu: "au plus 100 000 caractères")
       return nil
     }
+    // Escapes (`"\0"`, `"\e"`, `"\x1b"`) put characters in a value that XML 1.0,
+    // hence the writers, cannot carry: refused here, as `convertir` would.
+    if let interdit = LecteurYAML.caractereInterdit(texte) {
+      signaler(
+        ici, "caractère de contrôle U+\(String(format: "%04X", interdit.value)) dans la valeur (échappement YAML) : "
+          + "le XML canonique et les documents ne peuvent pas l'écrire", attendu: "du texte sans caractère de contrôle")
+      return nil
+    }
     let marqueur = LecteurYAML.commenceParMarqueur(texte)
     if marqueur, accepterMarqueurs, genre.estTextuel {
       return .texte(texte)
@@ -322,6 +347,15 @@ struct LecteurYAML {
     case .booleen: return .booleen(texte == "true")
     case .duree: return Duree(texte: texte).map { .texte($0.description) }
     default: return .texte(texte)
+    }
+  }
+
+  /// The first character of a value that XML 1.0 cannot carry (C0 controls but
+  /// tab, line feed and carriage return; U+FFFE, U+FFFF), or `nil`.
+  static func caractereInterdit(_ texte: String) -> Unicode.Scalar? {
+    texte.unicodeScalars.first { scalaire in
+      let v = scalaire.value
+      return (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || v == 0xFFFE || v == 0xFFFF
     }
   }
 

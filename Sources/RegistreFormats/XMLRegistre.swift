@@ -1,4 +1,5 @@
 public import Foundation
+import RegistreSupport
 public import RegistreModel
 import RegistreXML
 
@@ -81,8 +82,11 @@ extension ChargementRegistre {
   /// then the same checks as for a folder.
   public static func chargerXML(_ url: URL) throws(EchecChargement) -> RegistreCharge {
     let fichier = url.lastPathComponent
-    guard let donnees = try? Data(contentsOf: url) else {
-      throw EchecChargement(diagnostics: [Diagnostic(Emplacement(fichier: fichier), "fichier illisible")])
+    let donnees: Data
+    do {
+      donnees = try BoundedFile.read(url, limit: XMLDocument.maximumInputSize)
+    } catch {
+      throw EchecChargement(diagnostics: [Diagnostic(Emplacement(fichier: fichier), ChargementRegistre.explication(error))])
     }
     return try chargerXML(donnees, nom: fichier, source: url)
   }

@@ -114,28 +114,15 @@ public enum TLSProbe {
     return report
   }
 
-  /// Probes several endpoints at once, each on its own thread so the blocking waits stay off
-  /// Swift's cooperative pool. Results come back in the order of `endpoints`.
+  /// Probes several endpoints, a bounded pool at a time (`TLSProbeBounds`), each on its own
+  /// thread so the blocking waits stay off Swift's cooperative pool. Results come back in the
+  /// order of `endpoints`.
   public static func probe(
     endpoints: [URL], timeout: Duration = .seconds(5), trustAnchors: TrustAnchors = .system,
-    now: Date = Date()
+    now: Date = Date(), bounds: TLSProbeBounds = .standard
   ) async -> [Result<TLSProbeReport, TLSProbeError>] {
-    await withTaskGroup(of: (Int, Result<TLSProbeReport, TLSProbeError>).self) { group in
-      for (index, endpoint) in endpoints.enumerated() {
-        group.addTask {
-          let result = await offCooperativePool {
-            Result { () throws(TLSProbeError) -> TLSProbeReport in
-              try probe(endpoint: endpoint, timeout: timeout, trustAnchors: trustAnchors, now: now)
-            }
-          }
-          return (index, result)
-        }
-      }
-      var results = [Result<TLSProbeReport, TLSProbeError>?](repeating: nil, count: endpoints.count)
-      for await (index, result) in group {
-        results[index] = result
-      }
-      return results.map { $0 ?? .failure(.openSSL("sonde interrompue")) }
+    await offCooperativePool {
+      probe(endpoints: endpoints, timeout: timeout, trustAnchors: trustAnchors, now: now, bounds: bounds)
     }
   }
 

@@ -26,6 +26,12 @@ public enum AtomicFile {
     case refuse
   }
 
+  /// Whether something (a file, a folder, a link, even a dangling one) is at `url`.
+  public static func exists(_ url: URL) -> Bool {
+    var status = stat()
+    return lstat(url.path, &status) == 0
+  }
+
   /// Writes `data` to `url` atomically.
   ///
   /// - Parameters:

@@ -14,6 +14,10 @@ public final class XMLDocument {
   /// the writer applies the same limit so that what it writes can be read back.
   public static let maximumDepth = 256
 
+  /// libxml2 checks each attribute against all earlier ones of its element, so
+  /// 200,000 attributes on one element cost hours; a register element has a few.
+  public static let maximumAttributesPerElement = 256
+
   let pointer: xmlDocPtr
   private var owned = true
 
@@ -52,6 +56,13 @@ public final class XMLDocument {
     guard !data.isEmpty else { throw .emptyInput }
     guard data.count <= maximumInputSize else {
       throw .inputTooLarge(size: data.count, limit: maximumInputSize)
+    }
+    if let line = firstElementWithTooManyAttributes(data, limit: maximumAttributesPerElement) {
+      throw .malformed([
+        XMLDiagnostic(
+          severity: .fatal, line: line, column: nil, path: nil,
+          message: "element with more than \(maximumAttributesPerElement) attributes")
+      ])
     }
     guard let context = xmlNewParserCtxt() else {
       throw .libraryFailure("xmlNewParserCtxt returned NULL")
@@ -123,6 +134,76 @@ public final class XMLDocument {
     guard let buffer, size >= 0 else { throw .libraryFailure("xmlDocDumpFormatMemoryEnc failed") }
     defer { registre_xmlFree(buffer) }
     return Data(bytes: buffer, count: Int(size))
+  }
+}
+
+/// The line of the first start tag with more than `limit` attributes, found by
+/// one pass over the bytes (comments, CDATA sections, processing instructions
+/// and quoted values skipped), before libxml2 sees the document.
+func firstElementWithTooManyAttributes(_ data: Data, limit: Int) -> Int? {
+  data.withUnsafeBytes { raw -> Int? in
+    let bytes = raw.bindMemory(to: UInt8.self)
+    let count = bytes.count
+    var index = 0
+    var line = 1
+    func starts(_ text: StaticString, at position: Int) -> Bool {
+      let length = text.utf8CodeUnitCount
+      guard position + length <= count else { return false }
+      for offset in 0..<length where bytes[position + offset] != text.utf8Start[offset] { return false }
+      return true
+    }
+    /// Moves past `end`, counting lines; at the end of the data if absent.
+    func skip(to end: StaticString) {
+      while index < count && !starts(end, at: index) {
+        if bytes[index] == 0x0A { line += 1 }
+        index += 1
+      }
+      index = min(count, index + end.utf8CodeUnitCount)
+    }
+    while index < count {
+      let byte = bytes[index]
+      if byte == 0x0A { line += 1 }
+      guard byte == UInt8(ascii: "<") else {
+        index += 1
+        continue
+      }
+      if starts("<!--", at: index) {
+        index += 4
+        skip(to: "-->")
+      } else if starts("<![CDATA[", at: index) {
+        index += 9
+        skip(to: "]]>")
+      } else if starts("<?", at: index) {
+        index += 2
+        skip(to: "?>")
+      } else if starts("<!", at: index) || starts("</", at: index) {
+        index += 2
+        skip(to: ">")
+      } else {
+        // A start tag: count `=` outside quoted values up to its `>`.
+        let tagLine = line
+        var attributes = 0
+        var quote: UInt8 = 0
+        index += 1
+        while index < count {
+          let current = bytes[index]
+          if current == 0x0A { line += 1 }
+          if quote != 0 {
+            if current == quote { quote = 0 }
+          } else if current == UInt8(ascii: "\"") || current == UInt8(ascii: "'") {
+            quote = current
+          } else if current == UInt8(ascii: "=") {
+            attributes += 1
+            if attributes > limit { return tagLine }
+          } else if current == UInt8(ascii: ">") {
+            break
+          }
+          index += 1
+        }
+        index += 1
+      }
+    }
+    return nil
   }
 }
 

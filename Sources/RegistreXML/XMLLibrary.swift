@@ -1,10 +1,14 @@
 import CLibXML2
+import CRegistreLimits
 import Foundation
 
 /// Process-wide set-up of libxml2, done once. `xmlCleanupParser` is never called:
 /// other threads may still be using the library.
 enum XMLLibrary {
   static let initialized: Void = {
+    // Plain malloc/free that count against the calling thread's budget while an
+    // XSLT transformation runs (`XSLTLimits.memoryBytes`); set before any other use.
+    xmlMemSetup(registre_budget_free, registre_budget_malloc, registre_budget_realloc, registre_budget_strdup)
     xmlInitParser()
   }()
 }

@@ -1,6 +1,40 @@
 import CLibXML2
 import CLibXSLT
+import CRegistreLimits
 public import Foundation
+
+/// Bounds on one transformation, so that a hostile template (a school's own, given
+/// with `--modeles`) cannot hang the process or exhaust its memory. Real templates
+/// use a small fraction of each bound (see `XSLTStylesheetTests`).
+public struct XSLTLimits: Sendable, Hashable {
+  /// XSLT instructions executed (libxslt's `opLimit`).
+  public var instructions: UInt
+  /// XPath operations evaluated (libxml2's XPath `opLimit`).
+  public var xpathOperations: UInt
+  /// Bytes libxml2 and libxslt may hold for the transformation at once.
+  public var memoryBytes: Int
+  /// Wall-clock bound.
+  public var time: Duration
+
+  public init(instructions: UInt, xpathOperations: UInt, memoryBytes: Int, time: Duration) {
+    self.instructions = instructions
+    self.xpathOperations = xpathOperations
+    self.memoryBytes = memoryBytes
+    self.time = time
+  }
+
+  /// 25 million instructions, 250 million XPath operations, 512 MiB, 60 s. The
+  /// register of 500 treatments (the generator's largest) needs 0.7 million
+  /// instructions, 4.7 million XPath operations and 42 MB.
+  public static let standard = XSLTLimits(
+    instructions: 25_000_000, xpathOperations: 250_000_000, memoryBytes: 512 * 1024 * 1024,
+    time: .seconds(60))
+}
+
+/// Which bound of `XSLTLimits` a transformation reached.
+public enum XSLTLimit: String, Sendable, Hashable {
+  case instructions, xpathOperations, memory, time
+}
 
 /// Why a stylesheet could not be loaded or applied. Messages are libxslt's, in English.
 public enum XSLTError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -19,6 +53,8 @@ public enum XSLTError: Error, Hashable, Sendable, CustomStringConvertible {
   case transformFailed(messages: [String])
   /// libxslt failed for a reason unrelated to the input (allocation failure, output).
   case libraryFailure(String)
+  /// The transformation was stopped because it reached one of its `XSLTLimits`.
+  case limitExceeded(XSLTLimit)
 
   public var description: String {
     switch self {
@@ -31,6 +67,7 @@ public enum XSLTError: Error, Hashable, Sendable, CustomStringConvertible {
     case .transformFailed(let messages):
       return "transformation failed: " + messages.joined(separator: "; ")
     case .libraryFailure(let reason): return "libxslt failure: \(reason)"
+    case .limitExceeded(let limit): return "transformation stopped: \(limit.rawValue) limit reached"
     }
   }
 }
@@ -103,9 +140,9 @@ public final class XSLTStylesheet {
   ///   (never evaluated as XPath), so any value — quotes included — is safe.
   /// - Note: like any libxslt transformation, `xsl:strip-space` strips whitespace
   ///   from `document` itself.
-  public func transform(_ document: XMLDocument, parameters: [String: String] = [:])
-    throws(XSLTError) -> Data
-  {
+  public func transform(
+    _ document: XMLDocument, parameters: [String: String] = [:], limits: XSLTLimits = .standard
+  ) throws(XSLTError) -> Data {
     for (name, value) in parameters {
       guard !name.isEmpty, xmlValidateQName(name, 0) == 0, !value.contains("\0") else {
         throw .invalidParameter(name: name)
@@ -145,11 +182,40 @@ public final class XSLTStylesheet {
       throw .invalidParameter(name: parameters.keys.sorted().joined(separator: ", "))
     }
 
+    // Bounds: instruction and XPath operation counts, memory, wall-clock time. The
+    // budget stops the engine by exhausting both counters, from this thread (memory)
+    // or from the watchdog (time).
+    context.pointee.opLimit = UInt(max(limits.instructions, 1))
+    context.pointee.opCount = 0
+    let xpath = context.pointee.xpathCtxt
+    xpath?.pointee.opLimit = UInt(max(limits.xpathOperations, 1))
+    xpath?.pointee.opCount = 0
+    let budget = UnsafeMutablePointer<registre_budget>.allocate(capacity: 1)
+    budget.initialize(to: registre_budget())
+    defer { budget.deallocate() }
+    budget.pointee.soft = Int64(max(limits.memoryBytes, 1))
+    budget.pointee.hard = Int64(max(limits.memoryBytes, 1)) * 2
+    budget.pointee.counts.0 = field(context, \xsltTransformContext.opCount)
+    budget.pointee.limits.0 = field(context, \xsltTransformContext.opLimit)
+    if let xpath {
+      budget.pointee.counts.1 = field(xpath, \xmlXPathContext.opCount)
+      budget.pointee.limits.1 = field(xpath, \xmlXPathContext.opLimit)
+    }
+    let watchdog = Watchdog(budget: budget, after: limits.time)
+    defer { watchdog.disarm() }
+
     let collector = DiagnosticCollector()
+    registre_budget_activate(budget)
     let result = ThreadSession.with(session) {
       withCollectedErrors(collector) {
         xsltApplyStylesheetUser(style, document.pointer, nil, nil, nil, context)
       }
+    }
+    registre_budget_activate(nil)
+    watchdog.disarm()
+    if let reached = Self.reachedLimit(budget: budget.pointee, context: context) {
+      if let result { xmlFreeDoc(result) }
+      throw .limitExceeded(reached)
     }
     // A NULL result (or a stopped context) must never reach the serializer: it crashes.
     guard let result else {
@@ -167,6 +233,23 @@ public final class XSLTStylesheet {
     guard let buffer else { return Data() }
     defer { registre_xmlFree(buffer) }
     return Data(bytes: buffer, count: Int(max(length, 0)))
+  }
+
+  /// Which bound stopped the transformation, if one did.
+  private static func reachedLimit(budget: registre_budget, context: xsltTransformContextPtr) -> XSLTLimit? {
+    switch budget.stopped {
+    case 1: return .memory
+    case 2: return .time
+    default: break
+    }
+    let limit = context.pointee.opLimit
+    if limit != 0, context.pointee.opCount >= limit { return .instructions }
+    if let xpath = context.pointee.xpathCtxt, xpath.pointee.opLimit != 0,
+      xpath.pointee.opCount >= xpath.pointee.opLimit
+    {
+      return .xpathOperations
+    }
+    return nil
   }
 
   /// Registers the parameters as literal strings (`xsltQuoteUserParams`).
@@ -187,6 +270,42 @@ public final class XSLTStylesheet {
 
 @available(*, unavailable, message: "libxslt stylesheets are confined to one task")
 extension XSLTStylesheet: Sendable {}
+
+/// The address of an `unsigned long` field of a C structure, for the budget to write.
+private func field<T>(_ base: UnsafeMutablePointer<T>, _ key: KeyPath<T, UInt>) -> UnsafeMutablePointer<UInt>? {
+  guard let offset = MemoryLayout<T>.offset(of: key) else { return nil }
+  return (UnsafeMutableRawPointer(base) + offset).assumingMemoryBound(to: UInt.self)
+}
+
+/// Stops a transformation that outlives its time bound, from a timer thread.
+private final class Watchdog: @unchecked Sendable {
+  private let lock = NSLock()
+  private var budget: UnsafeMutablePointer<registre_budget>?
+  private let timer: any DispatchSourceTimer
+
+  init(budget: UnsafeMutablePointer<registre_budget>, after time: Duration) {
+    self.budget = budget
+    timer = DispatchSource.makeTimerSource(queue: .global())
+    let seconds = Double(time.components.seconds) + Double(time.components.attoseconds) / 1e18
+    timer.schedule(deadline: .now() + max(seconds, 0.001))
+    timer.setEventHandler { [weak self] in self?.fire() }
+    timer.resume()
+  }
+
+  private func fire() {
+    lock.lock()
+    defer { lock.unlock() }
+    if let budget { registre_budget_stop(budget, 2) }
+  }
+
+  /// After this returns the budget is never touched again.
+  func disarm() {
+    lock.lock()
+    budget = nil
+    lock.unlock()
+    timer.cancel()
+  }
+}
 
 // MARK: - Process-wide set-up
 

@@ -57,11 +57,15 @@ public struct DocumentJob: Sendable, Equatable {
   /// For a notice: the id of the one treatment it covers; `nil` for the consolidated notice.
   public var treatment: String?
   public var output: URL
+  /// Whether an existing `output` may be replaced; when not, the job fails before
+  /// any rendering (`registre document --sortie` without `--remplacer`).
+  public var replacesExisting: Bool
 
-  public init(kind: DocumentKind, treatment: String? = nil, output: URL) {
+  public init(kind: DocumentKind, treatment: String? = nil, output: URL, replacesExisting: Bool = true) {
     self.kind = kind
     self.treatment = treatment
     self.output = output
+    self.replacesExisting = replacesExisting
   }
 }
 
@@ -70,7 +74,7 @@ public struct DocumentPipeline: Sendable {
   /// French reason for a failed write.
   static func explain(_ error: AtomicFileError) -> String {
     switch error {
-    case .destinationExists: return "le fichier existe déjà"
+    case .destinationExists: return "le fichier existe déjà (--remplacer pour le remplacer)"
     case .destinationIsSymbolicLink: return "la destination est un lien symbolique, qui n'est jamais suivi"
     case .systemError(_, _, let code) where code == ENOENT: return "dossier introuvable"
     case .systemError(_, _, let code) where code == EACCES || code == EPERM:
@@ -194,6 +198,11 @@ public struct DocumentPipeline: Sendable {
         results[index] = .failure(.writeFailed(path: job.output.path, detail: "dossier introuvable"))
         continue
       }
+      if !job.replacesExisting, AtomicFile.exists(job.output) {
+        results[index] = .failure(
+          .writeFailed(path: job.output.path, detail: "le fichier existe déjà (--remplacer pour le remplacer)"))
+        continue
+      }
       do throws(DocumentError) {
         requests.append(
           try renderRequest(for: job.kind, input: item.input, treatment: job.treatment))
@@ -220,7 +229,8 @@ public struct DocumentPipeline: Sendable {
         }
         do {
           // Register documents name people: owner and group only, like the other exports.
-          try AtomicFile.write(pdf, to: job.output, permissions: 0o640)
+          try AtomicFile.write(
+            pdf, to: job.output, permissions: 0o640, existing: job.replacesExisting ? .replace : .refuse)
           results[index] = .success(job.output)
         } catch {
           results[index] = .failure(

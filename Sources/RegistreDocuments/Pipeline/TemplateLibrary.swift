@@ -49,7 +49,7 @@ public struct TemplateLibrary: Sendable, Equatable {
   /// that each font file it names exists (with the Debian package to install).
   public func fopRenderer(timeout: Duration = .seconds(180)) -> FOPRenderer {
     FOPRenderer(
-      configuration: fopConfiguration, requiredFiles: fontFiles(), timeout: timeout)
+      configuration: fopConfiguration, requiredFiles: fontFiles(), timeout: timeout, readableFolders: [folder])
   }
 
   /// Absolute font paths named by `embed-url="…"` in the configuration.

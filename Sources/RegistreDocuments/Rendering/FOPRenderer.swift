@@ -25,12 +25,21 @@ public struct FOPRenderer: Renderer {
   public var timeout: Duration
   /// Tagged PDF (`-a`): structure tree, reading order, `/Lang` from `xml:lang`.
   public var accessibility: Bool
+  /// Folders whose files the FO may name (the templates folder); see `FOPSandbox`.
+  public var readableFolders: [URL]
+  /// Heap bound of FOP's JVM, in MiB.
+  public var heapMegabytes: Int
+  /// The URI check before FOP starts (first layer of `FOPSandbox`); tests turn it
+  /// off to prove that the JVM's policy (second layer) refuses on its own.
+  var checksURIs = true
 
   public init(
     configuration: URL, executable: URL? = nil,
     requiredFiles: [(path: String, package: String)] = [], timeout: Duration = .seconds(180),
-    accessibility: Bool = true
+    accessibility: Bool = true, readableFolders: [URL] = [], heapMegabytes: Int = 1024
   ) {
+    self.readableFolders = readableFolders
+    self.heapMegabytes = heapMegabytes
     self.configuration = configuration
     self.executable = executable
     self.requiredFiles = requiredFiles
@@ -46,6 +55,18 @@ public struct FOPRenderer: Renderer {
     }
     let scratch = try ScratchFolder()
     defer { scratch.remove() }
+    let sandbox = FOPSandbox(
+      readableFolders: readableFolders + [configuration.deletingLastPathComponent()],
+      readableFiles: [configuration.path] + requiredFiles.map(\.path), scratch: scratch.url,
+      heapMegabytes: heapMegabytes)
+    guard sandbox.pathsArePlain else {
+      throw .fileSystem(
+        operation: "confinement", path: scratch.url.path,
+        detail: "un chemin contient un caractère réservé (\", \\ ou $), le bac à sable de FOP ne peut pas le nommer")
+    }
+    if checksURIs, let refused = try sandbox.refusedURI(in: request.fo, attachments: request.attachments.map(\.name)) {
+      throw .resourceRefused(refused)
+    }
 
     // FOP resolves relative URIs (the embedded files) against its working folder,
     // so the FO, the attachments and the output all live in the scratch folder.
@@ -61,13 +82,14 @@ public struct FOPRenderer: Renderer {
     if accessibility { arguments.append("-a") }
     arguments += ["-fo", foFile.path, "-pdf", pdfFile.path]
 
-    var environment = ProcessInfo.processInfo.environment
-    if let date = request.creationDate {
-      // FOP 2.8 takes its creation and metadata dates from SOURCE_DATE_EPOCH.
-      environment["SOURCE_DATE_EPOCH"] = String(Int64(date.timeIntervalSince1970.rounded(.down)))
-    }
-    // The Debian wrapper reads ~/.foprc; a scratch HOME keeps user settings out.
-    environment["HOME"] = scratch.url.path
+    let policyFile = scratch.url.appendingPathComponent("fop.policy")
+    try scratch.write(Data(sandbox.policy().utf8), to: policyFile)
+    // FOP 2.8 takes its creation and metadata dates from SOURCE_DATE_EPOCH; the
+    // Debian wrapper reads ~/.foprc, and HOME is the scratch folder. Nothing else of
+    // this process's environment (passwords, tokens) reaches the child.
+    let environment = sandbox.environment(
+      policyFile: policyFile,
+      creationEpoch: request.creationDate.map { Int64($0.timeIntervalSince1970.rounded(.down)) })
 
     // The time-out counts from FOP's start, once a slot is free.
     await ProcessGate.fop.enter()
@@ -82,6 +104,11 @@ public struct FOPRenderer: Renderer {
     }
     await ProcessGate.fop.leave()
     guard status == 0 else {
+      if let log = try? Data(contentsOf: logFile),
+        let refused = FOPSandbox.refusedAccess(in: String(decoding: log, as: UTF8.self))
+      {
+        throw .resourceRefused(refused)
+      }
       throw .rendererFailed(status: status, output: Self.diagnostics(from: logFile))
     }
     guard let pdf = try? Data(contentsOf: pdfFile), pdf.starts(with: Array("%PDF-".utf8)) else {
@@ -109,7 +136,8 @@ public struct FOPRenderer: Renderer {
     if kept.isEmpty {
       // Not a FOP message (Java missing, wrapper failure): pass the end of the output on.
       let raw = text.split(separator: "\n", omittingEmptySubsequences: true).filter {
-        !$0.hasPrefix("[warning] /usr/bin/fop:")
+        !$0.hasPrefix("[warning] /usr/bin/fop:") && !$0.hasPrefix("NOTE: Picked up JDK_JAVA_OPTIONS")
+          && !$0.contains("Security Manager")
       }
       return raw.suffix(10).joined(separator: "\n")
     }
@@ -147,7 +175,10 @@ struct ScratchFolder {
 
   init() throws(RenderError) {
     let base = FileManager.default.temporaryDirectory
-    var template = Array(base.appendingPathComponent("registre-rendu.XXXXXX").path.utf8CString)
+    // The owner's pid in the name lets the next run remove what a killed one left.
+    StaleScratch.clean(in: base)
+    var template = Array(
+      base.appendingPathComponent("\(StaleScratch.prefix)\(getpid()).XXXXXX").path.utf8CString)
     let made = template.withUnsafeMutableBufferPointer { buffer -> Bool in
       guard let start = buffer.baseAddress else { return false }
       return mkdtemp(start) != nil

@@ -1,3 +1,4 @@
+import CRegistreLimits
 import Foundation
 
 #if canImport(Glibc)
@@ -9,20 +10,30 @@ import Foundation
 /// Runs one program to completion without blocking a Swift concurrency thread,
 /// with a wall-clock limit and cancellation. Output goes to a file, not a pipe,
 /// so a chatty program can never fill a pipe and stall.
+///
+/// The child is started with `posix_spawn` (not Foundation's `Process`, which
+/// puts each child in a process group of its own): it stays in this process's
+/// group, so whatever stops the whole group (Ctrl-C in a terminal, a service
+/// manager, `kill -9 -PGID`) stops FOP too, and no JVM outlives a killed export.
+/// Its environment is exactly the one given, and no descriptor but the log leaks.
 enum ProcessRunner {
-  /// Shared between the termination handler, the watchdog and the caller.
+  /// Shared between the waiting thread, the watchdog and the caller.
   private final class State: @unchecked Sendable {
     private let lock = NSLock()
     private var continuation: CheckedContinuation<Int32, Never>?
     private var finished = false
+    private var pid: pid_t = 0
     private(set) var timedOut = false
-    let process: Process
-
-    init(process: Process) { self.process = process }
 
     func arm(_ continuation: CheckedContinuation<Int32, Never>) {
       lock.lock()
       self.continuation = continuation
+      lock.unlock()
+    }
+
+    func started(_ pid: pid_t) {
+      lock.lock()
+      self.pid = pid
       lock.unlock()
     }
 
@@ -35,15 +46,15 @@ enum ProcessRunner {
       waiting?.resume(returning: status)
     }
 
-    /// Stops the process: SIGTERM, then SIGKILL if it lingers.
+    /// Stops the process: SIGTERM, then SIGKILL if it lingers. The pid is not
+    /// reaped before `finished` is set, so it cannot name another process.
     func stop(becauseOfTimeout: Bool) {
       lock.lock()
       if becauseOfTimeout { timedOut = true }
       let running = !finished
+      let pid = self.pid
       lock.unlock()
-      guard running else { return }
-      let pid = process.processIdentifier
-      guard pid > 0 else { return }
+      guard running, pid > 0 else { return }
       kill(pid, SIGTERM)
       DispatchQueue.global().asyncAfter(deadline: .now() + 3) { [self] in
         lock.lock()
@@ -58,33 +69,27 @@ enum ProcessRunner {
     program: URL, arguments: [String], environment: [String: String], workingDirectory: URL,
     log: URL, timeout: Duration
   ) async throws(RenderError) -> Int32 {
-    guard FileManager.default.createFile(atPath: log.path, contents: nil),
-      let logHandle = try? FileHandle(forWritingTo: log)
-    else {
+    let logDescriptor = open(log.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
+    guard logDescriptor >= 0 else {
       throw .fileSystem(operation: "création", path: log.path, detail: "journal de FOP")
     }
-    defer { try? logHandle.close() }
+    defer { close(logDescriptor) }
 
-    let process = Process()
-    process.executableURL = program
-    process.arguments = arguments
-    process.environment = environment
-    process.currentDirectoryURL = workingDirectory
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = logHandle
-    process.standardError = logHandle
-    let state = State(process: process)
-    process.terminationHandler = { finished in state.finish(finished.terminationStatus) }
-
+    let state = State()
     let status: Int32 = await withTaskCancellationHandler {
       await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
         state.arm(continuation)
-        do {
-          try process.run()
-        } catch {
+        guard let pid = spawn(program, arguments, environment, workingDirectory, logDescriptor) else {
           state.finish(-1)
           return
         }
+        state.started(pid)
+        // A plain thread blocks in waitpid for this one child.
+        let waiter = Thread {
+          let raw = registre_wait(pid)
+          state.finish(raw < 0 ? -2 : decode(raw))
+        }
+        waiter.start()
         let seconds = Double(timeout.components.seconds)
           + Double(timeout.components.attoseconds) / 1e18
         DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
@@ -96,9 +101,36 @@ enum ProcessRunner {
     }
     if state.timedOut { throw .timedOut(seconds: Int(timeout.components.seconds)) }
     if Task.isCancelled { throw .cancelled }
-    if status == -1 && !process.isRunning && process.processIdentifier <= 0 {
+    if status == -1 {
       throw .rendererMissing(program: program.path, package: FOPRenderer.package)
     }
     return status
+  }
+
+  /// Exit status as `Process.terminationStatus` gives it: the code, or the signal number.
+  private static func decode(_ raw: Int32) -> Int32 {
+    let signal = raw & 0x7f
+    return signal == 0 ? (raw >> 8) & 0xff : signal
+  }
+
+  private static func spawn(
+    _ program: URL, _ arguments: [String], _ environment: [String: String], _ directory: URL,
+    _ log: Int32
+  ) -> pid_t? {
+    let argv = ([program.path] + arguments).map { strdup($0) }
+    let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") }
+    defer {
+      for pointer in argv { free(pointer) }
+      for pointer in envp { free(pointer) }
+    }
+    guard !argv.contains(nil), !envp.contains(nil) else { return nil }
+    var pid: Int32 = 0
+    let error = (argv + [nil]).withUnsafeBufferPointer { argvBuffer in
+      (envp + [nil]).withUnsafeBufferPointer { envpBuffer in
+        registre_spawn(
+          &pid, program.path, argvBuffer.baseAddress, envpBuffer.baseAddress, directory.path, log)
+      }
+    }
+    return error == 0 && pid > 0 ? pid : nil
   }
 }

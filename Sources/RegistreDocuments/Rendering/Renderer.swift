@@ -65,6 +65,12 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
   case fileSystem(operation: String, path: String, detail: String)
   /// The rendering was cancelled.
   case cancelled
+  /// The FO names a resource outside what a rendering may read (a local file
+  /// outside the templates folder, a network address, a DOCTYPE); or FOP's
+  /// sandbox refused it at run time.
+  case resourceRefused(String)
+  /// The FO produced by the template is not well-formed XML.
+  case invalidFormattingObjects(String)
 
   public var description: String { message }
 
@@ -91,6 +97,12 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
       return "Erreur de fichier (\(operation)) sur \(path) : \(detail)."
     case .cancelled:
       return "Rendu PDF annulé."
+    case .resourceRefused(let resource):
+      return
+        "Le modèle demande une ressource refusée : « \(resource) ». Un modèle ne peut lire que les fichiers "
+        + "de son propre dossier et les polices configurées ; le réseau lui est fermé."
+    case .invalidFormattingObjects(let detail):
+      return "Le modèle a produit un XSL-FO illisible : \(detail)"
     }
   }
 }

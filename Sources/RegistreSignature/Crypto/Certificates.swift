@@ -1,6 +1,7 @@
 import COpenSSL
 public import Foundation
 public import RegistreCrypto
+import RegistreSupport
 
 /// A password held in memory that is not moved by Swift's copy-on-write and is wiped when released.
 public final class SecretPassword: @unchecked Sendable {
@@ -10,6 +11,7 @@ public final class SecretPassword: @unchecked Sendable {
 
   /// Copies the bytes (a trailing newline is removed) and wipes the caller's array copy if it is `inout`.
   public init(bytes: inout [UInt8]) {
+    ProcessHardening.disableCoreDumps()
     var length = bytes.count
     while length > 0, bytes[length - 1] == 0x0A || bytes[length - 1] == 0x0D { length -= 1 }
     buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: length + 1)

@@ -1,6 +1,7 @@
 import COpenSSL
 public import Foundation
 public import RegistreCrypto
+import RegistreSupport
 
 /// A signer's private key, certificate and chain, loaded from PKCS#12 or PEM.
 ///
@@ -13,6 +14,8 @@ public final class SigningCredentials: @unchecked Sendable {
   public let chain: [Certificate]
 
   init(key: PrivateKey, certificate: Certificate, chain: [Certificate]) throws(SignatureError) {
+    // No core file may ever hold the key (issue 24).
+    ProcessHardening.disableCoreDumps()
     guard X509_check_private_key(certificate.pointer, key.pointer) == 1 else {
       ERR_clear_error()
       throw .keyDoesNotMatchCertificate
@@ -24,6 +27,7 @@ public final class SigningCredentials: @unchecked Sendable {
 
   /// Loads a PKCS#12 file (`.p12`, `.pfx`).
   public static func pkcs12(_ data: Data, password: SecretPassword) throws(SignatureError) -> SigningCredentials {
+    ProcessHardening.disableCoreDumps()
     var bytes = [UInt8](data)
     defer {
       bytes.withUnsafeMutableBytes { raw in
@@ -84,6 +88,7 @@ public final class SigningCredentials: @unchecked Sendable {
     key keyData: Data, certificate certificateData: Data, chain chainData: Data? = nil,
     password: SecretPassword? = nil
   ) throws(SignatureError) -> SigningCredentials {
+    ProcessHardening.disableCoreDumps()
     var keyBytes = [UInt8](keyData)
     defer {
       keyBytes.withUnsafeMutableBytes { raw in

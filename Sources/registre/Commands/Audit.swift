@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RegistreSupport
 import RegistreFormats
 import RegistreModel
 import RegistreRules
@@ -50,8 +51,11 @@ struct Auditer: ParsableCommand {
 
   @Option(
     name: .customLong("sortie"),
-    help: "Fichier à écrire : le PDF (format pdf) ou le rapport du lot (--lot ; par défaut la sortie standard).")
+    help: "Fichier à écrire : le PDF (format pdf) ou le rapport du lot (--lot ; par défaut la sortie standard) ; refusé s'il existe, sauf avec --remplacer.")
   var sortie: String?
+
+  @Flag(name: .customLong("remplacer"), help: "Remplace le fichier de --sortie s'il existe déjà.")
+  var remplacer = false
 
   @Option(name: .customLong("modeles"), help: "Dossier de modèles de l'établissement (format pdf).")
   var modeles: String?
@@ -153,8 +157,9 @@ struct Auditer: ParsableCommand {
     switch format {
     case .texte:
       let couleur = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-      FileHandle.standardOutput.write(
-        Data(AuditTextReport.render(report, registre: charge.registre, colour: couleur, locate: locate).utf8))
+      // The report quotes the register: only the tool's own colour codes reach the terminal.
+      let texte = AuditTextReport.render(report, registre: charge.registre, colour: couleur, locate: locate)
+      FileHandle.standardOutput.write(Data(TerminalText.escaped(texte, keepingColour: true).utf8))
     case .json:
       let donnees = try AuditJSONReport.render(
         report, registre: charge.registre, source: chemin, locate: locate)
@@ -166,9 +171,11 @@ struct Auditer: ParsableCommand {
     case .csv:
       throw CodeSortie.usage  // Refused by validate().
     case .pdf:
+      try SortieExistante.verifier(sortie ?? "rapport-audit.pdf", remplacer: remplacer)
       let pdf = URL(fileURLWithPath: sortie ?? "rapport-audit.pdf")
       let (signe, autorite) = try signaturePDF(organisation: charge.registre.etablissement.nom)
-      try RapportAuditPDF.ecrire(report, registre: charge.registre, sortie: pdf, modeles: modeles, signature: signe)
+      try RapportAuditPDF.ecrire(
+        report, registre: charge.registre, sortie: pdf, modeles: modeles, signature: signe, remplacer: remplacer)
       try Self.ecrireAutorite(autorite, pres: pdf)
     }
     if report.fails(at: echecSi.gravite) { throw CodeSortie.problemes }

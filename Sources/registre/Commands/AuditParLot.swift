@@ -8,6 +8,8 @@ import RegistreSupport
 /// `registre audit --lot DOSSIER`: the consolidated audit of many registers.
 extension Auditer {
   func auditerLot(_ dossier: String, regles: [any Rule], jour: Jour) throws {
+    // Checked before the batch runs: a long audit is not thrown away at the end.
+    try SortieExistante.verifier(sortie, remplacer: remplacer)
     let rapport: RapportLot
     do throws(ErreurLot) {
       rapport = try AuditLot.run(URL(fileURLWithPath: dossier), dateAudit: jour, regles: regles)
@@ -27,7 +29,7 @@ extension Auditer {
       let url = URL(fileURLWithPath: sortie)
       if let donnees {
         do {
-          try AtomicFile.write(donnees, to: url, permissions: 0o640)
+          try AtomicFile.write(donnees, to: url, permissions: 0o640, existing: remplacer ? .replace : .refuse)
         } catch {
           Console.erreur("Erreur : écriture impossible de « \(sortie) » (\(error)). Rien n'a été écrit.")
           throw CodeSortie.usage
@@ -35,7 +37,7 @@ extension Auditer {
       } else {
         // The PDF: rendered, signed when asked, then written atomically by the pipeline.
         let (signe, autorite) = try signaturePDF(organisation: "Registre")
-        try RapportLotPDF.ecrire(rapport, sortie: url, modeles: modeles, signature: signe)
+        try RapportLotPDF.ecrire(rapport, sortie: url, modeles: modeles, signature: signe, remplacer: remplacer)
         try Self.ecrireAutorite(autorite, pres: url)
       }
       Console.erreur(

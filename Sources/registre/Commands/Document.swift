@@ -16,8 +16,11 @@ struct Document: ParsableCommand {
   @Argument(help: "Dossier du registre ou fichier XML canonique.")
   var chemin: String
 
-  @Option(name: .customLong("sortie"), help: "Fichier PDF à écrire (remplacé s'il existe).")
+  @Option(name: .customLong("sortie"), help: "Fichier PDF à écrire (refusé s'il existe, sauf avec --remplacer).")
   var sortie: String
+
+  @Flag(name: .customLong("remplacer"), help: "Remplace le fichier de --sortie s'il existe déjà.")
+  var remplacer = false
 
   @Option(name: [.customLong("modeles"), .customLong("modèles")], help: "Dossier de modèles de l'établissement (voir « registre modeles exporter »).")
   var modeles: String?
@@ -25,11 +28,13 @@ struct Document: ParsableCommand {
   @OptionGroup(title: "Signature (facultative)") var signature: OptionsSignature
 
   func run() throws {
+    // Checked first: nothing is loaded or rendered for an output that would be refused.
+    try SortieExistante.verifier(sortie, remplacer: remplacer)
     let (charge, incompletes) = try ChargeurCLI.chargerPourDocument(chemin)
     let bibliotheque = try DocumentsCLI.modeles(modeles)
     let xml = try DocumentsCLI.xmlCanonique(charge)
     try DocumentsCLI.produire(
-      [DocumentJob(kind: .register, output: URL(fileURLWithPath: sortie))], entree: xml,
+      [DocumentJob(kind: .register, output: URL(fileURLWithPath: sortie), replacesExisting: remplacer)], entree: xml,
       pipeline: DocumentsCLI.pipeline(bibliotheque, signature: DocumentsCLI.Signature.depuis(signature)))
     if !incompletes.isEmpty { throw CodeSortie.problemes }
   }

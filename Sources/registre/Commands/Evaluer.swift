@@ -101,9 +101,9 @@ struct Evaluer: ParsableCommand {
 
     let donnees: Data
     do {
-      donnees = try Data(contentsOf: URL(fileURLWithPath: fiche))
+      donnees = try BoundedFile.read(URL(fileURLWithPath: fiche), limit: LectureFicheOutil.maximumSize)
     } catch {
-      Console.erreur("erreur : fiche illisible : \(fiche)")
+      Console.erreur("erreur : fiche illisible : \(error.message)")
       throw CodeSortie.usage
     }
     let outil: FicheOutil
@@ -181,6 +181,13 @@ struct Evaluer: ParsableCommand {
     let anchors: TrustAnchors =
       autorites.isEmpty ? .system : .pemFiles(autorites.map { URL(fileURLWithPath: $0) })
     let timeout = Duration.milliseconds(Int64((delai * 1000).rounded()))
+    let horsPlafond = SondeFiche.endpoints(of: outil).beyondCap
+    if !horsPlafond.isEmpty {
+      Console.erreur(
+        "Attention : la fiche déclare plus de \(SondeFiche.maximumEndpoints) points d'accès ; la sonde examine "
+          + "les \(SondeFiche.maximumEndpoints) premiers. Non sondés (\(horsPlafond.count)) : "
+          + horsPlafond.joined(separator: ", "))
+    }
     do {
       return try SondeFiche.sonder(outil, timeout: timeout, trustAnchors: anchors)
     } catch {

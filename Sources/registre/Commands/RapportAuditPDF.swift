@@ -58,11 +58,11 @@ enum RapportAuditPDF {
   /// Writes the report as PDF/A-2b; exit code 2 (and no file) on failure.
   static func ecrire(
     _ rapport: AuditReport, registre: RegistreModel.Registre, sortie: URL, modeles: String?,
-    signature: DocumentsCLI.Signature? = nil
+    signature: DocumentsCLI.Signature? = nil, remplacer: Bool = true
   ) throws {
     let bibliotheque = try DocumentsCLI.modeles(modeles)
     try DocumentsCLI.produire(
-      [DocumentJob(kind: .auditReport, output: sortie)],
+      [DocumentJob(kind: .auditReport, output: sortie, replacesExisting: remplacer)],
       entree: constats(rapport, registre: registre).xml(),
       pipeline: DocumentsCLI.pipeline(bibliotheque, signature: signature))
   }

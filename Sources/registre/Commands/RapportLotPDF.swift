@@ -9,7 +9,8 @@ import RegistreSupport
 enum RapportLotPDF {
   /// Writes the consolidated report as PDF/A-2b, atomically; exit code 2 (and no file) on failure.
   static func ecrire(
-    _ rapport: RapportLot, sortie: URL, modeles: String?, signature: DocumentsCLI.Signature? = nil
+    _ rapport: RapportLot, sortie: URL, modeles: String?, signature: DocumentsCLI.Signature? = nil,
+    remplacer: Bool = true
   ) throws {
     let xml: Data
     do {
@@ -22,7 +23,7 @@ enum RapportLotPDF {
     // FOP lays out the whole school table in one go: allow it more time for a large lot.
     let delai = Duration.seconds(180 + rapport.etablissements.count / 20)
     try DocumentsCLI.produire(
-      [(DocumentJob(kind: .batchAudit, output: sortie), xml)],
+      [(DocumentJob(kind: .batchAudit, output: sortie, replacesExisting: remplacer), xml)],
       pipeline: DocumentsCLI.pipeline(bibliotheque, signature: signature, delai: delai), annoncer: false)
   }
 }

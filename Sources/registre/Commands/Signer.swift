@@ -125,52 +125,18 @@ struct OptionsSignature: ParsableArguments {
   }
 }
 
-/// Reads a whole file straight into a byte array: one buffer and one copy from the kernel, where
-/// `Data(contentsOf:)` followed by `[UInt8](data)` costs a second copy of a file that may weigh megabytes.
+/// Reads a whole file straight into a byte array (one buffer, one copy from the kernel), with its
+/// type and size checked before the first byte is read: regular files only (no pipe, no `/dev/zero`),
+/// at most `BoundedFile.maximumDocumentSize`.
 enum LectureOctets {
   /// - Parameter reserve: extra capacity, for bytes the caller will append.
   static func lire(_ chemin: String, reserve: Int = 0) -> [UInt8]? {
-    let descripteur = open(chemin, O_RDONLY | O_CLOEXEC)
-    guard descripteur >= 0 else { return nil }
-    defer { close(descripteur) }
-    var etat = stat()
-    guard fstat(descripteur, &etat) == 0, etat.st_size >= 0 else { return nil }
-    guard (etat.st_mode & S_IFMT) == S_IFREG else {
-      // A pipe or a process substitution has no size to allocate up front: read it the ordinary way.
-      guard (etat.st_mode & S_IFMT) != S_IFDIR,
-        let donnees = try? FileHandle(fileDescriptor: descripteur, closeOnDealloc: false).readToEnd()
-      else { return nil }
-      var octets: [UInt8] = []
-      octets.reserveCapacity(donnees.count + reserve)
-      octets += donnees
-      return octets
-    }
-    let taille = Int(etat.st_size)
-    var echec = false
-    var octets = [UInt8](unsafeUninitializedCapacity: taille + reserve) { tampon, initialises in
-      initialises = 0
-      guard let base = tampon.baseAddress else { return }
-      while initialises < taille {
-        let lus = read(descripteur, base + initialises, taille - initialises)
-        if lus < 0 && errno == EINTR { continue }
-        if lus <= 0 {
-          echec = lus < 0
-          return
-        }
-        initialises += lus
-      }
-    }
-    if echec { return nil }
-    // A file that grew while being read: read the rest too.
-    var suite = [UInt8](repeating: 0, count: 65_536)
-    while true {
-      let lus = read(descripteur, &suite, suite.count)
-      if lus < 0 && errno == EINTR { continue }
-      if lus < 0 { return nil }
-      if lus == 0 { break }
-      octets += suite[..<lus]
-    }
-    return octets
+    try? BoundedFile.readBytes(chemin, limit: BoundedFile.maximumDocumentSize, reserve: reserve)
+  }
+
+  /// The same, with the French reason when the file is not read.
+  static func lireOuExpliquer(_ chemin: String, reserve: Int = 0) throws(BoundedReadError) -> [UInt8] {
+    try BoundedFile.readBytes(chemin, limit: BoundedFile.maximumDocumentSize, reserve: reserve)
   }
 }
 
@@ -240,8 +206,11 @@ extension Registre {
       }
       do {
         // Room for the signed revision: it is appended in place, without copying the file.
-        guard var signed = LectureOctets.lire(entree, reserve: 256 * 1024) else {
-          throw ErreurSignature("fichier illisible : \(entree)")
+        var signed: [UInt8]
+        do {
+          signed = try LectureOctets.lireOuExpliquer(entree, reserve: 256 * 1024)
+        } catch {
+          throw ErreurSignature(error.message)
         }
         let credentials = try signature.identifiants()
         try PDFSigner.sign(appendingTo: &signed, credentials: credentials, options: signature.options)

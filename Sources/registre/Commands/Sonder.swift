@@ -67,9 +67,12 @@ struct Sonder: ParsableCommand {
     let timeout = Duration.milliseconds(Int64((delai * 1000).rounded()))
 
     var reports: [TLSProbeReport] = []
-    for url in urls {
+    // A bounded pool (TLSProbeBounds.standard) and a bound on the whole run.
+    for result in TLSProbe.probe(
+      endpoints: urls, timeout: timeout, trustAnchors: anchors, now: Date(), bounds: .standard)
+    {
       do {
-        reports.append(try TLSProbe.probe(endpoint: url, timeout: timeout, trustAnchors: anchors))
+        reports.append(try result.get())
       } catch {
         Console.erreur("erreur : \(error.message)")
         throw CodeSortie.usage

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RegistreArchive
 import RegistreSignature
+import RegistreSupport
 
 extension Registre {
   /// `registre verifier FICHIER.pdf… [--ac FICHIER.pem…] [--format texte|json]`
@@ -88,7 +89,12 @@ extension Registre {
       var unreadable = false
       for path in fichiers {
         do {
-          guard let octets = LectureOctets.lire(path) else { throw ErreurSignature("fichier illisible") }
+          let octets: [UInt8]
+          do {
+            octets = try LectureOctets.lireOuExpliquer(path)
+          } catch {
+            throw ErreurSignature(error.reason)
+          }
           reports.append(
             try PDFVerifier.verify(bytes: octets, trustAnchors: anchors, useSystemStore: ac.isEmpty, file: path))
         } catch let error as PDFError {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RegistreSupport
 
 /// The tool's exit codes, documented in the README: the same for every command.
 enum CodeSortie {
@@ -11,13 +12,24 @@ enum CodeSortie {
   static let usage = ExitCode(2)
 }
 
-/// Prints to standard error, where every diagnostic goes.
+/// Prints to standard error, where every diagnostic goes. Messages quote the
+/// input, so control characters are escaped (`TerminalText`): a value holding
+/// `\u{1B}[2J` or an OSC sequence is shown, never obeyed by the terminal.
 enum Console {
   static func erreur(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalText.escaped(message) + "\n").utf8))
   }
 
   static func sortie(_ message: String) {
-    FileHandle.standardOutput.write(Data((message + "\n").utf8))
+    FileHandle.standardOutput.write(Data((TerminalText.escaped(message) + "\n").utf8))
+  }
+}
+
+/// `--sortie` names a file that must not exist, unless `--remplacer` is given.
+enum SortieExistante {
+  static func verifier(_ sortie: String?, remplacer: Bool) throws {
+    guard let sortie, !remplacer, sortie != "-", AtomicFile.exists(URL(fileURLWithPath: sortie)) else { return }
+    Console.erreur("erreur : « \(sortie) » existe déjà ; --remplacer pour le remplacer. Rien n'a été écrit.")
+    throw CodeSortie.usage
   }
 }
