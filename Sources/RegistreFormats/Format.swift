@@ -51,6 +51,10 @@ public enum Format {
       Champ("coresponsables", .liste(.texte, element: "coresponsable"), "Responsables conjoints (art. 26 RGPD)."),
       Champ("acte_reglementaire", .texte, "Acte qui crée le traitement (arrêté…).", exemple: "Arrêté du 22 septembre 1995 modifié"),
       Champ("notice_officielle", .texte, "Adresse de la notice d'information du responsable."),
+      Champ(
+        "contact_dpd", .texte,
+        "Contact du délégué à la protection des données du responsable, quand ce n'est pas celui de l'établissement (applications nationales) : la notice y renvoie pour l'exercice des droits.",
+        exemple: "dpd@education.gouv.fr"),
     ])
 
   static let fondement = TypeEnregistrement(
@@ -96,6 +100,16 @@ public enum Format {
         "Catégorie de données (familles de la fiche CNIL, données sensibles, NIR…).", exemple: "scolarite"),
       Champ("description", .texte, "Description des données.", exemple: "notes, appréciations, absences"),
       Champ("conservation", .objet(conservation), "Durée de conservation de cette catégorie."),
+      Champ(
+        "fourniture_obligatoire", .booleen,
+        "La personne est obligée de fournir ces données (art. 13.2.e RGPD). Absent : la notice dit que l'information est à demander à l'établissement."),
+      Champ(
+        "consequence_refus", .texte, "Ce qui se passe si la personne ne les fournit pas (art. 13.2.e RGPD).",
+        exemple: "l'élève ne peut pas être inscrit"),
+      Champ(
+        "origine", .texte,
+        "D'où viennent ces données (art. 14.2.f RGPD). Absent : la notice dit que l'origine est à demander à l'établissement.",
+        exemple: "caméras de l'établissement"),
     ])
 
   static let destinataire = TypeEnregistrement(

@@ -134,22 +134,26 @@ public struct Responsable: Codable, Hashable, Sendable {
   public var acteReglementaire: String?
   /// Where the controller's own notice is published (national applications).
   public var noticeOfficielle: String?
+  /// How to reach the controller's data protection officer, when not the school's (national applications).
+  public var dpoContact: String?
 
   public init(
     type: TypeResponsable, nom: String? = nil, coresponsables: [String] = [],
-    acteReglementaire: String? = nil, noticeOfficielle: String? = nil
+    acteReglementaire: String? = nil, noticeOfficielle: String? = nil, dpoContact: String? = nil
   ) {
     self.type = type
     self.nom = nom
     self.coresponsables = coresponsables
     self.acteReglementaire = acteReglementaire
     self.noticeOfficielle = noticeOfficielle
+    self.dpoContact = dpoContact
   }
 
   enum CodingKeys: String, CodingKey {
     case type, nom, coresponsables
     case acteReglementaire = "acte_reglementaire"
     case noticeOfficielle = "notice_officielle"
+    case dpoContact = "contact_dpd"
   }
 }
 
@@ -198,11 +202,30 @@ public struct Donnees: Codable, Hashable, Sendable {
   public var categorie: CategorieDonnees
   public var description: String?
   public var conservation: Conservation?
+  /// Whether the person must provide these data (Art. 13(2)(e)); nil when the register does not say.
+  public var isMandatory: Bool?
+  /// What happens if the person does not provide them (Art. 13(2)(e)).
+  public var refusalConsequence: String?
+  /// Where these data come from (Art. 14(2)(f)): « vous, à l'inscription », « caméras de l'établissement »…
+  public var origin: String?
 
-  public init(categorie: CategorieDonnees, description: String? = nil, conservation: Conservation? = nil) {
+  public init(
+    categorie: CategorieDonnees, description: String? = nil, conservation: Conservation? = nil,
+    isMandatory: Bool? = nil, refusalConsequence: String? = nil, origin: String? = nil
+  ) {
     self.categorie = categorie
     self.description = description
     self.conservation = conservation
+    self.isMandatory = isMandatory
+    self.refusalConsequence = refusalConsequence
+    self.origin = origin
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case categorie, description, conservation
+    case isMandatory = "fourniture_obligatoire"
+    case refusalConsequence = "consequence_refus"
+    case origin = "origine"
   }
 }
 

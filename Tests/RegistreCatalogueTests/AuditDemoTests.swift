@@ -38,7 +38,9 @@ import RegistreTestSupport
     }
     #expect(!trouves.contains("transfert-hors-ue-sans-garantie suite-bureautique-us"))
     // Nothing else: the demo shows its planted defects and their documented consequences only.
-    let documentes = Set(attendus + ["aipd-requise-manquante livrets-scolaires", "aipd-requise-manquante parcoursup"])
+    // Exactly the defects LISEZMOI.md lists (issue 15): no more, no less.
+    let documentes = Set(attendus)
+    #expect(trouves == documentes, "constats manquants : \(documentes.subtracting(trouves).sorted())")
     #expect(trouves.subtracting(documentes).isEmpty, "constats non documentés : \(trouves.subtracting(documentes).sorted())")
     let severites = Dictionary(
       rapport.findings.map { ("\($0.rule) \($0.subject.id ?? "")", $0.severity) }, uniquingKeysWith: max)

@@ -6,6 +6,10 @@ public enum DocumentKind: String, Sendable, CaseIterable {
   case noticeFamilies = "notice-familles"
   /// The same notice in plain words for pupils (Art. 12).
   case noticePupils = "notice-eleves"
+  /// The layered notice for staff (treatments whose data subjects include staff).
+  case noticeStaff = "notice-personnels"
+  /// The layered notice for visitors, with the text of video signs.
+  case noticeVisitors = "notice-visiteurs"
   /// The audit report, from the findings XML.
   case auditReport = "rapport-audit"
   /// The consolidated audit of many registers (an académie), from the batch report's XML.

@@ -7,10 +7,12 @@ import RegistreModel
 struct Notices: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "notices",
-    abstract: "Produit les notices d'information (articles 13 et 14) pour les familles et pour les élèves, en PDF/A.",
+    abstract: "Produit les notices d'information (articles 13 et 14) pour les familles, les élèves, les personnels et les visiteurs, en PDF/A.",
     discussion: """
-      Par défaut, deux documents : notice-familles.pdf (responsables légaux, complète) et notice-eleves.pdf
-      (mêmes informations en mots simples), couvrant chaque traitement qui concerne les élèves ou leurs familles.
+      Par défaut : notice-familles.pdf (responsables légaux : une première partie de deux pages au plus, le
+      détail en annexe) et notice-eleves.pdf (en mots simples), couvrant chaque traitement qui concerne les élèves
+      ou leurs familles ; notice-personnels.pdf et notice-visiteurs.pdf (avec le texte des panneaux vidéo) quand
+      des traitements les concernent.
       --par-traitement ajoute une notice (deux versions) pour chacun de ces traitements ; --traitement ID pour un seul.
       """)
 
@@ -62,6 +64,9 @@ struct Notices: ParsableCommand {
       DocumentJob(kind: .noticeFamilies, output: dossier.appendingPathComponent("notice-familles.pdf")),
       DocumentJob(kind: .noticePupils, output: dossier.appendingPathComponent("notice-eleves.pdf")),
     ]
+    for kind in NoticeAudience.otherNotices(for: charge.registre) {
+      travaux.append(DocumentJob(kind: kind, output: dossier.appendingPathComponent("\(kind.rawValue).pdf")))
+    }
     for id in ids {
       travaux.append(
         DocumentJob(

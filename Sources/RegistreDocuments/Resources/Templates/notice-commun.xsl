@@ -16,10 +16,19 @@
 
   <xsl:variable name="etab" select="/r:registre/r:etablissement"/>
 
-  <!-- Les traitements qui concernent les élèves ou leurs responsables légaux. -->
+  <!--
+    Audience of the notice: 'familles' (pupils and legal guardians), 'personnels'
+    (staff and outside speakers) or 'visiteurs'. Each notice stylesheet overrides it.
+  -->
+  <xsl:variable name="audience" select="'familles'"/>
+
+  <!-- Treatments whose data subjects include the audience (or the one named by « traitement »). -->
   <xsl:variable name="traitements-couverts"
       select="/r:registre/r:traitements/r:traitement[
-                ($traitement = '' and r:personnes_concernees/r:personnes[starts-with(r:categorie, 'eleves') or r:categorie = 'responsables-legaux'])
+                ($traitement = '' and (
+                   ($audience = 'familles' and r:personnes_concernees/r:personnes[starts-with(r:categorie, 'eleves') or r:categorie = 'responsables-legaux'])
+                   or ($audience = 'personnels' and r:personnes_concernees/r:personnes[r:categorie = 'personnels' or r:categorie = 'intervenants-exterieurs'])
+                   or ($audience = 'visiteurs' and r:personnes_concernees/r:personnes[r:categorie = 'visiteurs'])))
                 or ($traitement != '' and r:id = $traitement)]"/>
 
   <!-- Coordonnées en une ligne : les champs présents, séparés par des tirets. -->
@@ -47,7 +56,7 @@
       <fo:table-cell padding="1.2mm" border-bottom="0.3pt solid #C8D2E0">
         <xsl:choose>
           <xsl:when test="normalize-space($contenu) = ''">
-            <fo:block>Information non disponible : demandez-la au délégué à la protection des données.</fo:block>
+            <fo:block>Information non précisée au registre : demandez-la à l’établissement.</fo:block>
           </xsl:when>
           <xsl:otherwise><xsl:copy-of select="$contenu"/></xsl:otherwise>
         </xsl:choose>
@@ -155,32 +164,44 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- Source des données (art. 14-2-f quand elles ne viennent pas de la famille). -->
+  <!--
+    Source of the data (Art. 13 / 14(2)(f)): the sources listed for the treatment,
+    the origin of each category, or « collected from you » when the register says so.
+    Nothing else: where the register is silent, the notice says to ask the school.
+  -->
   <xsl:template name="phrases-sources">
     <xsl:param name="eleve" select="false()"/>
+    <xsl:for-each select="r:sources_des_donnees/r:source">
+      <fo:block>• <xsl:call-template name="texte"><xsl:with-param name="texte" select="."/></xsl:call-template></fo:block>
+    </xsl:for-each>
+    <xsl:for-each select="r:donnees/r:categorie_donnees[normalize-space(r:origine) != '']">
+      <fo:block>
+        <xsl:text>• </xsl:text>
+        <xsl:call-template name="nom-categorie"/>
+        <xsl:text> : </xsl:text>
+        <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:origine"/></xsl:call-template>
+      </fo:block>
+    </xsl:for-each>
+    <xsl:if test="r:collecte_aupres_des_personnes = 'true' and r:donnees/r:categorie_donnees[normalize-space(r:origine) = '']">
+      <fo:block>
+        <xsl:if test="r:donnees/r:categorie_donnees[normalize-space(r:origine) != '']"><xsl:text>Les autres : </xsl:text></xsl:if>
+        <xsl:choose>
+          <xsl:when test="$eleve">• Recueillies auprès de toi ou de ta famille.</xsl:when>
+          <xsl:when test="$audience = 'familles'">• Recueillies auprès de vous ou de votre enfant.</xsl:when>
+          <xsl:otherwise>• Recueillies auprès de vous.</xsl:otherwise>
+        </xsl:choose>
+      </fo:block>
+    </xsl:if>
+    <xsl:if test="not(r:sources_des_donnees/r:source) and not(r:donnees/r:categorie_donnees[normalize-space(r:origine) != '']) and not(r:collecte_aupres_des_personnes = 'true')">
+      <fo:block>Origine non précisée au registre : demandez-la à l’établissement.</fo:block>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Category name: its description when given, else the label of its code. -->
+  <xsl:template name="nom-categorie">
     <xsl:choose>
-      <xsl:when test="r:collecte_aupres_des_personnes = 'false' or r:sources_des_donnees/r:source">
-        <fo:block>
-          <xsl:choose>
-            <xsl:when test="$eleve">Elles ne viennent pas (seulement) de toi ou de ta famille. Elles viennent de :</xsl:when>
-            <xsl:otherwise>Ces données ne sont pas (seulement) recueillies auprès de vous. Elles proviennent de :</xsl:otherwise>
-          </xsl:choose>
-        </fo:block>
-        <xsl:for-each select="r:sources_des_donnees/r:source">
-          <fo:block>• <xsl:call-template name="texte"><xsl:with-param name="texte" select="."/></xsl:call-template></fo:block>
-        </xsl:for-each>
-        <xsl:if test="not(r:sources_des_donnees/r:source)">
-          <fo:block>source non précisée au registre : demandez-la au délégué à la protection des données.</fo:block>
-        </xsl:if>
-      </xsl:when>
-      <xsl:otherwise>
-        <fo:block>
-          <xsl:choose>
-            <xsl:when test="$eleve">De toi et de ta famille (par exemple à l’inscription).</xsl:when>
-            <xsl:otherwise>De vous et de votre enfant, lors de l’inscription ou en cours d’année.</xsl:otherwise>
-          </xsl:choose>
-        </fo:block>
-      </xsl:otherwise>
+      <xsl:when test="normalize-space(r:description) != ''"><xsl:call-template name="texte"><xsl:with-param name="texte" select="r:description"/></xsl:call-template></xsl:when>
+      <xsl:otherwise><xsl:call-template name="libelle"><xsl:with-param name="liste" select="'donnees'"/><xsl:with-param name="code" select="r:categorie"/></xsl:call-template></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -209,15 +230,16 @@
         <xsl:call-template name="texte">
           <xsl:with-param name="texte">
             <xsl:choose>
-              <xsl:when test="$eleve"><xsl:value-of select="concat($nom, ', l’entreprise qui fournit le logiciel, seulement pour le faire fonctionner')"/></xsl:when>
-              <xsl:otherwise><xsl:value-of select="concat($nom, ' (sous-traitant qui fournit ou héberge le service, tenu par contrat de ne les utiliser que pour le compte de l’établissement)')"/></xsl:otherwise>
+              <xsl:when test="$eleve"><xsl:value-of select="concat($nom, ', l’entreprise qui fournit le logiciel')"/></xsl:when>
+              <xsl:when test="$st/r:contrat/r:signe = 'true'"><xsl:value-of select="concat($nom, ' (sous-traitant qui fournit ou héberge le service ; un contrat de sous-traitance signé l’oblige à ne les utiliser que pour le compte du responsable)')"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="concat($nom, ' (sous-traitant qui fournit ou héberge le service)')"/></xsl:otherwise>
             </xsl:choose>
           </xsl:with-param>
         </xsl:call-template>
       </fo:block>
     </xsl:for-each>
     <xsl:if test="not(r:destinataires/r:destinataire) and not(r:sous_traitants/r:sous_traitant)">
-      <fo:block>Seulement les personnels de l’établissement qui en ont besoin.</fo:block>
+      <fo:block>Destinataires non précisés au registre : demandez-les à l’établissement.</fo:block>
     </xsl:if>
   </xsl:template>
 
@@ -228,8 +250,8 @@
       <xsl:when test="not(r:transferts/r:transfert)">
         <fo:block>
           <xsl:choose>
-            <xsl:when test="$eleve">Non, elles restent dans l’Union européenne.</xsl:when>
-            <xsl:otherwise>Non : les données restent dans l’Union européenne.</xsl:otherwise>
+            <xsl:when test="$eleve">Aucun envoi hors de l’Union européenne n’est inscrit au registre.</xsl:when>
+            <xsl:otherwise>Aucun transfert hors de l’Union européenne n’est inscrit au registre.</xsl:otherwise>
           </xsl:choose>
         </fo:block>
       </xsl:when>
@@ -243,66 +265,94 @@
             <xsl:text>). Protection : </xsl:text>
             <xsl:call-template name="libelle"><xsl:with-param name="liste" select="'mecanisme-simple'"/><xsl:with-param name="code" select="r:garantie"/></xsl:call-template>
             <xsl:text>.</xsl:text>
-            <xsl:if test="not($eleve)"> Vous pouvez obtenir une copie de ces garanties auprès du délégué à la protection des données.</xsl:if>
+            <xsl:if test="not($eleve)"> Vous pouvez demander une copie de ces garanties à l’établissement.</xsl:if>
           </fo:block>
         </xsl:for-each>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
-  <!-- Durées de conservation (art. 13-2-a). -->
+  <!-- Retention (Art. 13(2)(a)), per category; the final fate only when the register gives it. -->
   <xsl:template name="phrases-conservation">
     <xsl:param name="eleve" select="false()"/>
     <xsl:for-each select="r:donnees/r:categorie_donnees">
       <fo:block>
         <xsl:text>• </xsl:text>
-        <xsl:choose>
-          <xsl:when test="r:description"><xsl:call-template name="texte"><xsl:with-param name="texte" select="r:description"/></xsl:call-template></xsl:when>
-          <xsl:otherwise><xsl:call-template name="libelle"><xsl:with-param name="liste" select="'donnees'"/><xsl:with-param name="code" select="r:categorie"/></xsl:call-template></xsl:otherwise>
-        </xsl:choose>
-        <xsl:text> : </xsl:text>
-        <xsl:choose>
-          <xsl:when test="r:conservation/r:duree">
-            <xsl:call-template name="duree"><xsl:with-param name="valeur" select="r:conservation/r:duree"/></xsl:call-template>
-            <xsl:if test="r:conservation/r:point_de_depart">
-              <xsl:text> (point de départ : </xsl:text>
-              <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:conservation/r:point_de_depart"/></xsl:call-template>
-              <xsl:text>)</xsl:text>
-            </xsl:if>
-          </xsl:when>
-          <xsl:when test="r:conservation/r:critere">
-            <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:conservation/r:critere"/></xsl:call-template>
-          </xsl:when>
-          <xsl:otherwise>durée à demander au délégué à la protection des données</xsl:otherwise>
-        </xsl:choose>
-        <xsl:choose>
-          <xsl:when test="r:conservation/r:sort_final = 'archives'">, puis versement aux archives.</xsl:when>
-          <xsl:when test="r:conservation/r:sort_final = 'anonymisation'">, puis anonymisation.</xsl:when>
-          <xsl:when test="r:conservation/r:sort_final = 'tri'">, puis tri : une partie est versée aux archives, le reste détruit.</xsl:when>
-          <xsl:otherwise>, puis destruction.</xsl:otherwise>
-        </xsl:choose>
+        <xsl:call-template name="nom-categorie"/>
+        <xsl:text> : </xsl:text>
+        <xsl:call-template name="duree-categorie"><xsl:with-param name="eleve" select="$eleve"/></xsl:call-template>
       </fo:block>
     </xsl:for-each>
     <xsl:if test="not(r:donnees/r:categorie_donnees)">
-      <fo:block>Durée non encore fixée au registre : demandez-la au délégué à la protection des données.</fo:block>
+      <fo:block>Durée non précisée au registre : demandez-la à l’établissement.</fo:block>
     </xsl:if>
   </xsl:template>
 
-  <!-- Caractère obligatoire et conséquences d'un refus (art. 13-2-e), déduits de la base légale. -->
+  <!-- The retention of one category in one sentence (context: a categorie_donnees). -->
+  <xsl:template name="duree-categorie">
+    <xsl:param name="eleve" select="false()"/>
+    <xsl:param name="avec-sort" select="true()"/>
+    <xsl:param name="avec-point" select="true()"/>
+    <xsl:choose>
+      <xsl:when test="r:conservation/r:duree">
+        <xsl:call-template name="duree"><xsl:with-param name="valeur" select="r:conservation/r:duree"/></xsl:call-template>
+        <xsl:if test="r:conservation/r:point_de_depart">
+          <xsl:text> à partir de : </xsl:text>
+          <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:conservation/r:point_de_depart"/></xsl:call-template>
+        </xsl:if>
+      </xsl:when>
+      <xsl:when test="normalize-space(r:conservation/r:critere) != ''">
+        <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:conservation/r:critere"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>durée à demander à l’établissement</xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="$avec-sort">
+      <xsl:choose>
+        <xsl:when test="r:conservation/r:sort_final = 'archives'"> ; ensuite versement aux archives</xsl:when>
+        <xsl:when test="r:conservation/r:sort_final = 'anonymisation'"> ; ensuite anonymisation</xsl:when>
+        <xsl:when test="r:conservation/r:sort_final = 'tri' and $eleve"> ; ensuite une partie va aux archives, le reste est détruit</xsl:when>
+        <xsl:when test="r:conservation/r:sort_final = 'tri'"> ; ensuite tri : une partie est versée aux archives, le reste détruit</xsl:when>
+        <xsl:when test="r:conservation/r:sort_final = 'destruction'"> ; ensuite destruction</xsl:when>
+      </xsl:choose>
+    </xsl:if>
+    <xsl:if test="$avec-point"><xsl:text>.</xsl:text></xsl:if>
+  </xsl:template>
+
+  <!--
+    Whether providing the data is mandatory and what a refusal means (Art. 13(2)(e)):
+    from each category's « fourniture_obligatoire » and « consequence_refus » only.
+    A consent-based treatment is optional by its very basis (Art. 4(11) and 7(3)).
+  -->
   <xsl:template name="phrase-fourniture">
     <xsl:param name="eleve" select="false()"/>
-    <xsl:variable name="base" select="r:base_legale/r:article_6"/>
-    <fo:block>
-      <xsl:choose>
-        <xsl:when test="$eleve and $base = 'consentement'">Non. Si tu refuses, cela ne change rien à ta scolarité.</xsl:when>
-        <xsl:when test="$eleve and $base = 'contrat'">Seulement si ta famille choisit ce service : sans ces informations, le service ne peut pas fonctionner.</xsl:when>
-        <xsl:when test="$eleve">Oui. Sans ces informations, l’établissement ne peut pas faire ce travail pour toi.</xsl:when>
-        <xsl:when test="$base = 'consentement'">Non : c’est facultatif. Refuser n’a aucune conséquence sur la scolarité de votre enfant.</xsl:when>
-        <xsl:when test="$base = 'contrat'">Elles sont nécessaires au service que vous avez choisi : sans elles, il ne peut pas être fourni.</xsl:when>
-        <xsl:when test="$base = 'obligation-legale'">Oui : la loi impose de fournir ces données. Sans elles, l’établissement ne peut pas remplir cette obligation (par exemple, inscrire votre enfant).</xsl:when>
-        <xsl:otherwise>Oui : ces données sont nécessaires à la mission de l’établissement. Sans elles, il ne peut pas assurer ce service pour votre enfant.</xsl:otherwise>
-      </xsl:choose>
-    </fo:block>
+    <xsl:variable name="renseignees" select="r:donnees/r:categorie_donnees[r:fourniture_obligatoire]"/>
+    <xsl:if test="r:base_legale/r:article_6 = 'consentement'">
+      <fo:block>
+        <xsl:choose>
+          <xsl:when test="$eleve">Non : on ne le fait que si tes parents (et toi) sont d’accord.</xsl:when>
+          <xsl:otherwise>Non : ce traitement n’a lieu qu’avec votre accord, que vous êtes libre de refuser.</xsl:otherwise>
+        </xsl:choose>
+      </fo:block>
+    </xsl:if>
+    <xsl:for-each select="$renseignees">
+      <fo:block>
+        <xsl:text>• </xsl:text>
+        <xsl:call-template name="nom-categorie"/>
+        <xsl:text> : </xsl:text>
+        <xsl:choose>
+          <xsl:when test="r:fourniture_obligatoire = 'true'">obligatoire</xsl:when>
+          <xsl:otherwise>facultatif</xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="normalize-space(r:consequence_refus) != ''">
+          <xsl:text> ; sinon : </xsl:text>
+          <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:consequence_refus"/></xsl:call-template>
+        </xsl:if>
+        <xsl:text>.</xsl:text>
+      </fo:block>
+    </xsl:for-each>
+    <xsl:if test="not($renseignees) and not(r:base_legale/r:article_6 = 'consentement')">
+      <fo:block>Non précisé au registre : demandez à l’établissement si ces données sont obligatoires et ce qui se passe si vous ne les donnez pas.</fo:block>
+    </xsl:if>
     <xsl:if test="normalize-space(r:dispositif_biometrique/r:alternative) != ''">
       <fo:block>
         <xsl:choose>

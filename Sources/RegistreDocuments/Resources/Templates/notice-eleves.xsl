@@ -55,14 +55,29 @@
             </xsl:call-template>
           </fo:block>
           <xsl:call-template name="encadre-contacts"><xsl:with-param name="eleve" select="true()"/></xsl:call-template>
-          <xsl:call-template name="regles-generales-eleve"/>
 
           <xsl:if test="not($traitements-couverts)">
             <fo:block xsl:use-attribute-sets="paragraphe" font-style="italic">Aucun usage de tes données n’est inscrit au registre pour l’instant.</fo:block>
           </xsl:if>
-          <xsl:for-each select="$traitements-couverts">
-            <xsl:call-template name="section-traitement-eleve"/>
-          </xsl:for-each>
+          <xsl:if test="$traitements-couverts">
+            <fo:table table-layout="fixed" width="100%" font-size="8pt" line-height="1.25">
+              <fo:table-column column-width="proportional-column-width(46)"/>
+              <fo:table-column column-width="proportional-column-width(30)"/>
+              <fo:table-column column-width="proportional-column-width(24)"/>
+              <fo:table-header>
+                <fo:table-row background-color="{$couleur-fond-entete}" font-weight="bold">
+                  <fo:table-cell padding="0.8mm"><fo:block>À quoi ça sert</fo:block></fo:table-cell>
+                  <fo:table-cell padding="0.8mm"><fo:block>Qui peut les voir</fo:block></fo:table-cell>
+                  <fo:table-cell padding="0.8mm"><fo:block>Combien de temps</fo:block></fo:table-cell>
+                </fo:table-row>
+              </fo:table-header>
+              <fo:table-body>
+                <xsl:for-each select="$traitements-couverts">
+                  <xsl:call-template name="ligne-eleve"/>
+                </xsl:for-each>
+              </fo:table-body>
+            </fo:table>
+          </xsl:if>
 
           <fo:block xsl:use-attribute-sets="titre-1" font-size="13pt" space-before="7mm">Ce que tu peux demander</fo:block>
           <fo:list-block provisional-distance-between-starts="5mm" space-after="2mm">
@@ -94,92 +109,65 @@
   </xsl:template>
 
   <!--
-    Ce qui vaut pour tous les usages, dit une fois : responsable, origine des
-    données, pas de transfert hors d'Europe ni de décision automatique. Chaque
-    usage ne reprend que ce qui s'en écarte : la notice reste courte.
+    One row per use, in plain words and without legal citations (Art. 12):
+    what for and why it is allowed, who sees the data, how long. Only what the
+    register says; where it is silent, « ask the school ».
   -->
-  <xsl:template name="regles-generales-eleve">
-    <fo:block xsl:use-attribute-sets="paragraphe">
-      <xsl:call-template name="texte">
-        <xsl:with-param name="texte" select="concat('Sauf si c’est écrit autrement plus bas : la responsable ou le responsable est ', $chef-nom-fonction, ' ; les informations viennent de toi et de ta famille ; elles restent dans l’Union européenne ; et ce sont toujours des personnes qui décident, jamais un ordinateur seul.')"/>
-      </xsl:call-template>
-    </fo:block>
-  </xsl:template>
-
-  <xsl:template name="section-traitement-eleve">
-    <fo:block xsl:use-attribute-sets="titre-2" font-size="11.5pt" space-before="5mm"
-        border-bottom="0.5pt solid {$couleur-filet}" padding-bottom="0.8mm">
-      <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:nom"/></xsl:call-template>
-    </fo:block>
-    <fo:table table-layout="fixed" width="100%">
-      <fo:table-column column-width="44mm"/>
-      <fo:table-column column-width="proportional-column-width(1)"/>
-      <fo:table-body>
-        <xsl:call-template name="ligne-notice">
-          <xsl:with-param name="libelle" select="'À quoi ça sert ?'"/>
-          <xsl:with-param name="contenu">
-            <fo:block><xsl:call-template name="texte"><xsl:with-param name="texte" select="concat(r:finalite_principale, '.')"/></xsl:call-template></fo:block>
-          </xsl:with-param>
-        </xsl:call-template>
-        <xsl:call-template name="ligne-notice">
-          <xsl:with-param name="libelle" select="'Pourquoi a-t-on le droit ?'"/>
-          <xsl:with-param name="contenu">
-            <fo:block>
-              <xsl:call-template name="libelle"><xsl:with-param name="liste" select="'base-legale-eleve'"/><xsl:with-param name="code" select="r:base_legale/r:article_6"/></xsl:call-template>
-            </fo:block>
-            <xsl:call-template name="phrase-fourniture"><xsl:with-param name="eleve" select="true()"/></xsl:call-template>
-          </xsl:with-param>
-        </xsl:call-template>
-        <xsl:if test="r:responsable/r:type and r:responsable/r:type != 'etablissement'">
-          <xsl:call-template name="ligne-notice">
-            <xsl:with-param name="libelle" select="'Qui en est responsable ?'"/>
-            <xsl:with-param name="contenu"><fo:block><xsl:call-template name="phrase-responsable"><xsl:with-param name="eleve" select="true()"/></xsl:call-template></fo:block></xsl:with-param>
-          </xsl:call-template>
-        </xsl:if>
-        <xsl:call-template name="ligne-notice">
-          <xsl:with-param name="libelle" select="'Quelles informations ?'"/>
-          <xsl:with-param name="contenu">
-            <fo:block>
-              <xsl:for-each select="r:donnees/r:categorie_donnees">
-                <xsl:if test="position() &gt; 1"><xsl:text> ; </xsl:text></xsl:if>
-                <xsl:choose>
-                  <xsl:when test="r:description"><xsl:call-template name="texte"><xsl:with-param name="texte" select="r:description"/></xsl:call-template></xsl:when>
-                  <xsl:otherwise><xsl:call-template name="libelle"><xsl:with-param name="liste" select="'donnees'"/><xsl:with-param name="code" select="r:categorie"/></xsl:call-template></xsl:otherwise>
-                </xsl:choose>
-              </xsl:for-each>
-              <xsl:text>.</xsl:text>
-            </fo:block>
-          </xsl:with-param>
-        </xsl:call-template>
-        <xsl:if test="r:collecte_aupres_des_personnes = 'false' or r:sources_des_donnees/r:source">
-          <xsl:call-template name="ligne-notice">
-            <xsl:with-param name="libelle" select="'D’où viennent-elles ?'"/>
-            <xsl:with-param name="contenu"><xsl:call-template name="phrases-sources"><xsl:with-param name="eleve" select="true()"/></xsl:call-template></xsl:with-param>
-          </xsl:call-template>
-        </xsl:if>
-        <xsl:call-template name="ligne-notice">
-          <xsl:with-param name="libelle" select="'Qui peut les voir ?'"/>
-          <xsl:with-param name="contenu"><xsl:call-template name="phrases-destinataires"><xsl:with-param name="eleve" select="true()"/></xsl:call-template></xsl:with-param>
-        </xsl:call-template>
-        <xsl:if test="r:transferts/r:transfert">
-          <xsl:call-template name="ligne-notice">
-            <xsl:with-param name="libelle" select="'Partent-elles hors d’Europe ?'"/>
-            <xsl:with-param name="contenu"><xsl:call-template name="phrases-transferts"><xsl:with-param name="eleve" select="true()"/></xsl:call-template></xsl:with-param>
-          </xsl:call-template>
-        </xsl:if>
-        <xsl:call-template name="ligne-notice">
-          <xsl:with-param name="libelle" select="'Combien de temps ?'"/>
-          <xsl:with-param name="contenu"><xsl:call-template name="phrases-conservation"><xsl:with-param name="eleve" select="true()"/></xsl:call-template></xsl:with-param>
-        </xsl:call-template>
-        <xsl:if test="r:decision_automatisee/r:existe = 'true'">
-          <xsl:call-template name="ligne-notice">
-            <xsl:with-param name="libelle" select="'Un ordinateur décide-t-il seul ?'"/>
-            <xsl:with-param name="contenu">
-              <fo:block>Oui. Tu peux demander qu’une personne vérifie la décision et donner ton avis.</fo:block>
+  <xsl:template name="ligne-eleve">
+    <fo:table-row keep-together.within-page="always">
+      <fo:table-cell padding="0.8mm" border-bottom="0.3pt solid #C8D2E0">
+        <fo:block font-weight="bold"><xsl:call-template name="texte"><xsl:with-param name="texte" select="r:nom"/></xsl:call-template></fo:block>
+        <fo:block><xsl:call-template name="texte"><xsl:with-param name="texte" select="concat(r:finalite_principale, '.')"/></xsl:call-template></fo:block>
+        <fo:block font-style="italic">
+          <xsl:call-template name="libelle">
+            <xsl:with-param name="liste" select="'base-legale-eleve'"/>
+            <xsl:with-param name="code">
+              <xsl:value-of select="r:base_legale/r:article_6"/>
+              <xsl:if test="r:base_legale/r:article_6 = 'mission-interet-public' and r:responsable/r:type and r:responsable/r:type != 'etablissement'">-externe</xsl:if>
             </xsl:with-param>
           </xsl:call-template>
+        </fo:block>
+        <xsl:if test="r:responsable/r:type and r:responsable/r:type != 'etablissement'">
+          <fo:block font-style="italic"><xsl:call-template name="phrase-responsable"><xsl:with-param name="eleve" select="true()"/></xsl:call-template></fo:block>
         </xsl:if>
-      </fo:table-body>
-    </fo:table>
+      </fo:table-cell>
+      <fo:table-cell padding="0.8mm" border-bottom="0.3pt solid #C8D2E0">
+        <fo:block>
+          <xsl:for-each select="r:destinataires/r:destinataire/r:nom | r:sous_traitants/r:sous_traitant">
+            <xsl:if test="position() &gt; 1"><xsl:text> ; </xsl:text></xsl:if>
+            <xsl:variable name="ref" select="normalize-space(.)"/>
+            <xsl:variable name="st" select="/r:registre/r:sous_traitants/r:sous_traitant[r:id = $ref]"/>
+            <xsl:choose>
+              <xsl:when test="self::r:sous_traitant and $st"><xsl:call-template name="texte"><xsl:with-param name="texte" select="concat($st/r:nom, ' (l’entreprise du logiciel)')"/></xsl:call-template></xsl:when>
+              <xsl:otherwise><xsl:call-template name="texte"><xsl:with-param name="texte" select="."/></xsl:call-template></xsl:otherwise>
+            </xsl:choose>
+          </xsl:for-each>
+          <xsl:if test="not(r:destinataires/r:destinataire) and not(r:sous_traitants/r:sous_traitant)">Demande à l’établissement.</xsl:if>
+        </fo:block>
+        <xsl:if test="r:transferts/r:transfert">
+          <fo:block font-style="italic">Certaines partent hors d’Europe : demande à l’établissement comment elles sont protégées.</fo:block>
+        </xsl:if>
+      </fo:table-cell>
+      <fo:table-cell padding="0.8mm" border-bottom="0.3pt solid #C8D2E0">
+        <xsl:call-template name="durees-eleve"/>
+      </fo:table-cell>
+    </fo:table-row>
+  </xsl:template>
+
+  <!-- Distinct retentions, in plain words. -->
+  <xsl:template name="durees-eleve">
+    <xsl:variable name="distinctes"
+        select="r:donnees/r:categorie_donnees[
+                  (r:conservation/r:duree and not(r:conservation/r:duree = preceding-sibling::r:categorie_donnees/r:conservation/r:duree))
+                  or (not(r:conservation/r:duree) and normalize-space(r:conservation/r:critere) != ''
+                      and not(r:conservation/r:critere = preceding-sibling::r:categorie_donnees[not(r:conservation/r:duree)]/r:conservation/r:critere))]"/>
+    <fo:block>
+      <xsl:for-each select="$distinctes">
+        <xsl:if test="position() &gt; 1"><xsl:text> ; </xsl:text></xsl:if>
+        <xsl:call-template name="duree-categorie"><xsl:with-param name="eleve" select="true()"/><xsl:with-param name="avec-sort" select="false()"/><xsl:with-param name="avec-point" select="false()"/></xsl:call-template>
+        <xsl:if test="position() = last()"><xsl:text>.</xsl:text></xsl:if>
+      </xsl:for-each>
+    </fo:block>
+    <xsl:if test="not($distinctes)"><fo:block>Demande à l’établissement.</fo:block></xsl:if>
   </xsl:template>
 </xsl:stylesheet>
