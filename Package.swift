@@ -81,7 +81,7 @@ let package = Package(
 
     /** PDF reader, incremental writer and PAdES signatures (CMS with OpenSSL), verification. */
     .target(
-      name: "RegistreSignature", dependencies: ["RegistreCrypto", "COpenSSL", "CZlib"],
+      name: "RegistreSignature", dependencies: ["RegistreCrypto", "RegistreSupport", "COpenSSL", "CZlib"],
       swiftSettings: swiftSettings),
 
     /** TLS probe of a vendor's endpoints with libssl, judged against ANSSI's TLS guide. */

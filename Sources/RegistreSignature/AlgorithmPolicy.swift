@@ -1,5 +1,6 @@
 import COpenSSL
 public import Foundation
+import RegistreCrypto
 
 /// Which digests, signature algorithms and key sizes a signature may use to be called valid.
 ///
@@ -89,7 +90,8 @@ enum AlgorithmPolicy {
 extension Certificate {
   /// SHA-256 of the DER certificate, lower-case hexadecimal: what `--signataire` compares.
   var sha256Fingerprint: String {
-    sha256([der[...]]).map { String(format: "%02x", $0) }.joined()
+    // A SHA-256 of a certificate already in memory cannot fail short of memory exhaustion.
+    ((try? Digest.compute(.sha256, over: [der[...]])) ?? []).map { String(format: "%02x", $0) }.joined()
   }
 }
 

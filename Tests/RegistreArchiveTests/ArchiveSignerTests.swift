@@ -1,4 +1,5 @@
 import Foundation
+import RegistreTestSupport
 import RegistreArchive
 import RegistreSignature
 import Testing
@@ -38,7 +39,7 @@ import Testing
   }
 
   @Test func manifestResealedByAColleagueOfTheSameCAIsRefused() throws {
-    let racine = try Outils.dossierTemporaire()
+    let racine = try TemporaryFolder.make("registre-archive")
     defer { try? FileManager.default.removeItem(at: racine) }
     try pki(racine)
     let fichier = { (nom: String) in racine.appendingPathComponent(nom).path }

@@ -1,4 +1,5 @@
 import Foundation
+import RegistreTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -23,7 +24,7 @@ struct EntreesBorneesCLI {
 
   @Test(arguments: [Int64(1) << 30, Int64(8) << 30])
   func aSparseGiantSheetIsRefusedBeforeItIsRead(_ taille: Int64) throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make("registre-cli")
     defer { try? FileManager.default.removeItem(at: dossier) }
     let creux = dossier.appendingPathComponent("fiche.yaml")
     #expect(FileManager.default.createFile(atPath: creux.path, contents: nil))
@@ -34,7 +35,7 @@ struct EntreesBorneesCLI {
   }
 
   @Test func verifierRefusesASparseFileDevZeroAndAFIFOWithoutReading() throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make("registre-cli")
     defer { try? FileManager.default.removeItem(at: dossier) }
     let creux = dossier.appendingPathComponent("creux.pdf")
     #expect(FileManager.default.createFile(atPath: creux.path, contents: nil))
@@ -58,7 +59,7 @@ struct EntreesBorneesCLI {
     ("!foo Pronote", "étiquette YAML explicite « !foo »"),
   ])
   func explicitYAMLTagsAreRefusedWithTheirLine(_ valeur: String, _ attendu: String) throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make("registre-cli")
     defer { try? FileManager.default.removeItem(at: dossier) }
     let registre = try copieRegistre(dossier)
     let fichier = registre.appendingPathComponent("traitements/vie-scolaire.yaml")
@@ -72,7 +73,7 @@ struct EntreesBorneesCLI {
   }
 
   @Test func anAnchorHiddenAfterAQuotedBlockIsRefusedUpFront() throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make("registre-cli")
     defer { try? FileManager.default.removeItem(at: dossier) }
     let registre = try copieRegistre(dossier)
     let fichier = registre.appendingPathComponent("traitements/vie-scolaire.yaml")
@@ -86,7 +87,7 @@ struct EntreesBorneesCLI {
   }
 
   @Test func aNULEscapeIsRefusedByValider() throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make("registre-cli")
     defer { try? FileManager.default.removeItem(at: dossier) }
     let registre = try copieRegistre(dossier)
     let fichier = registre.appendingPathComponent("traitements/vie-scolaire.yaml")
@@ -99,7 +100,7 @@ struct EntreesBorneesCLI {
   }
 
   @Test func controlCharactersFromTheInputArePrintedEscaped() throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make("registre-cli")
     defer { try? FileManager.default.removeItem(at: dossier) }
     let registre = try copieRegistre(dossier)
     let fichier = registre.appendingPathComponent("traitements/vie-scolaire.yaml")
@@ -115,7 +116,7 @@ struct EntreesBorneesCLI {
   }
 
   @Test func aSymlinkLeavingTheRegisterFolderIsRefused() throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make("registre-cli")
     defer { try? FileManager.default.removeItem(at: dossier) }
     let registre = try copieRegistre(dossier)
     let dehors = dossier.appendingPathComponent("dehors.yaml")
@@ -130,7 +131,7 @@ struct EntreesBorneesCLI {
   }
 
   @Test func batchAuditOutputIsNotReplacedWithoutRemplacer() throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make("registre-cli")
     defer { try? FileManager.default.removeItem(at: dossier) }
     let lot = dossier.appendingPathComponent("lot")
     try FileManager.default.createDirectory(at: lot, withIntermediateDirectories: true)
@@ -148,7 +149,7 @@ struct EntreesBorneesCLI {
   }
 
   @Test func documentOutputIsNotReplacedWithoutRemplacer() throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make("registre-cli")
     defer { try? FileManager.default.removeItem(at: dossier) }
     let sortie = dossier.appendingPathComponent("registre.pdf")
     try Data("ancien".utf8).write(to: sortie)

@@ -1,4 +1,5 @@
 import Foundation
+import RegistreTestSupport
 import Testing
 
 /// Issue 15 on the demo lycée: the families' first layer fits in two pages, the
@@ -18,7 +19,7 @@ struct NoticesCLI {
   }
 
   @Test func demoNoticesAreShort() throws {
-    let dossier = try OutilCLI.dossierTemporaire()
+    let dossier = try TemporaryFolder.make("registre-cli")
     defer { try? FileManager.default.removeItem(at: dossier) }
     let demo = dossier.appendingPathComponent("demo")
     try #require(try OutilCLI.lancer(["demo", "--sortie", demo.path, "--date", "2026-11-29"]).code == 0)

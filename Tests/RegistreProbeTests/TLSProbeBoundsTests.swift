@@ -1,4 +1,5 @@
 import Foundation
+import RegistreTestSupport
 import Testing
 
 @testable import RegistreProbe

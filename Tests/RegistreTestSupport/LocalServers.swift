@@ -116,7 +116,7 @@ public enum LocalServers {
     return try boundPort(descriptor)
   }
 
-  static func listeningSocket(host: String, port: Int) throws -> Int32 {
+  public static func listeningSocket(host: String, port: Int) throws -> Int32 {
     var storage = sockaddr_storage()
     guard let length = fill(&storage, host: host, port: port) else {
       throw FixtureError(description: "adresse de test invalide \(host)")
@@ -133,7 +133,7 @@ public enum LocalServers {
     return descriptor
   }
 
-  static func boundPort(_ descriptor: Int32) throws -> Int {
+  public static func boundPort(_ descriptor: Int32) throws -> Int {
     var storage = sockaddr_storage()
     var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
     let status = withUnsafeMutablePointer(to: &storage) {
