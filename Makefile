@@ -14,6 +14,7 @@ demo: dependances-demo
 test: dependances-test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel
+	python3 -m pytest -q Tests/Navigateur
 
 build:
 	$(SWIFT) build

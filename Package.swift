@@ -24,6 +24,9 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
   ],
   targets: [
     // MARK: C libraries, found with pkg-config
@@ -107,6 +110,19 @@ let package = Package(
       resources: [.copy("Resources/bilan.xsl")],
       swiftSettings: swiftSettings),
 
+    /** `registre serveur`: the register as a local web application (Hummingbird, Mustache templates). */
+    .target(
+      name: "RegistreServer",
+      dependencies: [
+        "RegistreModel", "RegistreFormats", "RegistreCatalogue", "RegistreRules", "RegistreDocuments",
+        "RegistreSignature", "RegistreSupport", "RegistreEvaluation", "RegistreArchive",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Mustache", package: "swift-mustache"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+      ],
+      resources: [.copy("Resources/templates"), .copy("Resources/static")],
+      swiftSettings: swiftSettings),
+
     // MARK: Command-line tool
 
     /** `registre`: thin French subcommands over the library. */
@@ -115,7 +131,8 @@ let package = Package(
       dependencies: [
         "RegistreModel", "RegistreFormats", "RegistreCatalogue", "RegistreRules",
         "RegistreDocuments", "RegistreSignature", "RegistreProbe", "RegistreSupport", "RegistreArchive",
-        "RegistreEvaluation", "RegistreLot", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "RegistreEvaluation", "RegistreLot", "RegistreServer",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
 
@@ -162,6 +179,13 @@ let package = Package(
       dependencies: [
         "registre", "RegistreArchive", "RegistreModel", "RegistreFormats", "RegistreSignature", "RegistreCatalogue",
         "RegistreSupport",
+      ],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "RegistreServerTests",
+      dependencies: [
+        "RegistreServer", "RegistreFormats", "RegistreCatalogue", "RegistreSupport",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
       ],
       swiftSettings: swiftSettings),
     .testTarget(

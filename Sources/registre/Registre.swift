@@ -30,6 +30,7 @@ struct Registre: ParsableCommand {
       Developpeur.self,
       GenererRegistres.self,
       MesurerAudit.self,
+      Serveur.self,
     ],
     helpNames: [.short, .long, .customLong("aide")]
   )
