@@ -45,7 +45,12 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
   }
 
   func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    let start = ContinuousClock.now
     var response = try await next(request, context)
+    // Server time of the page, read by the benchmark (Benchmarks/serveur.py), not by tests.
+    let elapsed = ContinuousClock.now - start
+    let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+    response.headers[HTTPField.Name("Server-Timing")!] = "app;dur=\(String(format: "%.2f", milliseconds))"
     response.headers[.contentSecurityPolicy] = Self.policy
     response.headers[.xContentTypeOptions] = "nosniff"
     response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
