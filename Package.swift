@@ -185,7 +185,7 @@ let package = Package(
       name: "RegistreServerTests",
       dependencies: [
         "RegistreServer", "RegistreFormats", "RegistreCatalogue", "RegistreSupport",
-        .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
       ],
       swiftSettings: swiftSettings),
     .testTarget(

@@ -72,7 +72,7 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
       return site.page(
         "error", title: error.title, status: error.status,
         data: ["heading": error.title, "message": error.message])
-    } catch let error as HTTPError {
+    } catch let error as any HTTPResponseError {
       let (title, message) = Self.wording(error.status)
       return site.page("error", title: title, status: error.status, data: ["heading": title, "message": message])
     } catch {

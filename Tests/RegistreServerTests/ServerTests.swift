@@ -1,6 +1,5 @@
 import Foundation
-import Hummingbird
-import HummingbirdTesting
+import HTTPTypes
 import RegistreCatalogue
 import RegistreServer
 import Testing
@@ -27,16 +26,6 @@ struct DemoCopy {
   func remove() { try? FileManager.default.removeItem(at: folder) }
 }
 
-func serve<T: Sendable>(
-  _ folder: URL, maxBodySize: Int = 1_000_000, _ body: @Sendable (any TestClientProtocol) async throws -> T
-) async throws -> T {
-  let router = try await RegistreWebServer.router(ServerOptions(folder: folder, demo: true, maxBodySize: maxBodySize))
-  return try await Application(router: router).test(.router, body)
-}
-
-extension TestResponse {
-  var text: String { String(buffer: body) }
-}
 
 /// The hidden value of a form field in a page.
 func hidden(_ name: String, in html: String) -> String? {
@@ -46,13 +35,13 @@ func hidden(_ name: String, in html: String) -> String? {
 }
 
 /// `application/x-www-form-urlencoded` body.
-func form(_ pairs: [(String, String)]) -> ByteBuffer {
+func form(_ pairs: [(String, String)]) -> String {
   var allowed = CharacterSet.alphanumerics
   allowed.insert(charactersIn: "-._~")
   let text = pairs.map { key, value in
     "\(key.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")=\(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
   }.joined(separator: "&")
-  return ByteBuffer(string: text)
+  return text
 }
 
 let formHeaders: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
