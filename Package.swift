@@ -83,12 +83,18 @@ let package = Package(
     /** TLS probe of a vendor's endpoints with libssl, judged against ANSSI's TLS guide. */
     .target(name: "RegistreProbe", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
 
-    /** Batch audit of many registers in parallel, and the synthetic register generator. */
+    /** Batch audit of many registers in parallel; reports of a batch. */
     .target(
-      name: "RegistreLot",
+      name: "RegistreBatch",
       dependencies: [
         "RegistreModel", "RegistreFormats", "RegistreRules", "RegistreCatalogue", "RegistreSupport", "RegistreXML",
       ],
+      swiftSettings: swiftSettings),
+
+    /** Synthetic registers for tests and benchmarks: deterministic generator (SplitMix64), completed catalogue entries. */
+    .target(
+      name: "RegistreGenerator",
+      dependencies: ["RegistreModel", "RegistreFormats", "RegistreRules", "RegistreCatalogue", "RegistreSupport"],
       swiftSettings: swiftSettings),
 
     /** Pre-adoption check of a digital tool: verdict, draft register entry, notice for families. */
@@ -115,7 +121,7 @@ let package = Package(
       dependencies: [
         "RegistreModel", "RegistreFormats", "RegistreCatalogue", "RegistreRules",
         "RegistreDocuments", "RegistreSignature", "RegistreProbe", "RegistreSupport", "RegistreArchive",
-        "RegistreEvaluation", "RegistreLot", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "RegistreEvaluation", "RegistreBatch", "RegistreGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
 
@@ -148,8 +154,8 @@ let package = Package(
       ],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "RegistreLotTests",
-      dependencies: ["RegistreLot", "RegistreModel", "RegistreFormats", "RegistreRules", "RegistreXML"],
+      name: "RegistreBatchTests",
+      dependencies: ["RegistreBatch", "RegistreGenerator", "RegistreModel", "RegistreFormats", "RegistreRules", "RegistreXML"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreProbeTests", dependencies: ["RegistreProbe"], swiftSettings: swiftSettings),
@@ -182,7 +188,7 @@ if Context.environment["REGISTRE_FUZZ"] != nil {
     .executableTarget(
       name: "FuzzXML", dependencies: ["RegistreFormats"], path: "Fuzz/FuzzXML", swiftSettings: swiftSettings),
     .executableTarget(
-      name: "FuzzFiche", dependencies: ["RegistreEvaluation", "RegistreModel"], path: "Fuzz/FuzzFiche",
+      name: "FuzzToolSheet", dependencies: ["RegistreEvaluation", "RegistreModel"], path: "Fuzz/FuzzToolSheet",
       swiftSettings: swiftSettings),
     .executableTarget(
       name: "FuzzPDF", dependencies: ["RegistreSignature"], path: "Fuzz/FuzzPDF", swiftSettings: swiftSettings),

@@ -19,7 +19,7 @@ import Testing
   }
 
   @Test func sealedYearVerifiesAndManifestIsSha256sumCompatible() throws {
-    let archive = try Outils.dossierTemporaire()
+    let archive = try Tools.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: archive) }
     let (dossier, ac) = try sceller(archive)
     #expect(dossier.lastPathComponent == "2026")
@@ -28,8 +28,8 @@ import Testing
     // Personal data 0640, the rest 0644.
     let attributs = try FileManager.default.attributesOfItem(atPath: dossier.appendingPathComponent("registre-2026.xml").path)
     #expect((attributs[.posixPermissions] as? Int) == 0o640)
-    if let sha256sum = Outils.programme("sha256sum") {
-      let resultat = try Outils.lancer(["sh", "-c", "cd '\(dossier.path)' && \(sha256sum) -c MANIFEST.sha256"], dossier: archive)
+    if let sha256sum = Tools.programme("sha256sum") {
+      let resultat = try Tools.lancer(["sh", "-c", "cd '\(dossier.path)' && \(sha256sum) -c MANIFEST.sha256"], dossier: archive)
       #expect(resultat.code == 0, "\(resultat.sortie)")
     }
     // Without the demonstration CA the signature is intact but not trusted.
@@ -39,7 +39,7 @@ import Testing
   }
 
   @Test func tamperingIsReported() throws {
-    let archive = try Outils.dossierTemporaire()
+    let archive = try Tools.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: archive) }
     let (dossier, ac) = try sceller(archive)
     let fichier = dossier.appendingPathComponent("registre-2026.xml")
@@ -58,7 +58,7 @@ import Testing
   }
 
   @Test func editedManifestBreaksItsSignature() throws {
-    let archive = try Outils.dossierTemporaire()
+    let archive = try Tools.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: archive) }
     let (dossier, ac) = try sceller(archive)
     // Replace a file and update its hash in the manifest: the manifest's signature no longer holds.
@@ -77,7 +77,7 @@ import Testing
   }
 
   @Test func aSealedYearIsNeverOverwrittenRevisionsFollow() throws {
-    let archive = try Outils.dossierTemporaire()
+    let archive = try Tools.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: archive) }
     _ = try sceller(archive)
     let (revision, _) = try sceller(archive)
@@ -91,7 +91,7 @@ import Testing
   }
 
   @Test func unsafeNamesAreRefused() throws {
-    let archive = try Outils.dossierTemporaire()
+    let archive = try Tools.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: archive) }
     let cible = YearArchive.nextFolder(for: 2026, in: archive)
     for nom in ["../evasion", ".cache", "a/b", "MANIFEST.sha256"] {
@@ -105,13 +105,13 @@ import Testing
   }
 
   @Test func failedSigningLeavesNoYear() throws {
-    let archive = try Outils.dossierTemporaire()
+    let archive = try Tools.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: archive) }
-    struct Echec: Error {}
+    struct Failure: Error {}
     let cible = YearArchive.nextFolder(for: 2026, in: archive)
     #expect(throws: ArchiveError.self) {
       try YearArchive.seal([ArchiveFile(name: "a.txt", data: Data("a".utf8))], as: cible, in: archive) { _ in
-        throw Echec()
+        throw Failure()
       }
     }
     #expect(try FileManager.default.contentsOfDirectory(atPath: archive.path).isEmpty)

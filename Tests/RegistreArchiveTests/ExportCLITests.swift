@@ -14,17 +14,17 @@ import Testing
     let candidats = [dossier, Bundle.main.bundleURL, dossier.deletingLastPathComponent()]
       .map { $0.appendingPathComponent("registre").path }
     return candidats.first { FileManager.default.isExecutableFile(atPath: $0) }
-      ?? Outils.depot.appendingPathComponent(".build/debug/registre").path
+      ?? Tools.depot.appendingPathComponent(".build/debug/registre").path
   }()
 
   func registre(_ arguments: [String], dans dossier: URL) throws -> (code: Int32, sortie: String) {
-    try Outils.lancer([Self.executable] + arguments, dossier: dossier)
+    try Tools.lancer([Self.executable] + arguments, dossier: dossier)
   }
 
   /// A copy of the demo register that the test may edit.
   func copieDemo(_ dossier: URL) throws -> URL {
     let copie = dossier.appendingPathComponent("registre")
-    try FileManager.default.copyItem(at: Outils.demo, to: copie)
+    try FileManager.default.copyItem(at: Tools.demo, to: copie)
     return copie
   }
 
@@ -42,7 +42,7 @@ import Testing
   }
 
   @Test func twoSealedYearsChangesVerificationAndTampering() throws {
-    let racine = try Outils.dossierTemporaire()
+    let racine = try Tools.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: racine) }
     let source = try copieDemo(racine)
     let archive = racine.appendingPathComponent("archive").path
@@ -77,8 +77,8 @@ import Testing
     let incorpore = try PDFDocument(data: pdf).embeddedFiles()
     #expect(incorpore.first?.data == (try Data(contentsOf: annee2026.appendingPathComponent("registre-2026.xml"))))
     // …and the same change list, in its section « Modifications depuis le registre 2025 ».
-    let pdftotext = try #require(Outils.programme("pdftotext"))
-    let extrait = try Outils.lancer(
+    let pdftotext = try #require(Tools.programme("pdftotext"))
+    let extrait = try Tools.lancer(
       [pdftotext, annee2026.appendingPathComponent("registre-2026.pdf").path, "-"], dossier: racine)
     #expect(extrait.sortie.contains("Modifications depuis le registre 2025"))
     #expect(extrait.sortie.contains("Traitement supprimé"))
@@ -136,10 +136,10 @@ import Testing
   }
 
   @Test func withoutCredentialsTheExportIsRefused() throws {
-    let racine = try Outils.dossierTemporaire()
+    let racine = try Tools.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: racine) }
     let archive = racine.appendingPathComponent("archive")
-    let resultat = try registre(["exporter", Outils.demo.path, "--annee", "2026", "--archive", archive.path], dans: racine)
+    let resultat = try registre(["exporter", Tools.demo.path, "--annee", "2026", "--archive", archive.path], dans: racine)
     #expect(resultat.code == 2)
     #expect(resultat.sortie.contains("--demonstration"))
     #expect(!FileManager.default.fileExists(atPath: archive.path))
@@ -147,18 +147,18 @@ import Testing
 
   /// SIGKILL during FOP: no partial year, the sealed year untouched; the next export removes the leftover.
   @Test func killedExportLeavesNoPartialYear() throws {
-    let racine = try Outils.dossierTemporaire()
+    let racine = try Tools.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: racine) }
     let archive = racine.appendingPathComponent("archive")
     let demo = try SigningCredentials.demonstration()
     let ancienne = try YearArchive.seal(
-      [ArchiveFile(name: "registre-2025.xml", data: try Data(contentsOf: Outils.demo.appendingPathComponent("etablissement.yaml")))],
+      [ArchiveFile(name: "registre-2025.xml", data: try Data(contentsOf: Tools.demo.appendingPathComponent("etablissement.yaml")))],
       as: YearArchive.nextFolder(for: 2025, in: archive), in: archive
     ) { try DetachedSignature.sign($0, credentials: demo.credentials) }
     let manifeste = try Data(contentsOf: ancienne.appendingPathComponent(YearArchive.manifestName))
 
-    let enfant = try GroupeDeProcessus(
-      [Self.executable, "exporter", Outils.demo.path, "--annee", "2026", "--archive", archive.path, "--demonstration"],
+    let enfant = try ProcessGroup(
+      [Self.executable, "exporter", Tools.demo.path, "--annee", "2026", "--archive", archive.path, "--demonstration"],
       journal: racine.appendingPathComponent("export.log"))
     defer { enfant.tuer() }
     // Wait until the hidden build folder holds the first files and FOP runs, then kill the whole group.
@@ -190,7 +190,7 @@ import Testing
 }
 
 /// A child spawned with a clean signal mask, in its own process group.
-final class GroupeDeProcessus {
+final class ProcessGroup {
   let pid: pid_t
   private var termine = false
 
@@ -258,7 +258,7 @@ final class GroupeDeProcessus {
   }
 
   /// Waits for the child to end; its exit code, or -1 when a signal ended it.
-  func attendre() -> Int32 {
+  func awaitResult() -> Int32 {
     var statut: Int32 = 0
     while waitpid(pid, &statut, 0) < 0 && errno == EINTR {}
     termine = true

@@ -6,17 +6,17 @@ import RegistreModel
   import Glibc
 #endif
 
-enum Outils {
+enum Tools {
   static let depot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
   static let demo = depot.appendingPathComponent("Sources/RegistreCatalogue/Resources/demo")
 
-  static func registreDemo() throws -> Registre {
-    try ChargementRegistre.charger(demo).registre
+  static func registreDemo() throws -> Register {
+    try RegisterLoading.load(demo).registre
   }
 
-  static func dossierTemporaire() throws -> URL {
+  static func temporaryFolder() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("registre-archive-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
@@ -25,8 +25,8 @@ enum Outils {
   /// Runs a program to its end with posix_spawn (clean signal mask), output to files; returns status and output.
   static func lancer(_ arguments: [String], dossier: URL) throws -> (code: Int32, sortie: String) {
     let log = dossier.appendingPathComponent("sortie-\(UUID().uuidString).log")
-    let enfant = try GroupeDeProcessus(arguments, journal: log)
-    let resultat = enfant.attendre()
+    let enfant = try ProcessGroup(arguments, journal: log)
+    let resultat = enfant.awaitResult()
     let texte = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
     try? FileManager.default.removeItem(at: log)
     return (resultat, texte)

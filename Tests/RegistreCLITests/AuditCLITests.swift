@@ -5,10 +5,10 @@ import Testing
 @Suite struct AuditCLI {
   /// A copy of the valid register with a video treatment full of planted defects
   /// and a US processor; `acceptations` is written as `acceptations.yaml` when given.
-  static func registreAvecDefauts(acceptations: String? = nil) throws -> (dossier: URL, registre: URL) {
-    let dossier = try OutilCLI.dossierTemporaire()
+  static func registerWithDefects(acceptations: String? = nil) throws -> (dossier: URL, registre: URL) {
+    let dossier = try CLITool.temporaryFolder()
     let copie = dossier.appendingPathComponent("r")
-    try FileManager.default.copyItem(at: OutilCLI.registreValide, to: copie)
+    try FileManager.default.copyItem(at: CLITool.registreValide, to: copie)
     let video = """
       id: video
       nom: Vidéoprotection des accès
@@ -53,18 +53,18 @@ import Testing
     return (dossier, copie)
   }
 
-  @Test func registreSansErreurSortAvecZero() throws {
-    let r = try OutilCLI.lancer(["audit", OutilCLI.registreValide.path, "--date", "2026-11-29"])
+  @Test func registerWithoutErrorExitsWithZero() throws {
+    let r = try CLITool.lancer(["audit", CLITool.registreValide.path, "--date", "2026-11-29"])
     #expect(r.code == 0)
     #expect(r.sortie.contains("Traitement « vie-scolaire »"))
     #expect(r.sortie.contains("Résumé : 0 erreur"))
     #expect(!r.sortie.contains("\u{1B}["))
   }
 
-  @Test func defautsPlantesTrouvesAvecLeurIdentifiant() throws {
-    let (dossier, registre) = try Self.registreAvecDefauts()
+  @Test func plantedDefectsFoundWithTheirIdentifier() throws {
+    let (dossier, registre) = try Self.registerWithDefects()
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let r = try OutilCLI.lancer(["audit", registre.path, "--date", "2026-11-29"])
+    let r = try CLITool.lancer(["audit", registre.path, "--date", "2026-11-29"])
     #expect(r.code == 1)
     for id in [
       "aipd-requise-manquante", "transfert-hors-ue-sans-garantie", "doctrine-cloud-ministere",
@@ -92,18 +92,18 @@ import Testing
     ("responsable-incorrect", "warning", "livrets-scolaires"),
   ]
 
-  @Test func laDemoMontreSesDefautsPlantes() throws {
-    let demo = OutilCLI.depot.appendingPathComponent("Sources/RegistreCatalogue/Resources/demo")
-    let r = try OutilCLI.lancer(["audit", demo.path, "--date", "2026-11-29", "--format", "json"])
+  @Test func theDemoShowsItsPlantedDefects() throws {
+    let demo = CLITool.depot.appendingPathComponent("Sources/RegistreCatalogue/Resources/demo")
+    let r = try CLITool.lancer(["audit", demo.path, "--date", "2026-11-29", "--format", "json"])
     #expect(r.code == 1)
     let objet = try #require(try JSONSerialization.jsonObject(with: Data(r.sortie.utf8)) as? [String: Any])
     let constats = try #require(objet["findings"] as? [[String: Any]])
-    func sujet(_ c: [String: Any]) -> String? {
+    func subject(_ c: [String: Any]) -> String? {
       (c["treatment"] as? String) ?? (c["processor"] as? String) ?? (c["breach"] as? String)
     }
     for (regle, gravite, id) in Self.defautsDeLaDemo {
       let trouve = constats.contains {
-        $0["rule"] as? String == regle && $0["severity"] as? String == gravite && sujet($0) == id
+        $0["rule"] as? String == regle && $0["severity"] as? String == gravite && subject($0) == id
       }
       #expect(trouve, "\(regle) sur \(id)")
     }
@@ -115,39 +115,39 @@ import Testing
     #expect(erreurs.count == plantees.count)
   }
 
-  @Test func leJSONDeLaDemoRespecteLeSchema() throws {
-    let demo = OutilCLI.depot.appendingPathComponent("Sources/RegistreCatalogue/Resources/demo")
-    let r = try OutilCLI.lancer(["audit", demo.path, "--date", "2026-11-29", "--format", "json"])
-    let dossier = try OutilCLI.dossierTemporaire()
+  @Test func theDemoJSONFollowsTheSchema() throws {
+    let demo = CLITool.depot.appendingPathComponent("Sources/RegistreCatalogue/Resources/demo")
+    let r = try CLITool.lancer(["audit", demo.path, "--date", "2026-11-29", "--format", "json"])
+    let dossier = try CLITool.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let rapport = dossier.appendingPathComponent("audit.json")
     try Data(r.sortie.utf8).write(to: rapport)
-    let schema = OutilCLI.depot.appendingPathComponent("Schemas/audit.schema.json")
+    let schema = CLITool.depot.appendingPathComponent("Schemas/audit.schema.json")
     let script = """
       import json, sys, jsonschema
       schema = json.load(open(sys.argv[1]))
       jsonschema.Draft202012Validator.check_schema(schema)
       jsonschema.Draft202012Validator(schema).validate(json.load(open(sys.argv[2])))
       """
-    let validation = try OutilCLI.outil(["python3", "-c", script, schema.path, rapport.path])
+    let validation = try CLITool.tool(["python3", "-c", script, schema.path, rapport.path])
     #expect(validation.code == 0, "\(validation.sortie)")
   }
 
-  @Test func seuilDEchec() throws {
-    let (dossier, registre) = try Self.registreAvecDefauts()
+  @Test func failureThreshold() throws {
+    let (dossier, registre) = try Self.registerWithDefects()
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let jamais = try OutilCLI.lancer(["audit", registre.path, "--date", "2026-11-29", "--echec-si", "jamais"])
+    let jamais = try CLITool.lancer(["audit", registre.path, "--date", "2026-11-29", "--echec-si", "jamais"])
     #expect(jamais.code == 0)
-    let avertissements = try OutilCLI.lancer([
+    let avertissements = try CLITool.lancer([
       "audit", registre.path, "--date", "2026-11-29", "--regle", "doctrine-cloud-ministere", "--echec-si",
       "avertissement",
     ])
     #expect(avertissements.code == 1)
-    let erreurs = try OutilCLI.lancer([
+    let erreurs = try CLITool.lancer([
       "audit", registre.path, "--date", "2026-11-29", "--regle", "doctrine-cloud-ministere",
     ])
     #expect(erreurs.code == 0)
-    let sans = try OutilCLI.lancer([
+    let sans = try CLITool.lancer([
       "audit", registre.path, "--date", "2026-11-29", "--sans-regle", "aipd-requise-manquante",
       "--sans-regle", "transfert-hors-ue-sans-garantie", "--sans-regle", "flux-tls-obsolete",
     ])
@@ -155,10 +155,10 @@ import Testing
     #expect(!sans.sortie.contains("[aipd-requise-manquante]"))
   }
 
-  @Test func jsonAvecEmplacements() throws {
-    let (dossier, registre) = try Self.registreAvecDefauts()
+  @Test func jsonWithLocations() throws {
+    let (dossier, registre) = try Self.registerWithDefects()
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let r = try OutilCLI.lancer(["audit", registre.path, "--date", "2026-11-29", "--format", "json"])
+    let r = try CLITool.lancer(["audit", registre.path, "--date", "2026-11-29", "--format", "json"])
     #expect(r.code == 1)
     let objet = try #require(try JSONSerialization.jsonObject(with: Data(r.sortie.utf8)) as? [String: Any])
     #expect((objet["register"] as? [String: Any])?["uai"] as? String == "0999998Y")
@@ -173,10 +173,10 @@ import Testing
     #expect(lieu["line"] as? Int == 14)
   }
 
-  @Test func sarifSitueLaLigneYAML() throws {
-    let (dossier, registre) = try Self.registreAvecDefauts()
+  @Test func sarifLocatesTheYAMLLine() throws {
+    let (dossier, registre) = try Self.registerWithDefects()
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let r = try OutilCLI.lancer(["audit", registre.path, "--date", "2026-11-29", "--format", "sarif"])
+    let r = try CLITool.lancer(["audit", registre.path, "--date", "2026-11-29", "--format", "sarif"])
     let objet = try #require(try JSONSerialization.jsonObject(with: Data(r.sortie.utf8)) as? [String: Any])
     #expect(objet["version"] as? String == "2.1.0")
     let run = try #require((objet["runs"] as? [[String: Any]])?.first)
@@ -188,7 +188,7 @@ import Testing
     #expect((physique["region"] as? [String: Any])?["startLine"] as? Int == 25)
   }
 
-  @Test func acceptationAfficheeSansMasquer() throws {
+  @Test func acceptanceShownUnmasked() throws {
     let acceptations = """
       # Constats acceptés par le chef d'établissement
       acceptations:
@@ -198,9 +198,9 @@ import Testing
           par: 'M. Paul Durand, principal'
           date: 2026-11-20
       """
-    let (dossier, registre) = try Self.registreAvecDefauts(acceptations: acceptations)
+    let (dossier, registre) = try Self.registerWithDefects(acceptations: acceptations)
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let r = try OutilCLI.lancer([
+    let r = try CLITool.lancer([
       "audit", registre.path, "--date", "2026-11-29", "--regle", "flux-tls-obsolete",
     ])
     #expect(r.code == 0)
@@ -208,25 +208,25 @@ import Testing
     #expect(r.sortie.contains("par M. Paul Durand, principal : Console remplacée en janvier."))
   }
 
-  @Test func acceptationsInvalidesSortAvecDeux() throws {
+  @Test func invalidAcceptancesExitWithTwo() throws {
     let acceptations =
       "acceptations:\n  - regle: regle-inconnue\n    traitement: video\n    justification: x\n    par: y\n    date: 2026-11-20\n  - regle: flux-tls-obsolete\n    justification: |\n"
-    let (dossier, registre) = try Self.registreAvecDefauts(acceptations: acceptations)
+    let (dossier, registre) = try Self.registerWithDefects(acceptations: acceptations)
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let r = try OutilCLI.lancer(["audit", registre.path, "--date", "2026-11-29"])
+    let r = try CLITool.lancer(["audit", registre.path, "--date", "2026-11-29"])
     #expect(r.code == 2)
     #expect(
       r.erreurs.contains("acceptations.yaml:8:20: erreur: champ « acceptations[1].justification » : texte vide"))
     // Once the file reads, unknown rules are reported too.
-    let (dossier2, registre2) = try Self.registreAvecDefauts(
+    let (dossier2, registre2) = try Self.registerWithDefects(
       acceptations: "acceptations:\n  - regle: regle-inconnue\n    traitement: video\n    justification: x\n    par: y\n    date: 2026-11-20\n")
     defer { try? FileManager.default.removeItem(at: dossier2) }
-    let r2 = try OutilCLI.lancer(["audit", registre2.path, "--date", "2026-11-29"])
+    let r2 = try CLITool.lancer(["audit", registre2.path, "--date", "2026-11-29"])
     #expect(r2.code == 2)
     #expect(r2.erreurs.contains("règle « regle-inconnue » inconnue"))
   }
 
-  @Test func entreeDAcceptationIncompleteOuMalDatee() throws {
+  @Test func incompleteOrBadlyDatedAcceptanceEntry() throws {
     let acceptations = """
       acceptations:
         - regle: flux-tls-obsolete
@@ -239,30 +239,30 @@ import Testing
           par: Direction
           date: 20/11/2026
       """
-    let (dossier, registre) = try Self.registreAvecDefauts(acceptations: acceptations)
+    let (dossier, registre) = try Self.registerWithDefects(acceptations: acceptations)
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let r = try OutilCLI.lancer(["audit", registre.path, "--date", "2026-11-29"])
+    let r = try CLITool.lancer(["audit", registre.path, "--date", "2026-11-29"])
     #expect(r.code == 2)
     #expect(r.erreurs.contains("acceptations.yaml:2:5: erreur: champ « acceptations[0].par » : champ obligatoire manquant"))
     #expect(r.erreurs.contains("acceptations.yaml:10:11: erreur: champ « acceptations[1].date » : « 20/11/2026 » n'est pas une date valide"))
   }
 
-  @Test func registreInvalideOuOptionsInvalidesSortentAvecDeux() throws {
-    let (dossier, registre) = try Self.registreAvecDefauts()
+  @Test func invalidRegisterOrOptionsExitWithTwo() throws {
+    let (dossier, registre) = try Self.registerWithDefects()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let fiche = registre.appendingPathComponent("traitements/video.yaml")
     let texte = try String(contentsOf: fiche, encoding: .utf8).replacingOccurrences(
       of: "statut: valide", with: "statut: validée")
     try texte.write(to: fiche, atomically: true, encoding: .utf8)
-    let invalide = try OutilCLI.lancer(["audit", registre.path])
+    let invalide = try CLITool.lancer(["audit", registre.path])
     #expect(invalide.code == 2)
     #expect(invalide.erreurs.contains("traitements/video.yaml:3:9: erreur"))
-    let regle = try OutilCLI.lancer(["audit", OutilCLI.registreValide.path, "--regle", "inexistante"])
+    let regle = try CLITool.lancer(["audit", CLITool.registreValide.path, "--regle", "inexistante"])
     #expect(regle.code == 2)
     #expect(regle.erreurs.contains("règle inconnue « inexistante »"))
-    let date = try OutilCLI.lancer(["audit", OutilCLI.registreValide.path, "--date", "29/11/2026"])
+    let date = try CLITool.lancer(["audit", CLITool.registreValide.path, "--date", "29/11/2026"])
     #expect(date.code == 2)
-    let format = try OutilCLI.lancer(["audit", OutilCLI.registreValide.path, "--format", "pdf"])
+    let format = try CLITool.lancer(["audit", CLITool.registreValide.path, "--format", "pdf"])
     #expect(format.code == 2)
   }
 }

@@ -3,9 +3,9 @@ public import RegistreModel
 /// Inputs of an audit that are not in the register: rules never read the clock.
 public struct AuditContext: Hashable, Sendable {
   /// Day the audit is made, for « older than three years » checks.
-  public var auditDate: Jour
+  public var auditDate: Day
 
-  public init(auditDate: Jour) {
+  public init(auditDate: Day) {
     self.auditDate = auditDate
   }
 }
@@ -36,7 +36,7 @@ public protocol Rule: Sendable {
 
   /// Adds the findings about one treatment. The audit walks the treatments once and asks
   /// every rule in turn, so that each treatment's text is folded once for all rules.
-  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding])
+  func check(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding])
 }
 
 extension Rule {
@@ -45,11 +45,11 @@ extension Rule {
   public func checkRegister(_ audit: AuditedRegister, into findings: inout [Finding]) {}
 
   public func check(
-    _ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]
+    _ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]
   ) {}
 
   /// This rule's findings on `registre`, in the order the rule finds them.
-  public func evaluate(_ registre: Registre, context: AuditContext) -> [Finding] {
+  public func evaluate(_ registre: Register, context: AuditContext) -> [Finding] {
     let audit = AuditedRegister(registre, context: context)
     var findings: [Finding] = []
     checkRegister(audit, into: &findings)

@@ -13,11 +13,11 @@ struct ConsentForPublicTask: Rule {
     "Fonder le traitement sur la mission d'intérêt public (6(1)(e)) ou l'obligation légale (6(1)(c)) ; ne garder le consentement que pour un service réellement facultatif, le droit à l'image ou la biométrie."
   let scopes: Set<Scope> = [.traitement]
 
-  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+  func check(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
     if let found = examine(t, facts: facts, in: audit) { findings.append(found) }
   }
 
-  private func examine(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister) -> Finding? {
+  private func examine(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister) -> Finding? {
     guard let basis = t.baseLegale, basis.article6 == .consentement else { return nil }
     if facts.processesBiometrics && basis.article9 == .consentementExplicite { return nil }
     if t.donnees.contains(where: { $0.categorie == .image }) { return nil }

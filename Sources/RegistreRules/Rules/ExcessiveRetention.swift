@@ -21,20 +21,20 @@ struct ExcessiveRetention: Rule {
   private static let departureWords = Phrases(["départ", "depart", "sortie", "vocation", "fin de scolarité"])
 
   // Asked only about a retention over a threshold, so that the text is rarely folded.
-  private func isVideo(_ t: Traitement) -> Bool {
+  private func isVideo(_ t: Treatment) -> Bool {
     t.criteresAIPD.contains(.surveillanceSystematique) || t.foldedDescription.contains(Self.videoWords)
   }
 
-  private func isENT(_ t: Traitement) -> Bool {
+  private func isENT(_ t: Treatment) -> Bool {
     FoldedText([t.nom, t.logiciel ?? ""].joined(separator: " ")).contains(Self.entWords)
   }
 
   /// More than `months` months, with calendar months taken at their word.
-  private func exceeds(_ d: Duree, months: Int) -> Bool {
+  private func exceeds(_ d: TimeSpan, months: Int) -> Bool {
     d.unite == .mois ? d.quantite > months : d.enJours > months * 31
   }
 
-  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+  func check(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
     for (index, data) in t.donnees.enumerated() {
       guard let conservation = data.conservation, let duree = conservation.duree else { continue }
       var field: String { "donnees[\(index)].conservation.duree" }

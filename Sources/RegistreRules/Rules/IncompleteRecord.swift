@@ -32,7 +32,7 @@ struct IncompleteRecord: Rule {
     }
   }
 
-  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+  func check(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
     if t.responsable.type == .conjoint && t.responsable.coresponsables.isEmpty {
       findings.append(
         finding(

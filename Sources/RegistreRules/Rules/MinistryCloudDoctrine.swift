@@ -13,7 +13,7 @@ struct MinistryCloudDoctrine: Rule {
     "Privilégier une solution institutionnelle (ENT, apps.education.fr, GAR) ou un prestataire exclusivement soumis au droit européen hébergeant dans l'UE ; à défaut, consigner la décision et son analyse avec le DPD."
   let scopes: Set<Scope> = [.traitement]
 
-  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+  func check(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
     guard t.concerneDesEleves && t.responsable.type != .ministere else { return }
     for (index, processorID) in t.sousTraitants.enumerated() {
       guard let p = audit.processor(processorID) else { continue }

@@ -13,7 +13,7 @@ struct UndefinedRetention: Rule {
     "Indiquer pour cette catégorie une durée (base active, archivage intermédiaire) ou un critère (« jusqu'au départ de l'élève »), son point de départ, le sort final et la source (texte ou choix du responsable)."
   let scopes: Set<Scope> = [.traitement]
 
-  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+  func check(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
     for (index, data) in t.donnees.enumerated() where data.conservation?.estDefinie != true {
       findings.append(
         finding(

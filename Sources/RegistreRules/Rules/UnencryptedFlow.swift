@@ -14,7 +14,7 @@ struct UnencryptedFlow: Rule {
     "Utiliser HTTPS ou SFTP ; chiffrer la pièce jointe et transmettre le secret par un canal distinct ; chiffrer les supports amovibles."
   let scopes: Set<Scope> = [.traitement]
 
-  private func problem(_ flow: Flux) -> String? {
+  private func problem(_ flow: Flow) -> String? {
     switch flow.canal {
     case .http: return "en HTTP (non chiffré)"
     case .ftp: return "en FTP (non chiffré)"
@@ -26,7 +26,7 @@ struct UnencryptedFlow: Rule {
     }
   }
 
-  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+  func check(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
     for (index, flow) in t.flux.enumerated() {
       guard let how = problem(flow) else { continue }
       let carried = flow.donnees.isEmpty ? t.donnees.map(\.categorie) : flow.donnees

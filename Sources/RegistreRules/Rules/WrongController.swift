@@ -26,7 +26,7 @@ struct WrongController: Rule {
     NationalApplication(["Cyclades"], "Cyclades", nil),
   ]
 
-  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+  func check(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
     guard t.responsable.type == .etablissement, let app = facts.nationalApplication else { return }
     let act = app.act.map { " (\($0))" } ?? ""
     findings.append(
@@ -40,7 +40,7 @@ struct WrongController: Rule {
   /// « hors GAR »), or as the whole of its software (« LSU / LSL », « SIECLE (BEE) »).
   /// A software field that merely mentions one (« SIECLE (module bourses) et
   /// téléservice… ») describes a school treatment that uses it.
-  static func application(of t: Traitement) -> NationalApplication? {
+  static func application(of t: Treatment) -> NationalApplication? {
     // Most fiches name no national application: a pass over the raw bytes rules them out
     // before any text is folded.
     guard nameStarts.mayOccur(inUnfolded: t.nom) || t.logiciel.map(nameStarts.mayOccur(inUnfolded:)) == true

@@ -5,7 +5,7 @@ import RegistreModel
 import RegistreRules
 
 /// `registre audit CHEMIN`: the DPO-style audit of a register.
-struct Auditer: ParsableCommand {
+struct AuditCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "audit",
     abstract:
@@ -23,11 +23,11 @@ struct Auditer: ParsableCommand {
       (voir docs/lot-et-mesures.md).
       """)
 
-  enum FormatSortie: String, ExpressibleByArgument, CaseIterable {
+  enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case texte, json, sarif, csv, pdf
   }
 
-  enum Seuil: String, ExpressibleByArgument, CaseIterable {
+  enum Threshold: String, ExpressibleByArgument, CaseIterable {
     case erreur, avertissement, note, jamais
 
     var gravite: Severity? {
@@ -46,7 +46,7 @@ struct Auditer: ParsableCommand {
   @Option(
     name: .customLong("format"),
     help: "Format du rapport : texte, json, sarif ou pdf (avec --sortie) pour un registre ; texte, json, csv ou pdf (avec --sortie) avec --lot.")
-  var format: FormatSortie = .texte
+  var format: OutputFormat = .texte
 
   @Option(
     name: .customLong("sortie"),
@@ -56,7 +56,7 @@ struct Auditer: ParsableCommand {
   @Option(name: .customLong("modeles"), help: "Dossier de modèles de l'établissement (format pdf).")
   var modeles: String?
 
-  @OptionGroup(title: "Signature du rapport PDF (facultative)") var signature: OptionsSignature
+  @OptionGroup(title: "Signature du rapport PDF (facultative)") var signature: CLISigningOptions
 
   @Flag(
     name: [.customLong("demonstration"), .customLong("démonstration")],
@@ -71,7 +71,7 @@ struct Auditer: ParsableCommand {
   @Option(
     name: .customLong("echec-si"),
     help: "Gravité à partir de laquelle la commande sort avec le code 1 (jamais : toujours 0).")
-  var echecSi: Seuil = .erreur
+  var echecSi: Threshold = .erreur
 
   @Option(name: .customLong("regle"), help: "N'appliquer que cette règle (option répétable).")
   var regles: [String] = []
@@ -120,33 +120,33 @@ struct Auditer: ParsableCommand {
     do {
       rules = try RegistreRules.Audit.selectRules(only: regles, excluding: sansRegles)
     } catch {
-      Console.erreur("Erreur : \(error.message).")
-      throw CodeSortie.usage
+      Console.printError("Erreur : \(error.message).")
+      throw ExitStatus.usage
     }
-    let jour: Jour
+    let jour: Day
     if let date {
-      guard let lu = Jour(iso: date) else {
-        Console.erreur("Erreur : date « \(date) » invalide (attendu : AAAA-MM-JJ).")
-        throw CodeSortie.usage
+      guard let lu = Day(iso: date) else {
+        Console.printError("Erreur : date « \(date) » invalide (attendu : AAAA-MM-JJ).")
+        throw ExitStatus.usage
       }
       jour = lu
     } else {
-      guard let aujourdhui = Self.aujourdhui() else {
-        Console.erreur("Erreur : date du jour illisible ; indiquer --date AAAA-MM-JJ.")
-        throw CodeSortie.usage
+      guard let aujourdhui = Self.today() else {
+        Console.printError("Erreur : date du jour illisible ; indiquer --date AAAA-MM-JJ.")
+        throw ExitStatus.usage
       }
       jour = aujourdhui
     }
 
     guard let chemin else {
-      try auditerLot(lot ?? ".", regles: rules, jour: jour)
+      try auditBatch(lot ?? ".", regles: rules, jour: jour)
       return
     }
-    let charge = try ChargeurCLI.charger(chemin)
-    let acceptations = try Self.acceptations(pour: charge)
+    let charge = try CLILoader.load(chemin)
+    let acceptations = try Self.loadAcceptances(pour: charge)
     let report = RegistreRules.Audit.run(
       charge.registre, context: AuditContext(auditDate: jour), rules: rules, acceptances: acceptations)
-    let locate: FindingLocator = { Self.emplacement($0, dans: charge) }
+    let locate: FindingLocator = { Self.locationOf($0, dans: charge) }
 
     switch format {
     case .texte:
@@ -159,29 +159,29 @@ struct Auditer: ParsableCommand {
       FileHandle.standardOutput.write(donnees + Data("\n".utf8))
     case .sarif:
       let donnees = try AuditSARIFReport.render(
-        report, toolVersion: Registre.configuration.version, locate: locate)
+        report, toolVersion: RegistreCommand.configuration.version, locate: locate)
       FileHandle.standardOutput.write(donnees + Data("\n".utf8))
     case .csv:
-      throw CodeSortie.usage  // Refused by validate().
+      throw ExitStatus.usage  // Refused by validate().
     case .pdf:
       let pdf = URL(fileURLWithPath: sortie ?? "rapport-audit.pdf")
       let (signe, autorite) = try signaturePDF(organisation: charge.registre.etablissement.nom)
-      try RapportAuditPDF.ecrire(report, registre: charge.registre, sortie: pdf, modeles: modeles, signature: signe)
-      try Self.ecrireAutorite(autorite, pres: pdf)
+      try AuditReportPDF.write(report, registre: charge.registre, sortie: pdf, modeles: modeles, signature: signe)
+      try Self.writeAuthority(autorite, pres: pdf)
     }
-    if report.fails(at: echecSi.gravite) { throw CodeSortie.problemes }
+    if report.fails(at: echecSi.gravite) { throw ExitStatus.problemes }
   }
 
   /// Today in the machine's time zone: the CLI may read the clock, the rules never do.
-  static func aujourdhui() -> Jour? {
+  static func today() -> Day? {
     let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
     guard let annee = c.year, let mois = c.month, let jour = c.day else { return nil }
-    return Jour(annee: annee, mois: mois, jour: jour)
+    return Day(annee: annee, mois: mois, jour: jour)
   }
 
   /// File and line of a finding, from the loader's locations.
-  static func emplacement(_ f: Finding, dans charge: RegistreCharge) -> FindingLocation? {
-    let e: Emplacement?
+  static func locationOf(_ f: Finding, dans charge: LoadedRegister) -> FindingLocation? {
+    let e: Location?
     switch f.subject {
     case .traitement(let id): e = charge.emplacements.traitement(id, champ: f.field)
     case .sousTraitant(let id): e = charge.emplacements.sousTraitant(id, champ: f.field)
@@ -196,20 +196,20 @@ struct Auditer: ParsableCommand {
   }
 
   /// Reads `acceptations.yaml` beside the register's files, when there is one.
-  static func acceptations(pour charge: RegistreCharge) throws -> Acceptances {
+  static func loadAcceptances(pour charge: LoadedRegister) throws -> Acceptances {
     var estDossier: ObjCBool = false
     _ = FileManager.default.fileExists(atPath: charge.source.path, isDirectory: &estDossier)
     let racine = estDossier.boolValue ? charge.source : charge.source.deletingLastPathComponent()
     let url = racine.appendingPathComponent("acceptations.yaml")
     guard FileManager.default.fileExists(atPath: url.path) else { return Acceptances() }
     guard let donnees = try? Data(contentsOf: url) else {
-      Console.erreur("acceptations.yaml: erreur: fichier illisible")
-      throw CodeSortie.usage
+      Console.printError("acceptations.yaml: erreur: fichier illisible")
+      throw ExitStatus.usage
     }
     var problemes: [String] = []
     var lues = Acceptances()
     do {
-      lues = try LectureFichierYAML.lire(
+      lues = try YAMLFileReading.read(
         donnees, fichier: "acceptations.yaml", type: Format.acceptations, en: Acceptances.self)
     } catch {
       problemes = error.diagnostics.map(\.texte)
@@ -218,9 +218,9 @@ struct Auditer: ParsableCommand {
       "acceptations.yaml: erreur: \($0)"
     }
     if !problemes.isEmpty {
-      problemes.forEach(Console.erreur)
-      Console.erreur("Fichier d'acceptations invalide : \(problemes.count) problème(s).")
-      throw CodeSortie.usage
+      problemes.forEach(Console.printError)
+      Console.printError("Fichier d'acceptations invalide : \(problemes.count) problème(s).")
+      throw ExitStatus.usage
     }
     return lues
   }

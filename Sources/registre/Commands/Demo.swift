@@ -31,10 +31,10 @@ struct Demo: ParsableCommand {
 
   func run() throws {
     let destination = URL(fileURLWithPath: sortie).standardizedFileURL
-    try Self.verifierDestination(destination)
-    guard let jour = date.map({ Jour(iso: $0) }) ?? Auditer.aujourdhui() else {
-      Console.erreur("Erreur : date « \(date ?? "") » invalide (attendu : AAAA-MM-JJ).")
-      throw CodeSortie.usage
+    try Self.checkDestination(destination)
+    guard let jour = date.map({ Day(iso: $0) }) ?? AuditCommand.today() else {
+      Console.printError("Erreur : date « \(date ?? "") » invalide (attendu : AAAA-MM-JJ).")
+      throw ExitStatus.usage
     }
 
     // Everything is built in a sibling temporary folder, then moved into
@@ -46,94 +46,94 @@ struct Demo: ParsableCommand {
 
     let registre = travail.appendingPathComponent("registre")
     do {
-      try FileManager.default.copyItem(at: Catalogue.dossierDemo(), to: registre)
+      try FileManager.default.copyItem(at: Catalogue.demoFolder(), to: registre)
       try Data().write(to: travail.appendingPathComponent(Self.marqueur))
     } catch {
-      Console.erreur("Erreur : copie du registre de démonstration impossible (\(error)).")
-      throw CodeSortie.usage
+      Console.printError("Erreur : copie du registre de démonstration impossible (\(error)).")
+      throw ExitStatus.usage
     }
 
-    Console.sortie("1. Validation du registre")
-    let charge = try ChargeurCLI.charger(registre.path)
+    Console.printOutput("1. Validation du registre")
+    let charge = try CLILoader.load(registre.path)
     let r = charge.registre
-    Console.sortie(
+    Console.printOutput(
       "   \(r.etablissement.nom) (\(r.etablissement.uai)) : \(r.traitements.count) traitements, "
         + "\(r.sousTraitants.count) sous-traitants, \(r.violations.count) violations — registre valide.")
 
-    Console.sortie("2. Audit")
+    Console.printOutput("2. Audit")
     let rapport = RegistreRules.Audit.run(r, context: AuditContext(auditDate: jour))
-    let localiser: FindingLocator = { Auditer.emplacement($0, dans: charge) }
+    let localiser: FindingLocator = { AuditCommand.locationOf($0, dans: charge) }
     let texte = AuditTextReport.render(rapport, registre: r, colour: false, locate: localiser)
-    try Self.ecrire(Data(texte.utf8), travail, "audit.txt")
-    try Self.ecrire(
+    try Self.write(Data(texte.utf8), travail, "audit.txt")
+    try Self.write(
       AuditJSONReport.render(rapport, registre: r, source: "registre", locate: localiser), travail, "audit.json")
-    try Self.ecrire(
-      AuditSARIFReport.render(rapport, toolVersion: Registre.configuration.version, locate: localiser),
+    try Self.write(
+      AuditSARIFReport.render(rapport, toolVersion: RegistreCommand.configuration.version, locate: localiser),
       travail, "audit.sarif")
-    Console.sortie(
+    Console.printOutput(
       "   \(rapport.count(.erreur)) erreur(s), \(rapport.count(.avertissement)) avertissement(s), "
         + "\(rapport.count(.note)) note(s) — voir audit.txt, audit.json, audit.sarif.")
 
-    Console.sortie("3. Documents PDF/A, signés PAdES (certificat de DÉMONSTRATION)")
+    Console.printOutput("3. Documents PDF/A, signés PAdES (certificat de DÉMONSTRATION)")
     let demonstration: DemoCredentials
     do {
       demonstration = try SigningCredentials.demonstration(organization: r.etablissement.nom)
     } catch {
-      Console.erreur("Erreur : certificat de démonstration impossible (\(error)).")
-      throw CodeSortie.usage
+      Console.printError("Erreur : certificat de démonstration impossible (\(error)).")
+      throw ExitStatus.usage
     }
-    try Self.ecrire(Data(demonstration.authorityPEM.utf8), travail, "autorite-demonstration.pem")
+    try Self.write(Data(demonstration.authorityPEM.utf8), travail, "autorite-demonstration.pem")
     let signature = DocumentsCLI.Signature(
       identifiants: demonstration.credentials,
       options: SignatureOptions(
         name: "Signataire de démonstration", reason: "Démonstration de Registre (signature sans valeur)",
         location: r.etablissement.nom))
-    try RapportAuditPDF.ecrireTout(charge, rapport: rapport, dans: travail, signature: signature)
+    try AuditReportPDF.writeAll(charge, rapport: rapport, dans: travail, signature: signature)
 
-    Console.sortie("4. Vérification des signatures")
+    Console.printOutput("4. Vérification des signatures")
     for nom in Self.documents {
       let url = travail.appendingPathComponent(nom)
       let verification = try? PDFVerifier.verify(
         Data(contentsOf: url), trustAnchors: [Data(demonstration.authorityPEM.utf8)], file: nom)
       let valide = verification.map { !$0.signatures.isEmpty && $0.signatures.allSatisfy { $0.valid && $0.trusted } } ?? false
-      Console.sortie("   \(nom) : \(valide ? "signature valide et de confiance, document intact" : "SIGNATURE INVALIDE")")
+      Console.printOutput("   \(nom) : \(valide ? "signature valide et de confiance, document intact" : "SIGNATURE INVALIDE")")
       if !valide {
-        Console.erreur("Erreur : la signature de \(nom) ne se vérifie pas.")
-        throw CodeSortie.problemes
+        Console.printError("Erreur : la signature de \(nom) ne se vérifie pas.")
+        throw ExitStatus.problemes
       }
     }
 
-    try Self.installer(travail, a: destination)
-    Console.sortie("Terminé : \(sortie)/")
+    try Self.install(travail, a: destination)
+    Console.printOutput("Terminé : \(sortie)/")
   }
 
   /// The signed documents the demo produces.
   static let documents = ["registre.pdf", "notice-familles.pdf", "notice-eleves.pdf", "rapport-audit.pdf"]
 
   /// Refuses a destination that exists and was not written by `registre demo`.
-  static func verifierDestination(_ destination: URL) throws {
+  static func checkDestination(_ destination: URL) throws {
     var estDossier: ObjCBool = false
     guard FileManager.default.fileExists(atPath: destination.path, isDirectory: &estDossier) else { return }
     let contenu = (try? FileManager.default.contentsOfDirectory(atPath: destination.path)) ?? []
     let remplacable = estDossier.boolValue && (contenu.isEmpty || contenu.contains(marqueur))
     guard remplacable else {
-      Console.erreur(
+      Console.printError(
         "Erreur : \(destination.path) existe et n'a pas été écrit par « registre demo » : il n'est pas remplacé.")
-      throw CodeSortie.usage
+      throw ExitStatus.usage
     }
   }
 
-  static func ecrire(_ donnees: Data, _ dossier: URL, _ nom: String) throws {
+  static func write(_ donnees: Data, _ dossier: URL, _ nom: String) throws {
     do {
       try AtomicFile.write(donnees, to: dossier.appendingPathComponent(nom), permissions: 0o640, existing: .refuse)
     } catch {
-      Console.erreur("Erreur : écriture de \(nom) impossible (\(error)).")
-      throw CodeSortie.usage
+      Console.printError("Erreur : écriture de \(nom) impossible (\(error)).")
+      throw ExitStatus.usage
     }
   }
 
   /// Moves the finished folder into place, replacing a previous demo output.
-  static func installer(_ travail: URL, a destination: URL) throws {
+  static func install(_ travail: URL, a destination: URL) throws {
     let gestionnaire = FileManager.default
     let ancien = destination.deletingLastPathComponent()
       .appendingPathComponent(".\(destination.lastPathComponent).ancien-\(UUID().uuidString)")
@@ -146,8 +146,8 @@ struct Demo: ParsableCommand {
       if existait && !gestionnaire.fileExists(atPath: destination.path) {
         try? gestionnaire.moveItem(at: ancien, to: destination)
       }
-      Console.erreur("Erreur : installation de \(destination.path) impossible (\(error)).")
-      throw CodeSortie.usage
+      Console.printError("Erreur : installation de \(destination.path) impossible (\(error)).")
+      throw ExitStatus.usage
     }
   }
 }

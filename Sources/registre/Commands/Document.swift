@@ -22,14 +22,14 @@ struct Document: ParsableCommand {
   @Option(name: [.customLong("modeles"), .customLong("modèles")], help: "Dossier de modèles de l'établissement (voir « registre modeles exporter »).")
   var modeles: String?
 
-  @OptionGroup(title: "Signature (facultative)") var signature: OptionsSignature
+  @OptionGroup(title: "Signature (facultative)") var signature: CLISigningOptions
 
   func run() throws {
-    let charge = try ChargeurCLI.charger(chemin)
-    let bibliotheque = try DocumentsCLI.modeles(modeles)
+    let charge = try CLILoader.load(chemin)
+    let bibliotheque = try DocumentsCLI.templateLibrary(modeles)
     let xml = try DocumentsCLI.xmlCanonique(charge)
-    try DocumentsCLI.produire(
+    try DocumentsCLI.produce(
       [DocumentJob(kind: .register, output: URL(fileURLWithPath: sortie))], entree: xml,
-      pipeline: DocumentsCLI.pipeline(bibliotheque, signature: DocumentsCLI.Signature.depuis(signature)))
+      pipeline: DocumentsCLI.pipeline(bibliotheque, signature: DocumentsCLI.Signature.from(signature)))
   }
 }

@@ -29,7 +29,7 @@ struct Notices: ParsableCommand {
   @Option(name: [.customLong("modeles"), .customLong("modèles")], help: "Dossier de modèles de l'établissement (voir « registre modeles exporter »).")
   var modeles: String?
 
-  @OptionGroup(title: "Signature (facultative)") var signature: OptionsSignature
+  @OptionGroup(title: "Signature (facultative)") var signature: CLISigningOptions
 
   func validate() throws {
     if parTraitement && traitement != nil {
@@ -38,13 +38,13 @@ struct Notices: ParsableCommand {
   }
 
   func run() throws {
-    let charge = try ChargeurCLI.charger(chemin)
-    let bibliotheque = try DocumentsCLI.modeles(modeles)
+    let charge = try CLILoader.load(chemin)
+    let bibliotheque = try DocumentsCLI.templateLibrary(modeles)
     var ids: [String] = []
     if let traitement {
       guard charge.registre.traitements.contains(where: { $0.id == traitement }) else {
-        Console.erreur("Aucun traitement d'identifiant « \(traitement) » dans le registre.")
-        throw CodeSortie.usage
+        Console.printError("Aucun traitement d'identifiant « \(traitement) » dans le registre.")
+        throw ExitStatus.usage
       }
       ids = [traitement]
     } else if parTraitement {
@@ -55,8 +55,8 @@ struct Notices: ParsableCommand {
     do {
       try FileManager.default.createDirectory(at: dossier, withIntermediateDirectories: true)
     } catch {
-      Console.erreur("\(sortie) : impossible de créer le dossier (\(error.localizedDescription)).")
-      throw CodeSortie.usage
+      Console.printError("\(sortie) : impossible de créer le dossier (\(error.localizedDescription)).")
+      throw ExitStatus.usage
     }
     var travaux = [
       DocumentJob(kind: .noticeFamilies, output: dossier.appendingPathComponent("notice-familles.pdf")),
@@ -72,13 +72,13 @@ struct Notices: ParsableCommand {
           kind: .noticePupils, treatment: id,
           output: dossier.appendingPathComponent("notice-eleves-\(id).pdf")))
     }
-    try DocumentsCLI.produire(
+    try DocumentsCLI.produce(
       travaux, entree: try DocumentsCLI.xmlCanonique(charge),
-      pipeline: DocumentsCLI.pipeline(bibliotheque, signature: DocumentsCLI.Signature.depuis(signature)))
+      pipeline: DocumentsCLI.pipeline(bibliotheque, signature: DocumentsCLI.Signature.from(signature)))
   }
 }
 
-extension Traitement {
+extension Treatment {
   /// Pupils or their legal guardians are among the people concerned.
   fileprivate var concerneLesFamilles: Bool {
     personnesConcernees.contains { $0.categorie.estEleve || $0.categorie == .responsablesLegaux }

@@ -1,0 +1,275 @@
+import ArgumentParser
+import Foundation
+import RegistreSignature
+import RegistreSupport
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Signing options shared by every command that produces a PDF (`signer`, `document`, `notices`, `audit`,
+/// the yearly export): include them with `@OptionGroup var signature: CLISigningOptions`.
+struct CLISigningOptions: ParsableArguments {
+  @Option(name: .customLong("p12"), help: ArgumentHelp("Certificat et clé au format PKCS#12 (.p12, .pfx).", valueName: "fichier"))
+  var p12: String?
+
+  @Option(name: [.customLong("cle"), .customLong("clé")], help: ArgumentHelp("Clé privée PEM (avec --certificat).", valueName: "fichier"))
+  var cle: String?
+
+  @Option(name: .customLong("certificat"), help: ArgumentHelp("Certificat PEM du signataire (avec --cle).", valueName: "fichier"))
+  var certificat: String?
+
+  @Option(name: [.customLong("chaine"), .customLong("chaîne")], help: ArgumentHelp("Certificats intermédiaires PEM à joindre à la signature.", valueName: "fichier"))
+  var chaine: String?
+
+  @Option(
+    name: .customLong("mot-de-passe-fichier"),
+    help: ArgumentHelp(
+      "Fichier dont la première ligne est le mot de passe. À défaut : variable REGISTRE_MOT_DE_PASSE, puis saisie masquée.",
+      valueName: "fichier"))
+  var motDePasseFichier: String?
+
+  @Option(name: .customLong("nom"), help: "Nom du signataire inscrit dans la signature.")
+  var nom: String?
+
+  @Option(name: .customLong("raison"), help: "Motif de la signature (ex. « Registre des activités de traitement 2026 »).")
+  var raison: String?
+
+  @Option(name: .customLong("lieu"), help: "Lieu de signature.")
+  var lieu: String?
+
+  @Option(name: .customLong("contact"), help: "Moyen de contacter le signataire.")
+  var contact: String?
+
+  @Option(
+    name: .customLong("horodatage"),
+    help: ArgumentHelp("Adresse http:// ou https:// d'une autorité d'horodatage RFC 3161 (signature PAdES B-T).", valueName: "url"))
+  var horodatage: String?
+
+  @Flag(name: .customLong("forcer"), help: "Signer même avec un certificat expiré ou pas encore valide.")
+  var forcer = false
+
+  /// True when credentials were given, i.e. the output must be signed.
+  var demandee: Bool { p12 != nil || cle != nil || certificat != nil }
+
+  func validate() throws {
+    if p12 != nil && (cle != nil || certificat != nil) {
+      throw ValidationError("--p12 et --cle/--certificat s'excluent.")
+    }
+    if (cle == nil) != (certificat == nil) {
+      throw ValidationError("--cle et --certificat vont ensemble.")
+    }
+    if chaine != nil && cle == nil {
+      throw ValidationError("--chaine s'utilise avec --cle et --certificat.")
+    }
+    if let horodatage, !["http", "https"].contains(URL(string: horodatage)?.scheme?.lowercased() ?? "") {
+      throw ValidationError("--horodatage attend une adresse http:// ou https://")
+    }
+  }
+
+  /// The signature dictionary's options.
+  var options: SignatureOptions {
+    SignatureOptions(
+      name: nom, reason: raison, location: lieu, contactInfo: contact,
+      timestampURL: horodatage.flatMap(URL.init(string:)), allowInvalidCertificate: forcer)
+  }
+
+  /// Signs `pdf` when credentials were given, else returns it unchanged. For several documents, call
+  /// `identifiants()` once and `PDFSigner.sign` for each, so the password is asked only once.
+  /// Thrown errors describe themselves in French.
+  func signIfRequested(_ pdf: Data) throws -> Data {
+    guard demandee else { return pdf }
+    return try PDFSigner.sign(pdf, credentials: try credentials(), options: options)
+  }
+
+  /// Loads the credentials; the password is asked for only when needed and wiped after use.
+  func credentials() throws -> SigningCredentials {
+    if let p12 {
+      var data = try readInput(p12, "fichier PKCS#12")
+      defer { data.resetBytes(in: 0..<data.count) }
+      return try SigningCredentials.pkcs12(data, password: try password(obligatoire: true) ?? SecretPassword(""))
+    }
+    guard let cle, let certificat else { throw ValidationError("Indiquez --p12, ou --cle et --certificat.") }
+    // Key bytes are zeroed once OpenSSL holds the key.
+    var key = try readInput(cle, "clé privée")
+    defer { key.resetBytes(in: 0..<key.count) }
+    let encrypted = String(decoding: key.prefix(4096), as: UTF8.self).contains("ENCRYPTED")
+    return try SigningCredentials.pem(
+      key: key, certificate: try readInput(certificat, "certificat"), chain: try chaine.map { try readInput($0, "chaîne") },
+      password: encrypted ? try password(obligatoire: true) : nil)
+  }
+
+  private func readInput(_ path: String, _ role: String) throws -> Data {
+    do {
+      return try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+      throw CLISigningError("\(role) illisible : \(path)")
+    }
+  }
+
+  private func password(obligatoire: Bool) throws -> SecretPassword? {
+    if let motDePasseFichier {
+      do {
+        return try SecretPassword(contentsOf: URL(fileURLWithPath: motDePasseFichier))
+      } catch {
+        throw CLISigningError("fichier de mot de passe illisible : \(motDePasseFichier)")
+      }
+    }
+    if let variable = getenv("REGISTRE_MOT_DE_PASSE") {
+      var bytes = Array(UnsafeBufferPointer(start: variable, count: strlen(variable)).map { UInt8(bitPattern: $0) })
+      return SecretPassword(bytes: &bytes)
+    }
+    if let saisi = MaskedInput.readInput(invite: "Mot de passe : ") { return saisi }
+    if obligatoire { throw CLISigningError("mot de passe requis (--mot-de-passe-fichier, REGISTRE_MOT_DE_PASSE ou saisie)") }
+    return nil
+  }
+}
+
+/// Reads a whole file straight into a byte array: one buffer and one copy from the kernel, where
+/// `Data(contentsOf:)` followed by `[UInt8](data)` costs a second copy of a file that may weigh megabytes.
+enum ByteReading {
+  /// - Parameter reserve: extra capacity, for bytes the caller will append.
+  static func readInput(_ chemin: String, reserve: Int = 0) -> [UInt8]? {
+    let descripteur = open(chemin, O_RDONLY | O_CLOEXEC)
+    guard descripteur >= 0 else { return nil }
+    defer { close(descripteur) }
+    var etat = stat()
+    guard fstat(descripteur, &etat) == 0, etat.st_size >= 0 else { return nil }
+    guard (etat.st_mode & S_IFMT) == S_IFREG else {
+      // A pipe or a process substitution has no size to allocate up front: read it the ordinary way.
+      guard (etat.st_mode & S_IFMT) != S_IFDIR,
+        let donnees = try? FileHandle(fileDescriptor: descripteur, closeOnDealloc: false).readToEnd()
+      else { return nil }
+      var octets: [UInt8] = []
+      octets.reserveCapacity(donnees.count + reserve)
+      octets += donnees
+      return octets
+    }
+    let taille = Int(etat.st_size)
+    var echec = false
+    var octets = [UInt8](unsafeUninitializedCapacity: taille + reserve) { tampon, initialises in
+      initialises = 0
+      guard let base = tampon.baseAddress else { return }
+      while initialises < taille {
+        let lus = read(descripteur, base + initialises, taille - initialises)
+        if lus < 0 && errno == EINTR { continue }
+        if lus <= 0 {
+          echec = lus < 0
+          return
+        }
+        initialises += lus
+      }
+    }
+    if echec { return nil }
+    // A file that grew while being read: read the rest too.
+    var suite = [UInt8](repeating: 0, count: 65_536)
+    while true {
+      let lus = read(descripteur, &suite, suite.count)
+      if lus < 0 && errno == EINTR { continue }
+      if lus < 0 { return nil }
+      if lus == 0 { break }
+      octets += suite[..<lus]
+    }
+    return octets
+  }
+}
+
+/// A French message for a signing failure.
+struct CLISigningError: Error, CustomStringConvertible {
+  let description: String
+  init(_ description: String) { self.description = description }
+}
+
+/// Reads a password from the terminal without echoing it.
+enum MaskedInput {
+  static func readInput(invite: String) -> SecretPassword? {
+    let terminal = open("/dev/tty", O_RDWR | O_NOCTTY)
+    guard terminal >= 0 else { return nil }
+    defer { close(terminal) }
+    var original = termios()
+    guard tcgetattr(terminal, &original) == 0 else { return nil }
+    var silent = original
+    silent.c_lflag &= ~tcflag_t(ECHO)
+    _ = invite.withCString { write(terminal, $0, strlen($0)) }
+    tcsetattr(terminal, TCSAFLUSH, &silent)
+    defer {
+      tcsetattr(terminal, TCSAFLUSH, &original)
+      _ = write(terminal, "\n", 1)
+    }
+    var bytes: [UInt8] = []
+    var byte: UInt8 = 0
+    while read(terminal, &byte, 1) == 1, byte != 0x0A, byte != 0x0D, bytes.count < 4096 {
+      bytes.append(byte)
+    }
+    byte = 0
+    return SecretPassword(bytes: &bytes)
+  }
+}
+
+extension RegistreCommand {
+  /// `registre signer IN.pdf --sortie OUT.pdf …`
+  struct SignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "signer",
+      abstract: "Signe un PDF : signature électronique PAdES (B-B, ou B-T avec --horodatage).",
+      discussion: """
+        Le PDF d'origine est conservé octet pour octet ; la signature est ajoutée en mise à jour \
+        incrémentale, invisible. Le mot de passe n'est jamais lu sur la ligne de commande : \
+        --mot-de-passe-fichier, variable REGISTRE_MOT_DE_PASSE, ou saisie masquée.
+        Exemple : registre signer registre.pdf --sortie registre-signe.pdf --p12 agent.p12 \
+        --raison "Registre des activités de traitement 2026"
+        """)
+
+    @Argument(help: ArgumentHelp("PDF à signer.", valueName: "entree.pdf"))
+    var entree: String
+
+    @Option(name: .customLong("sortie"), help: ArgumentHelp("PDF signé à créer (ne doit pas déjà exister).", valueName: "sortie.pdf"))
+    var sortie: String
+
+    @OptionGroup var signature: CLISigningOptions
+
+    func validate() throws {
+      guard signature.demandee else { throw ValidationError("Indiquez --p12, ou --cle et --certificat.") }
+    }
+
+    func run() throws {
+      let destination = URL(fileURLWithPath: sortie)
+      if FileManager.default.fileExists(atPath: destination.path) {
+        Console.printError("erreur : \(sortie) existe déjà ; rien n'a été écrit.")
+        throw ExitStatus.usage
+      }
+      do {
+        // Room for the signed revision: it is appended in place, without copying the file.
+        guard var signed = ByteReading.readInput(entree, reserve: 256 * 1024) else {
+          throw CLISigningError("fichier illisible : \(entree)")
+        }
+        let credentials = try signature.credentials()
+        try PDFSigner.sign(appendingTo: &signed, credentials: credentials, options: signature.options)
+        // A signed register document may name pupils or staff: owner and group only. The Data only borrows
+        // the array's bytes for the duration of the write, sparing one more copy of the file.
+        try signed.withUnsafeBytes { (octets: UnsafeRawBufferPointer) in
+          let vue = octets.baseAddress.map {
+            Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: octets.count, deallocator: .none)
+          } ?? Data()
+          try AtomicFile.write(vue, to: destination, permissions: 0o640, existing: .refuse)
+        }
+        let niveau = signature.horodatage == nil ? "PAdES B-B" : "PAdES B-T"
+        Console.printOutput("\(sortie) : signé (\(niveau)) par \(credentials.certificate.info.commonName ?? credentials.certificate.info.subject).")
+      } catch let error as SignatureError {
+        Console.printError("erreur : \(error.description) ; rien n'a été écrit.")
+        throw ExitStatus.usage
+      } catch let error as CLISigningError {
+        Console.printError("erreur : \(error.description) ; rien n'a été écrit.")
+        throw ExitStatus.usage
+      } catch let error as AtomicFileError {
+        switch error {
+        case .destinationExists: Console.printError("erreur : \(sortie) existe déjà ; rien n'a été écrit.")
+        case .destinationIsSymbolicLink: Console.printError("erreur : \(sortie) est un lien symbolique ; rien n'a été écrit.")
+        case .systemError(let operation, _, let code):
+          Console.printError("erreur : écriture de \(sortie) impossible (\(operation), \(String(cString: strerror(code)))).")
+        }
+        throw ExitStatus.usage
+      }
+    }
+  }
+}
