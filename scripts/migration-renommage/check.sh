@@ -1,0 +1,3 @@
+#!/bin/sh
+# check.sh TREE [--all]: French-looking declarations left in TREE (see check.py).
+exec python3 "$(dirname "$0")/check.py" "$@"
