@@ -3,6 +3,7 @@ import RegistreFormats
 import RegistreLot
 import RegistreModel
 import RegistreRules
+import RegistreWorkflows
 import Testing
 
 @Suite struct AuditParLot {
@@ -21,7 +22,7 @@ import Testing
     let (dossier, resume) = try Self.lot()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let jour = try #require(Self.jour)
-    let rapport = try AuditLot.run(dossier, dateAudit: jour)
+    let rapport = try AuditLot.run(dossier, dateAudit: jour, acceptances: AcceptancesFile.reader)
 
     #expect(rapport.etablissements.count == 20)
     #expect(rapport.audites == 18)
@@ -69,7 +70,7 @@ import Testing
     #expect(!rapport.echoue(nil))
 
     // One worker or many: the same report.
-    let sequentiel = try AuditLot.run(dossier, dateAudit: jour, travailleurs: 1)
+    let sequentiel = try AuditLot.run(dossier, dateAudit: jour, travailleurs: 1, acceptances: AcceptancesFile.reader)
     #expect(sequentiel.etablissements == rapport.etablissements)
     #expect(sequentiel.parRegle == rapport.parRegle)
   }
@@ -84,7 +85,7 @@ import Testing
       at: dossier.appendingPathComponent("dossier-sans-etablissement"), withIntermediateDirectories: true)
     try Data("ignoré".utf8).write(to: dossier.appendingPathComponent("LISEZMOI.txt"))
     let jour = try #require(Self.jour)
-    let rapport = try AuditLot.run(dossier, dateAudit: jour)
+    let rapport = try AuditLot.run(dossier, dateAudit: jour, acceptances: AcceptancesFile.reader)
     #expect(rapport.etablissements.count == 6)
     #expect(rapport.audites == 3)
     let illisibles = rapport.etablissements.filter { !$0.estLisible }
@@ -97,15 +98,15 @@ import Testing
     let dossier = try dossierTemporaire()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let jour = try #require(Self.jour)
-    #expect(throws: ErreurLot.lotVide(dossier.path)) { try AuditLot.run(dossier, dateAudit: jour) }
+    #expect(throws: ErreurLot.lotVide(dossier.path)) { try AuditLot.run(dossier, dateAudit: jour, acceptances: AcceptancesFile.reader) }
     let absent = dossier.appendingPathComponent("absent")
-    #expect(throws: ErreurLot.dossierIntrouvable(absent.path)) { try AuditLot.run(absent, dateAudit: jour) }
+    #expect(throws: ErreurLot.dossierIntrouvable(absent.path)) { try AuditLot.run(absent, dateAudit: jour, acceptances: AcceptancesFile.reader) }
   }
 
   @Test func sortiesCSVEtJSONBienFormees() throws {
     let (dossier, _) = try Self.lot()
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let rapport = try AuditLot.run(dossier, dateAudit: try #require(Self.jour))
+    let rapport = try AuditLot.run(dossier, dateAudit: try #require(Self.jour), acceptances: AcceptancesFile.reader)
 
     let lignes = try lireCSV(RapportLotCSV.rendre(rapport))
     #expect(lignes.count == 21)

@@ -4,13 +4,15 @@ import RegistreLot
 import RegistreModel
 import RegistreRules
 import RegistreSupport
+import RegistreWorkflows
 
 /// `registre audit --lot DOSSIER`: the consolidated audit of many registers.
 extension Auditer {
   func auditerLot(_ dossier: String, regles: [any Rule], jour: Jour) throws {
     let rapport: RapportLot
     do throws(ErreurLot) {
-      rapport = try AuditLot.run(URL(fileURLWithPath: dossier), dateAudit: jour, regles: regles)
+      rapport = try AuditLot.run(
+        URL(fileURLWithPath: dossier), dateAudit: jour, regles: regles, acceptances: AcceptancesFile.reader)
     } catch {
       Console.erreur("Erreur : \(error.message).")
       throw CodeSortie.usage
