@@ -105,7 +105,6 @@ let package = Package(
         "RegistreModel", "RegistreFormats", "RegistreRules", "RegistreSignature", "RegistreDocuments",
         "RegistreSupport", "RegistreXML", "COpenSSL", "CZlib",
       ],
-      resources: [.copy("Resources/bilan.xsl")],
       swiftSettings: swiftSettings),
 
     /** Entry points for every job a user can ask for (audit, documents, signing, export, opinion, demo):

@@ -77,7 +77,7 @@ public struct SigningIdentity: Sendable {
       throw error
     } catch let error as SignatureError {
       throw SigningSetupError(error.description)
-    } catch let error as CustomStringConvertible & Error {
+    } catch let error as any CustomStringConvertible & Error {
       throw SigningSetupError(error.description)
     } catch {
       throw SigningSetupError("\(error)")

@@ -10,6 +10,8 @@ public enum DocumentKind: String, Sendable, CaseIterable {
   case auditReport = "rapport-audit"
   /// The consolidated audit of many registers (an académie), from the batch report's XML.
   case batchAudit = "audit-lot"
+  /// The one-page yearly review of a sealed year, from the review's XML (`Bilan.xml()`).
+  case yearlyReview = "bilan"
 
   /// File name of the template in the templates folder.
   public var templateFileName: String { rawValue + ".xsl" }
@@ -18,7 +20,7 @@ public enum DocumentKind: String, Sendable, CaseIterable {
   public var profile: PDFProfile { self == .register ? .pdfA3b : .pdfA2b }
 
   /// Whether the template reads the register XML (else the findings or batch report XML).
-  public var readsRegister: Bool { self != .auditReport && self != .batchAudit }
+  public var readsRegister: Bool { self == .register || self == .noticeFamilies || self == .noticePupils }
 
   /// Name of the canonical XML embedded in the register PDF.
   public static let embeddedRegisterName = "registre.xml"
