@@ -1,5 +1,5 @@
 public import Foundation
-import RegistreDocuments
+public import RegistreDocuments
 public import RegistreEvaluation
 
 /// The pre-adoption check of a digital tool: its dated opinion as a PDF.
@@ -9,13 +9,10 @@ public enum EvaluationWorkflow {
   public static func opinionPDF(
     _ evaluation: Evaluation, school: String?, settings: DocumentSettings
   ) async throws(WorkflowError) -> Data {
-    let library = try DocumentWorkflow.templates(settings.templatesFolder)
-    let date = DocumentDate.fromEnvironment()
-    let fo = AvisFO.document(evaluation, etablissement: school, horodatage: date.isFixed ? date.timestamp : nil)
-    let request = RenderRequest(fo: fo, profile: .pdfA2b, creationDate: date.isFixed ? date.date : nil)
+    let pipeline = try DocumentWorkflow.pipeline(DocumentSettings(templatesFolder: settings.templatesFolder))
     var pdf: Data
-    do throws(RenderError) {
-      pdf = try await library.fopRenderer().render(request)
+    do throws(DocumentError) {
+      pdf = try await pipeline.pdf(for: .opinion, input: AvisXML.document(evaluation, etablissement: school))
     } catch {
       throw WorkflowError(.documents, "avis.pdf : \(error.message) Rien n'a été écrit.")
     }

@@ -12,6 +12,8 @@ public enum DocumentKind: String, Sendable, CaseIterable {
   case batchAudit = "audit-lot"
   /// The one-page yearly review of a sealed year, from the review's XML (`Bilan.xml()`).
   case yearlyReview = "bilan"
+  /// The dated opinion of `registre evaluer` on a digital tool, from the opinion's XML (`AvisXML`).
+  case opinion = "avis"
 
   /// File name of the template in the templates folder.
   public var templateFileName: String { rawValue + ".xsl" }

@@ -71,6 +71,11 @@ struct Evaluer: AsyncParsableCommand {
   @Option(name: .customLong("date"), help: "Date de l'avis, AAAA-MM-JJ (par défaut : aujourd'hui).")
   var date: String?
 
+  @Option(
+    name: [.customLong("modeles"), .customLong("modèles")],
+    help: "Dossier de modèles de l'établissement pour l'avis PDF (voir « registre modeles exporter »).")
+  var modeles: String?
+
   @OptionGroup(title: "Signature de l'avis PDF (facultative)") var signature: OptionsSignature
 
   func run() async throws {
@@ -88,6 +93,10 @@ struct Evaluer: AsyncParsableCommand {
     }
     if signature.demandee, format != .pdf {
       Console.erreur("erreur : la signature ne s'applique qu'à l'avis PDF (--format pdf).")
+      throw CodeSortie.usage
+    }
+    if modeles != nil, format != .pdf {
+      Console.erreur("erreur : --modeles ne sert qu'avec l'avis PDF (--format pdf).")
       throw CodeSortie.usage
     }
     if ajouter, registre == nil {
@@ -223,9 +232,9 @@ struct Evaluer: AsyncParsableCommand {
       Console.erreur("Signature impossible : \(error)")
       throw CodeSortie.usage
     }
-    return try await SortieWorkflow.executer { () async throws(WorkflowError) in
+    return try await SortieWorkflow.executer(modeles: modeles) { () async throws(WorkflowError) in
       try await EvaluationWorkflow.opinionPDF(
-        evaluation, school: etablissement, settings: DocumentsCLI.reglages(modeles: nil, signature: identite))
+        evaluation, school: etablissement, settings: DocumentsCLI.reglages(modeles: modeles, signature: identite))
     }
   }
 
