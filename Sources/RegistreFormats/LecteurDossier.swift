@@ -31,28 +31,10 @@ public enum ChargementRegistre {
     var table: [String: Emplacement] = [:]
 
     func lireFichier(_ url: URL, relatif: String, type: TypeEnregistrement, cle: String) -> Valeur? {
-      // A link may point inside the folder, never out of it: the register is what the folder holds.
-      guard BoundedFile.isInside(url, folder: dossier) else {
-        diagnostics.append(Diagnostic(
-          Emplacement(fichier: relatif), "lien symbolique vers l'extérieur du dossier du registre : refusé",
-          attendu: "un fichier du dossier du registre"))
-        return nil
-      }
-      let donnees: Data
-      do {
-        // Type and size checked before any byte is read (no pipe, device or sparse giant).
-        donnees = try BoundedFile.read(url, limit: LecteurYAML.tailleMaximale)
-      } catch {
-        diagnostics.append(Diagnostic(Emplacement(fichier: relatif), Self.explication(error), attendu: "un fichier YAML lisible"))
-        return nil
-      }
-      var lecteur = LecteurYAML(fichier: relatif)
-      let valeur = lecteur.lire(donnees, type: type)
-      diagnostics += lecteur.diagnostics
-      for (chemin, ici) in lecteur.emplacements {
-        table[chemin.isEmpty ? cle : "\(cle)/\(chemin)"] = ici
-      }
-      return valeur
+      var ignored: [Diagnostic] = []
+      return readRecordFile(
+        url, relative: relatif, folder: dossier, type: type, key: cle, lenient: false,
+        diagnostics: &diagnostics, table: &table, missing: &ignored)
     }
 
     // Établissement.
@@ -73,10 +55,8 @@ public enum ChargementRegistre {
     var violations: [Violation] = []
     for (nom, type) in dossiers {
       let sousDossier = dossier.appendingPathComponent(nom)
-      if FileManager.default.fileExists(atPath: sousDossier.path), !BoundedFile.isInside(sousDossier, folder: dossier) {
-        diagnostics.append(Diagnostic(
-          Emplacement(fichier: nom), "lien symbolique vers l'extérieur du dossier du registre : refusé",
-          attendu: "un sous-dossier du dossier du registre"))
+      if let refus = subfolderRefusal(sousDossier, name: nom, folder: dossier) {
+        diagnostics.append(refus)
         continue
       }
       for url in fichiersYAML(sousDossier) {
@@ -109,6 +89,48 @@ public enum ChargementRegistre {
   }
 
   /// French reason for a file that was not read (without its path: the diagnostic names the file).
+  /// Reads one file of a register folder, for the strict and the lenient loads alike: a link that leads out
+  /// of `folder` is refused, and type and size are checked before any byte is read (no pipe, device or
+  /// sparse giant). The reader's diagnostics and locations go to the caller's; with `lenient`, what is only
+  /// missing goes to `missing` instead.
+  static func readRecordFile(
+    _ url: URL, relative: String, folder: URL, type: TypeEnregistrement, key: String, lenient: Bool,
+    diagnostics: inout [Diagnostic], table: inout [String: Emplacement], missing: inout [Diagnostic]
+  ) -> Valeur? {
+    // A link may point inside the folder, never out of it: the register is what the folder holds.
+    guard BoundedFile.isInside(url, folder: folder) else {
+      diagnostics.append(Diagnostic(
+        Emplacement(fichier: relative), "lien symbolique vers l'extérieur du dossier du registre : refusé",
+        attendu: "un fichier du dossier du registre"))
+      return nil
+    }
+    let data: Data
+    do {
+      data = try BoundedFile.read(url, limit: LecteurYAML.tailleMaximale)
+    } catch {
+      diagnostics.append(Diagnostic(Emplacement(fichier: relative), explication(error), attendu: "un fichier YAML lisible"))
+      return nil
+    }
+    var reader = LecteurYAML(fichier: relative)
+    reader.lenient = lenient
+    let value = reader.lire(data, type: type)
+    diagnostics += reader.diagnostics
+    if lenient { missing = reader.incomplete }
+    for (path, here) in reader.emplacements {
+      table[path.isEmpty ? key : "\(key)/\(path)"] = here
+    }
+    return value
+  }
+
+  /// The diagnostic for a sub-folder that is a link leading out of the register folder; nil when it may be read.
+  static func subfolderRefusal(_ subfolder: URL, name: String, folder: URL) -> Diagnostic? {
+    guard FileManager.default.fileExists(atPath: subfolder.path), !BoundedFile.isInside(subfolder, folder: folder)
+    else { return nil }
+    return Diagnostic(
+      Emplacement(fichier: name), "lien symbolique vers l'extérieur du dossier du registre : refusé",
+      attendu: "un sous-dossier du dossier du registre")
+  }
+
   static func explication(_ erreur: BoundedReadError) -> String {
     switch erreur {
     case .unreadable: return "fichier illisible"

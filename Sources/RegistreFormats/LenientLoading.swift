@@ -50,21 +50,11 @@ extension ChargementRegistre {
     var incomplete: [IncompleteRecordDiagnostics] = []
     var table: [String: Emplacement] = [:]
 
-    /// Reads one file; `missing` gets its incompleteness diagnostics.
+    /// Reads one file through the strict load's reader; `missing` gets its incompleteness diagnostics.
     func read(_ url: URL, relative: String, type: TypeEnregistrement, key: String, missing: inout [Diagnostic]) -> Valeur? {
-      guard let data = try? Data(contentsOf: url) else {
-        diagnostics.append(Diagnostic(Emplacement(fichier: relative), "fichier illisible", attendu: "un fichier YAML lisible"))
-        return nil
-      }
-      var reader = LecteurYAML(fichier: relative)
-      reader.lenient = true
-      let value = reader.lire(data, type: type)
-      diagnostics += reader.diagnostics
-      missing = reader.incomplete
-      for (path, here) in reader.emplacements {
-        table[path.isEmpty ? key : "\(key)/\(path)"] = here
-      }
-      return value
+      readRecordFile(
+        url, relative: relative, folder: folder, type: type, key: key, lenient: true,
+        diagnostics: &diagnostics, table: &table, missing: &missing)
     }
 
     var school: Etablissement?
@@ -92,7 +82,12 @@ extension ChargementRegistre {
     var breaches: [Violation] = []
     var left: Set<String> = []
     for (name, type) in dossiers {
-      for url in fichiersYAML(folder.appendingPathComponent(name)) {
+      let subfolder = folder.appendingPathComponent(name)
+      if let refusal = subfolderRefusal(subfolder, name: name, folder: folder) {
+        diagnostics.append(refusal)
+        continue
+      }
+      for url in fichiersYAML(subfolder) {
         let relative = "\(name)/\(url.lastPathComponent)"
         let fileID = url.deletingPathExtension().lastPathComponent
         let key = "\(name)/\(fileID)"

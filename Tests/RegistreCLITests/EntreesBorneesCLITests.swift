@@ -115,7 +115,8 @@ struct EntreesBorneesCLI {
     #expect(!resultat.erreurs.contains("\u{07}"))
   }
 
-  @Test func aSymlinkLeavingTheRegisterFolderIsRefused() throws {
+  /// `valider` loads strictly and `audit` leniently: both go through the same bounded file reader.
+  @Test(arguments: ["valider", "audit"]) func aSymlinkLeavingTheRegisterFolderIsRefused(_ commande: String) throws {
     let dossier = try TemporaryFolder.make("registre-cli")
     defer { try? FileManager.default.removeItem(at: dossier) }
     let registre = try copieRegistre(dossier)
@@ -125,7 +126,7 @@ struct EntreesBorneesCLI {
     try FileManager.default.removeItem(at: registre.appendingPathComponent("traitements/vie-scolaire.yaml"))
     try FileManager.default.createSymbolicLink(
       at: registre.appendingPathComponent("traitements/vie-scolaire.yaml"), withDestinationURL: dehors)
-    let resultat = try OutilCLI.lancer(["valider", registre.path])
+    let resultat = try OutilCLI.lancer([commande, registre.path])
     #expect(resultat.code != 0)
     #expect(resultat.erreurs.contains("lien symbolique vers l'extérieur du dossier du registre"), "\(resultat.erreurs)")
   }
