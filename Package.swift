@@ -20,6 +20,7 @@ let package = Package(
     .library(name: "RegistreSignature", targets: ["RegistreSignature"]),
     .library(name: "RegistreProbe", targets: ["RegistreProbe"]),
     .library(name: "RegistreEvaluation", targets: ["RegistreEvaluation"]),
+    .library(name: "RegistreWorkflows", targets: ["RegistreWorkflows"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -108,7 +109,17 @@ let package = Package(
         "RegistreModel", "RegistreFormats", "RegistreRules", "RegistreSignature", "RegistreDocuments",
         "RegistreSupport", "RegistreXML", "RegistreCrypto", "CZlib",
       ],
-      resources: [.copy("Resources/bilan.xsl")],
+      swiftSettings: swiftSettings),
+
+    /** Entry points for every job a user can ask for (audit, documents, signing, export, opinion, demo):
+        plain values in, typed results or French errors out; the CLI and the web server both call them. */
+    .target(
+      name: "RegistreWorkflows",
+      dependencies: [
+        "RegistreModel", "RegistreFormats", "RegistreCatalogue", "RegistreRules", "RegistreDocuments",
+        "RegistreSignature", "RegistreSupport", "RegistreArchive", "RegistreEvaluation", "RegistreLot",
+        "RegistreProbe", "RegistreXML",
+      ],
       swiftSettings: swiftSettings),
 
     // MARK: Command-line tool
@@ -119,7 +130,7 @@ let package = Package(
       dependencies: [
         "RegistreModel", "RegistreFormats", "RegistreCatalogue", "RegistreRules",
         "RegistreDocuments", "RegistreSignature", "RegistreProbe", "RegistreSupport", "RegistreArchive",
-        "RegistreEvaluation", "RegistreLot", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "RegistreEvaluation", "RegistreLot", "RegistreWorkflows", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
 
@@ -162,7 +173,10 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreLotTests",
-      dependencies: ["RegistreTestSupport", "RegistreLot", "RegistreModel", "RegistreFormats", "RegistreRules", "RegistreXML"],
+      dependencies: [
+        "RegistreTestSupport", "RegistreLot", "RegistreModel", "RegistreFormats", "RegistreRules", "RegistreXML",
+        "RegistreWorkflows",
+      ],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreProbeTests", dependencies: ["RegistreTestSupport", "RegistreProbe"], swiftSettings: swiftSettings),

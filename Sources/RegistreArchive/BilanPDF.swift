@@ -2,17 +2,9 @@ public import Foundation
 public import RegistreDocuments
 
 extension Bilan {
-  /// The bundled one-page template (`Resources/bilan.xsl`).
-  public static var template: URL? { Bundle.module.url(forResource: "bilan", withExtension: "xsl") }
-
-  /// The review as a one-page PDF/A-2b, through XSLT and the given renderer (FOP).
-  public func pdf(
-    renderer: any Renderer, transformer: any StylesheetTransformer = LibXSLTTransformer(), date: DocumentDate
-  ) async throws -> Data {
-    guard let template = Self.template else { throw ArchiveError.io("modèle du bilan introuvable") }
-    let fo = try transformer.transform(
-      xml(), stylesheet: template, parameters: ["horodatage": date.timestamp, "date-document": date.day])
-    return try await renderer.render(
-      RenderRequest(fo: fo, profile: .pdfA2b, creationDate: date.isFixed ? date.date : nil))
+  /// The review as a one-page PDF/A-2b, through the one road of every document: the template
+  /// `bilan.xsl` of the pipeline's templates (`Templates/` or the school's `--modeles`), FOP.
+  public func pdf(pipeline: DocumentPipeline) async throws(DocumentError) -> Data {
+    try await pipeline.pdf(for: .yearlyReview, input: xml())
   }
 }

@@ -3,6 +3,20 @@ public import RegistreModel
 public import RegistreRules
 import RegistreFormats
 
+/// Problems of an `acceptations.yaml`, one French line each (`fichier: erreur: …`).
+public struct AcceptancesProblem: Error, Sendable, Equatable {
+  public var lines: [String]
+
+  public init(lines: [String]) {
+    self.lines = lines
+  }
+}
+
+/// Reads the acceptances of the register in a folder (none when it has no `acceptations.yaml`).
+public typealias AcceptancesReader = @Sendable (_ folder: URL, _ registre: Registre) -> Result<
+  Acceptances, AcceptancesProblem
+>
+
 /// One school's line of a batch audit: counts only, so that a lot of any size stays small.
 public struct LigneEtablissement: Sendable, Hashable {
   /// File or folder name inside the lot.
@@ -144,8 +158,11 @@ public enum AuditLot {
   }
 
   /// Audits the lot with `travailleurs` threads (default: one per core).
+  /// `acceptances` reads the `acceptations.yaml` of one register folder (RegistreWorkflows'
+  /// `AcceptancesFile.read`, the same reader as the single audit's).
   public static func run(
-    _ dossier: URL, dateAudit: Jour, regles: [any Rule] = Rules.all, travailleurs: Int? = nil
+    _ dossier: URL, dateAudit: Jour, regles: [any Rule] = Rules.all, travailleurs: Int? = nil,
+    acceptances: AcceptancesReader
   ) throws(ErreurLot) -> RapportLot {
     let noms = try registres(dans: dossier)
     guard !noms.isEmpty else { throw .lotVide(dossier.path) }
@@ -157,7 +174,10 @@ public enum AuditLot {
       while let index = partage.prochain() {
         let nom = noms[index]
         // One register at a time per worker; its memory is released before the next.
-        local.ajouter(auditer(dossier.appendingPathComponent(nom), nom: nom, contexte: contexte, regles: regles))
+        local.ajouter(
+          auditer(
+            dossier.appendingPathComponent(nom), nom: nom, contexte: contexte, regles: regles,
+            acceptances: acceptances))
       }
       partage.fusionner(local)
     }
@@ -173,7 +193,7 @@ public enum AuditLot {
 
   /// One school: load, audit, reduce to counters.
   static func auditer(
-    _ url: URL, nom: String, contexte: AuditContext, regles: [any Rule]
+    _ url: URL, nom: String, contexte: AuditContext, regles: [any Rule], acceptances: AcceptancesReader
   ) -> (LigneEtablissement, [String: (traitements: Int, constats: Int)]) {
     var ligne = LigneEtablissement(source: nom)
     let charge: RegistreCharge
@@ -186,13 +206,17 @@ public enum AuditLot {
     }
     ligne.uai = charge.registre.etablissement.uai
     ligne.nom = charge.registre.etablissement.nom
-    let acceptations: Acceptances
-    switch Self.acceptations(url, registre: charge.registre) {
-    case .success(let lues): acceptations = lues
-    case .failure(let probleme):
-      ligne.probleme = probleme.texte
-      ligne.nombreProblemes = probleme.nombre
-      return (ligne, [:])
+    // XML registers of a lot share the lot's folder: only a register folder has its own acceptances.
+    var acceptations = Acceptances()
+    var estDossier: ObjCBool = false
+    if FileManager.default.fileExists(atPath: url.path, isDirectory: &estDossier), estDossier.boolValue {
+      switch acceptances(url, charge.registre) {
+      case .success(let lues): acceptations = lues
+      case .failure(let probleme):
+        ligne.probleme = probleme.lines.first ?? "acceptations.yaml illisible"
+        ligne.nombreProblemes = max(1, probleme.lines.count)
+        return (ligne, [:])
+      }
     }
     let rapport = Audit.run(charge.registre, context: contexte, rules: regles, acceptances: acceptations)
     ligne.traitements = charge.registre.traitements.count
@@ -211,37 +235,6 @@ public enum AuditLot {
       parRegle[constat.rule] = stat
     }
     return (ligne, parRegle.mapValues { ($0.traitements.count, $0.constats) })
-  }
-
-  struct ProblemeAcceptations: Error {
-    var texte: String
-    var nombre: Int
-  }
-
-  /// `acceptations.yaml` inside a register folder (XML registers of a lot have none).
-  static func acceptations(_ url: URL, registre: Registre) -> Result<Acceptances, ProblemeAcceptations> {
-    let fichier = url.appendingPathComponent("acceptations.yaml")
-    var estDossier: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &estDossier), estDossier.boolValue,
-      FileManager.default.fileExists(atPath: fichier.path)
-    else { return .success(Acceptances()) }
-    guard let donnees = try? Data(contentsOf: fichier) else {
-      return .failure(ProblemeAcceptations(texte: "acceptations.yaml: erreur: fichier illisible", nombre: 1))
-    }
-    let lues: Acceptances
-    do {
-      lues = try LectureFichierYAML.lire(
-        donnees, fichier: "acceptations.yaml", type: Format.acceptations, en: Acceptances.self)
-    } catch {
-      let textes = error.diagnostics.map(\.texte)
-      return .failure(
-        ProblemeAcceptations(texte: textes.first ?? "acceptations.yaml illisible", nombre: max(1, textes.count)))
-    }
-    let problemes = lues.problems(knownRules: Set(Rules.ids), registre: registre)
-    if let premier = problemes.first {
-      return .failure(ProblemeAcceptations(texte: "acceptations.yaml: erreur: \(premier)", nombre: problemes.count))
-    }
-    return .success(lues)
   }
 
   /// One worker's totals, merged once at the end.

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
+import RegistreWorkflows
 
 @main
-struct Registre: ParsableCommand {
+struct Registre: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "registre",
     abstract: "Registre des activités de traitement d'un EPLE : valider, auditer, documenter, signer.",
@@ -10,7 +11,7 @@ struct Registre: ParsableCommand {
       Codes de sortie, pour toutes les commandes : 0 tout va bien ; 1 la vérification a trouvé des problèmes ;
       2 usage incorrect ou entrée illisible (rien n'a été écrit).
       """,
-    version: "0.1.0",
+    version: RegistreVersion.current,
     subcommands: [
       Valider.self,
       Convertir.self,
@@ -36,10 +37,14 @@ struct Registre: ParsableCommand {
 
   /// Runs the tool with French framework messages and the documented exit
   /// codes (ArgumentParser's own usage errors exit with 64; ours with 2).
-  static func main() {
+  static func main() async {
     do {
       var commande = try parseAsRoot()
-      try commande.run()
+      if var asynchrone = commande as? any AsyncParsableCommand {
+        try await asynchrone.run()
+      } else {
+        try commande.run()
+      }
     } catch {
       let code = exitCode(for: error)
       if let sortie = error as? ExitCode {

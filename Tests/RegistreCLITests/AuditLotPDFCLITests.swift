@@ -27,7 +27,7 @@ struct AuditLotPDFCLI {
     #expect(audit.code == 1, "\(audit.erreurs)")  // one register is unreadable: same code as the other formats
     #expect(audit.sortie.isEmpty)  // nothing on standard output: the PDF is in its file
     #expect(audit.erreurs.contains("4 registre(s) audité(s), 1 illisible(s)"))
-    let autorite = dossier.appendingPathComponent("academie-ac-demonstration.pem")
+    let autorite = dossier.appendingPathComponent("ac-demonstration.pem")
     #expect(FileManager.default.fileExists(atPath: autorite.path))
 
     // Signed, and the signature verifies against the demonstration authority.
@@ -76,7 +76,7 @@ struct AuditLotPDFCLI {
       "--demonstration",
     ])
     #expect(r.code == 0, "\(r.erreurs)")
-    let autorite = dossier.appendingPathComponent("audit-ac-demonstration.pem")
+    let autorite = dossier.appendingPathComponent("ac-demonstration.pem")
     let v = try OutilCLI.lancer(["verifier", pdf.path, "--ac", autorite.path])
     #expect(v.code == 0, "\(v.sortie)\(v.erreurs)")
     let conflit = try OutilCLI.lancer([

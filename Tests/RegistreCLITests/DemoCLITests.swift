@@ -10,7 +10,7 @@ import RegistreTestSupport
     let r = try OutilCLI.lancer(["demo", "--sortie", sortie.path, "--date", "2026-11-29"])
     #expect(r.code == 0, "\(r.erreurs)")
     let fichiers = [
-      "registre/etablissement.yaml", "audit.txt", "audit.json", "audit.sarif", "autorite-demonstration.pem",
+      "registre/etablissement.yaml", "audit.txt", "audit.json", "audit.sarif", "ac-demonstration.pem",
       "registre.pdf", "notice-familles.pdf", "notice-eleves.pdf", "rapport-audit.pdf",
     ]
     for fichier in fichiers {
@@ -22,7 +22,7 @@ import RegistreTestSupport
       sortie.appendingPathComponent($0).path
     }
     let verification = try OutilCLI.lancer(
-      ["verifier"] + pdfs + ["--ac", sortie.appendingPathComponent("autorite-demonstration.pem").path])
+      ["verifier"] + pdfs + ["--ac", sortie.appendingPathComponent("ac-demonstration.pem").path])
     #expect(verification.code == 0, "\(verification.sortie)\(verification.erreurs)")
     // Without the demo authority they are not trusted.
     #expect(try OutilCLI.lancer(["verifier", pdfs[0]]).code == 1)

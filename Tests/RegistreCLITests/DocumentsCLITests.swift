@@ -37,6 +37,52 @@ struct DocumentsCLITests {
     #expect(extrait.contains("28 novembre 2026"))
   }
 
+  /// Issue 16: an incomplete treatment fiche is left out of the register and the notices, and the
+  /// documents themselves say so (not only the error output); the command exits with 1.
+  @Test func ficheIncompleteNommeeDansLesDocuments() throws {
+    let dossier = try TemporaryFolder.make()
+    defer { try? FileManager.default.removeItem(at: dossier) }
+    let registre = dossier.appendingPathComponent("r")
+    try FileManager.default.copyItem(at: OutilCLI.registreValide, to: registre)
+    let incomplete = """
+      id: sorties
+      nom: Sorties scolaires
+      statut: brouillon
+      finalite_principale: "À COMPLÉTER : finalité"
+      responsable:
+        type: etablissement
+      base_legale:
+        article_6: mission-interet-public
+      personnes_concernees:
+        - categorie: eleves-mineurs
+      donnees:
+        - categorie: etat-civil
+      """
+    try incomplete.write(
+      to: registre.appendingPathComponent("traitements/sorties.yaml"), atomically: true, encoding: .utf8)
+    let pdf = dossier.appendingPathComponent("registre.pdf")
+    let r = try OutilCLI.lancer(["document", registre.path, "--sortie", pdf.path])
+    #expect(r.code == 1, "\(r.erreurs)")
+    #expect(r.erreurs.contains("sorties"))
+    let texte = try Self.texte(pdf).replacingOccurrences(of: "\n", with: " ")
+    #expect(texte.contains("Document incomplet"))
+    #expect(texte.contains("ne figurent pas dans ce document"))
+    #expect(texte.contains("sorties"))
+    #expect(!texte.contains("Sorties scolaires"))
+
+    let notices = dossier.appendingPathComponent("notices")
+    let n = try OutilCLI.lancer(["notices", registre.path, "--sortie", notices.path])
+    #expect(n.code == 1, "\(n.erreurs)")
+    let familles = try Self.texte(notices.appendingPathComponent("notice-familles.pdf"))
+    #expect(familles.contains("Document incomplet"))
+
+    // The complete register's documents carry no such box.
+    let complet = dossier.appendingPathComponent("complet.pdf")
+    let c = try OutilCLI.lancer(["document", OutilCLI.registreValide.path, "--sortie", complet.path])
+    #expect(c.code == 0, "\(c.erreurs)")
+    #expect(!(try Self.texte(complet)).contains("Document incomplet"))
+  }
+
   @Test func noticesEtRapportAudit() throws {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }

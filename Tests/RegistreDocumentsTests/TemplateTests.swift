@@ -19,7 +19,11 @@ struct TemplateTests {
     _ kind: DocumentKind, treatment: String? = nil, library: TemplateLibrary? = nil
   ) throws -> String {
     let input = try Tools.fixture(
-      kind.readsRegister ? "registre-mini.xml" : kind == .batchAudit ? "audit-lot-mini.xml" : "constats-mini.xml")
+      kind.readsRegister
+        ? "registre-mini.xml"
+        : kind == .batchAudit
+          ? "audit-lot-mini.xml"
+          : kind == .yearlyReview ? "bilan-mini.xml" : kind == .opinion ? "avis-mini.xml" : "constats-mini.xml")
     let data = try pipeline(library).formattingObjects(for: kind, input: input, treatment: treatment)
     return String(decoding: data, as: UTF8.self)
   }
@@ -43,6 +47,8 @@ struct TemplateTests {
     ("notice-familles-siecle", .noticeFamilies, "siecle"),
     ("rapport-audit", .auditReport, nil),
     ("audit-lot", .batchAudit, nil),
+    ("bilan", .yearlyReview, nil),
+    ("avis", .opinion, nil),
   ])
   func golden(name: String, kind: DocumentKind, treatment: String?) throws {
     let fo = try Self.fo(kind, treatment: treatment)
@@ -55,6 +61,26 @@ struct TemplateTests {
     }
     let expected = try String(contentsOf: goldenFile, encoding: .utf8)
     #expect(fo == expected, "FO différent de \(goldenFile.path) ; REGISTRE_REGENERER_REFERENCES=1 pour le régénérer")
+  }
+
+  @Test func opinionTemplatePlacesEveryTextOfTheOpinion() throws {
+    let text = Self.text(try Self.fo(.opinion))
+    #expect(text.contains("Verdict : à proscrire"))
+    #expect(text.contains("1. [RGPD] Publicité auprès des élèves."))
+    #expect(text.contains("2. [RGPD] Informer les familles."))
+    #expect(text.contains("Réf. : RGPD, art. 28 (contrat-art-28)"))
+    #expect(text.contains("Sonde TLS des points d'accès"))
+    #expect(text.contains("Signature :"))
+    #expect(text.contains("A&amp;B &lt;test&gt;"))
+    #expect(try Self.fo(.opinion).contains("background-color=\"#F4CCCC\""))
+  }
+
+  @Test func yearlyReviewTemplateShowsBothYears() throws {
+    let text = Self.text(try Self.fo(.yearlyReview))
+    #expect(text.contains("Bilan annuel 2026"))
+    #expect(text.contains("Lycée Marie-Curie (fictif)"))
+    #expect(text.contains("22"))
+    #expect(text.contains("20"))
   }
 
   @Test func foIsDeterministic() throws {

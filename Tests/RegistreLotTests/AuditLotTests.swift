@@ -3,6 +3,7 @@ import RegistreFormats
 import RegistreLot
 import RegistreModel
 import RegistreRules
+import RegistreWorkflows
 import Testing
 import RegistreTestSupport
 
@@ -22,7 +23,7 @@ import RegistreTestSupport
     let (dossier, resume) = try Self.lot()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let jour = try #require(Self.jour)
-    let rapport = try AuditLot.run(dossier, dateAudit: jour)
+    let rapport = try AuditLot.run(dossier, dateAudit: jour, acceptances: AcceptancesFile.reader)
 
     #expect(rapport.etablissements.count == 20)
     #expect(rapport.audites == 18)
@@ -70,7 +71,7 @@ import RegistreTestSupport
     #expect(!rapport.echoue(nil))
 
     // One worker or many: the same report.
-    let sequentiel = try AuditLot.run(dossier, dateAudit: jour, travailleurs: 1)
+    let sequentiel = try AuditLot.run(dossier, dateAudit: jour, travailleurs: 1, acceptances: AcceptancesFile.reader)
     #expect(sequentiel.etablissements == rapport.etablissements)
     #expect(sequentiel.parRegle == rapport.parRegle)
   }
@@ -85,7 +86,7 @@ import RegistreTestSupport
       at: dossier.appendingPathComponent("dossier-sans-etablissement"), withIntermediateDirectories: true)
     try Data("ignoré".utf8).write(to: dossier.appendingPathComponent("LISEZMOI.txt"))
     let jour = try #require(Self.jour)
-    let rapport = try AuditLot.run(dossier, dateAudit: jour)
+    let rapport = try AuditLot.run(dossier, dateAudit: jour, acceptances: AcceptancesFile.reader)
     #expect(rapport.etablissements.count == 6)
     #expect(rapport.audites == 3)
     let illisibles = rapport.etablissements.filter { !$0.estLisible }
@@ -98,15 +99,15 @@ import RegistreTestSupport
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let jour = try #require(Self.jour)
-    #expect(throws: ErreurLot.lotVide(dossier.path)) { try AuditLot.run(dossier, dateAudit: jour) }
+    #expect(throws: ErreurLot.lotVide(dossier.path)) { try AuditLot.run(dossier, dateAudit: jour, acceptances: AcceptancesFile.reader) }
     let absent = dossier.appendingPathComponent("absent")
-    #expect(throws: ErreurLot.dossierIntrouvable(absent.path)) { try AuditLot.run(absent, dateAudit: jour) }
+    #expect(throws: ErreurLot.dossierIntrouvable(absent.path)) { try AuditLot.run(absent, dateAudit: jour, acceptances: AcceptancesFile.reader) }
   }
 
   @Test func sortiesCSVEtJSONBienFormees() throws {
     let (dossier, _) = try Self.lot()
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let rapport = try AuditLot.run(dossier, dateAudit: try #require(Self.jour))
+    let rapport = try AuditLot.run(dossier, dateAudit: try #require(Self.jour), acceptances: AcceptancesFile.reader)
 
     let lignes = try lireCSV(RapportLotCSV.rendre(rapport))
     #expect(lignes.count == 21)

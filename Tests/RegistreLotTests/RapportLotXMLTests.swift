@@ -2,6 +2,7 @@ import Foundation
 import RegistreLot
 import RegistreModel
 import RegistreRules
+import RegistreWorkflows
 import RegistreXML
 import Testing
 import RegistreTestSupport
@@ -105,7 +106,7 @@ import RegistreTestSupport
     _ = try GenerateurRegistres(
       ParametresGeneration(etablissements: 4, traitements: 10, graine: 3, partDefauts: 0.3, illisibles: 1)
     ).ecrire(dans: dossier)
-    let rapport = try AuditLot.run(dossier, dateAudit: try #require(Jour(annee: 2026, mois: 1, jour: 15)))
+    let rapport = try AuditLot.run(dossier, dateAudit: try #require(Jour(annee: 2026, mois: 1, jour: 15)), acceptances: AcceptancesFile.reader)
     let racine = RapportLotXML.arbre(rapport)
     let lignes = try #require(racine.child(named: "etablissements")).children(named: "etablissement")
     #expect(lignes.count == 4)

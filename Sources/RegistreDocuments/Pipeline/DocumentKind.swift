@@ -14,6 +14,10 @@ public enum DocumentKind: String, Sendable, CaseIterable {
   case auditReport = "rapport-audit"
   /// The consolidated audit of many registers (an académie), from the batch report's XML.
   case batchAudit = "audit-lot"
+  /// The one-page yearly review of a sealed year, from the review's XML (`Bilan.xml()`).
+  case yearlyReview = "bilan"
+  /// The dated opinion of `registre evaluer` on a digital tool, from the opinion's XML (`AvisXML`).
+  case opinion = "avis"
 
   /// File name of the template in the templates folder.
   public var templateFileName: String { rawValue + ".xsl" }
@@ -22,7 +26,7 @@ public enum DocumentKind: String, Sendable, CaseIterable {
   public var profile: PDFProfile { self == .register ? .pdfA3b : .pdfA2b }
 
   /// Whether the template reads the register XML (else the findings or batch report XML).
-  public var readsRegister: Bool { self != .auditReport && self != .batchAudit }
+  public var readsRegister: Bool { self == .register || self == .noticeFamilies || self == .noticePupils }
 
   /// Name of the canonical XML embedded in the register PDF.
   public static let embeddedRegisterName = "registre.xml"

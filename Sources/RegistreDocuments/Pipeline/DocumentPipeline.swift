@@ -60,12 +60,18 @@ public struct DocumentJob: Sendable, Equatable {
   /// Whether an existing `output` may be replaced; when not, the job fails before
   /// any rendering (`registre document --sortie` without `--remplacer`).
   public var replacesExisting: Bool
+  /// XSLT string parameters of this job alone (e.g. the incomplete fiches a document leaves out).
+  public var parameters: [String: String]
 
-  public init(kind: DocumentKind, treatment: String? = nil, output: URL, replacesExisting: Bool = true) {
+  public init(
+    kind: DocumentKind, treatment: String? = nil, output: URL, replacesExisting: Bool = true,
+    parameters: [String: String] = [:]
+  ) {
     self.kind = kind
     self.treatment = treatment
     self.output = output
     self.replacesExisting = replacesExisting
+    self.parameters = parameters
   }
 }
 
@@ -205,7 +211,8 @@ public struct DocumentPipeline: Sendable {
       }
       do throws(DocumentError) {
         requests.append(
-          try renderRequest(for: job.kind, input: item.input, treatment: job.treatment))
+          try renderRequest(
+            for: job.kind, input: item.input, treatment: job.treatment, parameters: job.parameters))
         requestJobs.append(index)
       } catch {
         results[index] = .failure(error)

@@ -4,9 +4,10 @@ import RegistreSupport
 import RegistreFormats
 import RegistreModel
 import RegistreRules
+import RegistreWorkflows
 
 /// `registre audit CHEMIN`: the DPO-style audit of a register.
-struct Auditer: ParsableCommand {
+struct Auditer: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "audit",
     abstract:
@@ -119,118 +120,72 @@ struct Auditer: ParsableCommand {
     }
   }
 
-  func run() throws {
-    let rules: [any Rule]
-    do {
-      rules = try RegistreRules.Audit.selectRules(only: regles, excluding: sansRegles)
-    } catch {
-      Console.erreur("Erreur : \(error.message).")
-      throw CodeSortie.usage
-    }
-    let jour: Jour
-    if let date {
-      guard let lu = Jour(iso: date) else {
-        Console.erreur("Erreur : date « \(date) » invalide (attendu : AAAA-MM-JJ).")
-        throw CodeSortie.usage
-      }
-      jour = lu
-    } else {
-      guard let aujourdhui = Self.aujourdhui() else {
-        Console.erreur("Erreur : date du jour illisible ; indiquer --date AAAA-MM-JJ.")
-        throw CodeSortie.usage
-      }
-      jour = aujourdhui
-    }
-
+  func run() async throws {
+    let options = AuditOptions(
+      onlyRules: regles, excludedRules: sansRegles,
+      date: try SortieWorkflow.executer { () throws(WorkflowError) in
+        _ = try AuditWorkflow.rules(only: regles, excluding: sansRegles)
+        return try RegisterInput.day(date)
+      })
     guard let chemin else {
-      try auditerLot(lot ?? ".", regles: rules, jour: jour)
+      try await auditerLot(lot ?? ".", options: options)
       return
     }
-    // An incomplete register is audited on what can be read; each incomplete fiche is a finding.
-    let (charge, incompletes) = try ChargeurCLI.chargerPourAudit(chemin)
-    let acceptations = try Self.acceptations(pour: charge)
-    let report = RegistreRules.Audit.run(
-      charge.registre, context: AuditContext(auditDate: jour, incompleteFiches: incompletes), rules: rules,
-      acceptances: acceptations)
-    let locate: FindingLocator = { Self.emplacement($0, dans: charge) }
-
+    let audit = try SortieWorkflow.executer { () throws(WorkflowError) in
+      try AuditWorkflow.run(registerAt: chemin, options: options)
+    }
+    let report = audit.report
+    if !audit.incompleteFiches.isEmpty {
+      Console.erreur(
+        "Registre incomplet : \(audit.incompleteFiches.count) fiche(s) incomplète(s), auditée(s) sur ce qui peut être lu (constat registre-incomplet).")
+    }
     switch format {
     case .texte:
       let couleur = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
       // The report quotes the register: only the tool's own colour codes reach the terminal.
-      let texte = AuditTextReport.render(report, registre: charge.registre, colour: couleur, locate: locate)
+      let texte = AuditTextReport.render(report, registre: audit.registre, colour: couleur, locate: audit.locator)
       FileHandle.standardOutput.write(Data(TerminalText.escaped(texte, keepingColour: true).utf8))
     case .json:
-      let donnees = try AuditJSONReport.render(
-        report, registre: charge.registre, source: chemin, locate: locate)
+      let donnees = try AuditJSONReport.render(report, registre: audit.registre, source: chemin, locate: audit.locator)
       FileHandle.standardOutput.write(donnees + Data("\n".utf8))
     case .sarif:
-      let donnees = try AuditSARIFReport.render(
-        report, toolVersion: Registre.configuration.version, locate: locate)
+      let donnees = try AuditSARIFReport.render(report, toolVersion: RegistreVersion.current, locate: audit.locator)
       FileHandle.standardOutput.write(donnees + Data("\n".utf8))
     case .csv:
       throw CodeSortie.usage  // Refused by validate().
     case .pdf:
       try SortieExistante.verifier(sortie ?? "rapport-audit.pdf", remplacer: remplacer)
       let pdf = URL(fileURLWithPath: sortie ?? "rapport-audit.pdf")
-      let (signe, autorite) = try signaturePDF(organisation: charge.registre.etablissement.nom)
-      try RapportAuditPDF.ecrire(
-        report, registre: charge.registre, sortie: pdf, modeles: modeles, signature: signe, remplacer: remplacer)
-      try Self.ecrireAutorite(autorite, pres: pdf)
+      let identite = try signaturePDF(organisation: audit.registre.etablissement.nom)
+      let resultat = try await SortieWorkflow.executer(modeles: modeles) { () async throws(WorkflowError) in
+        try await DocumentWorkflow.auditReport(
+          audit, output: pdf, settings: DocumentsCLI.reglages(modeles: modeles, signature: identite, remplacer: remplacer))
+      }
+      try DocumentsCLI.rendreCompte(resultat)
+      try Self.ecrireAutorite(identite, pres: pdf)
     }
     if report.fails(at: echecSi.gravite) { throw CodeSortie.problemes }
   }
 
-  /// Today in the machine's time zone: the CLI may read the clock, the rules never do.
-  static func aujourdhui() -> Jour? {
-    let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-    guard let annee = c.year, let mois = c.month, let jour = c.day else { return nil }
-    return Jour(annee: annee, mois: mois, jour: jour)
-  }
-
-  /// File and line of a finding, from the loader's locations.
-  static func emplacement(_ f: Finding, dans charge: RegistreCharge) -> FindingLocation? {
-    let e: Emplacement?
-    switch f.subject {
-    case .traitement(let id): e = charge.emplacements.traitement(id, champ: f.field)
-    case .sousTraitant(let id): e = charge.emplacements.sousTraitant(id, champ: f.field)
-    case .violation(let id): e = charge.emplacements.violation(id, champ: f.field)
-    case .etablissement:
-      e =
-        f.field.flatMap { charge.emplacements.table["etablissement/\($0)"] }
-        ?? charge.emplacements.table["etablissement"]
-    }
-    guard let e else { return nil }
-    return FindingLocation(file: e.fichier, line: e.ligne, column: e.colonne, field: f.field ?? e.champ)
-  }
-
-  /// Reads `acceptations.yaml` beside the register's files, when there is one.
-  static func acceptations(pour charge: RegistreCharge) throws -> Acceptances {
-    var estDossier: ObjCBool = false
-    _ = FileManager.default.fileExists(atPath: charge.source.path, isDirectory: &estDossier)
-    let racine = estDossier.boolValue ? charge.source : charge.source.deletingLastPathComponent()
-    let url = racine.appendingPathComponent("acceptations.yaml")
-    guard FileManager.default.fileExists(atPath: url.path) else { return Acceptances() }
-    guard let donnees = try? Data(contentsOf: url) else {
-      Console.erreur("acceptations.yaml: erreur: fichier illisible")
-      throw CodeSortie.usage
-    }
-    var problemes: [String] = []
-    var lues = Acceptances()
+  /// The PDF's signing identity: the credentials given on the command line, or a throw-away
+  /// demonstration certificate; `nil` for an unsigned PDF.
+  func signaturePDF(organisation: String) throws -> SigningIdentity? {
     do {
-      lues = try LectureFichierYAML.lire(
-        donnees, fichier: "acceptations.yaml", type: Format.acceptations, en: Acceptances.self)
+      return try signature.identite(demonstration: demonstration, organisation: organisation)
     } catch {
-      problemes = error.diagnostics.map(\.texte)
-    }
-    problemes += lues.problems(knownRules: Set(Rules.ids), registre: charge.registre).map {
-      "acceptations.yaml: erreur: \($0)"
-    }
-    if !problemes.isEmpty {
-      problemes.forEach(Console.erreur)
-      Console.erreur("Fichier d'acceptations invalide : \(problemes.count) problème(s).")
+      Console.erreur("Signature impossible : \(error)\(demonstration ? ". Rien n'a été écrit." : "")")
       throw CodeSortie.usage
     }
-    return lues
+  }
+
+  /// Writes the demonstration authority beside the PDF (nothing for a real certificate).
+  static func ecrireAutorite(_ identite: SigningIdentity?, pres pdf: URL) throws {
+    let fichier = try SortieWorkflow.executer { () throws(WorkflowError) in
+      try identite?.writeDemonstrationAuthority(in: pdf.deletingLastPathComponent())
+    }
+    guard let fichier else { return }
+    Console.erreur(
+      "Signé avec un certificat de DÉMONSTRATION (sans valeur probante). Vérification : "
+        + "registre verifier \(pdf.path) --ac \(fichier.path)")
   }
 }

@@ -4,18 +4,15 @@ import RegistreLot
 import RegistreModel
 import RegistreRules
 import RegistreSupport
+import RegistreWorkflows
 
 /// `registre audit --lot DOSSIER`: the consolidated audit of many registers.
 extension Auditer {
-  func auditerLot(_ dossier: String, regles: [any Rule], jour: Jour) throws {
+  func auditerLot(_ dossier: String, options: AuditOptions) async throws {
     // Checked before the batch runs: a long audit is not thrown away at the end.
     try SortieExistante.verifier(sortie, remplacer: remplacer)
-    let rapport: RapportLot
-    do throws(ErreurLot) {
-      rapport = try AuditLot.run(URL(fileURLWithPath: dossier), dateAudit: jour, regles: regles)
-    } catch {
-      Console.erreur("Erreur : \(error.message).")
-      throw CodeSortie.usage
+    let rapport = try SortieWorkflow.executer { () throws(WorkflowError) in
+      try AuditWorkflow.runBatch(folder: dossier, options: options)
     }
     let donnees: Data?
     switch format {
@@ -36,9 +33,13 @@ extension Auditer {
         }
       } else {
         // The PDF: rendered, signed when asked, then written atomically by the pipeline.
-        let (signe, autorite) = try signaturePDF(organisation: "Registre")
-        try RapportLotPDF.ecrire(rapport, sortie: url, modeles: modeles, signature: signe, remplacer: remplacer)
-        try Self.ecrireAutorite(autorite, pres: url)
+        let identite = try signaturePDF(organisation: "Registre")
+        let resultat = try await SortieWorkflow.executer(modeles: modeles) { () async throws(WorkflowError) in
+          try await DocumentWorkflow.batchReport(
+            rapport, output: url, settings: DocumentsCLI.reglages(modeles: modeles, signature: identite, remplacer: remplacer))
+        }
+        try DocumentsCLI.rendreCompte(resultat, annoncer: false)
+        try Self.ecrireAutorite(identite, pres: url)
       }
       Console.erreur(
         "Lot audité : \(rapport.audites) registre(s) audité(s), \(rapport.illisibles) illisible(s) ; "

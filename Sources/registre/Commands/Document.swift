@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
-import RegistreDocuments
+import RegistreWorkflows
 
 /// `registre document CHEMIN --sortie FICHIER.pdf`: the register as PDF/A-3b.
-struct Document: ParsableCommand {
+struct Document: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "document",
     abstract: "Produit le registre en PDF/A-3 (avec son XML canonique en pièce jointe).",
@@ -27,15 +27,15 @@ struct Document: ParsableCommand {
 
   @OptionGroup(title: "Signature (facultative)") var signature: OptionsSignature
 
-  func run() throws {
+  func run() async throws {
     // Checked first: nothing is loaded or rendered for an output that would be refused.
     try SortieExistante.verifier(sortie, remplacer: remplacer)
-    let (charge, incompletes) = try ChargeurCLI.chargerPourDocument(chemin)
-    let bibliotheque = try DocumentsCLI.modeles(modeles)
-    let xml = try DocumentsCLI.xmlCanonique(charge)
-    try DocumentsCLI.produire(
-      [DocumentJob(kind: .register, output: URL(fileURLWithPath: sortie), replacesExisting: remplacer)], entree: xml,
-      pipeline: DocumentsCLI.pipeline(bibliotheque, signature: DocumentsCLI.Signature.depuis(signature)))
-    if !incompletes.isEmpty { throw CodeSortie.problemes }
+    let identite = try signature.identiteDocuments()
+    let resultat = try await SortieWorkflow.executer(modeles: modeles) { () async throws(WorkflowError) in
+      try await DocumentWorkflow.register(
+        at: chemin, output: URL(fileURLWithPath: sortie),
+        settings: DocumentsCLI.reglages(modeles: modeles, signature: identite, remplacer: remplacer))
+    }
+    try DocumentsCLI.rendreCompte(resultat)
   }
 }

@@ -1,128 +1,91 @@
 import ArgumentParser
 import Foundation
 import RegistreDocuments
-import RegistreFormats
-import RegistreSignature
+import RegistreWorkflows
 
-/// Shared by `document`, `notices` (and the audit report): the templates to
-/// use, the pipeline, and running async work from a synchronous command.
-enum DocumentsCLI {
-  /// The built-in templates, or the school's folder given with `--modeles`.
-  static func modeles(_ dossier: String?) throws -> TemplateLibrary {
-    if let dossier {
-      do {
-        return try TemplateLibrary.custom(URL(fileURLWithPath: dossier))
-      } catch {
-        Console.erreur("\(error.message) (option --modeles)")
-        throw CodeSortie.usage
-      }
+/// What every command does with an entry point's answer: print it, pick the exit code.
+enum SortieWorkflow {
+  /// Prints the error's lines on standard error and returns its exit code (1 or 2).
+  static func echec(_ error: WorkflowError, modeles: String? = nil) -> ExitCode {
+    var lines = error.lines
+    if error.reason == .templates, modeles != nil, let first = lines.first {
+      lines[0] = first + " (option --modeles)"
     }
-    guard let integres = TemplateLibrary.builtIn else {
-      Console.erreur("Modèles intégrés introuvables : installation incomplète de registre.")
-      throw CodeSortie.usage
-    }
-    return integres
+    lines.forEach(Console.erreur)
+    return error.isUsage ? CodeSortie.usage : CodeSortie.problemes
   }
 
-  /// The pipeline; with `signature`, every PDF is signed before it is written.
-  /// `delai` bounds each FOP run (default: the renderer's 180 s).
-  static func pipeline(
-    _ modeles: TemplateLibrary, signature: Signature? = nil, delai: Duration? = nil
-  ) -> DocumentPipeline {
-    let rendu = delai.map { modeles.fopRenderer(timeout: $0) } ?? modeles.fopRenderer()
-    var pipeline = DocumentPipeline(
-      templates: modeles, transformer: LibXSLTTransformer(), renderer: rendu,
-      date: .fromEnvironment(), toolVersion: Registre.configuration.version)
-    if let signature {
-      pipeline.finish = { pdf in try PDFSigner.sign(pdf, credentials: signature.identifiants, options: signature.options) }
-    }
-    return pipeline
-  }
-
-  /// Credentials loaded once (the password is asked once) and the signature's options.
-  struct Signature: Sendable {
-    let identifiants: SigningCredentials
-    let options: SignatureOptions
-
-    /// `nil` when no credentials were given on the command line.
-    static func depuis(_ options: OptionsSignature) throws -> Signature? {
-      guard options.demandee else { return nil }
-      do {
-        return Signature(identifiants: try options.identifiants(), options: options.options)
-      } catch {
-        Console.erreur("Signature impossible : \(error)")
-        throw CodeSortie.usage
-      }
-    }
-  }
-
-  /// The register's canonical XML, the artefact the templates read and the
-  /// register PDF embeds.
-  static func xmlCanonique(_ charge: RegistreCharge) throws -> Data {
+  /// Runs an entry point; its error is printed and becomes the exit code.
+  static func executer<Resultat>(
+    modeles: String? = nil, _ travail: () throws(WorkflowError) -> Resultat
+  ) throws -> Resultat {
     do {
-      return try XMLRegistre.donnees(charge.registre)
+      return try travail()
     } catch {
-      Console.erreur("Impossible de produire le XML canonique du registre : \(error).")
-      throw CodeSortie.usage
+      throw echec(error, modeles: modeles)
     }
   }
 
-  /// Produces the jobs and reports each file; exit code 2 if any failed
-  /// (failed documents leave no file behind).
-  static func produire(_ travaux: [DocumentJob], entree: Data, pipeline: DocumentPipeline) throws {
-    try produire(travaux.map { ($0, entree) }, pipeline: pipeline)
+  /// The same for an async entry point.
+  static func executer<Resultat>(
+    modeles: String? = nil, _ travail: () async throws(WorkflowError) -> Resultat
+  ) async throws -> Resultat {
+    do {
+      return try await travail()
+    } catch {
+      throw echec(error, modeles: modeles)
+    }
+  }
+}
+
+/// Shared by `document`, `notices`, `audit --format pdf` and `demo`.
+enum DocumentsCLI {
+  /// The settings of the documents: templates folder, signature.
+  static func reglages(modeles: String?, signature: SigningIdentity?, remplacer: Bool) -> DocumentSettings {
+    DocumentSettings(
+      templatesFolder: modeles.map { URL(fileURLWithPath: $0) }, signing: signature,
+      toolVersion: RegistreVersion.current, replaceExisting: remplacer)
   }
 
-  /// Jobs with their own inputs, in one parallel batch.
-  static func produire(
-    _ elements: [(job: DocumentJob, input: Data)], pipeline: DocumentPipeline, annoncer: Bool = true
-  ) throws {
-    let travaux = elements.map(\.job)
-    let production = attendre { await pipeline.produceMeasured(elements) }
-    let resultats = production.results
+  /// Reports each file written and each failure; exit code 2 if any document failed
+  /// (failed documents leave no file behind), 1 if incomplete fiches were left out.
+  static func rendreCompte(_ resultat: DocumentOutcome, annoncer: Bool = true) throws {
     if ProcessInfo.processInfo.environment["REGISTRE_MESURES"] == "1" {
       // For the benchmarks: how much of the time is XSLT, how much is FOP.
+      let nombre = resultat.written.count + resultat.failures.count
       Console.erreur(
-        "Mesures : XSLT \(secondes(production.transformDuration)) s, "
-          + "rendu FOP et écriture \(secondes(production.renderDuration)) s, "
-          + "\(travaux.count) document(s), au plus \(ProcessInfo.processInfo.activeProcessorCount) FOP à la fois.")
+        "Mesures : XSLT \(secondes(resultat.transformDuration)) s, "
+          + "rendu FOP et écriture \(secondes(resultat.renderDuration)) s, "
+          + "\(nombre) document(s), au plus \(ProcessInfo.processInfo.activeProcessorCount) FOP à la fois.")
     }
-    var echecs = 0
-    for (travail, resultat) in zip(travaux, resultats) {
-      switch resultat {
-      case .success(let url):
-        if annoncer { Console.sortie("Écrit : \(url.path)") }
-      case .failure(let erreur):
-        echecs += 1
-        Console.erreur("\(travail.output.lastPathComponent) : \(erreur.message)")
-      }
+    if annoncer {
+      for url in resultat.written { Console.sortie("Écrit : \(url.path)") }
     }
-    if echecs > 0 { throw CodeSortie.usage }
+    resultat.failureLines.forEach(Console.erreur)
+    if !resultat.failures.isEmpty { throw CodeSortie.usage }
+    if !resultat.omittedTreatments.isEmpty {
+      Console.erreur(
+        "Fiche(s) incomplète(s), non reprise(s) dans le document (qui les nomme) : "
+          + "\(resultat.omittedTreatments.joined(separator: ", ")). Les compléter (voir « registre valider ») puis relancer.")
+      throw CodeSortie.problemes
+    }
   }
 
   static func secondes(_ duree: Duration) -> String {
     let valeur = Double(duree.components.seconds) + Double(duree.components.attoseconds) / 1e18
     return String(format: "%.2f", valeur).replacingOccurrences(of: ".", with: ",")
   }
+}
 
-  /// Runs async work to completion from a synchronous `run()` (the main
-  /// thread waits; the work runs on the global executor).
-  static func attendre<Resultat: Sendable>(
-    _ travail: @escaping @Sendable () async -> Resultat
-  ) -> Resultat {
-    let boite = Boite<Resultat>()
-    let signal = DispatchSemaphore(value: 0)
-    Task.detached {
-      boite.valeur = await travail()
-      signal.signal()
+extension OptionsSignature {
+  /// The identity for `document` and `notices`: `nil` without credentials; exit code 2 when they
+  /// cannot be loaded.
+  func identiteDocuments() throws -> SigningIdentity? {
+    do {
+      return try identite()
+    } catch {
+      Console.erreur("Signature impossible : \(error)")
+      throw CodeSortie.usage
     }
-    signal.wait()
-    guard let valeur = boite.valeur else { fatalError("travail asynchrone sans résultat") }
-    return valeur
-  }
-
-  /// Written once by the task, read after the semaphore: no concurrent access.
-  private final class Boite<Valeur>: @unchecked Sendable {
-    var valeur: Valeur?
   }
 }

@@ -7,9 +7,10 @@ import RegistreDocuments
 import RegistreProbe
 import RegistreSignature
 import RegistreSupport
+import RegistreWorkflows
 
 /// `registre evaluer FICHE`: the pre-adoption check of a digital tool.
-struct Evaluer: ParsableCommand {
+struct Evaluer: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "evaluer",
     abstract: "Évalue un outil numérique avant son adoption : avis, conditions, brouillon de fiche et note aux familles.",
@@ -70,9 +71,14 @@ struct Evaluer: ParsableCommand {
   @Option(name: .customLong("date"), help: "Date de l'avis, AAAA-MM-JJ (par défaut : aujourd'hui).")
   var date: String?
 
+  @Option(
+    name: [.customLong("modeles"), .customLong("modèles")],
+    help: "Dossier de modèles de l'établissement pour l'avis PDF (voir « registre modeles exporter »).")
+  var modeles: String?
+
   @OptionGroup(title: "Signature de l'avis PDF (facultative)") var signature: OptionsSignature
 
-  func run() throws {
+  func run() async throws {
     if modele {
       Console.sortie(ModeleFiche.texte())
       return
@@ -87,6 +93,10 @@ struct Evaluer: ParsableCommand {
     }
     if signature.demandee, format != .pdf {
       Console.erreur("erreur : la signature ne s'applique qu'à l'avis PDF (--format pdf).")
+      throw CodeSortie.usage
+    }
+    if modeles != nil, format != .pdf {
+      Console.erreur("erreur : --modeles ne sert qu'avec l'avis PDF (--format pdf).")
       throw CodeSortie.usage
     }
     if ajouter, registre == nil {
@@ -149,7 +159,7 @@ struct Evaluer: ParsableCommand {
       }
     }
     if let sortie {
-      let pdf = format == .pdf ? try avisPDF(evaluation, etablissement: charge?.registre.etablissement.nom) : nil
+      let pdf = format == .pdf ? try await avisPDF(evaluation, etablissement: charge?.registre.etablissement.nom) : nil
       try ecrireSortie(
         dans: sortie, id: evaluation.draftEntry.id, rapport: rapport, brouillon: brouillon, notice: notice, pdf: pdf,
         proscrit: evaluation.verdict == .aProscrire)
@@ -169,7 +179,7 @@ struct Evaluer: ParsableCommand {
       }
       return lu
     }
-    guard let aujourdhui = Auditer.aujourdhui() else {
+    guard let aujourdhui = RegisterInput.today() else {
       Console.erreur("Erreur : date du jour illisible ; indiquer --date AAAA-MM-JJ.")
       throw CodeSortie.usage
     }
@@ -227,36 +237,18 @@ struct Evaluer: ParsableCommand {
 
   /// The dated opinion as PDF/A-2b, rendered by the documents module's FOP
   /// renderer and signed when credentials are given. Exit code 2 on failure.
-  func avisPDF(_ evaluation: Evaluation, etablissement: String?) throws -> Data {
-    let bibliotheque = try DocumentsCLI.modeles(nil)
-    let date = DocumentDate.fromEnvironment()
-    let fo = AvisFO.document(
-      evaluation, etablissement: etablissement, horodatage: date.isFixed ? date.timestamp : nil)
-    let requete = RenderRequest(fo: fo, profile: .pdfA2b, creationDate: date.isFixed ? date.date : nil)
-    let moteur = bibliotheque.fopRenderer()
-    let resultat: Result<Data, RenderError> = DocumentsCLI.attendre {
-      do throws(RenderError) {
-        return .success(try await moteur.render(requete))
-      } catch {
-        return .failure(error)
-      }
-    }
-    var pdf: Data
-    switch resultat {
-    case .success(let donnees): pdf = donnees
-    case .failure(let erreur):
-      Console.erreur("avis.pdf : \(erreur.message) Rien n'a été écrit.")
+  func avisPDF(_ evaluation: Evaluation, etablissement: String?) async throws -> Data {
+    let identite: SigningIdentity?
+    do {
+      identite = try signature.identite()
+    } catch {
+      Console.erreur("Signature impossible : \(error)")
       throw CodeSortie.usage
     }
-    if let signataire = try DocumentsCLI.Signature.depuis(signature) {
-      do {
-        pdf = try PDFSigner.sign(pdf, credentials: signataire.identifiants, options: signataire.options)
-      } catch {
-        Console.erreur("Signature impossible : \(error). Rien n'a été écrit.")
-        throw CodeSortie.usage
-      }
+    return try await SortieWorkflow.executer(modeles: modeles) { () async throws(WorkflowError) in
+      try await EvaluationWorkflow.opinionPDF(
+        evaluation, school: etablissement, settings: DocumentsCLI.reglages(modeles: modeles, signature: identite, remplacer: false))
     }
-    return pdf
   }
 
   /// Adds the draft entry to the register folder, never over an existing file.

@@ -1,15 +1,10 @@
 import ArgumentParser
 import Foundation
-import RegistreArchive
-import RegistreDocuments
-import RegistreFormats
-import RegistreModel
-import RegistreRules
-import RegistreSignature
+import RegistreWorkflows
 
 extension Registre {
   /// `registre exporter CHEMIN --annee 2026 --archive DOSSIER [--motif TEXTE] [signature | --demonstration]`
-  struct Exporter: ParsableCommand {
+  struct Exporter: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "exporter",
       abstract: "Scelle le registre de l'année dans l'archive : PDF signés, XML, tableurs, modifications, bilan.",
@@ -60,188 +55,37 @@ extension Registre {
       }
     }
 
-    func run() throws {
-      let charge = try ChargeurCLI.charger(chemin)
-      let registre = charge.registre
-      let archiveURL = URL(fileURLWithPath: archive)
-      let cible = YearArchive.nextFolder(for: annee, in: archiveURL)
-      if cible.revision > 1 && motif == nil {
-        Console.erreur(
-          "erreur : l'année \(annee) est déjà scellée ; une correction devient la révision \(cible.name), "
-            + "avec sa raison : --motif « … ». Rien n'a été écrit.")
-        throw CodeSortie.usage
+    func run() async throws {
+      let options = YearExportOptions(
+        year: annee, archive: URL(fileURLWithPath: archive), revisionReason: motif,
+        templatesFolder: modeles.map { URL(fileURLWithPath: $0) })
+      let registre = try SortieWorkflow.executer { () throws(WorkflowError) in
+        let charge = try RegisterInput.load(chemin)
+        try YearExportWorkflow.checkTarget(options)
+        return charge.registre
       }
-
       // Credentials first: a wrong password must stop the export before any work.
-      let identifiants: SigningCredentials
-      var autoriteDemo: String?
+      let identite: SigningIdentity?
       do {
-        if demonstration {
-          let demo = try SigningCredentials.demonstration(organization: registre.etablissement.nom)
-          identifiants = demo.credentials
-          autoriteDemo = demo.authorityPEM
-        } else {
-          identifiants = try signature.identifiants()
-        }
-      } catch let error as SignatureError {
-        Console.erreur("erreur : \(error.description) ; rien n'a été écrit.")
-        throw CodeSortie.usage
-      } catch let error as ErreurSignature {
+        identite = try signature.identite(demonstration: demonstration, organisation: registre.etablissement.nom)
+      } catch {
         Console.erreur("erreur : \(error.description) ; rien n'a été écrit.")
         throw CodeSortie.usage
       }
-
-      let date = DocumentDate.fromEnvironment()
-      guard let jour = Jour(iso: date.day) else {
-        Console.erreur("erreur : date du jour illisible (\(date.day)).")
-        throw CodeSortie.usage
+      guard let identite else { throw CodeSortie.usage }  // Refused by validate().
+      let annee = try await SortieWorkflow.executer(modeles: modeles) { () async throws(WorkflowError) in
+        try await YearExportWorkflow.run(registre, options: options, signing: identite)
       }
-      let rapport = Audit.run(registre, context: AuditContext(auditDate: jour))
-
-      // The previous sealed year, for the change list and the review's comparison.
-      let precedent = YearArchive.previous(before: annee, in: archiveURL)
-      var registrePrecedent: RegistreModel.Registre?
-      var indicateursPrecedents: Indicators?
-      if let precedent {
-        do {
-          registrePrecedent = try SourceRegistre.load(precedent.url)
-        } catch {
-          Console.erreur("attention : registre de \(precedent.name) illisible ; les modifications ne sont pas listées.")
-        }
-        indicateursPrecedents = Self.indicateurs(dans: precedent)
-          ?? registrePrecedent.map { r in
-            Indicators.of(r, auditDate: Jour(annee: precedent.year, mois: 12, jour: 31) ?? jour)
-          }
+      annee.warnings.forEach(Console.erreur)
+      Console.sortie("Année scellée : \(annee.folder.path)")
+      if let precedent = annee.previousName {
+        Console.sortie("Modifications depuis \(precedent) : changements-\(options.year).txt")
       }
-
-      let xml: Data
-      do { xml = try XMLRegistre.donnees(registre) } catch {
-        Console.erreur("erreur : XML canonique impossible (\(error)).")
-        throw CodeSortie.usage
+      if let autorite = annee.demonstrationAuthority {
+        Console.sortie(
+          "Signé avec un certificat de DÉMONSTRATION (sans valeur probante). Vérification : "
+            + "registre verifier \(annee.folder.path) --ac \(autorite.path)")
       }
-      let bilan = Bilan(
-        year: annee, school: registre.etablissement.nom, current: Indicators.of(registre, auditDate: jour),
-        previousYear: precedent?.year, previous: indicateursPrecedents)
-
-      do {
-        let construction = try YearBuild(target: cible, in: archiveURL)
-        defer { construction.abandon() }
-        func ajouter(_ nom: String, _ donnees: Data, _ mode: UInt32 = 0o640) throws {
-          try construction.add(ArchiveFile(name: nom, data: donnees, permissions: mode))
-        }
-        try ajouter("registre-\(annee).xml", xml)
-        try ajouter("registre-\(annee).csv", Tableur.csv(registre))
-        try ajouter("registre-\(annee).ods", try Tableur.ods(registre))
-        var parametresRegistre: [String: String] = [:]
-        if let registrePrecedent, let precedent {
-          let changements = ChangeList.between(
-            registrePrecedent, registre, from: precedent.name, to: String(annee))
-          try ajouter("changements-\(annee).txt", Data(changements.text.utf8))
-          try ajouter("changements-\(annee).json", try changements.json())
-          // The register PDF carries the same list, after its summary.
-          parametresRegistre = [
-            "modifications": changements.text.split(separator: "\n", omittingEmptySubsequences: false)
-              .dropFirst().joined(separator: "\n"),
-            "modifications-titre": "Modifications depuis le registre \(precedent.name)",
-          ]
-        }
-        try ajouter("bilan-\(annee).txt", Data(bilan.text.utf8), 0o644)
-        try ajouter("bilan-\(annee).json", try bilan.json(), 0o644)
-        if let motif {
-          let texte = "Révision \(cible.name) du registre \(annee), exportée le \(date.day).\nMotif : \(motif)\n"
-          try ajouter("MOTIF.txt", Data(texte.utf8), 0o644)
-        }
-        if let autoriteDemo {
-          try ajouter("ac-demonstration.pem", Data(autoriteDemo.utf8), 0o644)
-        }
-
-        // The PDFs: rendered together (FOP), then each signed.
-        let bibliotheque = try DocumentsCLI.modeles(modeles)
-        let pipeline = DocumentsCLI.pipeline(bibliotheque)
-        let constats = RapportAuditPDF.constats(rapport, registre: registre).xml()
-        let parametres = parametresRegistre
-        let travaux: [(String, DocumentKind, Data, UInt32)] = [
-          ("registre-\(annee).pdf", .register, xml, 0o640),
-          ("notice-familles-\(annee).pdf", .noticeFamilies, xml, 0o644),
-          ("notice-eleves-\(annee).pdf", .noticePupils, xml, 0o644),
-          ("rapport-audit-\(annee).pdf", .auditReport, constats, 0o640),
-        ]
-        let resultats = DocumentsCLI.attendre { () async -> [Result<Data, EchecRendu>] in
-          await withTaskGroup(of: (Int, Result<Data, EchecRendu>).self) { groupe in
-            for (index, travail) in travaux.enumerated() {
-              groupe.addTask {
-                do {
-                  let extra = travail.1 == .register ? parametres : [:]
-                  return (index, .success(try await pipeline.pdf(for: travail.1, input: travail.2, parameters: extra)))
-                } catch let error as DocumentError {
-                  return (index, .failure(EchecRendu(message: error.message)))
-                } catch {
-                  return (index, .failure(EchecRendu(message: "\(error)")))
-                }
-              }
-            }
-            groupe.addTask {
-              do {
-                return (travaux.count, .success(try await bilan.pdf(renderer: pipeline.renderer, date: date)))
-              } catch let error as DocumentError {
-                return (travaux.count, .failure(EchecRendu(message: error.message)))
-              } catch let error as RenderError {
-                return (travaux.count, .failure(EchecRendu(message: error.message)))
-              } catch {
-                return (travaux.count, .failure(EchecRendu(message: "\(error)")))
-              }
-            }
-            var tous = [Result<Data, EchecRendu>](repeating: .failure(EchecRendu(message: "non produit")), count: travaux.count + 1)
-            for await (index, resultat) in groupe { tous[index] = resultat }
-            return tous
-          }
-        }
-        var options = signature.options
-        if options.reason == nil { options.reason = "Registre des activités de traitement \(annee)" }
-        let nomsPDF = travaux.map { ($0.0, $0.3) } + [("bilan-\(annee).pdf", UInt32(0o644))]
-        for ((nom, mode), resultat) in zip(nomsPDF, resultats) {
-          switch resultat {
-          case .failure(let echec):
-            Console.erreur("erreur : \(nom) : \(echec.message) ; l'année n'a pas été scellée.")
-            throw CodeSortie.usage
-          case .success(let pdf):
-            try ajouter(nom, try PDFSigner.sign(pdf, credentials: identifiants, options: options), mode)
-          }
-        }
-        let dossier = try construction.seal { manifeste in
-          try DetachedSignature.sign(manifeste, credentials: identifiants,
-            allowInvalidCertificate: signature.forcer)
-        }
-        Console.sortie("Année scellée : \(dossier.path)")
-        if let precedent {
-          Console.sortie("Modifications depuis \(precedent.name) : changements-\(annee).txt")
-        }
-        if demonstration {
-          Console.sortie(
-            "Signé avec un certificat de DÉMONSTRATION (sans valeur probante). Vérification : "
-              + "registre verifier \(dossier.path) --ac \(dossier.appendingPathComponent("ac-demonstration.pem").path)")
-        }
-      } catch let error as ArchiveError {
-        Console.erreur("erreur : \(error.description) ; l'année n'a pas été scellée.")
-        throw CodeSortie.usage
-      } catch let error as SignatureError {
-        Console.erreur("erreur : \(error.description) ; l'année n'a pas été scellée.")
-        throw CodeSortie.usage
-      }
-    }
-
-    /// Last year's indicators as its own review recorded them.
-    static func indicateurs(dans annee: SealedYear) -> Indicators? {
-      let url = annee.url.appendingPathComponent("bilan-\(annee.year).json")
-      guard let data = try? Data(contentsOf: url) else { return nil }
-      let decoder = JSONDecoder()
-      decoder.keyDecodingStrategy = .convertFromSnakeCase
-      return (try? decoder.decode(Bilan.self, from: data))?.current
     }
   }
-}
-
-/// A document that could not be rendered, with its French reason.
-struct EchecRendu: Error {
-  let message: String
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RegistreWorkflows
 import RegistreDocuments
 
 /// `registre modeles exporter DOSSIER`: a copy of the built-in templates for a
@@ -20,7 +21,7 @@ struct Modeles: ParsableCommand {
     var dossier: String
 
     func run() throws {
-      let integres = try DocumentsCLI.modeles(nil)
+      let integres = try SortieWorkflow.executer { () throws(WorkflowError) in try DocumentWorkflow.templates(nil) }
       do {
         let fichiers = try integres.export(to: URL(fileURLWithPath: dossier, isDirectory: true))
         Console.sortie("\(fichiers.count) fichiers copiés dans \(dossier).")

@@ -1,10 +1,9 @@
 import ArgumentParser
 import Foundation
-import RegistreDocuments
-import RegistreModel
+import RegistreWorkflows
 
 /// `registre notices CHEMIN --sortie DOSSIER`: the notices for families and pupils.
-struct Notices: ParsableCommand {
+struct Notices: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "notices",
     abstract: "Produit les notices d'information (articles 13 et 14) pour les familles, les élèves, les personnels et les visiteurs, en PDF/A.",
@@ -39,54 +38,14 @@ struct Notices: ParsableCommand {
     }
   }
 
-  func run() throws {
-    let (charge, incompletes) = try ChargeurCLI.chargerPourDocument(chemin)
-    let bibliotheque = try DocumentsCLI.modeles(modeles)
-    var ids: [String] = []
-    if let traitement {
-      guard charge.registre.traitements.contains(where: { $0.id == traitement }) else {
-        Console.erreur("Aucun traitement d'identifiant « \(traitement) » dans le registre.")
-        throw CodeSortie.usage
-      }
-      ids = [traitement]
-    } else if parTraitement {
-      ids = charge.registre.traitements.filter { $0.concerneLesFamilles }.map { $0.id }
+  func run() async throws {
+    let identite = try signature.identiteDocuments()
+    let resultat = try await SortieWorkflow.executer(modeles: modeles) { () async throws(WorkflowError) in
+      try await DocumentWorkflow.notices(
+        at: chemin, folder: URL(fileURLWithPath: sortie, isDirectory: true),
+        selection: NoticeSelection(perTreatment: parTraitement, treatment: traitement),
+        settings: DocumentsCLI.reglages(modeles: modeles, signature: identite, remplacer: true))
     }
-
-    let dossier = URL(fileURLWithPath: sortie, isDirectory: true)
-    do {
-      try FileManager.default.createDirectory(at: dossier, withIntermediateDirectories: true)
-    } catch {
-      Console.erreur("\(sortie) : impossible de créer le dossier (\(error.localizedDescription)).")
-      throw CodeSortie.usage
-    }
-    var travaux = [
-      DocumentJob(kind: .noticeFamilies, output: dossier.appendingPathComponent("notice-familles.pdf")),
-      DocumentJob(kind: .noticePupils, output: dossier.appendingPathComponent("notice-eleves.pdf")),
-    ]
-    for kind in NoticeAudience.otherNotices(for: charge.registre) {
-      travaux.append(DocumentJob(kind: kind, output: dossier.appendingPathComponent("\(kind.rawValue).pdf")))
-    }
-    for id in ids {
-      travaux.append(
-        DocumentJob(
-          kind: .noticeFamilies, treatment: id,
-          output: dossier.appendingPathComponent("notice-familles-\(id).pdf")))
-      travaux.append(
-        DocumentJob(
-          kind: .noticePupils, treatment: id,
-          output: dossier.appendingPathComponent("notice-eleves-\(id).pdf")))
-    }
-    try DocumentsCLI.produire(
-      travaux, entree: try DocumentsCLI.xmlCanonique(charge),
-      pipeline: DocumentsCLI.pipeline(bibliotheque, signature: DocumentsCLI.Signature.depuis(signature)))
-    if !incompletes.isEmpty { throw CodeSortie.problemes }
-  }
-}
-
-extension Traitement {
-  /// Pupils or their legal guardians are among the people concerned.
-  fileprivate var concerneLesFamilles: Bool {
-    personnesConcernees.contains { $0.categorie.estEleve || $0.categorie == .responsablesLegaux }
+    try DocumentsCLI.rendreCompte(resultat)
   }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RegistreSignature
 import RegistreSupport
+import RegistreWorkflows
 
 #if canImport(Glibc)
   import Glibc
@@ -74,37 +75,30 @@ struct OptionsSignature: ParsableArguments {
       timestampURL: horodatage.flatMap(URL.init(string:)), allowInvalidCertificate: forcer)
   }
 
-  /// Signs `pdf` when credentials were given, else returns it unchanged. For several documents, call
-  /// `identifiants()` once and `PDFSigner.sign` for each, so the password is asked only once.
-  /// Thrown errors describe themselves in French.
-  func signerSiDemande(_ pdf: Data) throws -> Data {
-    guard demandee else { return pdf }
-    return try PDFSigner.sign(pdf, credentials: try identifiants(), options: options)
+  /// Where the credentials come from; `nil` when none were given.
+  var source: SigningSource? {
+    if let p12 { return .pkcs12(file: URL(fileURLWithPath: p12)) }
+    guard let cle, let certificat else { return nil }
+    return .pem(
+      key: URL(fileURLWithPath: cle), certificate: URL(fileURLWithPath: certificat),
+      chain: chaine.map { URL(fileURLWithPath: $0) })
   }
 
-  /// Loads the credentials; the password is asked for only when needed and wiped after use.
-  func identifiants() throws -> SigningCredentials {
-    if let p12 {
-      var data = try lire(p12, "fichier PKCS#12")
-      defer { data.resetBytes(in: 0..<data.count) }
-      return try SigningCredentials.pkcs12(data, password: try motDePasse(obligatoire: true) ?? SecretPassword(""))
+  /// Loads the signing identity (`nil` when no credentials were given); with `demonstration`,
+  /// a throw-away demonstration certificate for `organisation`. The password is asked for only
+  /// when needed and wiped after use. Thrown errors describe themselves in French.
+  func identite(demonstration: Bool = false, organisation: String = "Registre") throws(SigningSetupError)
+    -> SigningIdentity?
+  {
+    let origine: SigningSource
+    if demonstration {
+      origine = .demonstration(organization: organisation)
+    } else if let source {
+      origine = source
+    } else {
+      return nil
     }
-    guard let cle, let certificat else { throw ValidationError("Indiquez --p12, ou --cle et --certificat.") }
-    // Key bytes are zeroed once OpenSSL holds the key.
-    var key = try lire(cle, "clé privée")
-    defer { key.resetBytes(in: 0..<key.count) }
-    let encrypted = String(decoding: key.prefix(4096), as: UTF8.self).contains("ENCRYPTED")
-    return try SigningCredentials.pem(
-      key: key, certificate: try lire(certificat, "certificat"), chain: try chaine.map { try lire($0, "chaîne") },
-      password: encrypted ? try motDePasse(obligatoire: true) : nil)
-  }
-
-  private func lire(_ path: String, _ role: String) throws -> Data {
-    do {
-      return try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      throw ErreurSignature("\(role) illisible : \(path)")
-    }
+    return try SigningIdentity.load(origine, options: options) { try motDePasse(obligatoire: true) }
   }
 
   private func motDePasse(obligatoire: Bool) throws -> SecretPassword? {
@@ -212,8 +206,11 @@ extension Registre {
         } catch {
           throw ErreurSignature(error.message)
         }
-        let credentials = try signature.identifiants()
-        try PDFSigner.sign(appendingTo: &signed, credentials: credentials, options: signature.options)
+        guard let identite = try signature.identite() else {
+          throw ErreurSignature("Indiquez --p12, ou --cle et --certificat.")
+        }
+        try identite.sign(appendingTo: &signed)
+        let credentials = identite.credentials
         // A signed register document may name pupils or staff: owner and group only. The Data only borrows
         // the array's bytes for the duration of the write, sparing one more copy of the file.
         try signed.withUnsafeBytes { (octets: UnsafeRawBufferPointer) in
@@ -228,6 +225,9 @@ extension Registre {
         Console.erreur("erreur : \(error.description) ; rien n'a été écrit.")
         throw CodeSortie.usage
       } catch let error as ErreurSignature {
+        Console.erreur("erreur : \(error.description) ; rien n'a été écrit.")
+        throw CodeSortie.usage
+      } catch let error as SigningSetupError {
         Console.erreur("erreur : \(error.description) ; rien n'a été écrit.")
         throw CodeSortie.usage
       } catch let error as AtomicFileError {

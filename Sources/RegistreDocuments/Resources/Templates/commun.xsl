@@ -18,6 +18,9 @@
   <xsl:param name="horodatage" select="''"/>
   <!-- Version de l'outil, affichée sur la page de garde. -->
   <xsl:param name="version-outil" select="''"/>
+  <!-- Identifiants des fiches de traitement incomplètes que le programme a écartées du document
+       (séparés par des virgules) ; vide quand le registre est complet. -->
+  <xsl:param name="fiches-incompletes" select="''"/>
 
   <!-- Espaces insécables : fine (U+202F) avant ; ! ? et normale (U+00A0) avant : et dans « ». -->
   <xsl:variable name="nbsp" select="'&#xA0;'"/>
@@ -47,6 +50,20 @@
   <xsl:variable name="couleur-titre" select="'#1F3864'"/>
   <xsl:variable name="couleur-fond-entete" select="'#DCE3EE'"/>
   <xsl:variable name="couleur-filet" select="'#8EA2C0'"/>
+
+  <!-- Encadré « document incomplet » : le document dit lui-même qu'il ne reprend pas tout le registre. -->
+  <xsl:template name="avertissement-fiches-incompletes">
+    <xsl:if test="normalize-space($fiches-incompletes) != ''">
+      <fo:block border="1pt solid #9C2A00" padding="2mm" space-after="4mm" color="#7A2100" keep-together.within-page="always">
+        <fo:block font-weight="bold" space-after="1mm">Document incomplet</fo:block>
+        <fo:block>
+          <xsl:value-of select="concat('Les fiches de traitement suivantes sont incomplètes dans le registre et ne figurent pas dans ce document', $nbsp, ': ')"/>
+          <xsl:call-template name="texte"><xsl:with-param name="texte" select="$fiches-incompletes"/></xsl:call-template>
+          <xsl:text>. Ce document ne reprend donc pas tout le registre.</xsl:text>
+        </fo:block>
+      </fo:block>
+    </xsl:if>
+  </xsl:template>
 
   <!-- ===== Mise en page ===== -->
 

@@ -46,6 +46,7 @@
         </xsl:call-template>
         <xsl:call-template name="pied"/>
         <fo:flow flow-name="xsl-region-body">
+          <xsl:call-template name="avertissement-fiches-incompletes"/>
           <fo:block xsl:use-attribute-sets="titre-1" space-before="0mm" font-size="17pt">
             <xsl:call-template name="texte"><xsl:with-param name="texte" select="$titre"/></xsl:call-template>
           </fo:block>

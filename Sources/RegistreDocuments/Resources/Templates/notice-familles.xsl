@@ -57,6 +57,7 @@
         </xsl:call-template>
         <xsl:call-template name="pied"/>
         <fo:flow flow-name="xsl-region-body">
+          <xsl:call-template name="avertissement-fiches-incompletes"/>
           <xsl:call-template name="premiere-couche">
             <xsl:with-param name="titre" select="$titre"/>
           </xsl:call-template>

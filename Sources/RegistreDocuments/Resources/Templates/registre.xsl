@@ -51,6 +51,7 @@
         </xsl:call-template>
         <xsl:call-template name="pied"/>
         <fo:flow flow-name="xsl-region-body">
+          <xsl:call-template name="avertissement-fiches-incompletes"/>
           <xsl:call-template name="synthese"/>
           <xsl:if test="normalize-space($modifications) != ''">
             <xsl:call-template name="section-modifications"/>
@@ -96,6 +97,7 @@
     <fo:page-sequence master-reference="garde" id="garde">
       <xsl:call-template name="pied"/>
       <fo:flow flow-name="xsl-region-body">
+          <xsl:call-template name="avertissement-fiches-incompletes"/>
         <fo:block font-size="11pt" color="#555555" space-after="2mm">
           <xsl:if test="normalize-space($etab/r:academie) != ''">
             <xsl:call-template name="texte"><xsl:with-param name="texte" select="concat('Académie de ', $etab/r:academie)"/></xsl:call-template>

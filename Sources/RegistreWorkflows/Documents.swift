@@ -1,0 +1,253 @@
+public import Foundation
+public import RegistreDocuments
+public import RegistreLot
+public import RegistreModel
+public import RegistreRules
+
+/// How documents are produced: which templates, signed by whom, how long FOP may take.
+public struct DocumentSettings: Sendable {
+  /// A school's templates folder (`--modeles`); `nil` for the built-in templates.
+  public var templatesFolder: URL?
+  /// Signs every PDF before it is written; `nil` for unsigned documents.
+  public var signing: SigningIdentity?
+  /// Printed on the register's cover page.
+  public var toolVersion: String
+  /// Bounds each FOP run (default: the renderer's 180 s).
+  public var renderTimeout: Duration?
+  /// Whether an existing output file may be replaced (`--remplacer`); when not, a job whose
+  /// file exists fails before any rendering and the file is left as it was.
+  public var replaceExisting: Bool
+
+  public init(
+    templatesFolder: URL? = nil, signing: SigningIdentity? = nil, toolVersion: String = RegistreVersion.current,
+    renderTimeout: Duration? = nil, replaceExisting: Bool = false
+  ) {
+    self.templatesFolder = templatesFolder
+    self.signing = signing
+    self.toolVersion = toolVersion
+    self.renderTimeout = renderTimeout
+    self.replaceExisting = replaceExisting
+  }
+}
+
+/// The tool's version, printed on documents and in SARIF reports.
+public enum RegistreVersion {
+  public static let current = "0.1.0"
+}
+
+/// One document that could not be produced; it left no file behind.
+public struct DocumentFailure: Sendable, Equatable {
+  public var job: DocumentJob
+  /// French reason.
+  public var message: String
+}
+
+/// What a batch of documents gave: the files written, in job order, and the failures.
+public struct DocumentOutcome: Sendable {
+  public var written: [URL]
+  public var failures: [DocumentFailure]
+  /// All XSLT transformations (in-process, one after the other).
+  public var transformDuration: Duration
+  /// All renderings (in parallel) and the writes.
+  public var renderDuration: Duration
+  /// Treatments left out of the documents because their fiche is incomplete; the documents
+  /// name them, and a front end reports problems found.
+  public var omittedTreatments: [String] = []
+
+  /// The failures as a front end shows them, one line each (`fichier.pdf : raison`).
+  public var failureLines: [String] {
+    failures.map { "\($0.job.output.lastPathComponent) : \($0.message)" }
+  }
+}
+
+/// Which notices to produce.
+public struct NoticeSelection: Sendable, Equatable {
+  /// Also one notice (two versions) for each treatment that concerns pupils or their families.
+  public var perTreatment: Bool
+  /// Also the notice of this one treatment.
+  public var treatment: String?
+
+  public init(perTreatment: Bool = false, treatment: String? = nil) {
+    self.perTreatment = perTreatment
+    self.treatment = treatment
+  }
+}
+
+/// Every PDF goes this one road: XML → XSLT template of `Templates/` (or the school's folder)
+/// → XSL-FO → Apache FOP → PDF/A → the one signing step → atomic write.
+public enum DocumentWorkflow {
+  /// The built-in templates, or the school's folder.
+  public static func templates(_ folder: URL?) throws(WorkflowError) -> TemplateLibrary {
+    if let folder {
+      do {
+        return try TemplateLibrary.custom(folder)
+      } catch {
+        throw WorkflowError(.templates, error.message)
+      }
+    }
+    guard let builtIn = TemplateLibrary.builtIn else {
+      throw WorkflowError(.templates, "Modèles intégrés introuvables : installation incomplète de registre.")
+    }
+    return builtIn
+  }
+
+  /// The pipeline for `settings`; with a signing identity, every PDF is signed before it is written.
+  public static func pipeline(_ settings: DocumentSettings) throws(WorkflowError) -> DocumentPipeline {
+    let library = try templates(settings.templatesFolder)
+    let renderer = settings.renderTimeout.map { library.fopRenderer(timeout: $0) } ?? library.fopRenderer()
+    var pipeline = DocumentPipeline(
+      templates: library, transformer: LibXSLTTransformer(), renderer: renderer,
+      date: .fromEnvironment(), toolVersion: settings.toolVersion)
+    if let signing = settings.signing {
+      pipeline.finish = { pdf in try signing.sign(pdf) }
+    }
+    return pipeline
+  }
+
+  /// Produces jobs that each read their own input, in one parallel batch (at most one FOP per core).
+  public static func produce(
+    _ items: [(job: DocumentJob, input: Data)], settings: DocumentSettings
+  ) async throws(WorkflowError) -> DocumentOutcome {
+    let pipeline = try pipeline(settings)
+    let items = items.map { item in
+      var job = item.job
+      job.replacesExisting = settings.replaceExisting
+      return (job: job, input: item.input)
+    }
+    let production = await pipeline.produceMeasured(items)
+    var outcome = DocumentOutcome(
+      written: [], failures: [], transformDuration: production.transformDuration,
+      renderDuration: production.renderDuration)
+    for (item, result) in zip(items, production.results) {
+      switch result {
+      case .success(let url): outcome.written.append(url)
+      case .failure(let error): outcome.failures.append(DocumentFailure(job: item.job, message: error.message))
+      }
+    }
+    return outcome
+  }
+
+  /// The register as PDF/A-3b, with its canonical XML embedded.
+  public static func register(
+    at path: String, output: URL, settings: DocumentSettings
+  ) async throws(WorkflowError) -> DocumentOutcome {
+    let (loaded, omitted) = try RegisterInput.loadForDocument(path)
+    _ = try templates(settings.templatesFolder)
+    let xml = try RegisterInput.canonicalXML(loaded.registre)
+    let job = DocumentJob(kind: .register, output: output, parameters: omittedParameter(omitted))
+    var outcome = try await produce([(job, xml)], settings: settings)
+    outcome.omittedTreatments = omitted
+    return outcome
+  }
+
+  /// The notices for families and for pupils (Art. 13 and 14) in `folder`, created when needed:
+  /// `notice-familles.pdf`, `notice-eleves.pdf`, then per treatment as selected.
+  public static func notices(
+    at path: String, folder: URL, selection: NoticeSelection = NoticeSelection(), settings: DocumentSettings
+  ) async throws(WorkflowError) -> DocumentOutcome {
+    let (loaded, omitted) = try RegisterInput.loadForDocument(path)
+    _ = try templates(settings.templatesFolder)
+    let jobs = try noticeJobs(loaded.registre, folder: folder, selection: selection).map { job in
+      var job = job
+      job.parameters = omittedParameter(omitted)
+      return job
+    }
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    } catch {
+      throw WorkflowError(
+        .failed, "\(folder.path) : impossible de créer le dossier (\(error.localizedDescription)).")
+    }
+    let xml = try RegisterInput.canonicalXML(loaded.registre)
+    var outcome = try await produce(jobs.map { ($0, xml) }, settings: settings)
+    outcome.omittedTreatments = omitted
+    return outcome
+  }
+
+  /// The `fiches-incompletes` template parameter: the ids of the treatments a document leaves
+  /// out, comma-separated, so that the document itself says it is not the whole register.
+  static func omittedParameter(_ omitted: [String]) -> [String: String] {
+    omitted.isEmpty ? [:] : ["fiches-incompletes": omitted.joined(separator: ", ")]
+  }
+
+  /// The notice jobs for a register; an unknown treatment id is refused.
+  public static func noticeJobs(
+    _ registre: Registre, folder: URL, selection: NoticeSelection
+  ) throws(WorkflowError) -> [DocumentJob] {
+    var ids: [String] = []
+    if let treatment = selection.treatment {
+      guard registre.traitements.contains(where: { $0.id == treatment }) else {
+        throw WorkflowError(.failed, "Aucun traitement d'identifiant « \(treatment) » dans le registre.")
+      }
+      ids = [treatment]
+    } else if selection.perTreatment {
+      ids = registre.traitements.filter { $0.concernsFamilies }.map { $0.id }
+    }
+    var jobs = [
+      DocumentJob(kind: .noticeFamilies, output: folder.appendingPathComponent("notice-familles.pdf")),
+      DocumentJob(kind: .noticePupils, output: folder.appendingPathComponent("notice-eleves.pdf")),
+    ]
+    for kind in NoticeAudience.otherNotices(for: registre) {
+      jobs.append(DocumentJob(kind: kind, output: folder.appendingPathComponent("\(kind.rawValue).pdf")))
+    }
+    for id in ids {
+      jobs.append(
+        DocumentJob(
+          kind: .noticeFamilies, treatment: id, output: folder.appendingPathComponent("notice-familles-\(id).pdf")))
+      jobs.append(
+        DocumentJob(
+          kind: .noticePupils, treatment: id, output: folder.appendingPathComponent("notice-eleves-\(id).pdf")))
+    }
+    return jobs
+  }
+
+  /// The audit report as PDF/A-2b.
+  public static func auditReport(
+    _ audit: AuditOutcome, output: URL, settings: DocumentSettings
+  ) async throws(WorkflowError) -> DocumentOutcome {
+    let xml = AuditWorkflow.findingsDocument(audit.report, registre: audit.registre).xml()
+    return try await produce([(DocumentJob(kind: .auditReport, output: output), xml)], settings: settings)
+  }
+
+  /// The consolidated report of a batch audit as PDF/A-2b.
+  public static func batchReport(
+    _ report: RapportLot, output: URL, settings: DocumentSettings
+  ) async throws(WorkflowError) -> DocumentOutcome {
+    let xml: Data
+    do {
+      xml = try RapportLotXML.donnees(report)
+    } catch {
+      throw WorkflowError(.failed, "Impossible de produire le XML du rapport de lot : \(error). Rien n'a été écrit.")
+    }
+    var settings = settings
+    // FOP lays out the whole school table in one go: allow it more time for a large lot.
+    settings.renderTimeout = settings.renderTimeout ?? .seconds(180 + report.etablissements.count / 20)
+    return try await produce([(DocumentJob(kind: .batchAudit, output: output), xml)], settings: settings)
+  }
+
+  /// The main job's four documents for an audited register, in `folder`: `registre.pdf`,
+  /// `notice-familles.pdf`, `notice-eleves.pdf` and `rapport-audit.pdf`, rendered together.
+  public static func mainDocuments(
+    _ audit: AuditOutcome, folder: URL, settings: DocumentSettings
+  ) async throws(WorkflowError) -> DocumentOutcome {
+    let xml = try RegisterInput.canonicalXML(audit.registre)
+    let findings = AuditWorkflow.findingsDocument(audit.report, registre: audit.registre).xml()
+    func job(_ kind: DocumentKind, _ name: String) -> DocumentJob {
+      DocumentJob(kind: kind, output: folder.appendingPathComponent(name))
+    }
+    return try await produce(
+      [
+        (job(.register, "registre.pdf"), xml),
+        (job(.noticeFamilies, "notice-familles.pdf"), xml),
+        (job(.noticePupils, "notice-eleves.pdf"), xml),
+        (job(.auditReport, "rapport-audit.pdf"), findings),
+      ], settings: settings)
+  }
+}
+
+extension Traitement {
+  /// Pupils or their legal guardians are among the people concerned.
+  fileprivate var concernsFamilies: Bool {
+    personnesConcernees.contains { $0.categorie.estEleve || $0.categorie == .responsablesLegaux }
+  }
+}

@@ -1,0 +1,203 @@
+public import Foundation
+import RegistreArchive
+import RegistreDocuments
+import RegistreFormats
+public import RegistreModel
+import RegistreRules
+import RegistreSignature
+
+/// What a sealed year is made with.
+public struct YearExportOptions: Sendable {
+  /// The year exported (e.g. 2026).
+  public var year: Int
+  /// The yearly archive folder.
+  public var archive: URL
+  /// Why a sealed year is revised; required when the year is already sealed.
+  public var revisionReason: String?
+  /// A school's templates folder (`--modeles`); `nil` for the built-in templates.
+  public var templatesFolder: URL?
+  public var toolVersion: String
+
+  public init(
+    year: Int, archive: URL, revisionReason: String? = nil, templatesFolder: URL? = nil,
+    toolVersion: String = RegistreVersion.current
+  ) {
+    self.year = year
+    self.archive = archive
+    self.revisionReason = revisionReason
+    self.templatesFolder = templatesFolder
+    self.toolVersion = toolVersion
+  }
+}
+
+/// A sealed year.
+public struct YearExportOutcome: Sendable {
+  /// The year's folder in the archive (`AAAA/` or `AAAA-rN/`).
+  public var folder: URL
+  /// The previous sealed year compared with (`nil` for the first year of the archive).
+  public var previousName: String?
+  /// French warnings (e.g. last year's register unreadable: no change list).
+  public var warnings: [String]
+  /// The demonstration authority inside the folder, when signed with a demonstration certificate.
+  public var demonstrationAuthority: URL?
+}
+
+/// The yearly sealed export: signed PDFs (register, notices, audit report, review), XML, CSV, ODS,
+/// changes since last year, review, manifest and its detached signature, built in a hidden
+/// folder of the archive and renamed at once.
+public enum YearExportWorkflow {
+  /// Seals the register at `path` for `options.year`, signed by `signing`.
+  public static func run(
+    registerAt path: String, options: YearExportOptions, signing: SigningIdentity
+  ) async throws(WorkflowError) -> YearExportOutcome {
+    let loaded = try RegisterInput.load(path)
+    return try await run(loaded.registre, options: options, signing: signing)
+  }
+
+  /// The target folder, refused when the year is sealed and no revision reason is given. Call it
+  /// before loading credentials so that nothing is asked for in vain.
+  public static func checkTarget(_ options: YearExportOptions) throws(WorkflowError) {
+    let target = YearArchive.nextFolder(for: options.year, in: options.archive)
+    if target.revision > 1 && options.revisionReason == nil {
+      throw WorkflowError(
+        .failed,
+        "erreur : l'année \(options.year) est déjà scellée ; une correction devient la révision \(target.name), "
+          + "avec sa raison : --motif « … ». Rien n'a été écrit.")
+    }
+  }
+
+  /// Seals a loaded register.
+  public static func run(
+    _ registre: Registre, options: YearExportOptions, signing: SigningIdentity
+  ) async throws(WorkflowError) -> YearExportOutcome {
+    try checkTarget(options)
+    let year = options.year
+    let archive = options.archive
+    let target = YearArchive.nextFolder(for: year, in: archive)
+    var warnings: [String] = []
+
+    let date = DocumentDate.fromEnvironment()
+    guard let day = Jour(iso: date.day) else {
+      throw WorkflowError(.failed, "erreur : date du jour illisible (\(date.day)).")
+    }
+    let report = Audit.run(registre, context: AuditContext(auditDate: day))
+
+    // The previous sealed year, for the change list and the review's comparison.
+    let previous = YearArchive.previous(before: year, in: archive)
+    var previousRegister: Registre?
+    var previousIndicators: Indicators?
+    if let previous {
+      do {
+        previousRegister = try SourceRegistre.load(previous.url)
+      } catch {
+        warnings.append("attention : registre de \(previous.name) illisible ; les modifications ne sont pas listées.")
+      }
+      previousIndicators =
+        indicators(in: previous)
+        ?? previousRegister.map { r in
+          Indicators.of(r, auditDate: Jour(annee: previous.year, mois: 12, jour: 31) ?? day)
+        }
+    }
+
+    let xml: Data
+    do { xml = try XMLRegistre.donnees(registre) } catch {
+      throw WorkflowError(.failed, "erreur : XML canonique impossible (\(error)).")
+    }
+    let review = Bilan(
+      year: year, school: registre.etablissement.nom, current: Indicators.of(registre, auditDate: day),
+      previousYear: previous?.year, previous: previousIndicators)
+
+    let sealed = "l'année n'a pas été scellée."
+    do {
+      let build = try YearBuild(target: target, in: archive)
+      defer { build.abandon() }
+      func add(_ name: String, _ data: Data, _ mode: UInt32 = 0o640) throws(ArchiveError) {
+        try build.add(ArchiveFile(name: name, data: data, permissions: mode))
+      }
+      try add("registre-\(year).xml", xml)
+      try add("registre-\(year).csv", Tableur.csv(registre))
+      try add("registre-\(year).ods", try Tableur.ods(registre))
+      var registerParameters: [String: String] = [:]
+      if let previousRegister, let previous {
+        let changes = ChangeList.between(previousRegister, registre, from: previous.name, to: String(year))
+        try add("changements-\(year).txt", Data(changes.text.utf8))
+        try add("changements-\(year).json", try changes.json())
+        // The register PDF carries the same list, after its summary.
+        registerParameters = [
+          "modifications": changes.text.split(separator: "\n", omittingEmptySubsequences: false)
+            .dropFirst().joined(separator: "\n"),
+          "modifications-titre": "Modifications depuis le registre \(previous.name)",
+        ]
+      }
+      try add("bilan-\(year).txt", Data(review.text.utf8), 0o644)
+      try add("bilan-\(year).json", try review.json(), 0o644)
+      if let reason = options.revisionReason {
+        let text = "Révision \(target.name) du registre \(year), exportée le \(date.day).\nMotif : \(reason)\n"
+        try add("MOTIF.txt", Data(text.utf8), 0o644)
+      }
+      if let authority = signing.demonstrationAuthorityPEM {
+        try add(SigningIdentity.demonstrationAuthorityFileName, Data(authority.utf8), 0o644)
+      }
+
+      // The PDFs, all through the pipeline, rendered together, then each signed.
+      let pipeline = try DocumentWorkflow.pipeline(
+        DocumentSettings(templatesFolder: options.templatesFolder, toolVersion: options.toolVersion))
+      let findings = AuditWorkflow.findingsDocument(report, registre: registre).xml()
+      let parameters = registerParameters
+      let jobs: [(name: String, kind: DocumentKind, input: Data, mode: UInt32)] = [
+        ("registre-\(year).pdf", .register, xml, 0o640),
+        ("notice-familles-\(year).pdf", .noticeFamilies, xml, 0o644),
+        ("notice-eleves-\(year).pdf", .noticePupils, xml, 0o644),
+        ("rapport-audit-\(year).pdf", .auditReport, findings, 0o640),
+        ("bilan-\(year).pdf", .yearlyReview, review.xml(), 0o644),
+      ]
+      let results = await withTaskGroup(of: (Int, Result<Data, DocumentError>).self) { group in
+        for (index, job) in jobs.enumerated() {
+          group.addTask {
+            do throws(DocumentError) {
+              let extra = job.kind == .register ? parameters : [:]
+              return (index, .success(try await pipeline.pdf(for: job.kind, input: job.input, parameters: extra)))
+            } catch {
+              return (index, .failure(error))
+            }
+          }
+        }
+        var all = [Result<Data, DocumentError>](repeating: .failure(.rendering(.cancelled)), count: jobs.count)
+        for await (index, result) in group { all[index] = result }
+        return all
+      }
+      var identity = signing
+      if identity.options.reason == nil { identity.options.reason = "Registre des activités de traitement \(year)" }
+      for (job, result) in zip(jobs, results) {
+        switch result {
+        case .failure(let error):
+          throw WorkflowError(.documents, "erreur : \(job.name) : \(error.message) ; \(sealed)")
+        case .success(let pdf):
+          try add(job.name, try identity.sign(pdf), job.mode)
+        }
+      }
+      let folder = try build.seal { manifest in try identity.signDetached(manifest) }
+      return YearExportOutcome(
+        folder: folder, previousName: previous?.name, warnings: warnings,
+        demonstrationAuthority: signing.isDemonstration
+          ? folder.appendingPathComponent(SigningIdentity.demonstrationAuthorityFileName) : nil)
+    } catch let error as WorkflowError {
+      throw error
+    } catch let error as ArchiveError {
+      throw WorkflowError(.failed, "erreur : \(error.description) ; \(sealed)")
+    } catch let error as SignatureError {
+      throw WorkflowError(.signing, "erreur : \(error.description) ; \(sealed)")
+    } catch {
+      throw WorkflowError(.failed, "erreur : \(error) ; \(sealed)")
+    }
+  }
+
+  /// Last year's indicators as its own review recorded them.
+  static func indicators(in year: SealedYear) -> Indicators? {
+    let url = year.url.appendingPathComponent("bilan-\(year.year).json")
+    guard let data = try? Data(contentsOf: url) else { return nil }
+    let decoder = JSONDecoder()
+    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    return (try? decoder.decode(Bilan.self, from: data))?.current
+  }
+}
