@@ -88,12 +88,18 @@ let package = Package(
     /** TLS probe of a vendor's endpoints with libssl, judged against ANSSI's TLS guide. */
     .target(name: "RegistreProbe", dependencies: ["RegistreCrypto", "COpenSSL"], swiftSettings: swiftSettings),
 
-    /** Batch audit of many registers in parallel, and the synthetic register generator. */
+    /** Batch audit of many registers in parallel; reports of a batch. */
     .target(
-      name: "RegistreLot",
+      name: "RegistreBatch",
       dependencies: [
         "RegistreModel", "RegistreFormats", "RegistreRules", "RegistreCatalogue", "RegistreSupport", "RegistreXML",
       ],
+      swiftSettings: swiftSettings),
+
+    /** Synthetic registers for tests and benchmarks: deterministic generator (SplitMix64), completed catalogue entries. */
+    .target(
+      name: "RegistreGenerator",
+      dependencies: ["RegistreModel", "RegistreFormats", "RegistreRules", "RegistreCatalogue", "RegistreSupport"],
       swiftSettings: swiftSettings),
 
     /** Pre-adoption check of a digital tool: verdict, draft register entry, notice for families. */
@@ -117,7 +123,7 @@ let package = Package(
       name: "RegistreWorkflows",
       dependencies: [
         "RegistreModel", "RegistreFormats", "RegistreCatalogue", "RegistreRules", "RegistreDocuments",
-        "RegistreSignature", "RegistreSupport", "RegistreArchive", "RegistreEvaluation", "RegistreLot",
+        "RegistreSignature", "RegistreSupport", "RegistreArchive", "RegistreEvaluation", "RegistreBatch",
         "RegistreProbe", "RegistreXML",
       ],
       swiftSettings: swiftSettings),
@@ -130,7 +136,7 @@ let package = Package(
       dependencies: [
         "RegistreModel", "RegistreFormats", "RegistreCatalogue", "RegistreRules",
         "RegistreDocuments", "RegistreSignature", "RegistreProbe", "RegistreSupport", "RegistreArchive",
-        "RegistreEvaluation", "RegistreLot", "RegistreWorkflows", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "RegistreEvaluation", "RegistreBatch", "RegistreGenerator", "RegistreWorkflows", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
 
@@ -172,9 +178,9 @@ let package = Package(
       ],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "RegistreLotTests",
+      name: "RegistreBatchTests",
       dependencies: [
-        "RegistreTestSupport", "RegistreLot", "RegistreModel", "RegistreFormats", "RegistreRules", "RegistreXML",
+        "RegistreTestSupport", "RegistreBatch", "RegistreGenerator", "RegistreModel", "RegistreFormats", "RegistreRules", "RegistreXML",
         "RegistreWorkflows",
       ],
       swiftSettings: swiftSettings),
@@ -209,7 +215,7 @@ if Context.environment["REGISTRE_FUZZ"] != nil {
     .executableTarget(
       name: "FuzzXML", dependencies: ["RegistreFormats"], path: "Fuzz/FuzzXML", swiftSettings: swiftSettings),
     .executableTarget(
-      name: "FuzzFiche", dependencies: ["RegistreEvaluation", "RegistreModel"], path: "Fuzz/FuzzFiche",
+      name: "FuzzToolSheet", dependencies: ["RegistreEvaluation", "RegistreModel"], path: "Fuzz/FuzzToolSheet",
       swiftSettings: swiftSettings),
     .executableTarget(
       name: "FuzzPDF", dependencies: ["RegistreSignature"], path: "Fuzz/FuzzPDF", swiftSettings: swiftSettings),

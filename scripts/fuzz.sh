@@ -17,7 +17,7 @@ case "$cible" in
   yaml) produit=FuzzYAML ;;
   xml) produit=FuzzXML ;;
   pdf) produit=FuzzPDF ;;
-  fiche) produit=FuzzFiche ;;
+  fiche) produit=FuzzToolSheet ;;
   modele) produit=FuzzModele ;;
   *) echo "usage : scripts/fuzz.sh yaml|xml|pdf|fiche|modele [SECONDES]" >&2; exit 2 ;;
 esac

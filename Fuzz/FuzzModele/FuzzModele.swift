@@ -21,7 +21,7 @@ private let limits = XSLTLimits(
   instructions: 200_000, xpathOperations: 2_000_000, memoryBytes: 64 * 1024 * 1024, time: .seconds(1))
 
 @_cdecl("LLVMFuzzerTestOneInput")
-func fuzzModele(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+func fuzzTemplate(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
   guard let start else { return 0 }
   guard (try? Data(bytes: start, count: count).write(to: template)) != nil else { return 0 }
   guard let stylesheet = try? XSLTStylesheet(contentsOf: template, templatesDirectory: folder),

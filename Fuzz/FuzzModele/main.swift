@@ -11,4 +11,4 @@ func LLVMFuzzerRunDriver(
 
 var argc = CommandLine.argc
 var argv = CommandLine.unsafeArgv
-exit(LLVMFuzzerRunDriver(&argc, &argv, { fuzzModele($0, $1) }))
+exit(LLVMFuzzerRunDriver(&argc, &argv, { fuzzTemplate($0, $1) }))

@@ -8,6 +8,6 @@ private let source = URL(fileURLWithPath: "/nonexistent/registre.xml")
 func fuzzXML(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
   guard let start else { return 0 }
   let data = Data(bytes: start, count: count)
-  _ = try? ChargementRegistre.chargerXML(data, nom: "registre.xml", source: source)
+  _ = try? RegisterLoading.loadXML(data, nom: "registre.xml", source: source)
   return 0
 }

@@ -11,19 +11,19 @@ func fuzzYAML(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
   let selector = start[0]
   let data = Data(bytes: start + 1, count: count - 1)
   switch selector % 5 {
-  case 0: _ = try? LectureFichierYAML.lire(data, fichier: "etablissement.yaml", type: Format.etablissement, en: Etablissement.self)
-  case 1: _ = try? LectureFichierYAML.lire(data, fichier: "t.yaml", type: Format.traitement, en: Traitement.self)
+  case 0: _ = try? YAMLFileReading.read(data, fichier: "etablissement.yaml", type: Format.etablissement, en: School.self)
+  case 1: _ = try? YAMLFileReading.read(data, fichier: "t.yaml", type: Format.traitement, en: Treatment.self)
   case 2:
-    _ = try? LectureFichierYAML.lire(data, fichier: "s.yaml", type: Format.sousTraitant, en: SousTraitant.self)
-  case 3: _ = try? LectureFichierYAML.lire(data, fichier: "v.yaml", type: Format.violation, en: Violation.self)
+    _ = try? YAMLFileReading.read(data, fichier: "s.yaml", type: Format.sousTraitant, en: Processor.self)
+  case 3: _ = try? YAMLFileReading.read(data, fichier: "v.yaml", type: Format.violation, en: Breach.self)
   default:
-    _ = try? LectureFichierYAML.lire(
+    _ = try? YAMLFileReading.read(
       data, fichier: "acceptations.yaml", type: Format.acceptations, en: Acceptances.self)
   }
   // Catalogue templates accept « À COMPLÉTER » markers: a second path through the text checks.
   if selector >= 128 {
-    _ = try? LectureFichierYAML.lire(
-      data, fichier: "modele.yaml", type: Format.traitement, en: Traitement.self, accepterMarqueurs: true)
+    _ = try? YAMLFileReading.read(
+      data, fichier: "modele.yaml", type: Format.traitement, en: Treatment.self, accepterMarqueurs: true)
   }
   return 0
 }

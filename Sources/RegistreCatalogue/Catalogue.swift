@@ -4,20 +4,20 @@ import RegistreFormats
 
 /// One processing activity of the catalogue, as shipped: the decoded fiche and its
 /// file text (comments and « À COMPLÉTER » placeholders included), which `init` copies.
-public struct EntreeCatalogue: Sendable, Identifiable {
-  public let traitement: Traitement
+public struct CatalogueEntry: Sendable, Identifiable {
+  public let traitement: Treatment
   /// The YAML file as shipped.
   public let texte: String
-  public let depistage: DepistageAIPD
+  public let depistage: DPIAScreeningOutcome
 
   public var id: String { traitement.id }
   public var nom: String { traitement.nom }
-  public var typeResponsable: TypeResponsable { traitement.responsable.type }
+  public var typeResponsable: ControllerKind { traitement.responsable.type }
 }
 
 /// A typical processor of the catalogue, referenced by entries' `sous_traitants`.
-public struct SousTraitantCatalogue: Sendable, Identifiable {
-  public let sousTraitant: SousTraitant
+public struct CatalogueProcessor: Sendable, Identifiable {
+  public let sousTraitant: Processor
   /// The YAML file as shipped.
   public let texte: String
 
@@ -25,7 +25,7 @@ public struct SousTraitantCatalogue: Sendable, Identifiable {
 }
 
 /// Why the bundled catalogue or demo could not be read (a packaging fault, not user input).
-public struct ErreurCatalogue: Error, Sendable, CustomStringConvertible {
+public struct CatalogueError: Error, Sendable, CustomStringConvertible {
   public var fichier: String
   public var message: String
 
@@ -47,79 +47,79 @@ public enum Catalogue {
   ]
 
   /// Every entry, sorted by id, screened with `depistage`.
-  public static func entrees(
-    depistage: Depisteur = Catalogue.depistageAudit
-  ) throws(ErreurCatalogue) -> [EntreeCatalogue] {
+  public static func allEntries(
+    depistage: DPIAScreener = Catalogue.depistageAudit
+  ) throws(CatalogueError) -> [CatalogueEntry] {
     try lus.get().map { (traitement, texte) in
-      EntreeCatalogue(traitement: traitement, texte: texte, depistage: depistage(traitement))
+      CatalogueEntry(traitement: traitement, texte: texte, depistage: depistage(traitement))
     }
   }
 
   /// Read once: the bundled files never change while the program runs.
-  private static let lus: Result<[(Traitement, String)], ErreurCatalogue> = Result {
-    () throws(ErreurCatalogue) in
-    try fichiers(dans: "traitements").map { (url, texte) throws(ErreurCatalogue) in
-      let traitement: Traitement
-      do throws(ErreurLecture) {
-        traitement = try LectureYAML.traitement(texte)
+  private static let lus: Result<[(Treatment, String)], CatalogueError> = Result {
+    () throws(CatalogueError) in
+    try files(dans: "traitements").map { (url, texte) throws(CatalogueError) in
+      let traitement: Treatment
+      do throws(CatalogueReadError) {
+        traitement = try CatalogueYAML.traitement(texte)
       } catch {
-        throw ErreurCatalogue(fichier: url.lastPathComponent, message: error.message)
+        throw CatalogueError(fichier: url.lastPathComponent, message: error.message)
       }
       guard traitement.id == url.deletingPathExtension().lastPathComponent else {
-        throw ErreurCatalogue(fichier: url.lastPathComponent, message: "id différent du nom du fichier")
+        throw CatalogueError(fichier: url.lastPathComponent, message: "id différent du nom du fichier")
       }
       return (traitement, texte)
     }.sorted { $0.0.id < $1.0.id }
   }
 
   /// The entry with this id, or nil.
-  public static func entree(
-    _ id: String, depistage: Depisteur = Catalogue.depistageAudit
-  ) throws(ErreurCatalogue) -> EntreeCatalogue? {
-    try entrees(depistage: depistage).first { $0.id == id }
+  public static func entry(
+    _ id: String, depistage: DPIAScreener = Catalogue.depistageAudit
+  ) throws(CatalogueError) -> CatalogueEntry? {
+    try allEntries(depistage: depistage).first { $0.id == id }
   }
 
   /// Every typical processor, sorted by id.
-  public static func sousTraitants() throws(ErreurCatalogue) -> [SousTraitantCatalogue] {
-    try fichiers(dans: "sous-traitants").map { (url, texte) throws(ErreurCatalogue) in
-      do throws(ErreurLecture) {
-        return SousTraitantCatalogue(sousTraitant: try LectureYAML.sousTraitant(texte), texte: texte)
+  public static func processors() throws(CatalogueError) -> [CatalogueProcessor] {
+    try files(dans: "sous-traitants").map { (url, texte) throws(CatalogueError) in
+      do throws(CatalogueReadError) {
+        return CatalogueProcessor(sousTraitant: try CatalogueYAML.sousTraitant(texte), texte: texte)
       } catch {
-        throw ErreurCatalogue(fichier: url.lastPathComponent, message: error.message)
+        throw CatalogueError(fichier: url.lastPathComponent, message: error.message)
       }
     }
   }
 
   /// The bundled demo register folder (read-only: copy it before changing anything).
-  public static func dossierDemo() throws(ErreurCatalogue) -> URL {
+  public static func demoFolder() throws(CatalogueError) -> URL {
     guard let url = Bundle.module.url(forResource: "demo", withExtension: nil) else {
-      throw ErreurCatalogue(fichier: "demo", message: "registre de démonstration absent du paquet")
+      throw CatalogueError(fichier: "demo", message: "registre de démonstration absent du paquet")
     }
     return url
   }
 
   /// The bundled catalogue folder (`traitements/`, `sous-traitants/`).
-  public static func dossierCatalogue() throws(ErreurCatalogue) -> URL {
+  public static func catalogueFolder() throws(CatalogueError) -> URL {
     guard let url = Bundle.module.url(forResource: "catalogue", withExtension: nil) else {
-      throw ErreurCatalogue(fichier: "catalogue", message: "catalogue absent du paquet")
+      throw CatalogueError(fichier: "catalogue", message: "catalogue absent du paquet")
     }
     return url
   }
 
-  private static func fichiers(dans sousDossier: String) throws(ErreurCatalogue) -> [(URL, String)] {
-    let dossier = try dossierCatalogue().appendingPathComponent(sousDossier, isDirectory: true)
+  private static func files(dans sousDossier: String) throws(CatalogueError) -> [(URL, String)] {
+    let dossier = try catalogueFolder().appendingPathComponent(sousDossier, isDirectory: true)
     let noms: [String]
     do {
       noms = try FileManager.default.contentsOfDirectory(atPath: dossier.path)
     } catch {
-      throw ErreurCatalogue(fichier: sousDossier, message: "dossier illisible")
+      throw CatalogueError(fichier: sousDossier, message: "dossier illisible")
     }
-    return try noms.filter { $0.hasSuffix(".yaml") }.sorted().map { (nom) throws(ErreurCatalogue) in
+    return try noms.filter { $0.hasSuffix(".yaml") }.sorted().map { (nom) throws(CatalogueError) in
       let url = dossier.appendingPathComponent(nom)
       guard let donnees = FileManager.default.contents(atPath: url.path),
         let texte = String(data: donnees, encoding: .utf8)
       else {
-        throw ErreurCatalogue(fichier: nom, message: "fichier illisible")
+        throw CatalogueError(fichier: nom, message: "fichier illisible")
       }
       return (url, texte)
     }

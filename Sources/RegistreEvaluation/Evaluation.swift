@@ -60,13 +60,13 @@ public struct EvaluationItem: Codable, Sendable, Hashable {
 /// What the evaluation may take into account besides the sheet.
 public struct EvaluationContext: Sendable {
   /// The school's register, when given (`--registre`).
-  public var registre: Registre?
+  public var registre: Register?
   /// Results of the TLS probe of the sheet's endpoints (`--sonder`), nil when not probed.
   public var probes: [TLSProbeReport]?
   /// The day of the evaluation (dates the draft entry).
-  public var date: Jour
+  public var date: Day
 
-  public init(registre: Registre? = nil, probes: [TLSProbeReport]? = nil, date: Jour) {
+  public init(registre: Register? = nil, probes: [TLSProbeReport]? = nil, date: Day) {
     self.registre = registre
     self.probes = probes
     self.date = date
@@ -75,7 +75,7 @@ public struct EvaluationContext: Sendable {
 
 /// The outcome of evaluating a tool sheet.
 public struct Evaluation: Sendable {
-  public var fiche: FicheOutil
+  public var fiche: ToolSheet
   public var verdict: Verdict
   /// Blocking reasons: any of them makes the tool « à proscrire ».
   public var reasons: [EvaluationItem]
@@ -86,8 +86,8 @@ public struct Evaluation: Sendable {
   /// The audit's own DPIA screening of the draft entry.
   public var dpia: DPIAScreening
   /// The draft register entry.
-  public var draftEntry: Traitement
+  public var draftEntry: Treatment
   /// The probe results, when the endpoints were probed.
   public var probes: [TLSProbeReport]?
-  public var date: Jour
+  public var date: Day
 }

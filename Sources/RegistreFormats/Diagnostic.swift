@@ -2,7 +2,7 @@ import Foundation
 
 /// Where something sits in a register's files: file, line and column (1-based),
 /// and the field path inside the file (`donnees[2].conservation.duree`).
-public struct Emplacement: Hashable, Sendable, Codable {
+public struct Location: Hashable, Sendable, Codable {
   /// Path of the file, relative to the register's root when it has one.
   public var fichier: String
   public var ligne: Int?
@@ -29,20 +29,20 @@ public struct Emplacement: Hashable, Sendable, Codable {
 
 /// A problem found while reading or validating a register, in French.
 public struct Diagnostic: Hashable, Sendable, Codable {
-  public enum Gravite: String, Sendable, Codable {
+  public enum DiagnosticSeverity: String, Sendable, Codable {
     case erreur, avertissement
   }
 
-  public var emplacement: Emplacement
-  public var gravite: Gravite
+  public var emplacement: Location
+  public var gravite: DiagnosticSeverity
   /// What is wrong, in French.
   public var message: String
   /// What was expected, in French, when it helps.
   public var attendu: String?
 
   public init(
-    _ emplacement: Emplacement, _ message: String, attendu: String? = nil,
-    gravite: Gravite = .erreur
+    _ emplacement: Location, _ message: String, attendu: String? = nil,
+    gravite: DiagnosticSeverity = .erreur
   ) {
     self.emplacement = emplacement
     self.gravite = gravite

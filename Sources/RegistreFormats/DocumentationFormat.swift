@@ -31,7 +31,7 @@ public enum DocumentationFormat {
     return (String(data: donnees, encoding: .utf8) ?? "{}") + "\n"
   }
 
-  private static func schema(_ genre: GenreChamp) -> [String: Any] {
+  private static func schema(_ genre: FieldKind) -> [String: Any] {
     switch genre {
     case .texte: return ["type": "string", "minLength": 1]
     case .entier: return ["type": "integer", "minimum": 0]
@@ -39,7 +39,7 @@ public enum DocumentationFormat {
     case .date: return ["type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$"]
     case .duree:
       return ["type": "string", "pattern": "^(P[0-9]{1,4}[DWMY]|[0-9]{1,4} (jour|jours|semaine|semaines|mois|an|ans|année|années|annee|annees))$"]
-    case .pays: return ["type": "string", "enum": Pays.codes.sorted()]
+    case .pays: return ["type": "string", "enum": Country.codes.sorted()]
     case .uai: return ["type": "string", "pattern": "^[0-9]{7}[A-Z]$"]
     case .identifiant: return ["type": "string", "pattern": "^[a-z0-9][a-z0-9-]{0,63}$"]
     case .enumeration(_, let valeurs): return ["type": "string", "enum": valeurs.map(\.valeur)]
@@ -81,7 +81,7 @@ public enum DocumentationFormat {
       s += "## \(type.nom)\n\n\(type.documentation)\n\n| champ | type | obligatoire | description | exemple |\n|---|---|---|---|---|\n"
       for champ in type.champs {
         let exemple = champ.exemple.map { "`\($0)`" } ?? ""
-        s += "| `\(champ.cle)` | \(nomLisible(champ.genre)) | \(champ.obligatoire ? "oui" : "non") | \(champ.documentation) | \(exemple) |\n"
+        s += "| `\(champ.cle)` | \(readableName(champ.genre)) | \(champ.obligatoire ? "oui" : "non") | \(champ.documentation) | \(exemple) |\n"
       }
       s += "\n"
     }
@@ -100,7 +100,7 @@ public enum DocumentationFormat {
     return s
   }
 
-  private static func nomLisible(_ genre: GenreChamp) -> String {
+  private static func readableName(_ genre: FieldKind) -> String {
     switch genre {
     case .texte: return "texte"
     case .entier: return "entier"
@@ -111,18 +111,18 @@ public enum DocumentationFormat {
     case .uai: return "UAI"
     case .identifiant: return "identifiant"
     case .enumeration(let nom, _): return "[\(nom)](#\(nom.lowercased()))"
-    case .liste(let element, _): return "liste de \(nomLisible(element))"
+    case .liste(let element, _): return "liste de \(readableName(element))"
     case .objet(let type): return "[\(type.nom)](#\(type.nom.lowercased()))"
     }
   }
 
   /// Generated files, relative to the repository root, with their content.
-  public static func fichiersGeneres() -> [(chemin: String, contenu: String)] {
+  public static func generatedFiles() -> [(chemin: String, contenu: String)] {
     [
       ("Schemas/registre.xsd", SchemaXSD.texte()),
       ("Schemas/registre-yaml.schema.json", schemaJSON()),
       ("docs/format.md", markdown()),
-      ("Sources/RegistreDocuments/Resources/Templates/libelles-codes.xsl", LibellesXSLT.texte()),
+      ("Sources/RegistreDocuments/Resources/Templates/libelles-codes.xsl", XSLTLabels.texte()),
     ]
   }
 }

@@ -5,11 +5,11 @@ import RegistreModel
 public struct LenientLoad: Sendable {
   /// The register as far as it can be read: incomplete fiches are in it when they could be
   /// read (missing texts empty, placeholders absent), left out otherwise.
-  public var loaded: RegistreCharge
+  public var loaded: LoadedRegister
   /// Every incomplete fiche, in file order.
   public var incomplete: [IncompleteRecordDiagnostics]
 
-  public init(loaded: RegistreCharge, incomplete: [IncompleteRecordDiagnostics]) {
+  public init(loaded: LoadedRegister, incomplete: [IncompleteRecordDiagnostics]) {
     self.loaded = loaded
     self.incomplete = incomplete
   }
@@ -31,38 +31,38 @@ public struct IncompleteRecordDiagnostics: Sendable, Hashable {
   public var inRegister: Bool
 }
 
-extension ChargementRegistre {
+extension RegisterLoading {
   /// Loads the register at `url` for an audit or a document: incomplete fiches (a mandatory
   /// mention missing, a « À COMPLÉTER » left) are reported with their diagnostics instead of
   /// refusing the whole register. Any other problem (syntax, unknown field, wrong type, broken
   /// reference) still refuses it, as `charger` does. A canonical XML file is read strictly.
-  public static func loadLeniently(_ url: URL) throws(EchecChargement) -> LenientLoad {
+  public static func loadLeniently(_ url: URL) throws(LoadFailure) -> LenientLoad {
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
-      return LenientLoad(loaded: try charger(url), incomplete: [])
+      return LenientLoad(loaded: try load(url), incomplete: [])
     }
-    if let strict = try? chargerDossier(url) { return LenientLoad(loaded: strict, incomplete: []) }
+    if let strict = try? loadFolder(url) { return LenientLoad(loaded: strict, incomplete: []) }
     return try loadFolderLeniently(url)
   }
 
-  private static func loadFolderLeniently(_ folder: URL) throws(EchecChargement) -> LenientLoad {
+  private static func loadFolderLeniently(_ folder: URL) throws(LoadFailure) -> LenientLoad {
     var diagnostics: [Diagnostic] = []
     var incomplete: [IncompleteRecordDiagnostics] = []
-    var table: [String: Emplacement] = [:]
+    var table: [String: Location] = [:]
 
     /// Reads one file through the strict load's reader; `missing` gets its incompleteness diagnostics.
-    func read(_ url: URL, relative: String, type: TypeEnregistrement, key: String, missing: inout [Diagnostic]) -> Valeur? {
+    func read(_ url: URL, relative: String, type: RecordType, key: String, missing: inout [Diagnostic]) -> Value? {
       readRecordFile(
         url, relative: relative, folder: folder, type: type, key: key, lenient: true,
         diagnostics: &diagnostics, table: &table, missing: &missing)
     }
 
-    var school: Etablissement?
+    var school: School?
     let schoolURL = folder.appendingPathComponent("etablissement.yaml")
     if FileManager.default.fileExists(atPath: schoolURL.path) {
       var missing: [Diagnostic] = []
       let value = read(schoolURL, relative: "etablissement.yaml", type: Format.etablissement, key: "etablissement", missing: &missing)
-      if let value { school = decoder(value, Etablissement.self, fichier: "etablissement.yaml", into: &diagnostics) }
+      if let value { school = decoder(value, School.self, fichier: "etablissement.yaml", into: &diagnostics) }
       if !missing.isEmpty {
         if school == nil { diagnostics += missing }  // Without the school there is no register to audit.
         else {
@@ -73,13 +73,13 @@ extension ChargementRegistre {
       }
     } else {
       diagnostics.append(Diagnostic(
-        Emplacement(fichier: "etablissement.yaml"), "fichier manquant",
+        Location(fichier: "etablissement.yaml"), "fichier manquant",
         attendu: "la description de l'établissement (nom, UAI, responsable de traitement…)"))
     }
 
-    var treatments: [Traitement] = []
-    var processors: [SousTraitant] = []
-    var breaches: [Violation] = []
+    var treatments: [Treatment] = []
+    var processors: [Processor] = []
+    var breaches: [Breach] = []
     var left: Set<String> = []
     for (name, type) in dossiers {
       let subfolder = folder.appendingPathComponent(name)
@@ -87,7 +87,7 @@ extension ChargementRegistre {
         diagnostics.append(refusal)
         continue
       }
-      for url in fichiersYAML(subfolder) {
+      for url in yamlFiles(subfolder) {
         let relative = "\(name)/\(url.lastPathComponent)"
         let fileID = url.deletingPathExtension().lastPathComponent
         let key = "\(name)/\(fileID)"
@@ -97,24 +97,24 @@ extension ChargementRegistre {
           id != .texte(fileID)
         {
           diagnostics.append(Diagnostic(
-            table["\(key)/id"] ?? Emplacement(fichier: relative, champ: "id"),
+            table["\(key)/id"] ?? Location(fichier: relative, champ: "id"),
             "l'identifiant ne correspond pas au nom du fichier", attendu: "id: \(fileID)"))
         }
         var readInto = false
         if let value {
           switch name {
           case "traitements":
-            if let t = decoder(value, Traitement.self, fichier: relative, into: &diagnostics) {
+            if let t = decoder(value, Treatment.self, fichier: relative, into: &diagnostics) {
               treatments.append(t)
               readInto = true
             }
           case "sous-traitants":
-            if let p = decoder(value, SousTraitant.self, fichier: relative, into: &diagnostics) {
+            if let p = decoder(value, Processor.self, fichier: relative, into: &diagnostics) {
               processors.append(p)
               readInto = true
             }
           default:
-            if let v = decoder(value, Violation.self, fichier: relative, into: &diagnostics) {
+            if let v = decoder(value, Breach.self, fichier: relative, into: &diagnostics) {
               breaches.append(v)
               readInto = true
             }
@@ -129,15 +129,15 @@ extension ChargementRegistre {
       }
     }
 
-    guard let school, diagnostics.isEmpty else { throw EchecChargement(diagnostics: diagnostics) }
-    let register = Registre(etablissement: school, traitements: treatments, sousTraitants: processors, violations: breaches)
-    let locations = EmplacementsDuRegistre(table: table)
+    guard let school, diagnostics.isEmpty else { throw LoadFailure(diagnostics: diagnostics) }
+    let register = Register(etablissement: school, traitements: treatments, sousTraitants: processors, violations: breaches)
+    let locations = RegisterLocations(table: table)
     // A reference to a fiche left out for being unreadable is not a broken reference.
-    let problems = ControleRegistre.controler(register, emplacements: locations).filter { d in
+    let problems = RegisterCheck.check(register, emplacements: locations).filter { d in
       !left.contains { d.message == "traitement « \($0) » inconnu" || d.message == "sous-traitant « \($0) » inconnu" }
     }
-    guard problems.isEmpty else { throw EchecChargement(diagnostics: problems) }
+    guard problems.isEmpty else { throw LoadFailure(diagnostics: problems) }
     return LenientLoad(
-      loaded: RegistreCharge(registre: register, source: folder, emplacements: locations), incomplete: incomplete)
+      loaded: LoadedRegister(registre: register, source: folder, emplacements: locations), incomplete: incomplete)
   }
 }

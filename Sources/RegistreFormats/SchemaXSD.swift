@@ -40,34 +40,34 @@ public enum SchemaXSD {
 
       """
     for type in Format.types {
-      sortie += typeComplexe(type)
+      sortie += complexType(type)
     }
     sortie += typesSimples()
     sortie += "</xs:schema>\n"
     return sortie
   }
 
-  private static func typeComplexe(_ type: TypeEnregistrement) -> String {
+  private static func complexType(_ type: RecordType) -> String {
     var s = "  <xs:complexType name=\"\(type.nom)\">\n"
-    s += "    <xs:annotation><xs:documentation>\(echapper(type.documentation))</xs:documentation></xs:annotation>\n"
+    s += "    <xs:annotation><xs:documentation>\(escape(type.documentation))</xs:documentation></xs:annotation>\n"
     s += "    <xs:sequence>\n"
     for champ in type.champs {
       let minimum = champ.obligatoire ? "" : " minOccurs=\"0\""
-      let doc = "<xs:annotation><xs:documentation>\(echapper(champ.documentation))</xs:documentation></xs:annotation>"
+      let doc = "<xs:annotation><xs:documentation>\(escape(champ.documentation))</xs:documentation></xs:annotation>"
       switch champ.genre {
       case .liste(let genreElement, let element):
         s += "      <xs:element name=\"\(champ.cle)\"\(minimum)>\(doc)\n"
-        s += "        <xs:complexType><xs:sequence><xs:element name=\"\(element)\" type=\"\(nomDeType(genreElement))\" minOccurs=\"0\" maxOccurs=\"unbounded\"/></xs:sequence></xs:complexType>\n"
+        s += "        <xs:complexType><xs:sequence><xs:element name=\"\(element)\" type=\"\(typeName(genreElement))\" minOccurs=\"0\" maxOccurs=\"unbounded\"/></xs:sequence></xs:complexType>\n"
         s += "      </xs:element>\n"
       default:
-        s += "      <xs:element name=\"\(champ.cle)\" type=\"\(nomDeType(champ.genre))\"\(minimum)>\(doc)</xs:element>\n"
+        s += "      <xs:element name=\"\(champ.cle)\" type=\"\(typeName(champ.genre))\"\(minimum)>\(doc)</xs:element>\n"
       }
     }
     s += "    </xs:sequence>\n  </xs:complexType>\n\n"
     return s
   }
 
-  static func nomDeType(_ genre: GenreChamp) -> String {
+  static func typeName(_ genre: FieldKind) -> String {
     switch genre {
     case .texte: return "r:Texte"
     case .entier: return "xs:nonNegativeInteger"
@@ -84,18 +84,18 @@ public enum SchemaXSD {
   }
 
   /// Every enumeration used by the format, once each, in first-use order.
-  private static func enumerations() -> [(String, [ValeurPermise])] {
+  private static func enumerations() -> [(String, [AllowedValue])] {
     var vues = Set<String>()
-    var liste: [(String, [ValeurPermise])] = []
-    func parcourir(_ genre: GenreChamp) {
+    var liste: [(String, [AllowedValue])] = []
+    func walk(_ genre: FieldKind) {
       switch genre {
       case .enumeration(let nom, let valeurs):
         if vues.insert(nom).inserted { liste.append((nom, valeurs)) }
-      case .liste(let element, _): parcourir(element)
+      case .liste(let element, _): walk(element)
       default: break
       }
     }
-    for type in Format.types { type.champs.forEach { parcourir($0.genre) } }
+    for type in Format.types { type.champs.forEach { walk($0.genre) } }
     return liste
   }
 
@@ -125,21 +125,21 @@ public enum SchemaXSD {
           <xs:restriction base="xs:string">
 
       """
-    for code in Pays.codes.sorted() {
+    for code in Country.codes.sorted() {
       s += "      <xs:enumeration value=\"\(code)\"/>\n"
     }
     s += "    </xs:restriction>\n  </xs:simpleType>\n"
     for (nom, valeurs) in enumerations() {
       s += "  <xs:simpleType name=\"\(nom)\">\n    <xs:restriction base=\"xs:string\">\n"
       for valeur in valeurs {
-        s += "      <xs:enumeration value=\"\(echapper(valeur.valeur))\"><xs:annotation><xs:documentation>\(echapper(valeur.libelle))</xs:documentation></xs:annotation></xs:enumeration>\n"
+        s += "      <xs:enumeration value=\"\(escape(valeur.valeur))\"><xs:annotation><xs:documentation>\(escape(valeur.libelle))</xs:documentation></xs:annotation></xs:enumeration>\n"
       }
       s += "    </xs:restriction>\n  </xs:simpleType>\n"
     }
     return s
   }
 
-  static func echapper(_ texte: String) -> String {
+  static func escape(_ texte: String) -> String {
     XMLText.escape(texte)
   }
 }

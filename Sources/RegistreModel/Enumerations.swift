@@ -2,20 +2,20 @@
 ///
 /// `rawValue` is what people type in YAML and what the XML holds; `libelle`
 /// is the wording shown in documents and messages.
-public protocol ValeurEnumeree: RawRepresentable, CaseIterable, Codable, Hashable, Sendable
+public protocol EnumeratedValue: RawRepresentable, CaseIterable, Codable, Hashable, Sendable
 where RawValue == String {
   /// French label for documents and messages.
   var libelle: String { get }
 }
 
 /// Status of a register fiche.
-public enum StatutFiche: String, ValeurEnumeree {
+public enum RecordStatus: String, EnumeratedValue {
   case brouillon, valide
   public var libelle: String { self == .brouillon ? "Brouillon" : "Validée" }
 }
 
 /// Who is the controller of a processing activity.
-public enum TypeResponsable: String, ValeurEnumeree {
+public enum ControllerKind: String, EnumeratedValue {
   case etablissement, ministere, collectivite, conjoint
   public var libelle: String {
     switch self {
@@ -28,7 +28,7 @@ public enum TypeResponsable: String, ValeurEnumeree {
 }
 
 /// Lawful basis, GDPR Art. 6(1).
-public enum BaseLegale: String, ValeurEnumeree {
+public enum LegalBasis: String, EnumeratedValue {
   case consentement, contrat
   case obligationLegale = "obligation-legale"
   case interetsVitaux = "interets-vitaux"
@@ -48,7 +48,7 @@ public enum BaseLegale: String, ValeurEnumeree {
 }
 
 /// Condition that lifts the ban on special-category data, GDPR Art. 9(2).
-public enum ConditionArticle9: String, ValeurEnumeree {
+public enum Article9Condition: String, EnumeratedValue {
   case consentementExplicite = "consentement-explicite"
   case droitTravailProtectionSociale = "droit-travail-protection-sociale"
   case interetsVitaux = "interets-vitaux"
@@ -79,7 +79,7 @@ public enum ConditionArticle9: String, ValeurEnumeree {
 }
 
 /// Categories of data subjects in a school.
-public enum CategoriePersonnes: String, ValeurEnumeree {
+public enum DataSubjectCategory: String, EnumeratedValue {
   case elevesMineurs = "eleves-mineurs"
   case elevesMajeurs = "eleves-majeurs"
   case responsablesLegaux = "responsables-legaux"
@@ -106,7 +106,7 @@ public enum CategoriePersonnes: String, ValeurEnumeree {
 
 /// Categories of personal data: the CNIL fiche's families, Art. 9 and Art. 10
 /// data, the NIR, and a few school-specific families.
-public enum CategorieDonnees: String, ValeurEnumeree {
+public enum DataCategory: String, EnumeratedValue {
   case etatCivil = "etat-civil"
   case viePersonnelle = "vie-personnelle"
   case vieProfessionnelle = "vie-professionnelle"
@@ -176,7 +176,7 @@ public enum CategorieDonnees: String, ValeurEnumeree {
 }
 
 /// What happens to data at the end of their retention.
-public enum SortFinal: String, ValeurEnumeree {
+public enum FinalDisposition: String, EnumeratedValue {
   case destruction, archives, anonymisation, tri
   public var libelle: String {
     switch self {
@@ -189,7 +189,7 @@ public enum SortFinal: String, ValeurEnumeree {
 }
 
 /// Kind of recipient, after the CNIL fiche.
-public enum TypeDestinataire: String, ValeurEnumeree {
+public enum RecipientKind: String, EnumeratedValue {
   case interne, externe
   case sousTraitant = "sous-traitant"
   case paysTiers = "pays-tiers"
@@ -204,7 +204,7 @@ public enum TypeDestinataire: String, ValeurEnumeree {
 }
 
 /// Safeguard for a transfer outside the EU/EEA (GDPR Chapter V).
-public enum GarantieTransfert: String, ValeurEnumeree {
+public enum TransferSafeguard: String, EnumeratedValue {
   case adequation, dpf, cct, bcr
   case codeDeConduite = "code-de-conduite"
   case certification
@@ -234,7 +234,7 @@ public enum GarantieTransfert: String, ValeurEnumeree {
 }
 
 /// The CNIL fiche's families of security measures.
-public enum FamilleMesure: String, ValeurEnumeree {
+public enum MeasureFamily: String, EnumeratedValue {
   case controleAcces = "controle-acces"
   case tracabilite
   case protectionLogiciels = "protection-logiciels"
@@ -257,7 +257,7 @@ public enum FamilleMesure: String, ValeurEnumeree {
 }
 
 /// Channel a data flow travels through.
-public enum CanalFlux: String, ValeurEnumeree {
+public enum FlowChannel: String, EnumeratedValue {
   case https, http, sftp, ftp, api, courriel
   case supportAmovible = "support-amovible"
   case papier
@@ -281,7 +281,7 @@ public enum CanalFlux: String, ValeurEnumeree {
 }
 
 /// Protocol versions of SSL/TLS.
-public enum VersionTLS: String, ValeurEnumeree, Comparable {
+public enum DeclaredTLSVersion: String, EnumeratedValue, Comparable {
   case ssl3 = "ssl3"
   case tls10 = "1.0"
   case tls11 = "1.1"
@@ -290,12 +290,12 @@ public enum VersionTLS: String, ValeurEnumeree, Comparable {
 
   public var libelle: String { self == .ssl3 ? "SSL 3.0" : "TLS \(rawValue)" }
 
-  private var rang: Int { VersionTLS.allCases.firstIndex(of: self) ?? 0 }
-  public static func < (lhs: VersionTLS, rhs: VersionTLS) -> Bool { lhs.rang < rhs.rang }
+  private var rang: Int { DeclaredTLSVersion.allCases.firstIndex(of: self) ?? 0 }
+  public static func < (lhs: DeclaredTLSVersion, rhs: DeclaredTLSVersion) -> Bool { lhs.rang < rhs.rang }
 }
 
 /// How people sign in.
-public enum Authentification: String, ValeurEnumeree {
+public enum Authentication: String, EnumeratedValue {
   case ssoENT = "sso-ent"
   case educonnect
   case gar
@@ -316,7 +316,7 @@ public enum Authentification: String, ValeurEnumeree {
 }
 
 /// State of the DPIA (AIPD) of a processing activity.
-public enum StatutAIPD: String, ValeurEnumeree {
+public enum DPIAStatus: String, EnumeratedValue {
   case nonRequise = "non-requise"
   case requise
   case enCours = "en-cours"
@@ -334,7 +334,7 @@ public enum StatutAIPD: String, ValeurEnumeree {
 
 /// Screening facts for the DPIA that the data categories and subjects do not
 /// already say: the WP248 criteria and the CNIL list 2018-327 situations.
-public enum CritereAIPD: String, ValeurEnumeree {
+public enum DPIACriterion: String, EnumeratedValue {
   case evaluationNotation = "evaluation-notation"
   case decisionAutomatisee = "decision-automatisee"
   case surveillanceSystematique = "surveillance-systematique"
@@ -368,7 +368,7 @@ public enum CritereAIPD: String, ValeurEnumeree {
 
 /// Items of the CNIL list of processing for which no DPIA is required
 /// (deliberation 2019-118) that a school may invoke.
-public enum ExemptionAIPD: String, ValeurEnumeree {
+public enum DPIAExemption: String, EnumeratedValue {
   case affairesScolaires = "affaires-scolaires"
   case controleAccesHoraires = "controle-acces-horaires"
   case relationFournisseurs = "relation-fournisseurs"
@@ -385,7 +385,7 @@ public enum ExemptionAIPD: String, ValeurEnumeree {
 }
 
 /// Certifications a processor may hold.
-public enum Certification: String, ValeurEnumeree {
+public enum Certification: String, EnumeratedValue {
   case hds
   case iso27001 = "iso-27001"
   case secnumcloud
@@ -402,7 +402,7 @@ public enum Certification: String, ValeurEnumeree {
 }
 
 /// Type of a personal data breach (GDPR Art. 4(12)).
-public enum TypeViolation: String, ValeurEnumeree {
+public enum BreachKind: String, EnumeratedValue {
   case confidentialite, integrite, disponibilite
   public var libelle: String {
     switch self {
@@ -414,7 +414,7 @@ public enum TypeViolation: String, ValeurEnumeree {
 }
 
 /// Risk assessment of a breach (GDPR Art. 33–34).
-public enum NiveauRisque: String, ValeurEnumeree {
+public enum RiskLevel: String, EnumeratedValue {
   case aucun, risque
   case risqueEleve = "risque-eleve"
   public var libelle: String {
@@ -427,7 +427,7 @@ public enum NiveauRisque: String, ValeurEnumeree {
 }
 
 /// Kind of school.
-public enum TypeEtablissement: String, ValeurEnumeree {
+public enum SchoolKind: String, EnumeratedValue {
   case college, lycee
   case lyceeProfessionnel = "lycee-professionnel"
   case citeScolaire = "cite-scolaire"

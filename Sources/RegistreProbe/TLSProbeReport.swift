@@ -20,7 +20,7 @@ public enum TLSVersion: String, Codable, Sendable, CaseIterable, Comparable {
     }
   }
 
-  /// The register's spelling of the version (`VersionTLS` raw value, field `versions_tls`).
+  /// The register's spelling of the version (`DeclaredTLSVersion` raw value, field `versions_tls`).
   public var registerValue: String {
     switch self {
     case .tls1_0: "1.0"

@@ -1,7 +1,7 @@
 public import Foundation
 public import RegistreDocuments
 public import RegistreFormats
-public import RegistreLot
+public import RegistreBatch
 public import RegistreModel
 public import RegistreRules
 
@@ -10,8 +10,8 @@ public enum AcceptancesFile {
   public static let name = "acceptations.yaml"
 
   /// The acceptances of the register in `folder`; none when the folder has no `acceptations.yaml`.
-  /// The single audit and the batch audit (`AuditLot`) both read them here.
-  public static func read(in folder: URL, registre: Registre) -> Result<Acceptances, AcceptancesProblem> {
+  /// The single audit and the batch audit (`BatchAudit`) both read them here.
+  public static func read(in folder: URL, registre: Register) -> Result<Acceptances, AcceptancesProblem> {
     let url = folder.appendingPathComponent(name)
     guard FileManager.default.fileExists(atPath: url.path) else { return .success(Acceptances()) }
     guard let data = try? Data(contentsOf: url) else {
@@ -19,7 +19,7 @@ public enum AcceptancesFile {
     }
     let read: Acceptances
     do {
-      read = try LectureFichierYAML.lire(data, fichier: name, type: Format.acceptations, en: Acceptances.self)
+      read = try YAMLFileReading.read(data, fichier: name, type: Format.acceptations, en: Acceptances.self)
     } catch {
       let lines = error.diagnostics.map(\.texte)
       return .failure(AcceptancesProblem(lines: lines.isEmpty ? ["\(name) illisible"] : lines))
@@ -36,7 +36,7 @@ public enum AcceptancesFile {
 
   /// The folder whose `acceptations.yaml` applies to a loaded register: the register folder,
   /// or the folder of a canonical XML file.
-  public static func folder(of loaded: RegistreCharge) -> URL {
+  public static func folder(of loaded: LoadedRegister) -> URL {
     var isFolder: ObjCBool = false
     _ = FileManager.default.fileExists(atPath: loaded.source.path, isDirectory: &isFolder)
     return isFolder.boolValue ? loaded.source : loaded.source.deletingLastPathComponent()
@@ -50,9 +50,9 @@ public struct AuditOptions: Sendable {
   /// Rules left out.
   public var excludedRules: [String]
   /// The audit's date (retention periods, DPIA reviews, breach deadlines).
-  public var date: Jour
+  public var date: Day
 
-  public init(onlyRules: [String] = [], excludedRules: [String] = [], date: Jour) {
+  public init(onlyRules: [String] = [], excludedRules: [String] = [], date: Day) {
     self.onlyRules = onlyRules
     self.excludedRules = excludedRules
     self.date = date
@@ -61,12 +61,12 @@ public struct AuditOptions: Sendable {
 
 /// A register, loaded and audited with its acceptances.
 public struct AuditOutcome: Sendable {
-  public var loaded: RegistreCharge
+  public var loaded: LoadedRegister
   public var report: AuditReport
   /// Fiches that could not be read whole, audited on what could be read (`registre-incomplet`).
-  public var incompleteFiches: [IncompleteFiche] = []
+  public var incompleteFiches: [IncompleteRecordFinding] = []
 
-  public var registre: Registre { loaded.registre }
+  public var registre: Register { loaded.registre }
 
   /// File and line of a finding, from the loader's locations.
   public func location(of finding: Finding) -> FindingLocation? {
@@ -101,7 +101,7 @@ public enum AuditWorkflow {
 
   /// Audits a loaded register with its acceptances.
   public static func run(
-    _ loaded: RegistreCharge, rules: [any Rule] = Rules.all, date: Jour, incompleteFiches: [IncompleteFiche] = []
+    _ loaded: LoadedRegister, rules: [any Rule] = Rules.all, date: Day, incompleteFiches: [IncompleteRecordFinding] = []
   ) throws(WorkflowError) -> AuditOutcome {
     let acceptances: Acceptances
     switch AcceptancesFile.read(in: AcceptancesFile.folder(of: loaded), registre: loaded.registre) {
@@ -118,10 +118,10 @@ public enum AuditWorkflow {
   }
 
   /// Audits every register of a lot folder (a sub-folder or an XML file per school), in parallel.
-  public static func runBatch(folder: String, options: AuditOptions) throws(WorkflowError) -> RapportLot {
+  public static func runBatch(folder: String, options: AuditOptions) throws(WorkflowError) -> BatchReport {
     let rules = try rules(only: options.onlyRules, excluding: options.excludedRules)
-    do throws(ErreurLot) {
-      return try AuditLot.run(
+    do throws(BatchError) {
+      return try BatchAudit.run(
         URL(fileURLWithPath: folder), dateAudit: options.date, regles: rules, acceptances: AcceptancesFile.reader)
     } catch {
       throw WorkflowError(.failed, "Erreur : \(error.message).")
@@ -129,8 +129,8 @@ public enum AuditWorkflow {
   }
 
   /// File and line of a finding, from the loader's locations.
-  public static func location(of f: Finding, in loaded: RegistreCharge) -> FindingLocation? {
-    let e: Emplacement?
+  public static func location(of f: Finding, in loaded: LoadedRegister) -> FindingLocation? {
+    let e: Location?
     switch f.subject {
     case .traitement(let id): e = loaded.emplacements.traitement(id, champ: f.field)
     case .sousTraitant(let id): e = loaded.emplacements.sousTraitant(id, champ: f.field)
@@ -146,7 +146,7 @@ public enum AuditWorkflow {
 
   /// The findings XML that `rapport-audit.xsl` reads: every treatment of the register (with its
   /// score, even without findings), then the findings about the school, its processors and breaches.
-  public static func findingsDocument(_ report: AuditReport, registre: Registre) -> AuditFindingsDocument {
+  public static func findingsDocument(_ report: AuditReport, registre: Register) -> AuditFindingsDocument {
     func convert(_ finding: Finding, withSubject: Bool) -> AuditFindingsDocument.Finding {
       AuditFindingsDocument.Finding(
         rule: finding.rule, severity: finding.severity.englishKey, message: finding.message,

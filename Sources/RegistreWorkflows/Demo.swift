@@ -31,7 +31,7 @@ public enum DemoWorkflow {
   /// moved into place: an interrupted run leaves the previous output untouched. A destination
   /// that exists and was not written by the demo is refused.
   public static func run(
-    into destination: URL, date: Jour, toolVersion: String = RegistreVersion.current
+    into destination: URL, date: Day, toolVersion: String = RegistreVersion.current
   ) async throws(WorkflowError) -> DemoOutcome {
     let destination = destination.standardizedFileURL
     try checkDestination(destination)
@@ -46,7 +46,7 @@ public enum DemoWorkflow {
 
     let register = work.appendingPathComponent("registre")
     do {
-      try FileManager.default.copyItem(at: Catalogue.dossierDemo(), to: register)
+      try FileManager.default.copyItem(at: Catalogue.demoFolder(), to: register)
       try Data().write(to: work.appendingPathComponent(marker))
     } catch {
       throw WorkflowError(.failed, "Erreur : copie du registre de démonstration impossible (\(error)).")

@@ -1,6 +1,6 @@
 public import Foundation
 public import RegistreDocuments
-public import RegistreLot
+public import RegistreBatch
 public import RegistreModel
 public import RegistreRules
 
@@ -172,7 +172,7 @@ public enum DocumentWorkflow {
 
   /// The notice jobs for a register; an unknown treatment id is refused.
   public static func noticeJobs(
-    _ registre: Registre, folder: URL, selection: NoticeSelection
+    _ registre: Register, folder: URL, selection: NoticeSelection
   ) throws(WorkflowError) -> [DocumentJob] {
     var ids: [String] = []
     if let treatment = selection.treatment {
@@ -211,11 +211,11 @@ public enum DocumentWorkflow {
 
   /// The consolidated report of a batch audit as PDF/A-2b.
   public static func batchReport(
-    _ report: RapportLot, output: URL, settings: DocumentSettings
+    _ report: BatchReport, output: URL, settings: DocumentSettings
   ) async throws(WorkflowError) -> DocumentOutcome {
     let xml: Data
     do {
-      xml = try RapportLotXML.donnees(report)
+      xml = try BatchReportXML.xmlData(report)
     } catch {
       throw WorkflowError(.failed, "Impossible de produire le XML du rapport de lot : \(error). Rien n'a été écrit.")
     }
@@ -245,7 +245,7 @@ public enum DocumentWorkflow {
   }
 }
 
-extension Traitement {
+extension Treatment {
   /// Pupils or their legal guardians are among the people concerned.
   fileprivate var concernsFamilies: Bool {
     personnesConcernees.contains { $0.categorie.estEleve || $0.categorie == .responsablesLegaux }

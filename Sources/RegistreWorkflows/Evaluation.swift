@@ -12,7 +12,7 @@ public enum EvaluationWorkflow {
     let pipeline = try DocumentWorkflow.pipeline(DocumentSettings(templatesFolder: settings.templatesFolder))
     var pdf: Data
     do throws(DocumentError) {
-      pdf = try await pipeline.pdf(for: .opinion, input: AvisXML.document(evaluation, etablissement: school))
+      pdf = try await pipeline.pdf(for: .opinion, input: OpinionXML.document(evaluation, etablissement: school))
     } catch {
       throw WorkflowError(.documents, "avis.pdf : \(error.message) Rien n'a été écrit.")
     }

@@ -6,19 +6,19 @@ public import RegistreRules
 /// Loading the register every job starts from.
 public enum RegisterInput {
   /// Loads a register folder or canonical XML file; a register with any diagnostic is refused.
-  public static func load(_ path: String) throws(WorkflowError) -> RegistreCharge {
+  public static func load(_ path: String) throws(WorkflowError) -> LoadedRegister {
     do {
-      return try ChargementRegistre.charger(URL(fileURLWithPath: path))
+      return try RegisterLoading.load(URL(fileURLWithPath: path))
     } catch {
       throw .invalidRegister(error.diagnostics)
     }
   }
 
   /// Loads a register for the audit: incomplete fiches do not stop it; each comes back as an
-  /// `IncompleteFiche` for the `registre-incomplet` rule. Any other problem refuses the register.
-  public static func loadForAudit(_ path: String) throws(WorkflowError) -> (RegistreCharge, [IncompleteFiche]) {
+  /// `IncompleteRecordFinding` for the `registre-incomplet` rule. Any other problem refuses the register.
+  public static func loadForAudit(_ path: String) throws(WorkflowError) -> (LoadedRegister, [IncompleteRecordFinding]) {
     do {
-      let read = try ChargementRegistre.loadLeniently(URL(fileURLWithPath: path))
+      let read = try RegisterLoading.loadLeniently(URL(fileURLWithPath: path))
       return (read.loaded, read.incomplete.map(incompleteFinding))
     } catch {
       throw .invalidRegister(error.diagnostics)
@@ -29,8 +29,8 @@ public enum RegisterInput {
   /// returned as `omitted` (the document names them; the front end reports problems found);
   /// anything else incomplete (the school, a processor, a breach, a treatment a breach refers to)
   /// refuses the register.
-  public static func loadForDocument(_ path: String) throws(WorkflowError) -> (RegistreCharge, omitted: [String]) {
-    guard let read = try? ChargementRegistre.loadLeniently(URL(fileURLWithPath: path)) else {
+  public static func loadForDocument(_ path: String) throws(WorkflowError) -> (LoadedRegister, omitted: [String]) {
+    guard let read = try? RegisterLoading.loadLeniently(URL(fileURLWithPath: path)) else {
       return (try load(path), [])
     }
     let fiches = read.incomplete
@@ -44,7 +44,7 @@ public enum RegisterInput {
     return (loaded, fiches.map(\.id))
   }
 
-  private static func incompleteFinding(_ fiche: IncompleteRecordDiagnostics) -> IncompleteFiche {
+  private static func incompleteFinding(_ fiche: IncompleteRecordDiagnostics) -> IncompleteRecordFinding {
     let subject: Subject
     switch fiche.kind {
     case .school: subject = .etablissement
@@ -57,31 +57,31 @@ public enum RegisterInput {
       let field = d.emplacement.champ.map { "champ « \($0) » : " } ?? ""
       return field + d.message + line
     }
-    return IncompleteFiche(
+    return IncompleteRecordFinding(
       subject: subject, problems: problems, field: fiche.diagnostics.first?.emplacement.champ,
       audited: fiche.inRegister)
   }
 
   /// The register's canonical XML, which the templates read and the register PDF embeds.
-  public static func canonicalXML(_ registre: Registre) throws(WorkflowError) -> Data {
+  public static func canonicalXML(_ registre: Register) throws(WorkflowError) -> Data {
     do {
-      return try XMLRegistre.donnees(registre)
+      return try RegisterXML.xmlData(registre)
     } catch {
       throw WorkflowError(.failed, "Impossible de produire le XML canonique du registre : \(error).")
     }
   }
 
   /// Today in the machine's time zone: front ends may read the clock, the rules never do.
-  public static func today() -> Jour? {
+  public static func today() -> Day? {
     let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
     guard let year = c.year, let month = c.month, let day = c.day else { return nil }
-    return Jour(annee: year, mois: month, jour: day)
+    return Day(annee: year, mois: month, jour: day)
   }
 
   /// `date` as `AAAA-MM-JJ`, or today when `nil`.
-  public static func day(_ date: String?) throws(WorkflowError) -> Jour {
+  public static func day(_ date: String?) throws(WorkflowError) -> Day {
     if let date {
-      guard let day = Jour(iso: date) else {
+      guard let day = Day(iso: date) else {
         throw WorkflowError(.failed, "Erreur : date « \(date) » invalide (attendu : AAAA-MM-JJ).")
       }
       return day

@@ -68,7 +68,7 @@ public enum YearExportWorkflow {
 
   /// Seals a loaded register.
   public static func run(
-    _ registre: Registre, options: YearExportOptions, signing: SigningIdentity
+    _ registre: Register, options: YearExportOptions, signing: SigningIdentity
   ) async throws(WorkflowError) -> YearExportOutcome {
     try checkTarget(options)
     let year = options.year
@@ -77,33 +77,33 @@ public enum YearExportWorkflow {
     var warnings: [String] = []
 
     let date = DocumentDate.fromEnvironment()
-    guard let day = Jour(iso: date.day) else {
+    guard let day = Day(iso: date.day) else {
       throw WorkflowError(.failed, "erreur : date du jour illisible (\(date.day)).")
     }
     let report = Audit.run(registre, context: AuditContext(auditDate: day))
 
     // The previous sealed year, for the change list and the review's comparison.
     let previous = YearArchive.previous(before: year, in: archive)
-    var previousRegister: Registre?
+    var previousRegister: Register?
     var previousIndicators: Indicators?
     if let previous {
       do {
-        previousRegister = try SourceRegistre.load(previous.url)
+        previousRegister = try RegisterSource.load(previous.url)
       } catch {
         warnings.append("attention : registre de \(previous.name) illisible ; les modifications ne sont pas listées.")
       }
       previousIndicators =
         indicators(in: previous)
         ?? previousRegister.map { r in
-          Indicators.of(r, auditDate: Jour(annee: previous.year, mois: 12, jour: 31) ?? day)
+          Indicators.of(r, auditDate: Day(annee: previous.year, mois: 12, jour: 31) ?? day)
         }
     }
 
     let xml: Data
-    do { xml = try XMLRegistre.donnees(registre) } catch {
+    do { xml = try RegisterXML.xmlData(registre) } catch {
       throw WorkflowError(.failed, "erreur : XML canonique impossible (\(error)).")
     }
-    let review = Bilan(
+    let review = YearReview(
       year: year, school: registre.etablissement.nom, current: Indicators.of(registre, auditDate: day),
       previousYear: previous?.year, previous: previousIndicators)
 
@@ -115,8 +115,8 @@ public enum YearExportWorkflow {
         try build.add(ArchiveFile(name: name, data: data, permissions: mode))
       }
       try add("registre-\(year).xml", xml)
-      try add("registre-\(year).csv", Tableur.csv(registre))
-      try add("registre-\(year).ods", try Tableur.ods(registre))
+      try add("registre-\(year).csv", Spreadsheet.csv(registre))
+      try add("registre-\(year).ods", try Spreadsheet.ods(registre))
       var registerParameters: [String: String] = [:]
       if let previousRegister, let previous {
         let changes = ChangeList.between(previousRegister, registre, from: previous.name, to: String(year))
@@ -198,6 +198,6 @@ public enum YearExportWorkflow {
     guard let data = try? Data(contentsOf: url) else { return nil }
     let decoder = JSONDecoder()
     decoder.keyDecodingStrategy = .convertFromSnakeCase
-    return (try? decoder.decode(Bilan.self, from: data))?.current
+    return (try? decoder.decode(YearReview.self, from: data))?.current
   }
 }

@@ -7,7 +7,7 @@ import Testing
 /// The sealed year must be sealed by the documents' signer, not by any certificate of the trusted CA.
 @Suite struct ArchiveSignerTests {
   func registre(_ arguments: [String], dans dossier: URL) throws -> (code: Int32, sortie: String) {
-    try Outils.lancer([ExportCLITests.executable] + arguments, dossier: dossier)
+    try Tools.lancer([ExportCLITests.executable] + arguments, dossier: dossier)
   }
 
   /// A CA and two signers it certifies (EC P-256), made with the openssl command.
@@ -34,7 +34,7 @@ import Testing
           -extfile ext.cnf -extensions signer_ext -out $nom.pem 2>/dev/null
       done
       """
-    let resultat = try Outils.lancer(["/bin/sh", "-c", "cd '\(dossier.path)' && \(script)"], dossier: dossier)
+    let resultat = try Tools.lancer(["/bin/sh", "-c", "cd '\(dossier.path)' && \(script)"], dossier: dossier)
     try #require(resultat.code == 0, "\(resultat.sortie)")
   }
 
@@ -44,7 +44,7 @@ import Testing
     try pki(racine)
     let fichier = { (nom: String) in racine.appendingPathComponent(nom).path }
     let archive = racine.appendingPathComponent("archive")
-    let export = try registre(["exporter", Outils.demo.path, "--annee", "2026", "--archive", archive.path,
+    let export = try registre(["exporter", Tools.demo.path, "--annee", "2026", "--archive", archive.path,
       "--cle", fichier("chef.key"), "--certificat", fichier("chef.pem")], dans: racine)
     try #require(export.code == 0, "\(export.sortie)")
     let annee = archive.appendingPathComponent("2026")
@@ -80,7 +80,7 @@ import Testing
       try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
     }
     try YearArchive.manifest(fichiers).write(to: manifeste)
-    let resigne = try Outils.lancer(["/usr/bin/env", "openssl", "cms", "-sign", "-binary", "-cades", "-nosmimecap",
+    let resigne = try Tools.lancer(["/usr/bin/env", "openssl", "cms", "-sign", "-binary", "-cades", "-nosmimecap",
       "-md", "sha256", "-signer", fichier("collegue.pem"), "-inkey", fichier("collegue.key"), "-in", manifeste.path,
       "-outform", "DER", "-out", signature.path], dossier: racine)
     try #require(resigne.code == 0, "\(resigne.sortie)")

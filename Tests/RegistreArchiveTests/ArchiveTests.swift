@@ -35,7 +35,7 @@ import RegistreTestSupport
     #expect((attributs[.posixPermissions] as? Int) == 0o640)
     // The manifest is what sha256sum checks (a missing sha256sum skips or fails the test, never passes it).
     let sha256sum = try Checkers.require("sha256sum", package: "coreutils")
-    let resultat = try Outils.lancer([sha256sum, "-c", YearArchive.manifestName], dossier: dossier)
+    let resultat = try Tools.lancer([sha256sum, "-c", YearArchive.manifestName], dossier: dossier)
     #expect(resultat.code == 0, "\(resultat.sortie)")
     // Without the demonstration CA the signature is intact but not trusted.
     let sansAC = ArchiveVerification.check(dossier)
@@ -112,11 +112,11 @@ import RegistreTestSupport
   @Test func failedSigningLeavesNoYear() throws {
     let archive = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: archive) }
-    struct Echec: Error {}
+    struct Failure: Error {}
     let cible = YearArchive.nextFolder(for: 2026, in: archive)
     #expect(throws: ArchiveError.self) {
       try YearArchive.seal([ArchiveFile(name: "a.txt", data: Data("a".utf8))], as: cible, in: archive) { _ in
-        throw Echec()
+        throw Failure()
       }
     }
     #expect(try FileManager.default.contentsOfDirectory(atPath: archive.path).isEmpty)

@@ -20,7 +20,7 @@ import RegistreTestSupport
   /// A copy of the demo register that the test may edit.
   func copieDemo(_ dossier: URL) throws -> URL {
     let copie = dossier.appendingPathComponent("registre")
-    try FileManager.default.copyItem(at: Outils.demo, to: copie)
+    try FileManager.default.copyItem(at: Tools.demo, to: copie)
     return copie
   }
 
@@ -74,7 +74,7 @@ import RegistreTestSupport
     #expect(incorpore.first?.data == (try Data(contentsOf: annee2026.appendingPathComponent("registre-2026.xml"))))
     // …and the same change list, in its section « Modifications depuis le registre 2025 ».
     let pdftotext = try Checkers.require("pdftotext", package: "poppler-utils")
-    let extrait = try Outils.lancer(
+    let extrait = try Tools.lancer(
       [pdftotext, annee2026.appendingPathComponent("registre-2026.pdf").path, "-"], dossier: racine)
     #expect(extrait.sortie.contains("Modifications depuis le registre 2025"))
     #expect(extrait.sortie.contains("Traitement supprimé"))
@@ -135,7 +135,7 @@ import RegistreTestSupport
     let racine = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: racine) }
     let archive = racine.appendingPathComponent("archive")
-    let resultat = try registre(["exporter", Outils.demo.path, "--annee", "2026", "--archive", archive.path], dans: racine)
+    let resultat = try registre(["exporter", Tools.demo.path, "--annee", "2026", "--archive", archive.path], dans: racine)
     #expect(resultat.code == 2)
     #expect(resultat.sortie.contains("--demonstration"))
     #expect(!FileManager.default.fileExists(atPath: archive.path))
@@ -148,13 +148,13 @@ import RegistreTestSupport
     let archive = racine.appendingPathComponent("archive")
     let demo = try SigningCredentials.demonstration()
     let ancienne = try YearArchive.seal(
-      [ArchiveFile(name: "registre-2025.xml", data: try Data(contentsOf: Outils.demo.appendingPathComponent("etablissement.yaml")))],
+      [ArchiveFile(name: "registre-2025.xml", data: try Data(contentsOf: Tools.demo.appendingPathComponent("etablissement.yaml")))],
       as: YearArchive.nextFolder(for: 2025, in: archive), in: archive
     ) { try DetachedSignature.sign($0, credentials: demo.credentials) }
     let manifeste = try Data(contentsOf: ancienne.appendingPathComponent(YearArchive.manifestName))
 
     let enfant = try ChildProcess(
-      [Self.executable, "exporter", Outils.demo.path, "--annee", "2026", "--archive", archive.path, "--demonstration"],
+      [Self.executable, "exporter", Tools.demo.path, "--annee", "2026", "--archive", archive.path, "--demonstration"],
       output: .file(racine.appendingPathComponent("export.log")), errors: .standardOutput, newProcessGroup: true)
     defer { enfant.killWithDescendants() }
     // Wait until the hidden build folder holds the first files and FOP runs, then kill the whole group.

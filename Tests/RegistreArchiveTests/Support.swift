@@ -7,13 +7,13 @@ import RegistreModel
   import Glibc
 #endif
 
-enum Outils {
+enum Tools {
   static let depot = RegistreCLI.repository
 
   static let demo = depot.appendingPathComponent("Sources/RegistreCatalogue/Resources/demo")
 
-  static func registreDemo() throws -> Registre {
-    try ChargementRegistre.charger(demo).registre
+  static func registreDemo() throws -> Register {
+    try RegisterLoading.load(demo).registre
   }
 
   /// Runs a program to its end (the shared runner of RegistreTestSupport, outputs merged).

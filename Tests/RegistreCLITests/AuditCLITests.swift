@@ -6,10 +6,10 @@ import RegistreTestSupport
 @Suite struct AuditCLI {
   /// A copy of the valid register with a video treatment full of planted defects
   /// and a US processor; `acceptations` is written as `acceptations.yaml` when given.
-  static func registreAvecDefauts(acceptations: String? = nil) throws -> (dossier: URL, registre: URL) {
+  static func registerWithDefects(acceptations: String? = nil) throws -> (dossier: URL, registre: URL) {
     let dossier = try TemporaryFolder.make()
     let copie = dossier.appendingPathComponent("r")
-    try FileManager.default.copyItem(at: OutilCLI.registreValide, to: copie)
+    try FileManager.default.copyItem(at: CLITool.registreValide, to: copie)
     let video = """
       id: video
       nom: Vidéoprotection des accès
@@ -54,18 +54,18 @@ import RegistreTestSupport
     return (dossier, copie)
   }
 
-  @Test func registreSansErreurSortAvecZero() throws {
-    let r = try OutilCLI.lancer(["audit", OutilCLI.registreValide.path, "--date", "2026-11-29"])
+  @Test func registerWithoutErrorExitsWithZero() throws {
+    let r = try CLITool.lancer(["audit", CLITool.registreValide.path, "--date", "2026-11-29"])
     #expect(r.code == 0)
     #expect(r.sortie.contains("Traitement « vie-scolaire »"))
     #expect(r.sortie.contains("Résumé : aucun constat bloquant ouvert"))
     #expect(!r.sortie.contains("\u{1B}["))
   }
 
-  @Test func defautsPlantesTrouvesAvecLeurIdentifiant() throws {
-    let (dossier, registre) = try Self.registreAvecDefauts()
+  @Test func plantedDefectsFoundWithTheirIdentifier() throws {
+    let (dossier, registre) = try Self.registerWithDefects()
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let r = try OutilCLI.lancer(["audit", registre.path, "--date", "2026-11-29"])
+    let r = try CLITool.lancer(["audit", registre.path, "--date", "2026-11-29"])
     #expect(r.code == 1)
     for id in [
       "aipd-requise-manquante", "transfert-hors-ue-sans-garantie", "doctrine-cloud-ministere",
@@ -93,18 +93,18 @@ import RegistreTestSupport
     ("responsable-incorrect", "warning", "livrets-scolaires"),
   ]
 
-  @Test func laDemoMontreSesDefautsPlantes() throws {
-    let demo = OutilCLI.depot.appendingPathComponent("Sources/RegistreCatalogue/Resources/demo")
-    let r = try OutilCLI.lancer(["audit", demo.path, "--date", "2026-11-29", "--format", "json"])
+  @Test func theDemoShowsItsPlantedDefects() throws {
+    let demo = CLITool.depot.appendingPathComponent("Sources/RegistreCatalogue/Resources/demo")
+    let r = try CLITool.lancer(["audit", demo.path, "--date", "2026-11-29", "--format", "json"])
     #expect(r.code == 1)
     let objet = try #require(try JSONSerialization.jsonObject(with: Data(r.sortie.utf8)) as? [String: Any])
     let constats = try #require(objet["findings"] as? [[String: Any]])
-    func sujet(_ c: [String: Any]) -> String? {
+    func subject(_ c: [String: Any]) -> String? {
       (c["treatment"] as? String) ?? (c["processor"] as? String) ?? (c["breach"] as? String)
     }
     for (regle, gravite, id) in Self.defautsDeLaDemo {
       let trouve = constats.contains {
-        $0["rule"] as? String == regle && $0["severity"] as? String == gravite && sujet($0) == id
+        $0["rule"] as? String == regle && $0["severity"] as? String == gravite && subject($0) == id
       }
       #expect(trouve, "\(regle) sur \(id)")
     }
@@ -116,39 +116,39 @@ import RegistreTestSupport
     #expect(erreurs.count == plantees.count)
   }
 
-  @Test func leJSONDeLaDemoRespecteLeSchema() throws {
-    let demo = OutilCLI.depot.appendingPathComponent("Sources/RegistreCatalogue/Resources/demo")
-    let r = try OutilCLI.lancer(["audit", demo.path, "--date", "2026-11-29", "--format", "json"])
+  @Test func theDemoJSONFollowsTheSchema() throws {
+    let demo = CLITool.depot.appendingPathComponent("Sources/RegistreCatalogue/Resources/demo")
+    let r = try CLITool.lancer(["audit", demo.path, "--date", "2026-11-29", "--format", "json"])
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let rapport = dossier.appendingPathComponent("audit.json")
     try Data(r.sortie.utf8).write(to: rapport)
-    let schema = OutilCLI.depot.appendingPathComponent("Schemas/audit.schema.json")
+    let schema = CLITool.depot.appendingPathComponent("Schemas/audit.schema.json")
     let script = """
       import json, sys, jsonschema
       schema = json.load(open(sys.argv[1]))
       jsonschema.Draft202012Validator.check_schema(schema)
       jsonschema.Draft202012Validator(schema).validate(json.load(open(sys.argv[2])))
       """
-    let validation = try OutilCLI.outil(["python3", "-c", script, schema.path, rapport.path])
+    let validation = try CLITool.tool(["python3", "-c", script, schema.path, rapport.path])
     #expect(validation.code == 0, "\(validation.sortie)")
   }
 
-  @Test func seuilDEchec() throws {
-    let (dossier, registre) = try Self.registreAvecDefauts()
+  @Test func failureThreshold() throws {
+    let (dossier, registre) = try Self.registerWithDefects()
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let jamais = try OutilCLI.lancer(["audit", registre.path, "--date", "2026-11-29", "--echec-si", "jamais"])
+    let jamais = try CLITool.lancer(["audit", registre.path, "--date", "2026-11-29", "--echec-si", "jamais"])
     #expect(jamais.code == 0)
-    let avertissements = try OutilCLI.lancer([
+    let avertissements = try CLITool.lancer([
       "audit", registre.path, "--date", "2026-11-29", "--regle", "doctrine-cloud-ministere", "--echec-si",
       "avertissement",
     ])
     #expect(avertissements.code == 1)
-    let erreurs = try OutilCLI.lancer([
+    let erreurs = try CLITool.lancer([
       "audit", registre.path, "--date", "2026-11-29", "--regle", "doctrine-cloud-ministere",
     ])
     #expect(erreurs.code == 0)
-    let sans = try OutilCLI.lancer([
+    let sans = try CLITool.lancer([
       "audit", registre.path, "--date", "2026-11-29", "--sans-regle", "aipd-requise-manquante",
       "--sans-regle", "transfert-hors-ue-sans-garantie", "--sans-regle", "flux-tls-obsolete",
       "--sans-regle", "conservation-excessive",
@@ -157,10 +157,10 @@ import RegistreTestSupport
     #expect(!sans.sortie.contains("[aipd-requise-manquante]"))
   }
 
-  @Test func jsonAvecEmplacements() throws {
-    let (dossier, registre) = try Self.registreAvecDefauts()
+  @Test func jsonWithLocations() throws {
+    let (dossier, registre) = try Self.registerWithDefects()
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let r = try OutilCLI.lancer(["audit", registre.path, "--date", "2026-11-29", "--format", "json"])
+    let r = try CLITool.lancer(["audit", registre.path, "--date", "2026-11-29", "--format", "json"])
     #expect(r.code == 1)
     let objet = try #require(try JSONSerialization.jsonObject(with: Data(r.sortie.utf8)) as? [String: Any])
     #expect((objet["register"] as? [String: Any])?["uai"] as? String == "0999998Y")
@@ -176,8 +176,8 @@ import RegistreTestSupport
   }
 
   /// Issue 16, class 6: an incomplete fiche is audited, not refused; `valider` still refuses.
-  @Test func registreIncompletAuditeSurCeQuiSeLit() throws {
-    let (dossier, registre) = try Self.registreAvecDefauts()
+  @Test func incompleteRegisterIsAuditedOnWhatCanBeRead() throws {
+    let (dossier, registre) = try Self.registerWithDefects()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let incomplete = """
       id: sorties
@@ -198,7 +198,7 @@ import RegistreTestSupport
       """
     try incomplete.write(
       to: registre.appendingPathComponent("traitements/sorties.yaml"), atomically: true, encoding: .utf8)
-    let r = try OutilCLI.lancer(["audit", registre.path, "--date", "2026-11-29", "--format", "json"])
+    let r = try CLITool.lancer(["audit", registre.path, "--date", "2026-11-29", "--format", "json"])
     #expect(r.code == 1)
     let objet = try #require(try JSONSerialization.jsonObject(with: Data(r.sortie.utf8)) as? [String: Any])
     let constats = try #require(objet["findings"] as? [[String: Any]])
@@ -211,15 +211,15 @@ import RegistreTestSupport
     #expect(constats.contains { $0["rule"] as? String == "aipd-requise-manquante" && $0["treatment"] as? String == "video" })
     #expect(constats.contains { $0["rule"] as? String == "conservation-non-definie" && $0["treatment"] as? String == "sorties" })
     #expect(r.erreurs.contains("Registre incomplet : 1 fiche(s) incomplète(s)"))
-    let valider = try OutilCLI.lancer(["valider", registre.path])
+    let valider = try CLITool.lancer(["valider", registre.path])
     #expect(valider.code == 1)
     #expect(valider.erreurs.contains("valeur à compléter"))
   }
 
-  @Test func sarifSitueLaLigneYAML() throws {
-    let (dossier, registre) = try Self.registreAvecDefauts()
+  @Test func sarifLocatesTheYAMLLine() throws {
+    let (dossier, registre) = try Self.registerWithDefects()
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let r = try OutilCLI.lancer(["audit", registre.path, "--date", "2026-11-29", "--format", "sarif"])
+    let r = try CLITool.lancer(["audit", registre.path, "--date", "2026-11-29", "--format", "sarif"])
     let objet = try #require(try JSONSerialization.jsonObject(with: Data(r.sortie.utf8)) as? [String: Any])
     #expect(objet["version"] as? String == "2.1.0")
     let run = try #require((objet["runs"] as? [[String: Any]])?.first)
@@ -231,7 +231,7 @@ import RegistreTestSupport
     #expect((physique["region"] as? [String: Any])?["startLine"] as? Int == 25)
   }
 
-  @Test func acceptationAfficheeSansMasquer() throws {
+  @Test func acceptanceShownUnmasked() throws {
     let acceptations = """
       # Constats acceptés par le chef d'établissement
       acceptations:
@@ -241,9 +241,9 @@ import RegistreTestSupport
           par: 'M. Paul Durand, principal'
           date: 2026-11-20
       """
-    let (dossier, registre) = try Self.registreAvecDefauts(acceptations: acceptations)
+    let (dossier, registre) = try Self.registerWithDefects(acceptations: acceptations)
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let r = try OutilCLI.lancer([
+    let r = try CLITool.lancer([
       "audit", registre.path, "--date", "2026-11-29", "--regle", "flux-tls-obsolete",
     ])
     #expect(r.code == 0)
@@ -251,25 +251,25 @@ import RegistreTestSupport
     #expect(r.sortie.contains("par M. Paul Durand, principal : Console remplacée en janvier."))
   }
 
-  @Test func acceptationsInvalidesSortAvecDeux() throws {
+  @Test func invalidAcceptancesExitWithTwo() throws {
     let acceptations =
       "acceptations:\n  - regle: regle-inconnue\n    traitement: video\n    justification: x\n    par: y\n    date: 2026-11-20\n  - regle: flux-tls-obsolete\n    justification: |\n"
-    let (dossier, registre) = try Self.registreAvecDefauts(acceptations: acceptations)
+    let (dossier, registre) = try Self.registerWithDefects(acceptations: acceptations)
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let r = try OutilCLI.lancer(["audit", registre.path, "--date", "2026-11-29"])
+    let r = try CLITool.lancer(["audit", registre.path, "--date", "2026-11-29"])
     #expect(r.code == 2)
     #expect(
       r.erreurs.contains("acceptations.yaml:8:20: erreur: champ « acceptations[1].justification » : texte vide"))
     // Once the file reads, unknown rules are reported too.
-    let (dossier2, registre2) = try Self.registreAvecDefauts(
+    let (dossier2, registre2) = try Self.registerWithDefects(
       acceptations: "acceptations:\n  - regle: regle-inconnue\n    traitement: video\n    justification: x\n    par: y\n    date: 2026-11-20\n")
     defer { try? FileManager.default.removeItem(at: dossier2) }
-    let r2 = try OutilCLI.lancer(["audit", registre2.path, "--date", "2026-11-29"])
+    let r2 = try CLITool.lancer(["audit", registre2.path, "--date", "2026-11-29"])
     #expect(r2.code == 2)
     #expect(r2.erreurs.contains("règle « regle-inconnue » inconnue"))
   }
 
-  @Test func entreeDAcceptationIncompleteOuMalDatee() throws {
+  @Test func incompleteOrBadlyDatedAcceptanceEntry() throws {
     let acceptations = """
       acceptations:
         - regle: flux-tls-obsolete
@@ -282,30 +282,30 @@ import RegistreTestSupport
           par: Direction
           date: 20/11/2026
       """
-    let (dossier, registre) = try Self.registreAvecDefauts(acceptations: acceptations)
+    let (dossier, registre) = try Self.registerWithDefects(acceptations: acceptations)
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let r = try OutilCLI.lancer(["audit", registre.path, "--date", "2026-11-29"])
+    let r = try CLITool.lancer(["audit", registre.path, "--date", "2026-11-29"])
     #expect(r.code == 2)
     #expect(r.erreurs.contains("acceptations.yaml:2:5: erreur: champ « acceptations[0].par » : champ obligatoire manquant"))
     #expect(r.erreurs.contains("acceptations.yaml:10:11: erreur: champ « acceptations[1].date » : « 20/11/2026 » n'est pas une date valide"))
   }
 
-  @Test func registreInvalideOuOptionsInvalidesSortentAvecDeux() throws {
-    let (dossier, registre) = try Self.registreAvecDefauts()
+  @Test func invalidRegisterOrOptionsExitWithTwo() throws {
+    let (dossier, registre) = try Self.registerWithDefects()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let fiche = registre.appendingPathComponent("traitements/video.yaml")
     let texte = try String(contentsOf: fiche, encoding: .utf8).replacingOccurrences(
       of: "statut: valide", with: "statut: validée")
     try texte.write(to: fiche, atomically: true, encoding: .utf8)
-    let invalide = try OutilCLI.lancer(["audit", registre.path])
+    let invalide = try CLITool.lancer(["audit", registre.path])
     #expect(invalide.code == 2)
     #expect(invalide.erreurs.contains("traitements/video.yaml:3:9: erreur"))
-    let regle = try OutilCLI.lancer(["audit", OutilCLI.registreValide.path, "--regle", "inexistante"])
+    let regle = try CLITool.lancer(["audit", CLITool.registreValide.path, "--regle", "inexistante"])
     #expect(regle.code == 2)
     #expect(regle.erreurs.contains("règle inconnue « inexistante »"))
-    let date = try OutilCLI.lancer(["audit", OutilCLI.registreValide.path, "--date", "29/11/2026"])
+    let date = try CLITool.lancer(["audit", CLITool.registreValide.path, "--date", "29/11/2026"])
     #expect(date.code == 2)
-    let format = try OutilCLI.lancer(["audit", OutilCLI.registreValide.path, "--format", "pdf"])
+    let format = try CLITool.lancer(["audit", CLITool.registreValide.path, "--format", "pdf"])
     #expect(format.code == 2)
   }
 }

@@ -7,18 +7,18 @@ import RegistreTestSupport
 @Suite("CLI : documents PDF")
 struct DocumentsCLITests {
   static func texte(_ pdf: URL) throws -> String {
-    try OutilCLI.outil(["pdftotext", pdf.path, "-"]).sortie
+    try CLITool.tool(["pdftotext", pdf.path, "-"]).sortie
   }
 
-  @Test func exporterPuisUtiliserSesModeles() throws {
+  @Test func exportThenUseItsTemplates() throws {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let modeles = dossier.appendingPathComponent("modeles")
-    let export = try OutilCLI.lancer(["modeles", "exporter", modeles.path])
+    let export = try CLITool.lancer(["modeles", "exporter", modeles.path])
     #expect(export.code == 0)
     #expect(FileManager.default.fileExists(atPath: modeles.appendingPathComponent("registre.xsl").path))
     #expect(FileManager.default.fileExists(atPath: modeles.appendingPathComponent("fop/fop.xconf").path))
-    let encore = try OutilCLI.lancer(["modeles", "exporter", modeles.path])
+    let encore = try CLITool.lancer(["modeles", "exporter", modeles.path])
     #expect(encore.code == 2)
     #expect(encore.erreurs.contains("n'est pas vide"))
 
@@ -27,8 +27,8 @@ struct DocumentsCLITests {
       of: "<xsl:text>page </xsl:text>", with: "<xsl:text>Collège modèle – page </xsl:text>")
     try Data(texte.utf8).write(to: commun)
     let pdf = dossier.appendingPathComponent("registre.pdf")
-    let r = try OutilCLI.lancer(
-      ["document", OutilCLI.registreValide.path, "--sortie", pdf.path, "--modeles", modeles.path],
+    let r = try CLITool.lancer(
+      ["document", CLITool.registreValide.path, "--sortie", pdf.path, "--modeles", modeles.path],
       environnement: ["SOURCE_DATE_EPOCH": "1795824000"])
     #expect(r.code == 0, "\(r.erreurs)")
     let extrait = try Self.texte(pdf)
@@ -39,11 +39,11 @@ struct DocumentsCLITests {
 
   /// Issue 16: an incomplete treatment fiche is left out of the register and the notices, and the
   /// documents themselves say so (not only the error output); the command exits with 1.
-  @Test func ficheIncompleteNommeeDansLesDocuments() throws {
+  @Test func incompleteFicheIsNamedInTheDocuments() throws {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let registre = dossier.appendingPathComponent("r")
-    try FileManager.default.copyItem(at: OutilCLI.registreValide, to: registre)
+    try FileManager.default.copyItem(at: CLITool.registreValide, to: registre)
     let incomplete = """
       id: sorties
       nom: Sorties scolaires
@@ -61,7 +61,7 @@ struct DocumentsCLITests {
     try incomplete.write(
       to: registre.appendingPathComponent("traitements/sorties.yaml"), atomically: true, encoding: .utf8)
     let pdf = dossier.appendingPathComponent("registre.pdf")
-    let r = try OutilCLI.lancer(["document", registre.path, "--sortie", pdf.path])
+    let r = try CLITool.lancer(["document", registre.path, "--sortie", pdf.path])
     #expect(r.code == 1, "\(r.erreurs)")
     #expect(r.erreurs.contains("sorties"))
     let texte = try Self.texte(pdf).replacingOccurrences(of: "\n", with: " ")
@@ -71,23 +71,23 @@ struct DocumentsCLITests {
     #expect(!texte.contains("Sorties scolaires"))
 
     let notices = dossier.appendingPathComponent("notices")
-    let n = try OutilCLI.lancer(["notices", registre.path, "--sortie", notices.path])
+    let n = try CLITool.lancer(["notices", registre.path, "--sortie", notices.path])
     #expect(n.code == 1, "\(n.erreurs)")
     let familles = try Self.texte(notices.appendingPathComponent("notice-familles.pdf"))
     #expect(familles.contains("Document incomplet"))
 
     // The complete register's documents carry no such box.
     let complet = dossier.appendingPathComponent("complet.pdf")
-    let c = try OutilCLI.lancer(["document", OutilCLI.registreValide.path, "--sortie", complet.path])
+    let c = try CLITool.lancer(["document", CLITool.registreValide.path, "--sortie", complet.path])
     #expect(c.code == 0, "\(c.erreurs)")
     #expect(!(try Self.texte(complet)).contains("Document incomplet"))
   }
 
-  @Test func noticesEtRapportAudit() throws {
+  @Test func noticesAndAuditReport() throws {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let notices = dossier.appendingPathComponent("notices")
-    let r = try OutilCLI.lancer(["notices", OutilCLI.registreValide.path, "--sortie", notices.path])
+    let r = try CLITool.lancer(["notices", CLITool.registreValide.path, "--sortie", notices.path])
     #expect(r.code == 0, "\(r.erreurs)")
     let familles = try Self.texte(notices.appendingPathComponent("notice-familles.pdf"))
     #expect(familles.contains("CNIL"))
@@ -96,37 +96,37 @@ struct DocumentsCLITests {
     #expect(eleves.contains("Tes données personnelles au collège"))
 
     let rapport = dossier.appendingPathComponent("audit.pdf")
-    let audit = try OutilCLI.lancer([
-      "audit", OutilCLI.registreValide.path, "--date", "2026-11-29", "--echec-si", "jamais",
+    let audit = try CLITool.lancer([
+      "audit", CLITool.registreValide.path, "--date", "2026-11-29", "--echec-si", "jamais",
       "--format", "pdf", "--sortie", rapport.path,
     ])
     #expect(audit.code == 0, "\(audit.erreurs)")
     #expect(try Self.texte(rapport).contains("Rapport d’audit du registre"))
   }
 
-  @Test func erreursDUsage() throws {
+  @Test func usageErrors() throws {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let inconnu = try OutilCLI.lancer([
-      "notices", OutilCLI.registreValide.path, "--sortie", dossier.path, "--traitement", "inconnu",
+    let inconnu = try CLITool.lancer([
+      "notices", CLITool.registreValide.path, "--sortie", dossier.path, "--traitement", "inconnu",
     ])
     #expect(inconnu.code == 2)
     #expect(inconnu.erreurs.contains("« inconnu »"))
-    let lesDeux = try OutilCLI.lancer([
-      "notices", OutilCLI.registreValide.path, "--sortie", dossier.path, "--traitement", "vie-scolaire",
+    let lesDeux = try CLITool.lancer([
+      "notices", CLITool.registreValide.path, "--sortie", dossier.path, "--traitement", "vie-scolaire",
       "--par-traitement",
     ])
     #expect(lesDeux.code == 2)
-    let modeles = try OutilCLI.lancer([
-      "document", OutilCLI.registreValide.path, "--sortie", dossier.appendingPathComponent("r.pdf").path,
+    let modeles = try CLITool.lancer([
+      "document", CLITool.registreValide.path, "--sortie", dossier.appendingPathComponent("r.pdf").path,
       "--modeles", "/nonexistent/modeles",
     ])
     #expect(modeles.code == 2)
     #expect(modeles.erreurs.contains("Dossier de modèles introuvable"))
-    let absent = try OutilCLI.lancer(["document", "/nonexistent/registre", "--sortie", "r.pdf"], dossier: dossier)
+    let absent = try CLITool.lancer(["document", "/nonexistent/registre", "--sortie", "r.pdf"], dossier: dossier)
     #expect(absent.code == 2)
-    let sansDossier = try OutilCLI.lancer([
-      "document", OutilCLI.registreValide.path, "--sortie", dossier.appendingPathComponent("absent/r.pdf").path,
+    let sansDossier = try CLITool.lancer([
+      "document", CLITool.registreValide.path, "--sortie", dossier.appendingPathComponent("absent/r.pdf").path,
     ])
     #expect(sansDossier.code == 2)
     #expect(sansDossier.erreurs.contains("dossier introuvable"))

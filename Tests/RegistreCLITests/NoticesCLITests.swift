@@ -8,23 +8,23 @@ import Testing
 @Suite("CLI : notices courtes pour chaque public")
 struct NoticesCLI {
   static func pages(_ pdf: URL) throws -> Int {
-    let info = try OutilCLI.outil(["pdfinfo", pdf.path])
+    let info = try CLITool.tool(["pdfinfo", pdf.path])
     try #require(info.code == 0, "pdfinfo absent ou en échec")
     let line = try #require(info.sortie.split(separator: "\n").first { $0.hasPrefix("Pages:") })
     return try #require(Int(line.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)))
   }
 
   static func pageText(_ pdf: URL, _ page: Int) throws -> String {
-    try OutilCLI.outil(["pdftotext", "-f", "\(page)", "-l", "\(page)", pdf.path, "-"]).sortie
+    try CLITool.tool(["pdftotext", "-f", "\(page)", "-l", "\(page)", pdf.path, "-"]).sortie
   }
 
   @Test func demoNoticesAreShort() throws {
     let dossier = try TemporaryFolder.make("registre-cli")
     defer { try? FileManager.default.removeItem(at: dossier) }
     let demo = dossier.appendingPathComponent("demo")
-    try #require(try OutilCLI.lancer(["demo", "--sortie", demo.path, "--date", "2026-11-29"]).code == 0)
+    try #require(try CLITool.lancer(["demo", "--sortie", demo.path, "--date", "2026-11-29"]).code == 0)
     let sortie = dossier.appendingPathComponent("notices")
-    let r = try OutilCLI.lancer(["notices", demo.appendingPathComponent("registre").path, "--sortie", sortie.path])
+    let r = try CLITool.lancer(["notices", demo.appendingPathComponent("registre").path, "--sortie", sortie.path])
     #expect(r.code == 0, "\(r.erreurs)")
 
     // Families: the annex starts on a new page, at page 3 at the latest.
@@ -42,7 +42,7 @@ struct NoticesCLI {
     let personnels = sortie.appendingPathComponent("notice-personnels.pdf")
     #expect(try Self.pageText(personnels, 1).contains("Information des personnels"))
     let visiteurs = sortie.appendingPathComponent("notice-visiteurs.pdf")
-    let texteVisiteurs = try OutilCLI.outil(["pdftotext", visiteurs.path, "-"]).sortie
+    let texteVisiteurs = try CLITool.tool(["pdftotext", visiteurs.path, "-"]).sortie
     #expect(texteVisiteurs.contains("Texte du panneau"))
   }
 }

@@ -10,8 +10,8 @@ import RegistreTestSupport
 /// The audit finds each defect the demo's LISEZMOI.md documents, on the right record.
 @Suite struct AuditDemoTests {
   func audit() throws -> AuditReport {
-    let charge = try ChargementRegistre.charger(try Catalogue.dossierDemo())
-    let jour = try #require(Jour(annee: 2026, mois: 11, jour: 29))
+    let charge = try RegisterLoading.load(try Catalogue.demoFolder())
+    let jour = try #require(Day(annee: 2026, mois: 11, jour: 29))
     return Audit.run(charge.registre, context: AuditContext(auditDate: jour))
   }
 
@@ -51,7 +51,7 @@ import RegistreTestSupport
   /// Every finding of the audit on the demo is one the LISEZMOI.md explains.
   @Test func noUndocumentedErrors() throws {
     let lisezmoi = try String(
-      contentsOf: Catalogue.dossierDemo().appendingPathComponent("LISEZMOI.md"), encoding: .utf8)
+      contentsOf: Catalogue.demoFolder().appendingPathComponent("LISEZMOI.md"), encoding: .utf8)
     for constat in try audit().findings where constat.severity == Severity.erreur {
       #expect(lisezmoi.contains("`\(constat.rule)`"), "\(constat.rule) \(constat.subject.libelle) : \(constat.message)")
     }
@@ -64,13 +64,13 @@ import RegistreTestSupport
   @Test func filledCatalogueHasNoContentFindings() throws {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let tous = try Catalogue.entrees().map(\.id)
-    try Catalogue.creerRegistre(dans: dossier, nom: "Cité scolaire Exemple", uai: "0999996W", entrees: tous)
-    for (chemin, texte) in try fichiersYAML(dossier) {
-      try Data(remplirMarques(texte).utf8).write(to: dossier.appendingPathComponent(chemin))
+    let tous = try Catalogue.allEntries().map(\.id)
+    try Catalogue.createRegister(dans: dossier, nom: "Cité scolaire Exemple", uai: "0999996W", entrees: tous)
+    for (chemin, texte) in try yamlFiles(dossier) {
+      try Data(fillMarkers(texte).utf8).write(to: dossier.appendingPathComponent(chemin))
     }
-    let charge = try ChargementRegistre.charger(dossier)
-    let jour = try #require(Jour(annee: 2026, mois: 11, jour: 29))
+    let charge = try RegisterLoading.load(dossier)
+    let jour = try #require(Day(annee: 2026, mois: 11, jour: 29))
     let rapport = Audit.run(charge.registre, context: AuditContext(auditDate: jour))
     // The US suite's template cannot say whether the school's vendor is DPF-certified: the
     // transfer finding stays until the school records it.

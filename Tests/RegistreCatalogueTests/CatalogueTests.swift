@@ -7,16 +7,16 @@ import Yams
 
 @Suite struct CatalogueTests {
   @Test func everyEntryDecodesAndThereAreAtLeast25() throws {
-    let entrees = try Catalogue.entrees()
+    let entrees = try Catalogue.allEntries()
     #expect(entrees.count >= 25)
     #expect(Set(entrees.map(\.id)).count == entrees.count)
     for entree in entrees {
-      #expect(Codes.estIdentifiantSur(entree.id), "\(entree.id)")
+      #expect(Codes.isSafeIdentifier(entree.id), "\(entree.id)")
     }
   }
 
   @Test func coversEveryItemTheIssueLists() throws {
-    let ids = Set(try Catalogue.entrees().map(\.id))
+    let ids = Set(try Catalogue.allEntries().map(\.id))
     let attendus = [
       "vie-scolaire", "ent", "site-web-reseaux-sociaux", "droit-image", "photo-de-classe", "siecle",
       "educonnect", "gar", "livrets-scolaires", "affelnet", "parcoursup", "cyclades", "demi-pension",
@@ -33,7 +33,7 @@ import Yams
   }
 
   @Test func everyEntryCitesSourcesAndEveryRetentionHasASourceOrAFlag() throws {
-    for entree in try Catalogue.entrees() {
+    for entree in try Catalogue.allEntries() {
       let t = entree.traitement
       #expect(!t.references.isEmpty, "\(t.id) : aucune référence")
       #expect(t.baseLegale?.texte?.isEmpty == false, "\(t.id) : base légale sans texte")
@@ -58,19 +58,19 @@ import Yams
       "cyclades", "evaluations-nationales",
     ]
     for id in nationales {
-      let entree = try #require(try Catalogue.entree(id))
+      let entree = try #require(try Catalogue.entry(id))
       #expect(entree.typeResponsable == .ministere, "\(id)")
       #expect(entree.traitement.responsable.nom?.isEmpty == false, "\(id)")
       #expect(entree.depistage.issue == .sansObjet, "\(id)")
     }
     let avecActe = ["siecle", "gar", "livrets-scolaires", "affelnet", "parcoursup", "cyclades"]
     for id in avecActe {
-      #expect(try Catalogue.entree(id)?.traitement.responsable.acteReglementaire != nil, "\(id)")
+      #expect(try Catalogue.entry(id)?.traitement.responsable.acteReglementaire != nil, "\(id)")
     }
   }
 
   @Test func placeholdersAlwaysStartWithTheExactMarker() throws {
-    let textes = try Catalogue.entrees().map(\.texte) + Catalogue.sousTraitants().map(\.texte)
+    let textes = try Catalogue.allEntries().map(\.texte) + Catalogue.processors().map(\.texte)
     var trouves = 0
     for texte in textes {
       for ligne in texte.split(separator: "\n") where !ligne.trimmingCharacters(in: .whitespaces).hasPrefix("#") {
@@ -84,37 +84,37 @@ import Yams
   }
 
   @Test func biometricVariantCarriesWhatTheCNILRequires() throws {
-    let t = try #require(try Catalogue.entree("demi-pension-biometrie")).traitement
+    let t = try #require(try Catalogue.entry("demi-pension-biometrie")).traitement
     #expect(t.baseLegale?.article9 == .consentementExplicite)
     #expect(t.dispositifBiometrique?.consentementExplicite == true)
     #expect(t.dispositifBiometrique?.alternative?.isEmpty == false)
     #expect(t.aipd?.statut == .requise)
-    #expect(try Catalogue.entree("demi-pension-biometrie")?.depistage.issue == .requise)
-    #expect(try Catalogue.entree("demi-pension")?.depistage.issue == .nonRequise)
+    #expect(try Catalogue.entry("demi-pension-biometrie")?.depistage.issue == .requise)
+    #expect(try Catalogue.entry("demi-pension")?.depistage.issue == .nonRequise)
   }
 
   @Test func videoRetentionFollowsTheLaw() throws {
-    let sources = try #require(try Catalogue.entree("videoprotection")).traitement.donnees.compactMap {
+    let sources = try #require(try Catalogue.entry("videoprotection")).traitement.donnees.compactMap {
       $0.conservation?.source
     }
     #expect(sources.contains { $0.contains("L.252-5") })
   }
 
   @Test func disciplineRetentionsComeFromR51113() throws {
-    let t = try #require(try Catalogue.entree("discipline")).traitement
+    let t = try #require(try Catalogue.entry("discipline")).traitement
     let sanctions = t.donnees.filter { $0.conservation?.source?.contains("R.511-13") == true }
     #expect(sanctions.count == 4)
   }
 
   @Test func everyReferencedProcessorIsInTheCatalogue() throws {
-    let modeles = Set(try Catalogue.sousTraitants().map(\.id))
+    let modeles = Set(try Catalogue.processors().map(\.id))
     #expect(modeles.count >= 10)
-    for entree in try Catalogue.entrees() {
+    for entree in try Catalogue.allEntries() {
       for id in entree.traitement.sousTraitants { #expect(modeles.contains(id), "\(entree.id) → \(id)") }
     }
   }
 
   @Test func unknownEntryIsNil() throws {
-    #expect(try Catalogue.entree("n-existe-pas") == nil)
+    #expect(try Catalogue.entry("n-existe-pas") == nil)
   }
 }

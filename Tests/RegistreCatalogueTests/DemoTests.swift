@@ -7,42 +7,42 @@ import Yams
 
 /// Reads the demo folder with the catalogue's own reader (the formats module's loader
 /// checks it too, in `ValidationTests`).
-struct DemoLue {
-  var etablissement: Etablissement
-  var traitements: [String: Traitement] = [:]
-  var sousTraitants: [String: SousTraitant] = [:]
-  var violations: [String: Violation] = [:]
+struct LoadedDemo {
+  var etablissement: School
+  var traitements: [String: Treatment] = [:]
+  var sousTraitants: [String: Processor] = [:]
+  var violations: [String: Breach] = [:]
   var textes: [String] = []
 
   init() throws {
-    let dossier = try Catalogue.dossierDemo()
-    func lire(_ chemin: String) throws -> String {
+    let dossier = try Catalogue.demoFolder()
+    func read(_ chemin: String) throws -> String {
       try String(contentsOf: dossier.appendingPathComponent(chemin), encoding: .utf8)
     }
-    func noms(_ sous: String) throws -> [String] {
+    func names(_ sous: String) throws -> [String] {
       try FileManager.default.contentsOfDirectory(atPath: dossier.appendingPathComponent(sous).path)
         .filter { $0.hasSuffix(".yaml") }.sorted()
     }
-    let texteEtablissement = try lire("etablissement.yaml")
-    etablissement = try YAMLDecoder().decode(Etablissement.self, from: texteEtablissement)
+    let texteEtablissement = try read("etablissement.yaml")
+    etablissement = try YAMLDecoder().decode(School.self, from: texteEtablissement)
     textes.append(texteEtablissement)
-    for nom in try noms("traitements") {
-      let texte = try lire("traitements/\(nom)")
-      let t = try LectureYAML.traitement(texte)
+    for nom in try names("traitements") {
+      let texte = try read("traitements/\(nom)")
+      let t = try CatalogueYAML.traitement(texte)
       #expect(t.id + ".yaml" == nom)
       traitements[t.id] = t
       textes.append(texte)
     }
-    for nom in try noms("sous-traitants") {
-      let texte = try lire("sous-traitants/\(nom)")
-      let s = try LectureYAML.sousTraitant(texte)
+    for nom in try names("sous-traitants") {
+      let texte = try read("sous-traitants/\(nom)")
+      let s = try CatalogueYAML.sousTraitant(texte)
       #expect(s.id + ".yaml" == nom)
       sousTraitants[s.id] = s
       textes.append(texte)
     }
-    for nom in try noms("violations") {
-      let texte = try lire("violations/\(nom)")
-      let v = try YAMLDecoder().decode(Violation.self, from: texte)
+    for nom in try names("violations") {
+      let texte = try read("violations/\(nom)")
+      let v = try YAMLDecoder().decode(Breach.self, from: texte)
       #expect(v.id + ".yaml" == nom)
       violations[v.id] = v
       textes.append(texte)
@@ -52,11 +52,11 @@ struct DemoLue {
 
 @Suite struct DemoTests {
   @Test func demoDecodesAndIsConsistent() throws {
-    let demo = try DemoLue()
+    let demo = try LoadedDemo()
     #expect(demo.etablissement.nom.contains("fictif"))
-    #expect(Codes.estUAI(demo.etablissement.uai))
+    #expect(Codes.isUAI(demo.etablissement.uai))
     #expect(demo.traitements.count >= 20)
-    let catalogue = Set(try Catalogue.entrees().map(\.id))
+    let catalogue = Set(try Catalogue.allEntries().map(\.id))
     for (id, t) in demo.traitements {
       #expect(catalogue.contains(id), "\(id) n'est pas tiré du catalogue")
       for st in t.sousTraitants { #expect(demo.sousTraitants[st] != nil, "\(id) → \(st)") }
@@ -69,7 +69,7 @@ struct DemoLue {
 
   /// The defects the demo's LISEZMOI.md documents are really there.
   @Test func plantedDefectsArePresent() throws {
-    let demo = try DemoLue()
+    let demo = try LoadedDemo()
     let t = demo.traitements
     #expect(demo.sousTraitants["mathsfun"]?.contrat?.signe == false)
     #expect(t["applications-hors-gar"]?.sousTraitants == ["mathsfun"])
@@ -93,7 +93,7 @@ struct DemoLue {
 
   @Test func readmeNamesEveryPlantedRule() throws {
     let lisezmoi = try String(
-      contentsOf: Catalogue.dossierDemo().appendingPathComponent("LISEZMOI.md"), encoding: .utf8)
+      contentsOf: Catalogue.demoFolder().appendingPathComponent("LISEZMOI.md"), encoding: .utf8)
     for regle in [
       "sous-traitant-sans-contrat", "aipd-requise-manquante", "conservation-non-definie", "flux-non-chiffre",
       "base-legale-interet-legitime-autorite", "doctrine-cloud-ministere", "flux-tls-obsolete",

@@ -7,7 +7,7 @@ import Yams
 import RegistreTestSupport
 
 /// Every YAML file of a register folder, by path relative to the folder.
-func fichiersYAML(_ dossier: URL) throws -> [String: String] {
+func yamlFiles(_ dossier: URL) throws -> [String: String] {
   var resultat: [String: String] = [:]
   let racine = dossier.standardizedFileURL.path
   guard let parcours = FileManager.default.enumerator(atPath: racine) else { return [:] }
@@ -18,7 +18,7 @@ func fichiersYAML(_ dossier: URL) throws -> [String: String] {
 }
 
 /// Replaces each `clé: "À COMPLÉTER …"` with a plausible value for that key, as a school would.
-func remplirMarques(_ texte: String) -> String {
+func fillMarkers(_ texte: String) -> String {
   texte.split(separator: "\n", omittingEmptySubsequences: false).map { ligne -> String in
     guard let debut = ligne.range(of: "\"\(Catalogue.marqueACompleter)"),
       let deuxPoints = ligne[..<debut.lowerBound].range(of: ": ", options: .backwards)
@@ -44,28 +44,28 @@ func remplirMarques(_ texte: String) -> String {
   @Test func initWritesTheCommonSet() throws {
     let dossier = try TemporaryFolder.make().appendingPathComponent("registre")
     defer { try? FileManager.default.removeItem(at: dossier.deletingLastPathComponent()) }
-    let ecrits = try Catalogue.creerRegistre(dans: dossier, nom: "Collège « Les Tilleuls »", uai: "0999998Y")
-    let fichiers = try fichiersYAML(dossier)
+    let ecrits = try Catalogue.createRegister(dans: dossier, nom: "Collège « Les Tilleuls »", uai: "0999998Y")
+    let fichiers = try yamlFiles(dossier)
     #expect(Set(ecrits) == Set(fichiers.keys))
     #expect(fichiers.keys.filter { $0.hasPrefix("traitements/") }.count == Catalogue.ensembleCommun.count)
     #expect(fichiers["sous-traitants/editeur-vie-scolaire.yaml"] != nil)
     var estDossier: ObjCBool = false
     #expect(FileManager.default.fileExists(atPath: dossier.appendingPathComponent("violations").path, isDirectory: &estDossier))
     let etablissement = try YAMLDecoder().decode(
-      Etablissement.self, from: try #require(fichiers["etablissement.yaml"]))
+      School.self, from: try #require(fichiers["etablissement.yaml"]))
     #expect(etablissement.nom == "Collège « Les Tilleuls »")
     #expect(etablissement.uai == "0999998Y")
     #expect(etablissement.responsableTraitement.nom.hasPrefix(Catalogue.marqueACompleter))
-    #expect(fichiers["traitements/ent.yaml"] == (try Catalogue.entree("ent"))?.texte)
+    #expect(fichiers["traitements/ent.yaml"] == (try Catalogue.entry("ent"))?.texte)
   }
 
   @Test func initQuotesAwkwardNames() throws {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let nom = #"Lycée "Le Quai: #1" \ annexe"#
-    try Catalogue.creerRegistre(dans: dossier, nom: nom, uai: "0999997X", entrees: ["ent"])
+    try Catalogue.createRegister(dans: dossier, nom: nom, uai: "0999997X", entrees: ["ent"])
     let texte = try String(contentsOf: dossier.appendingPathComponent("etablissement.yaml"), encoding: .utf8)
-    #expect(try YAMLDecoder().decode(Etablissement.self, from: texte).nom == nom)
+    #expect(try YAMLDecoder().decode(School.self, from: texte).nom == nom)
   }
 
   @Test func initRefusesToOverwriteAndWritesNothing() throws {
@@ -75,8 +75,8 @@ func remplirMarques(_ texte: String) -> String {
     try FileManager.default.createDirectory(at: traitements, withIntermediateDirectories: true)
     let existant = traitements.appendingPathComponent("ent.yaml")
     try Data("id: ent\n# fiche locale\n".utf8).write(to: existant)
-    #expect(throws: ErreurCreation.fichierExistant("traitements/ent.yaml")) {
-      try Catalogue.creerRegistre(dans: dossier, nom: "Collège X", uai: "0999998Y", entrees: ["vie-scolaire", "ent"])
+    #expect(throws: CreationError.fichierExistant("traitements/ent.yaml")) {
+      try Catalogue.createRegister(dans: dossier, nom: "Collège X", uai: "0999998Y", entrees: ["vie-scolaire", "ent"])
     }
     #expect(try String(contentsOf: existant, encoding: .utf8) == "id: ent\n# fiche locale\n")
     #expect(!FileManager.default.fileExists(atPath: dossier.appendingPathComponent("etablissement.yaml").path))
@@ -86,9 +86,9 @@ func remplirMarques(_ texte: String) -> String {
   @Test func secondInitIsRefused() throws {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
-    try Catalogue.creerRegistre(dans: dossier, nom: "Collège X", uai: "0999998Y", entrees: ["ent"])
-    #expect(throws: ErreurCreation.fichierExistant("etablissement.yaml")) {
-      try Catalogue.creerRegistre(dans: dossier, nom: "Collège Y", uai: "0999997X", entrees: ["ent"])
+    try Catalogue.createRegister(dans: dossier, nom: "Collège X", uai: "0999998Y", entrees: ["ent"])
+    #expect(throws: CreationError.fichierExistant("etablissement.yaml")) {
+      try Catalogue.createRegister(dans: dossier, nom: "Collège Y", uai: "0999997X", entrees: ["ent"])
     }
     let texte = try String(contentsOf: dossier.appendingPathComponent("etablissement.yaml"), encoding: .utf8)
     #expect(texte.contains("Collège X"))
@@ -97,26 +97,26 @@ func remplirMarques(_ texte: String) -> String {
   @Test func initRejectsBadInput() throws {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
-    #expect(throws: ErreurCreation.uaiInvalide("12345")) {
-      try Catalogue.creerRegistre(dans: dossier, nom: "Collège X", uai: "12345")
+    #expect(throws: CreationError.uaiInvalide("12345")) {
+      try Catalogue.createRegister(dans: dossier, nom: "Collège X", uai: "12345")
     }
-    #expect(throws: ErreurCreation.entreeInconnue("onde")) {
-      try Catalogue.creerRegistre(dans: dossier, nom: "Collège X", uai: "0999998Y", entrees: ["ent", "onde"])
+    #expect(throws: CreationError.entreeInconnue("onde")) {
+      try Catalogue.createRegister(dans: dossier, nom: "Collège X", uai: "0999998Y", entrees: ["ent", "onde"])
     }
-    #expect(throws: ErreurCreation.nomInvalide) {
-      try Catalogue.creerRegistre(dans: dossier, nom: "  ", uai: "0999998Y")
+    #expect(throws: CreationError.nomInvalide) {
+      try Catalogue.createRegister(dans: dossier, nom: "  ", uai: "0999998Y")
     }
-    #expect(throws: ErreurCreation.nomInvalide) {
-      try Catalogue.creerRegistre(dans: dossier, nom: "Collège\nX", uai: "0999998Y")
+    #expect(throws: CreationError.nomInvalide) {
+      try Catalogue.createRegister(dans: dossier, nom: "Collège\nX", uai: "0999998Y")
     }
-    #expect(throws: ErreurCreation.aucuneEntree) {
-      try Catalogue.creerRegistre(dans: dossier, nom: "Collège X", uai: "0999998Y", entrees: [])
+    #expect(throws: CreationError.aucuneEntree) {
+      try Catalogue.createRegister(dans: dossier, nom: "Collège X", uai: "0999998Y", entrees: [])
     }
     #expect(try FileManager.default.contentsOfDirectory(atPath: dossier.path).isEmpty)
     let fichier = dossier.appendingPathComponent("fichier")
     try Data().write(to: fichier)
-    #expect(throws: ErreurCreation.pasUnDossier(fichier.path)) {
-      try Catalogue.creerRegistre(dans: fichier, nom: "Collège X", uai: "0999998Y")
+    #expect(throws: CreationError.pasUnDossier(fichier.path)) {
+      try Catalogue.createRegister(dans: fichier, nom: "Collège X", uai: "0999998Y")
     }
   }
 
@@ -124,18 +124,18 @@ func remplirMarques(_ texte: String) -> String {
   @Test func filledPlaceholdersDecode() throws {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let tous = try Catalogue.entrees().map(\.id)
-    try Catalogue.creerRegistre(dans: dossier, nom: "Cité scolaire Exemple", uai: "0999996W", entrees: tous)
-    for (chemin, texte) in try fichiersYAML(dossier) {
-      let rempli = remplirMarques(texte)
+    let tous = try Catalogue.allEntries().map(\.id)
+    try Catalogue.createRegister(dans: dossier, nom: "Cité scolaire Exemple", uai: "0999996W", entrees: tous)
+    for (chemin, texte) in try yamlFiles(dossier) {
+      let rempli = fillMarkers(texte)
       #expect(!rempli.contains(Catalogue.marqueACompleter), "\(chemin)")
       if chemin == "etablissement.yaml" {
-        _ = try YAMLDecoder().decode(Etablissement.self, from: rempli)
+        _ = try YAMLDecoder().decode(School.self, from: rempli)
       } else if chemin.hasPrefix("traitements/") {
-        _ = try LectureYAML.traitement(rempli)
+        _ = try CatalogueYAML.traitement(rempli)
       } else {
-        let st = try LectureYAML.sousTraitant(rempli)
-        #expect(Pays.codes.contains(st.pays), "\(chemin)")
+        let st = try CatalogueYAML.sousTraitant(rempli)
+        #expect(Country.codes.contains(st.pays), "\(chemin)")
       }
     }
   }

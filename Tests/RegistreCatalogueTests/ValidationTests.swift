@@ -9,7 +9,7 @@ import RegistreTestSupport
 @Suite struct ValidationTests {
   func diagnostics(_ dossier: URL) -> [Diagnostic] {
     do {
-      _ = try ChargementRegistre.charger(dossier)
+      _ = try RegisterLoading.load(dossier)
       return []
     } catch {
       return error.diagnostics
@@ -17,7 +17,7 @@ import RegistreTestSupport
   }
 
   @Test func demoLoadsWithoutDiagnostics() throws {
-    let charge = try ChargementRegistre.charger(try Catalogue.dossierDemo())
+    let charge = try RegisterLoading.load(try Catalogue.demoFolder())
     #expect(charge.registre.traitements.count >= 20)
     #expect(charge.registre.violations.count == 2)
   }
@@ -25,8 +25,8 @@ import RegistreTestSupport
   @Test func freshInitOnlyReportsPlaceholders() throws {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let tous = try Catalogue.entrees().map(\.id)
-    try Catalogue.creerRegistre(dans: dossier, nom: "Cité scolaire Exemple", uai: "0999996W", entrees: tous)
+    let tous = try Catalogue.allEntries().map(\.id)
+    try Catalogue.createRegister(dans: dossier, nom: "Cité scolaire Exemple", uai: "0999996W", entrees: tous)
     let trouves = diagnostics(dossier)
     #expect(!trouves.isEmpty)
     for diagnostic in trouves {
@@ -39,32 +39,32 @@ import RegistreTestSupport
     }
     // Every file holding a placeholder is reported (a file whose country code is still a
     // placeholder only reports that one until it is filled).
-    let avecMarques = Set(try fichiersYAML(dossier).filter { $0.value.contains("\"\(Catalogue.marqueACompleter)") }.keys)
+    let avecMarques = Set(try yamlFiles(dossier).filter { $0.value.contains("\"\(Catalogue.marqueACompleter)") }.keys)
     #expect(Set(trouves.map(\.emplacement.fichier)) == avecMarques)
   }
 
   @Test func everyEntryValidatesOnceItsPlaceholdersAreFilled() throws {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let tous = try Catalogue.entrees().map(\.id)
-    try Catalogue.creerRegistre(dans: dossier, nom: "Cité scolaire Exemple", uai: "0999996W", entrees: tous)
-    for (chemin, texte) in try fichiersYAML(dossier) {
-      try Data(remplirMarques(texte).utf8).write(to: dossier.appendingPathComponent(chemin))
+    let tous = try Catalogue.allEntries().map(\.id)
+    try Catalogue.createRegister(dans: dossier, nom: "Cité scolaire Exemple", uai: "0999996W", entrees: tous)
+    for (chemin, texte) in try yamlFiles(dossier) {
+      try Data(fillMarkers(texte).utf8).write(to: dossier.appendingPathComponent(chemin))
     }
     let trouves = diagnostics(dossier)
     #expect(trouves.isEmpty, "\(trouves.map(\.texte).joined(separator: "\n"))")
-    let charge = try ChargementRegistre.charger(dossier)
+    let charge = try RegisterLoading.load(dossier)
     #expect(charge.registre.traitements.count == tous.count)
   }
 
   @Test func commonSetValidatesOnceFilled() throws {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
-    try Catalogue.creerRegistre(dans: dossier, nom: "Collège Exemple", uai: "0999995V")
-    for (chemin, texte) in try fichiersYAML(dossier) {
-      try Data(remplirMarques(texte).utf8).write(to: dossier.appendingPathComponent(chemin))
+    try Catalogue.createRegister(dans: dossier, nom: "Collège Exemple", uai: "0999995V")
+    for (chemin, texte) in try yamlFiles(dossier) {
+      try Data(fillMarkers(texte).utf8).write(to: dossier.appendingPathComponent(chemin))
     }
-    let charge = try ChargementRegistre.charger(dossier)
+    let charge = try RegisterLoading.load(dossier)
     #expect(charge.registre.traitements.count == Catalogue.ensembleCommun.count)
     #expect(charge.registre.etablissement.nom == "Collège Exemple")
   }

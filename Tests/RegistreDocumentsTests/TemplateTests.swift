@@ -101,7 +101,7 @@ struct TemplateTests {
     #expect(text.contains("3\u{A0}mois"))
   }
 
-  @Test func registerHasEveryFicheField() throws {
+  @Test func registerHasEveryRecordField() throws {
     let fo = try Self.fo(.register)
     let text = Self.text(fo)
     for label in [

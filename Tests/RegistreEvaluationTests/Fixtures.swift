@@ -10,34 +10,34 @@ enum F {
     .deletingLastPathComponent()
   static let exemples = depot.appendingPathComponent("Exemples/fiches-outils")
   static let registreValide = depot.appendingPathComponent("Tests/RegistreFormatsTests/Fixtures/valide")
-  static let jour = Jour(annee: 2026, mois: 11, jour: 29) ?? Jour(iso: "2026-01-01")!
+  static let jour = Day(annee: 2026, mois: 11, jour: 29) ?? Day(iso: "2026-01-01")!
 
   /// A sheet a DPD would find clean for a school-run tool: only the school's own
   /// formalities remain.
-  static func propre() -> FicheOutil {
-    FicheOutil(
+  static func clean() -> ToolSheet {
+    ToolSheet(
       nom: "Carnet de lecture", editeur: "Lire Ensemble SCOP", finalite: "Carnet de lecture numérique de la classe",
       politiqueConfidentialite: "https://lire.example/rgpd",
-      utilisateurs: UtilisateursOutil(enseignants: true, eleves: true, niveaux: ["6e"], ageElevesMinimum: 11, comptesEleves: false),
+      utilisateurs: ToolUsers(enseignants: true, eleves: true, niveaux: ["6e"], ageElevesMinimum: 11, comptesEleves: false),
       donneesCollectees: [
-        Donnees(categorie: .etatCivil, description: "nom, prénom, classe"),
-        Donnees(categorie: .scolarite, description: "fiches de lecture"),
+        PersonalData(categorie: .etatCivil, description: "nom, prénom, classe"),
+        PersonalData(categorie: .scolarite, description: "fiches de lecture"),
       ],
       authentification: [.ssoENT], ageMinimumCGU: 0, grandPublic: false,
-      hebergement: Hebergement(pays: "FR", prestataire: "Scaleway"), soumisDroitExtraEuropeen: false,
+      hebergement: Hosting(pays: "FR", prestataire: "Scaleway"), soumisDroitExtraEuropeen: false,
       contratArt28: .signe, publicite: false, profilageCommercial: false, traceurs: [.aucun],
       reutilisationDonnees: [.aucune], fonctionnalitesIA: [.aucune],
-      conservation: Conservation(duree: Duree(quantite: 1, unite: .annees), pointDeDepart: "fin de l'année scolaire"),
+      conservation: Retention(duree: TimeSpan(quantite: 1, unite: .annees), pointDeDepart: "fin de l'année scolaire"),
       exportSuppression: true, mfaAdministrateurs: true, pointsAcces: ["https://lire.example"])
   }
 
-  static func evaluer(_ fiche: FicheOutil, registre: Registre? = nil, probes: [TLSProbeReport]? = nil) -> Evaluation {
-    Evaluateur.evaluer(fiche, contexte: EvaluationContext(registre: registre, probes: probes, date: jour))
+  static func evaluate(_ fiche: ToolSheet, registre: Register? = nil, probes: [TLSProbeReport]? = nil) -> Evaluation {
+    Evaluator.evaluate(fiche, contexte: EvaluationContext(registre: registre, probes: probes, date: jour))
   }
 
-  static func exemple(_ nom: String) throws -> FicheOutil {
+  static func example(_ nom: String) throws -> ToolSheet {
     let url = exemples.appendingPathComponent(nom)
-    return try LectureFicheOutil.lire(try Data(contentsOf: url), fichier: url.path)
+    return try ToolSheetReading.read(try Data(contentsOf: url), fichier: url.path)
   }
 }
 

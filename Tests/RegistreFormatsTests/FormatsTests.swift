@@ -13,7 +13,7 @@ enum Fixtures {
   static let depot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
-  static func lignes(_ nom: String) throws -> [(String, String)] {
+  static func rows(_ nom: String) throws -> [(String, String)] {
     try String(contentsOf: malformes.appendingPathComponent(nom), encoding: .utf8)
       .split(separator: "\n").filter { !$0.hasPrefix("#") }
       .map { ligne in
@@ -23,31 +23,31 @@ enum Fixtures {
   }
 }
 
-@Suite struct LectureDuDossier {
-  @Test func leRegistreValideSeCharge() throws {
-    let charge = try ChargementRegistre.charger(Fixtures.valide)
+@Suite struct FolderReading {
+  @Test func theValidRegisterLoads() throws {
+    let charge = try RegisterLoading.load(Fixtures.valide)
     #expect(charge.registre.etablissement.uai == "0999998Y")
     #expect(charge.registre.traitements.map(\.id) == ["vie-scolaire"])
     let conservation = try #require(charge.registre.traitements.first?.donnees.last?.conservation)
-    #expect(conservation.duree == Duree(quantite: 1, unite: .annees))
+    #expect(conservation.duree == TimeSpan(quantite: 1, unite: .annees))
     #expect(charge.emplacements.traitement("vie-scolaire", champ: "donnees[1].conservation.duree")?.ligne == 29)
   }
 
-  @Test func unSousTraitantInconnuEstSignale() throws {
+  @Test func anUnknownProcessorIsReported() throws {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     try FileManager.default.copyItem(at: Fixtures.valide, to: dossier.appendingPathComponent("r"))
     try FileManager.default.removeItem(at: dossier.appendingPathComponent("r/sous-traitants/index-education.yaml"))
     #expect {
-      try ChargementRegistre.charger(dossier.appendingPathComponent("r"))
+      try RegisterLoading.load(dossier.appendingPathComponent("r"))
     } throws: { erreur in
-      let diagnostics = (erreur as? EchecChargement)?.diagnostics ?? []
+      let diagnostics = (erreur as? LoadFailure)?.diagnostics ?? []
       return diagnostics.contains { $0.message.contains("sous-traitant « index-education » inconnu") && $0.emplacement.ligne == 35 }
     }
   }
 
   /// Every placeholder of a file is reported, typed fields included.
-  @Test func tousLesMarqueursSontSignales() throws {
+  @Test func everyMarkerIsReported() throws {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let copie = dossier.appendingPathComponent("r")
@@ -55,7 +55,7 @@ enum Fixtures {
     let fiche = copie.appendingPathComponent("sous-traitants/index-education.yaml")
     try "id: index-education\nnom: \"À COMPLÉTER : raison sociale\"\npays: \"À COMPLÉTER : pays\"\n".write(to: fiche, atomically: true, encoding: .utf8)
     do {
-      _ = try ChargementRegistre.charger(copie)
+      _ = try RegisterLoading.load(copie)
       Issue.record("des marqueurs ont été acceptés")
     } catch {
       let marqueurs = error.diagnostics.filter { $0.message.hasPrefix("valeur à compléter") }
@@ -63,16 +63,16 @@ enum Fixtures {
     }
   }
 
-  @Test func unChargementSansEtablissementEchoue() throws {
+  @Test func aLoadWithoutSchoolFails() throws {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
-    #expect(throws: EchecChargement.self) { try ChargementRegistre.charger(dossier) }
+    #expect(throws: LoadFailure.self) { try RegisterLoading.load(dossier) }
   }
 
   /// Every malformed YAML of the corpus yields its diagnostic, never a crash.
-  @Test(arguments: try Fixtures.lignes("attendus.tsv").map(\.0))
+  @Test(arguments: try Fixtures.rows("attendus.tsv").map(\.0))
   func corpusYAML(_ nom: String) throws {
-    let attendu = try #require(try Fixtures.lignes("attendus.tsv").first { $0.0 == nom }?.1)
+    let attendu = try #require(try Fixtures.rows("attendus.tsv").first { $0.0 == nom }?.1)
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let registre = dossier.appendingPathComponent("r")
@@ -81,7 +81,7 @@ enum Fixtures {
     try FileManager.default.removeItem(at: cible)
     try FileManager.default.copyItem(at: Fixtures.malformes.appendingPathComponent(nom), to: cible)
     do {
-      _ = try ChargementRegistre.charger(registre)
+      _ = try RegisterLoading.load(registre)
       Issue.record("\(nom) a été accepté")
     } catch {
       let textes = error.diagnostics.map(\.texte)
@@ -90,11 +90,11 @@ enum Fixtures {
     }
   }
 
-  @Test(arguments: try Fixtures.lignes("attendus-xml.tsv").map(\.0))
+  @Test(arguments: try Fixtures.rows("attendus-xml.tsv").map(\.0))
   func corpusXML(_ nom: String) throws {
-    let attendu = try #require(try Fixtures.lignes("attendus-xml.tsv").first { $0.0 == nom }?.1)
+    let attendu = try #require(try Fixtures.rows("attendus-xml.tsv").first { $0.0 == nom }?.1)
     do {
-      _ = try ChargementRegistre.charger(Fixtures.malformes.appendingPathComponent(nom))
+      _ = try RegisterLoading.load(Fixtures.malformes.appendingPathComponent(nom))
       Issue.record("\(nom) a été accepté")
     } catch {
       let textes = error.diagnostics.map(\.texte)
@@ -103,66 +103,66 @@ enum Fixtures {
     }
   }
 
-  @Test func leCorpusCompteAuMoinsTrenteEntrees() throws {
-    #expect(try Fixtures.lignes("attendus.tsv").count + Fixtures.lignes("attendus-xml.tsv").count >= 30)
+  @Test func theCorpusHasAtLeastThirtyEntries() throws {
+    #expect(try Fixtures.rows("attendus.tsv").count + Fixtures.rows("attendus-xml.tsv").count >= 30)
   }
 }
 
-@Suite struct AllerRetour {
+@Suite struct RoundTrip {
   /// Folder → XML → folder gives the same model, and the XML is schema-valid.
-  @Test func dossierXMLDossier() throws {
-    let original = try ChargementRegistre.charger(Fixtures.valide).registre
+  @Test func folderXMLFolder() throws {
+    let original = try RegisterLoading.load(Fixtures.valide).registre
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let xml = dossier.appendingPathComponent("registre.xml")
-    try XMLRegistre.donnees(original).write(to: xml)
-    let depuisXML = try ChargementRegistre.charger(xml).registre
+    try RegisterXML.xmlData(original).write(to: xml)
+    let depuisXML = try RegisterLoading.load(xml).registre
     #expect(depuisXML == original)
-    try EcritureRegistre.ecrireDossier(depuisXML, dans: dossier.appendingPathComponent("r"))
-    let depuisDossier = try ChargementRegistre.charger(dossier.appendingPathComponent("r")).registre
+    try RegisterWriter.writeFolder(depuisXML, dans: dossier.appendingPathComponent("r"))
+    let depuisDossier = try RegisterLoading.load(dossier.appendingPathComponent("r")).registre
     #expect(depuisDossier == original)
-    #expect(try XMLRegistre.donnees(depuisDossier) == XMLRegistre.donnees(original))
+    #expect(try RegisterXML.xmlData(depuisDossier) == RegisterXML.xmlData(original))
   }
 
-  @Test func ecrireNEcrasePasUnDossierExistant() throws {
-    let original = try ChargementRegistre.charger(Fixtures.valide).registre
+  @Test func writeNeverOverwritesAnExistingFolder() throws {
+    let original = try RegisterLoading.load(Fixtures.valide).registre
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
-    try EcritureRegistre.ecrireDossier(original, dans: dossier)
-    #expect(throws: EcritureRegistre.Erreur.self) { try EcritureRegistre.ecrireDossier(original, dans: dossier) }
+    try RegisterWriter.writeFolder(original, dans: dossier)
+    #expect(throws: RegisterWriter.WriteError.self) { try RegisterWriter.writeFolder(original, dans: dossier) }
   }
 
-  @Test func lesDureesSeLisentEnFrancaisEtEnISO() {
-    #expect(Duree(texte: "P1Y") == Duree(quantite: 1, unite: .annees))
-    #expect(Duree(texte: "3 mois") == Duree(quantite: 3, unite: .mois))
-    #expect(Duree(texte: "30 jours")?.enJours == 30)
-    #expect(Duree(texte: "un an") == nil)
-    #expect(Jour(iso: "2024-02-29") != nil)
-    #expect(Jour(iso: "2023-02-29") == nil)
+  @Test func durationsReadInFrenchAndInISO() {
+    #expect(TimeSpan(texte: "P1Y") == TimeSpan(quantite: 1, unite: .annees))
+    #expect(TimeSpan(texte: "3 mois") == TimeSpan(quantite: 3, unite: .mois))
+    #expect(TimeSpan(texte: "30 jours")?.enJours == 30)
+    #expect(TimeSpan(texte: "un an") == nil)
+    #expect(Day(iso: "2024-02-29") != nil)
+    #expect(Day(iso: "2023-02-29") == nil)
   }
 }
 
-@Suite struct FichiersGeneres {
+@Suite struct GeneratedFiles {
   /// Schemas/registre.xsd, the JSON Schema and docs/format.md match the descriptor.
-  @Test func sontAJour() throws {
-    for (chemin, contenu) in DocumentationFormat.fichiersGeneres() {
+  @Test func areUpToDate() throws {
+    for (chemin, contenu) in DocumentationFormat.generatedFiles() {
       let present = try? String(contentsOf: Fixtures.depot.appendingPathComponent(chemin), encoding: .utf8)
       #expect(present == contenu, "\(chemin) est périmé : lancez `make schemas`")
     }
   }
 
   /// Every key the model encodes is described by the format.
-  @Test func leDescripteurCouvreLeModele() throws {
-    let charge = try ChargementRegistre.charger(Fixtures.valide)
-    func cles(_ objet: Any, type: TypeEnregistrement) -> [String] {
+  @Test func theDescriptorCoversTheModel() throws {
+    let charge = try RegisterLoading.load(Fixtures.valide)
+    func keysOf(_ objet: Any, type: RecordType) -> [String] {
       guard let table = objet as? [String: Any] else { return [] }
-      return table.keys.filter { type.champ($0) == nil }.map { "\(type.nom).\($0)" }
+      return table.keys.filter { type.field($0) == nil }.map { "\(type.nom).\($0)" }
     }
     let etablissement = try JSONSerialization.jsonObject(with: JSONEncoder().encode(charge.registre.etablissement))
-    #expect(cles(etablissement, type: Format.etablissement).isEmpty)
+    #expect(keysOf(etablissement, type: Format.etablissement).isEmpty)
     for traitement in charge.registre.traitements {
       let objet = try JSONSerialization.jsonObject(with: JSONEncoder().encode(traitement))
-      #expect(cles(objet, type: Format.traitement).isEmpty)
+      #expect(keysOf(objet, type: Format.traitement).isEmpty)
     }
   }
 }

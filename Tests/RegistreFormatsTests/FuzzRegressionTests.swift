@@ -9,42 +9,42 @@ import Testing
 struct FuzzRegression {
   static let dossier = Fixtures.racine.appendingPathComponent("fuzz")
 
-  static func fichiers(_ sousDossier: String) -> [URL] {
+  static func files(_ sousDossier: String) -> [URL] {
     let url = dossier.appendingPathComponent(sousDossier)
     let noms = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
     return noms.sorted().map { url.appendingPathComponent($0) }
   }
 
   @Test func yamlInputsAreReadOrRefusedForEveryRecordType() throws {
-    let fichiers = Self.fichiers("yaml")
+    let fichiers = Self.files("yaml")
     #expect(fichiers.count >= 10)
     var refus = 0
     for url in fichiers {
       // Like the harness, the first byte picked the record type; every type reads the rest here.
       let donnees = try Data(contentsOf: url).dropFirst()
-      func essai<T: Decodable>(_ type: TypeEnregistrement, _ modele: T.Type) {
+      func essai<T: Decodable>(_ type: RecordType, _ modele: T.Type) {
         do {
-          _ = try LectureFichierYAML.lire(Data(donnees), fichier: url.lastPathComponent, type: type, en: modele)
+          _ = try YAMLFileReading.read(Data(donnees), fichier: url.lastPathComponent, type: type, en: modele)
         } catch {
           #expect(!error.diagnostics.isEmpty, "\(url.lastPathComponent)")
           refus += 1
         }
       }
-      essai(Format.etablissement, Etablissement.self)
-      essai(Format.traitement, Traitement.self)
-      essai(Format.sousTraitant, SousTraitant.self)
-      essai(Format.violation, Violation.self)
+      essai(Format.etablissement, School.self)
+      essai(Format.traitement, Treatment.self)
+      essai(Format.sousTraitant, Processor.self)
+      essai(Format.violation, Breach.self)
     }
     #expect(refus > 0)
   }
 
   @Test func xmlInputsAreLoadedOrRefusedWithDiagnostics() throws {
-    let fichiers = Self.fichiers("xml")
+    let fichiers = Self.files("xml")
     #expect(fichiers.count >= 10)
     for url in fichiers {
       let donnees = try Data(contentsOf: url)
       do {
-        _ = try ChargementRegistre.chargerXML(donnees, nom: url.lastPathComponent, source: url)
+        _ = try RegisterLoading.loadXML(donnees, nom: url.lastPathComponent, source: url)
       } catch {
         #expect(!error.diagnostics.isEmpty, "\(url.lastPathComponent)")
       }

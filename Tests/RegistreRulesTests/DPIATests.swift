@@ -11,7 +11,7 @@ import Testing
 
   @Test func pupilsPlusHealthDataRequireADPIA() {
     var t = Fixture.treatment()
-    t.donnees.append(Donnees(categorie: .sante))
+    t.donnees.append(PersonalData(categorie: .sante))
     let s = DPIAScreening.screen(t)
     #expect(s.required)
     #expect(s.criteria == [.sensitiveData, .vulnerablePersons])
@@ -20,7 +20,7 @@ import Testing
 
   @Test func pupilBiometricsIsOnTheCNILList() {
     var t = Fixture.treatment()
-    t.donnees = [Donnees(categorie: .biometrie)]
+    t.donnees = [PersonalData(categorie: .biometrie)]
     let s = DPIAScreening.screen(t)
     #expect(s.required)
     #expect(s.listItems.contains(.biometricsVulnerable))
@@ -28,7 +28,7 @@ import Testing
 
   @Test func socialAlertsAreOnTheCNILListEvenForOneCriterion() {
     var t = Fixture.treatment()
-    t.personnesConcernees = [PersonnesConcernees(categorie: .personnels)]
+    t.personnesConcernees = [DataSubjects(categorie: .personnels)]
     t.criteresAIPD = [.alertesSocialesSanitaires]
     let s = DPIAScreening.screen(t)
     #expect(s.required)
@@ -64,7 +64,7 @@ import Testing
     var t = Fixture.treatment()
     t.nom = "Cantine"
     t.finalitePrincipale = "Accès au restaurant scolaire"
-    t.donnees.append(Donnees(categorie: .biometrie))
+    t.donnees.append(PersonalData(categorie: .biometrie))
     t.exemptionAIPD = .affairesScolaires
     let s = DPIAScreening.screen(t)
     #expect(s.required)
@@ -79,7 +79,7 @@ import Testing
     let r = Fixture.register {
       $0.criteresAIPD = [.surveillanceSystematique]
       $0.donnees.append(
-        Donnees(categorie: .image, conservation: Conservation(duree: Fixture.duree("7 jours"))))
+        PersonalData(categorie: .image, conservation: Retention(duree: Fixture.timeSpan("7 jours"))))
     }
     let findings = Fixture.findings(id, r)
     let f = try #require(findings.first)
@@ -93,7 +93,7 @@ import Testing
   @Test func declaredNotRequiredIsStillAnError() {
     let r = Fixture.register {
       $0.criteresAIPD = [.evaluationNotation]
-      $0.aipd = AIPD(statut: .nonRequise, motif: "outil pédagogique")
+      $0.aipd = DPIA(statut: .nonRequise, motif: "outil pédagogique")
     }
     let findings = Fixture.findings(id, r)
     #expect(findings.map(\.severity) == [.erreur])
@@ -103,7 +103,7 @@ import Testing
   @Test func realisedDPIAPasses() {
     let r = Fixture.register {
       $0.criteresAIPD = [.evaluationNotation]
-      $0.aipd = AIPD(statut: .realisee, date: Fixture.day("2026-09-01"))
+      $0.aipd = DPIA(statut: .realisee, date: Fixture.day("2026-09-01"))
     }
     #expect(Fixture.findings(id, r).isEmpty)
   }
@@ -118,7 +118,7 @@ import Testing
 
   @Test func dpiaOlderThanThreeYearsIsAWarning() {
     let r = Fixture.register {
-      $0.aipd = AIPD(statut: .realisee, date: Fixture.day("2023-11-28"))
+      $0.aipd = DPIA(statut: .realisee, date: Fixture.day("2023-11-28"))
       $0.derniereMiseAJour = Fixture.day("2023-01-01")
     }
     let findings = Fixture.findings(id, r)
@@ -127,12 +127,12 @@ import Testing
   }
 
   @Test func dpiaBeforeTheLastChangeIsAWarning() {
-    let r = Fixture.register { $0.aipd = AIPD(statut: .realisee, date: Fixture.day("2026-01-01")) }
+    let r = Fixture.register { $0.aipd = DPIA(statut: .realisee, date: Fixture.day("2026-01-01")) }
     #expect(Fixture.findings(id, r).map(\.severity) == [.avertissement])
   }
 
   @Test func recentDPIAPasses() {
-    let r = Fixture.register { $0.aipd = AIPD(statut: .realisee, date: Fixture.day("2026-09-01")) }
+    let r = Fixture.register { $0.aipd = DPIA(statut: .realisee, date: Fixture.day("2026-09-01")) }
     #expect(Fixture.findings(id, r).isEmpty)
   }
 }
@@ -142,7 +142,7 @@ extension MissingRequiredDPIATests {
     let ministry = Fixture.register {
       $0.criteresAIPD = [.evaluationNotation]
       $0.logiciel = "LSU"
-      $0.responsable = Responsable(type: .ministere)
+      $0.responsable = Controller(type: .ministere)
     }
     let misdeclared = Fixture.register {
       $0.criteresAIPD = [.evaluationNotation]
@@ -156,7 +156,7 @@ extension MissingRequiredDPIATests {
   @Test func evaluatedPupilsWithTeachersAsUsersAreNotHRProfiling() {
     let r = Fixture.register {
       $0.criteresAIPD = [.evaluationNotation]
-      $0.personnesConcernees.append(PersonnesConcernees(categorie: .personnels))
+      $0.personnesConcernees.append(DataSubjects(categorie: .personnels))
     }
     let findings = Fixture.findings(id, r)
     #expect(findings.count == 1)

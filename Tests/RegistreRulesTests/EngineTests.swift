@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct EngineTests {
   /// Two treatments: one clean, one with a missing basis (erreur) and a TLS note.
-  static var register: Registre {
+  static var register: Register {
     var r = Fixture.clean
     var second = Fixture.treatment("ent")
     second.nom = "Espace numérique"

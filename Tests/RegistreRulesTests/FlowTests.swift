@@ -6,7 +6,7 @@ import Testing
   let id = "flux-non-chiffre"
 
   @Test func plainHTTPIsAWarningForOrdinaryData() {
-    let r = Fixture.register { $0.flux = [Flux(de: "Poste", vers: "Serveur", canal: .http)] }
+    let r = Fixture.register { $0.flux = [Flow(de: "Poste", vers: "Serveur", canal: .http)] }
     let findings = Fixture.findings(id, r)
     #expect(findings.map(\.severity) == [.avertissement])
     #expect(findings.first?.field == "flux[0].canal")
@@ -14,7 +14,7 @@ import Testing
 
   @Test func healthDataByPlainEmailIsAnError() {
     let r = Fixture.register {
-      $0.flux = [Flux(de: "Infirmerie", vers: "Famille", canal: .courriel, donnees: [.sante])]
+      $0.flux = [Flow(de: "Infirmerie", vers: "Famille", canal: .courriel, donnees: [.sante])]
     }
     let findings = Fixture.findings(id, r)
     #expect(findings.map(\.severity) == [.erreur])
@@ -23,7 +23,7 @@ import Testing
 
   @Test func disciplineOnAnUnencryptedUSBKeyIsAnError() {
     let r = Fixture.register {
-      $0.flux = [Flux(de: "CPE", vers: "Rectorat", canal: .supportAmovible, donnees: [.discipline])]
+      $0.flux = [Flow(de: "CPE", vers: "Rectorat", canal: .supportAmovible, donnees: [.discipline])]
     }
     #expect(Fixture.findings(id, r).map(\.severity) == [.erreur])
   }
@@ -31,10 +31,10 @@ import Testing
   @Test func encryptedChannelsPass() {
     let r = Fixture.register {
       $0.flux = [
-        Flux(de: "A", vers: "B", canal: .https, donnees: [.sante]),
-        Flux(de: "A", vers: "C", canal: .courriel, chiffrementTransit: true, donnees: [.sante]),
-        Flux(de: "A", vers: "D", canal: .supportAmovible, chiffrementRepos: true),
-        Flux(de: "A", vers: "E", canal: .sftp),
+        Flow(de: "A", vers: "B", canal: .https, donnees: [.sante]),
+        Flow(de: "A", vers: "C", canal: .courriel, chiffrementTransit: true, donnees: [.sante]),
+        Flow(de: "A", vers: "D", canal: .supportAmovible, chiffrementRepos: true),
+        Flow(de: "A", vers: "E", canal: .sftp),
       ]
     }
     #expect(Fixture.findings(id, r).isEmpty)
@@ -46,7 +46,7 @@ import Testing
 
   @Test func tls10IsAnError() {
     let r = Fixture.register {
-      $0.flux = [Flux(de: "A", vers: "B", canal: .https, versionsTLS: [.tls10, .tls12, .tls13])]
+      $0.flux = [Flow(de: "A", vers: "B", canal: .https, versionsTLS: [.tls10, .tls12, .tls13])]
     }
     let findings = Fixture.findings(id, r)
     #expect(findings.map(\.severity) == [.erreur])
@@ -55,7 +55,7 @@ import Testing
   }
 
   @Test func tls12WithoutTls13IsANote() {
-    let r = Fixture.register { $0.flux = [Flux(de: "A", vers: "B", canal: .https, versionsTLS: [.tls12])] }
+    let r = Fixture.register { $0.flux = [Flow(de: "A", vers: "B", canal: .https, versionsTLS: [.tls12])] }
     #expect(Fixture.findings(id, r).map(\.severity) == [.note])
   }
 
@@ -77,14 +77,14 @@ import Testing
 
   @Test func remoteAccessToHealthDataWithoutMFAIsAWarning() {
     let r = Fixture.register {
-      $0.flux = [Flux(de: "Domicile", vers: "Serveur", canal: .https, accesDistant: true, donnees: [.sante])]
+      $0.flux = [Flow(de: "Domicile", vers: "Serveur", canal: .https, accesDistant: true, donnees: [.sante])]
     }
     #expect(Fixture.findings(id, r).first?.message.hasPrefix("Accès distant à des données sensibles") == true)
   }
 
   @Test func remoteAccessToOrdinaryDataAndMFAProtectedAccessPass() {
     let r = Fixture.register {
-      $0.flux.append(Flux(de: "Domicile", vers: "Serveur", canal: .https, accesDistant: true))
+      $0.flux.append(Flow(de: "Domicile", vers: "Serveur", canal: .https, accesDistant: true))
     }
     #expect(Fixture.findings(id, r).isEmpty)
   }

@@ -9,18 +9,18 @@ import Testing
   @Test func consentOnCCTVOrVieScolaireFiresEvenWithImages() {
     let cctv = Fixture.register {
       $0.nom = "Vidéosurveillance des accès"
-      $0.baseLegale = FondementJuridique(article6: .consentement)
-      $0.donnees.append(Donnees(categorie: .image))
+      $0.baseLegale = LegalGround(article6: .consentement)
+      $0.donnees.append(PersonalData(categorie: .image))
     }
     let vieScolaire = Fixture.register {
-      $0.baseLegale = FondementJuridique(article6: .consentement)
-      $0.donnees.append(Donnees(categorie: .image, description: "photo d'identité"))
+      $0.baseLegale = LegalGround(article6: .consentement)
+      $0.donnees.append(PersonalData(categorie: .image, description: "photo d'identité"))
     }
     let photos = Fixture.register {
       $0.nom = "Photos de la sortie scolaire"
       $0.finalitePrincipale = "Publication des photos sur le site du collège"
-      $0.baseLegale = FondementJuridique(article6: .consentement)
-      $0.donnees.append(Donnees(categorie: .image))
+      $0.baseLegale = LegalGround(article6: .consentement)
+      $0.donnees.append(PersonalData(categorie: .image))
     }
     #expect(Fixture.findings("base-legale-consentement-mission", cctv).count == 1)
     #expect(Fixture.findings("base-legale-consentement-mission", vieScolaire).count == 1)
@@ -45,13 +45,13 @@ import Testing
 
   @Test func ministerControllerOfALocalToolIsFlaggedAndStillScreened() {
     let local = Fixture.register {
-      $0.responsable = Responsable(type: .ministere)
+      $0.responsable = Controller(type: .ministere)
       $0.criteresAIPD = [.evaluationNotation]
     }
     #expect(Fixture.findings("responsable-incorrect", local).map(\.severity) == [.avertissement])
     #expect(Fixture.findings("aipd-requise-manquante", local).count == 1)
     let national = Fixture.register {
-      $0.responsable = Responsable(type: .ministere)
+      $0.responsable = Controller(type: .ministere)
       $0.logiciel = "SIECLE"
       $0.criteresAIPD = [.evaluationNotation]
     }
@@ -68,13 +68,13 @@ import Testing
   // Class 3: intermediate archiving counts; « - » is no criterion.
   @Test func archivingCountsInTheRetention() {
     let sanctions = Fixture.register {
-      $0.donnees.append(Donnees(categorie: .discipline, conservation: Conservation(duree: Fixture.duree("1 an"), archivageIntermediaire: Fixture.duree("5 ans"))))
+      $0.donnees.append(PersonalData(categorie: .discipline, conservation: Retention(duree: Fixture.timeSpan("1 an"), archivageIntermediaire: Fixture.timeSpan("5 ans"))))
     }
     let lawful = Fixture.register {
-      $0.donnees.append(Donnees(categorie: .discipline, conservation: Conservation(duree: Fixture.duree("1 an"), archivageIntermediaire: Fixture.duree("1 an"))))
+      $0.donnees.append(PersonalData(categorie: .discipline, conservation: Retention(duree: Fixture.timeSpan("1 an"), archivageIntermediaire: Fixture.timeSpan("1 an"))))
     }
     let logs = Fixture.register {
-      $0.donnees.append(Donnees(categorie: .connexion, conservation: Conservation(duree: Fixture.duree("6 mois"), archivageIntermediaire: Fixture.duree("3 ans"))))
+      $0.donnees.append(PersonalData(categorie: .connexion, conservation: Retention(duree: Fixture.timeSpan("6 mois"), archivageIntermediaire: Fixture.timeSpan("3 ans"))))
     }
     #expect(Fixture.findings("conservation-excessive", sanctions).count == 1)
     #expect(Fixture.findings("conservation-excessive", logs).count == 1)
@@ -82,8 +82,8 @@ import Testing
   }
 
   @Test func aDashIsNotACriterion() {
-    let dash = Fixture.register { $0.donnees[0].conservation = Conservation(critere: "-") }
-    let real = Fixture.register { $0.donnees[0].conservation = Conservation(critere: "jusqu'à la fin de la scolarité") }
+    let dash = Fixture.register { $0.donnees[0].conservation = Retention(critere: "-") }
+    let real = Fixture.register { $0.donnees[0].conservation = Retention(critere: "jusqu'à la fin de la scolarité") }
     #expect(Fixture.findings("conservation-non-definie", dash).count == 1)
     #expect(Fixture.findings("conservation-non-definie", real).isEmpty)
   }
@@ -110,12 +110,12 @@ import Testing
   @Test func cctvOfPupilsNeedsADPIA() {
     let cctv = Fixture.register {
       $0.nom = "Caméras du hall"
-      $0.donnees = [Donnees(categorie: .image, conservation: Conservation(duree: Fixture.duree("7 jours")))]
+      $0.donnees = [PersonalData(categorie: .image, conservation: Retention(duree: Fixture.timeSpan("7 jours")))]
     }
     #expect(Fixture.findings("aipd-requise-manquante", cctv).count == 1)
     let lesson = Fixture.register {
       $0.nom = "Vidéos des séances d'EPS"
-      $0.donnees = [Donnees(categorie: .image, conservation: Conservation(duree: Fixture.duree("1 an")))]
+      $0.donnees = [PersonalData(categorie: .image, conservation: Retention(duree: Fixture.timeSpan("1 an")))]
     }
     #expect(Fixture.findings("aipd-requise-manquante", lesson).isEmpty)
     #expect(Fixture.findings("conservation-excessive", lesson).isEmpty)
@@ -124,8 +124,8 @@ import Testing
   @Test func anAcceptanceDoesNotAcceptALegalCap() {
     let r = Fixture.register {
       $0.nom = "Vidéoprotection"
-      $0.donnees.append(Donnees(categorie: .image, conservation: Conservation(duree: Fixture.duree("3 mois"))))
-      $0.aipd = AIPD(statut: .realisee, date: Fixture.day("2026-09-01"))
+      $0.donnees.append(PersonalData(categorie: .image, conservation: Retention(duree: Fixture.timeSpan("3 mois"))))
+      $0.aipd = DPIA(statut: .realisee, date: Fixture.day("2026-09-01"))
     }
     let acceptance = Acceptance(
       regle: "conservation-excessive", traitement: "vie-scolaire", justification: "Demande du CA.", par: "Principal",
@@ -136,17 +136,17 @@ import Testing
     #expect(report.scores.school.percent <= Score.capWithOpenErrors)
     // A warning of another rule is still accepted.
     let logs = Fixture.register {
-      $0.donnees.append(Donnees(categorie: .connexion, conservation: Conservation(duree: Fixture.duree("2 ans"))))
+      $0.donnees.append(PersonalData(categorie: .connexion, conservation: Retention(duree: Fixture.timeSpan("2 ans"))))
     }
     let accepted = Audit.run(logs, context: Fixture.context, acceptances: Acceptances([acceptance]))
     #expect(accepted.findings.filter { $0.rule == "conservation-excessive" }.allSatisfy { $0.isAccepted })
   }
 
   // Class 6: incomplete fiches reported by the loader become findings.
-  @Test func incompleteFichesAreFindings() {
+  @Test func incompleteRecordsAreFindings() {
     let context = AuditContext(
       auditDate: Fixture.auditDate,
-      incompleteFiches: [IncompleteFiche(subject: .traitement("vie-scolaire"), problems: ["champ « finalite_principale » : champ obligatoire manquant"], field: "finalite_principale", audited: true)])
+      incompleteFiches: [IncompleteRecordFinding(subject: .traitement("vie-scolaire"), problems: ["champ « finalite_principale » : champ obligatoire manquant"], field: "finalite_principale", audited: true)])
     var r = Fixture.clean
     r.traitements[0].finalitePrincipale = ""
     let report = Audit.run(r, context: context)
@@ -172,10 +172,10 @@ import Testing
 
   // Class 8: Art. 6(1)(b) for the public service.
   @Test func contractBasisForPupilsIsQuestioned() {
-    let pupils = Fixture.register { $0.baseLegale = FondementJuridique(article6: .contrat) }
+    let pupils = Fixture.register { $0.baseLegale = LegalGround(article6: .contrat) }
     let suppliers = Fixture.register {
-      $0.baseLegale = FondementJuridique(article6: .contrat)
-      $0.personnesConcernees = [PersonnesConcernees(categorie: .personnels)]
+      $0.baseLegale = LegalGround(article6: .contrat)
+      $0.personnesConcernees = [DataSubjects(categorie: .personnels)]
     }
     #expect(Fixture.findings("base-legale-contrat-mission", pupils).count == 1)
     #expect(Fixture.findings("base-legale-contrat-mission", suppliers).isEmpty)
@@ -191,10 +191,10 @@ import Testing
 
   @Test func partnerSchoolAbroadIsNotTheCloudDoctrine() {
     let partner = Fixture.register {
-      $0.transferts = [Transfert(destinataire: "Lycée partenaire de Boston", pays: "US", garantie: .derogationArticle49)]
+      $0.transferts = [Transfer(destinataire: "Lycée partenaire de Boston", pays: "US", garantie: .derogationArticle49)]
     }
     let suite = Fixture.register {
-      $0.transferts = [Transfert(destinataire: "Google", pays: "US", garantie: .dpf)]
+      $0.transferts = [Transfer(destinataire: "Google", pays: "US", garantie: .dpf)]
     }
     #expect(Fixture.findings("doctrine-cloud-ministere", partner).isEmpty)
     #expect(Fixture.findings("doctrine-cloud-ministere", suite).count == 1)

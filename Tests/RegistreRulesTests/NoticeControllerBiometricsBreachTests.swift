@@ -22,7 +22,7 @@ import Testing
   @Test func nationalApplicationPointingAtTheMinistryNoticePasses() {
     let r = Fixture.register {
       $0.information = nil
-      $0.responsable = Responsable(type: .ministere, noticeOfficielle: "https://www.education.gouv.fr/")
+      $0.responsable = Controller(type: .ministere, noticeOfficielle: "https://www.education.gouv.fr/")
     }
     #expect(Fixture.findings(id, r).isEmpty)
   }
@@ -70,7 +70,7 @@ import Testing
   @Test func ministryControllerOrLocalSoftwarePasses() {
     let ministry = Fixture.register {
       $0.logiciel = "SIECLE"
-      $0.responsable = Responsable(type: .ministere)
+      $0.responsable = Controller(type: .ministere)
     }
     // "garage" contains "gar" but is not the word GAR.
     let local = Fixture.register { $0.nom = "Garage à vélos" }
@@ -92,8 +92,8 @@ import Testing
 
   @Test func deviceWithoutAlternativeIsAnError() {
     let r = Fixture.register {
-      $0.donnees.append(Donnees(categorie: .biometrie))
-      $0.dispositifBiometrique = DispositifBiometrique(
+      $0.donnees.append(PersonalData(categorie: .biometrie))
+      $0.dispositifBiometrique = BiometricDevice(
         technique: "contour de la main", consentementExplicite: true)
     }
     let findings = Fixture.findings(id, r)
@@ -103,14 +103,14 @@ import Testing
   }
 
   @Test func biometricDataWithoutDeviceDescriptionIsAnError() {
-    let r = Fixture.register { $0.donnees.append(Donnees(categorie: .biometrie)) }
+    let r = Fixture.register { $0.donnees.append(PersonalData(categorie: .biometrie)) }
     #expect(Fixture.findings(id, r).count == 1)
   }
 
   @Test func consentAndAlternativePass() {
     let r = Fixture.register {
-      $0.donnees.append(Donnees(categorie: .biometrie))
-      $0.dispositifBiometrique = DispositifBiometrique(
+      $0.donnees.append(PersonalData(categorie: .biometrie))
+      $0.dispositifBiometrique = BiometricDevice(
         technique: "contour de la main", consentementExplicite: true, alternative: "badge")
     }
     #expect(Fixture.findings(id, r).isEmpty)
@@ -149,10 +149,10 @@ import Testing
 @Suite struct DisproportionateBiometricsTests {
   let id = "biometrie-disproportionnee"
 
-  private func device(_ technique: String) -> Registre {
+  private func device(_ technique: String) -> Register {
     Fixture.register {
-      $0.donnees.append(Donnees(categorie: .biometrie))
-      $0.dispositifBiometrique = DispositifBiometrique(
+      $0.donnees.append(PersonalData(categorie: .biometrie))
+      $0.dispositifBiometrique = BiometricDevice(
         technique: technique, consentementExplicite: true, alternative: "badge")
     }
   }

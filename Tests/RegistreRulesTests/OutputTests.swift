@@ -5,7 +5,7 @@ import Testing
 @testable import RegistreRules
 
 @Suite struct OutputTests {
-  static var report: (Registre, AuditReport) {
+  static var report: (Register, AuditReport) {
     var r = EngineTests.register
     r.traitements[1].criteresAIPD = [.evaluationNotation]
     r.sousTraitants[0].contrat = nil

@@ -7,7 +7,7 @@ import Testing
 
   @Test func unsignedContractIsAnErrorOnTheProcessor() {
     var r = Fixture.clean
-    r.sousTraitants[0].contrat = ContratArticle28(signe: false)
+    r.sousTraitants[0].contrat = Article28Contract(signe: false)
     let findings = Fixture.findings(id, r)
     #expect(findings.map(\.severity) == [.erreur])
     #expect(findings.first?.subject == .sousTraitant("editeur"))
@@ -30,7 +30,7 @@ import Testing
 
   @Test func declaredTransferWithoutSafeguardIsAnError() {
     let r = Fixture.register {
-      $0.transferts = [Transfert(destinataire: "Support", pays: "IN", garantie: .aucune)]
+      $0.transferts = [Transfer(destinataire: "Support", pays: "IN", garantie: .aucune)]
     }
     let findings = Fixture.findings(id, r)
     #expect(findings.map(\.severity) == [.erreur])
@@ -40,21 +40,21 @@ import Testing
 
   @Test func adequacyClaimedForTheUnitedStatesIsAnError() {
     let r = Fixture.register {
-      $0.transferts = [Transfert(destinataire: "Hébergeur", pays: "US", garantie: .adequation)]
+      $0.transferts = [Transfer(destinataire: "Hébergeur", pays: "US", garantie: .adequation)]
     }
     #expect(Fixture.findings(id, r).count == 1)
   }
 
   @Test func article49DerogationIsAWarning() {
     let r = Fixture.register {
-      $0.transferts = [Transfert(destinataire: "Voyage", pays: "MA", garantie: .derogationArticle49)]
+      $0.transferts = [Transfer(destinataire: "Voyage", pays: "MA", garantie: .derogationArticle49)]
     }
     #expect(Fixture.findings(id, r).map(\.severity) == [.avertissement])
   }
 
   @Test func processorHostingOutsideTheEEAWithoutSafeguardIsAnError() {
     var r = Fixture.clean
-    r.sousTraitants[0].hebergement = Hebergement(pays: "US")
+    r.sousTraitants[0].hebergement = Hosting(pays: "US")
     let findings = Fixture.findings(id, r)
     #expect(findings.map(\.severity) == [.erreur])
     #expect(findings.first?.treatment == "vie-scolaire")
@@ -63,27 +63,27 @@ import Testing
 
   @Test func subProcessorOutsideTheEEAIsAnError() {
     var r = Fixture.clean
-    r.sousTraitants[0].sousTraitantsUlterieurs = [SousTraitantUlterieur(nom: "Support Co", pays: "IN")]
+    r.sousTraitants[0].sousTraitantsUlterieurs = [SubProcessor(nom: "Support Co", pays: "IN")]
     #expect(Fixture.findings(id, r).map(\.severity) == [.erreur])
   }
 
   @Test func safeguardedTransfersPass() {
     var r = Fixture.register {
       $0.transferts = [
-        Transfert(destinataire: "Éditeur Exemple", pays: "US", garantie: .cct),
-        Transfert(destinataire: "Support Co", pays: "IN", garantie: .cct),
-        Transfert(destinataire: "Filiale", pays: "CH", garantie: .aucune),
+        Transfer(destinataire: "Éditeur Exemple", pays: "US", garantie: .cct),
+        Transfer(destinataire: "Support Co", pays: "IN", garantie: .cct),
+        Transfer(destinataire: "Filiale", pays: "CH", garantie: .aucune),
       ]
     }
-    r.sousTraitants[0].hebergement = Hebergement(pays: "US")
-    r.sousTraitants[0].sousTraitantsUlterieurs = [SousTraitantUlterieur(nom: "Support Co", pays: "IN")]
+    r.sousTraitants[0].hebergement = Hosting(pays: "US")
+    r.sousTraitants[0].sousTraitantsUlterieurs = [SubProcessor(nom: "Support Co", pays: "IN")]
     #expect(Fixture.findings(id, r).isEmpty)
   }
 
   @Test func dpfCertifiedUSProcessorIsLawful() {
     var r = Fixture.clean
     r.sousTraitants[0].pays = "US"
-    r.sousTraitants[0].hebergement = Hebergement(pays: "US")
+    r.sousTraitants[0].hebergement = Hosting(pays: "US")
     r.sousTraitants[0].certificationDPF = true
     #expect(Fixture.findings(id, r).isEmpty)
   }
@@ -95,7 +95,7 @@ import Testing
   @Test func usProviderForPupilDataIsAWarningEvenWhenLawful() {
     var r = Fixture.clean
     r.sousTraitants[0].pays = "US"
-    r.sousTraitants[0].hebergement = Hebergement(pays: "IE")
+    r.sousTraitants[0].hebergement = Hosting(pays: "IE")
     r.sousTraitants[0].certificationDPF = true
     let doctrine = Fixture.findings(id, r)
     #expect(doctrine.map(\.severity) == [.avertissement])
@@ -111,7 +111,7 @@ import Testing
   }
 
   @Test func usProviderForStaffOnlyIsNotFlagged() {
-    var r = Fixture.register { $0.personnesConcernees = [PersonnesConcernees(categorie: .personnels)] }
+    var r = Fixture.register { $0.personnesConcernees = [DataSubjects(categorie: .personnels)] }
     r.sousTraitants[0].pays = "US"
     #expect(Fixture.findings(id, r).isEmpty)
   }
@@ -123,7 +123,7 @@ import Testing
 
 extension MinistryCloudDoctrineTests {
   @Test func nationalApplicationsAreNotTheSchoolsChoice() {
-    var r = Fixture.register { $0.responsable = Responsable(type: .ministere) }
+    var r = Fixture.register { $0.responsable = Controller(type: .ministere) }
     r.sousTraitants[0].pays = "US"
     #expect(Fixture.findings(id, r).isEmpty)
   }

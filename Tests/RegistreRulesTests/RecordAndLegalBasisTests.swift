@@ -21,7 +21,7 @@ import Testing
   @Test func missingSecurityAndRetentionAreWarnings() {
     let r = Fixture.register {
       $0.mesuresSecurite = []
-      $0.donnees = [Donnees(categorie: .etatCivil)]
+      $0.donnees = [PersonalData(categorie: .etatCivil)]
     }
     let findings = Fixture.findings(id, r)
     #expect(findings.count == 2)
@@ -54,7 +54,7 @@ import Testing
   @Test func missingBasisOfANationalApplicationIsANote() {
     let r = Fixture.register {
       $0.baseLegale = nil
-      $0.responsable = Responsable(type: .ministere)
+      $0.responsable = Controller(type: .ministere)
     }
     #expect(Fixture.findings("base-legale-absente", r).map(\.severity) == [.note])
   }
@@ -64,7 +64,7 @@ import Testing
   }
 
   @Test func legitimateInterestIsAnError() {
-    let r = Fixture.register { $0.baseLegale = FondementJuridique(article6: .interetLegitime) }
+    let r = Fixture.register { $0.baseLegale = LegalGround(article6: .interetLegitime) }
     let findings = Fixture.findings("base-legale-interet-legitime-autorite", r)
     #expect(findings.map(\.severity) == [.erreur])
     #expect(findings.first?.field == "base_legale.article_6")
@@ -75,7 +75,7 @@ import Testing
   }
 
   @Test func consentForAPublicTaskIsAWarning() {
-    let r = Fixture.register { $0.baseLegale = FondementJuridique(article6: .consentement) }
+    let r = Fixture.register { $0.baseLegale = LegalGround(article6: .consentement) }
     let findings = Fixture.findings("base-legale-consentement-mission", r)
     #expect(findings.map(\.severity) == [.avertissement])
     #expect(findings.first?.treatment == "vie-scolaire")
@@ -85,16 +85,16 @@ import Testing
     let images = Fixture.register {
       $0.nom = "Photos de classe"
       $0.finalitePrincipale = "Prise et diffusion des photos de classe"
-      $0.baseLegale = FondementJuridique(article6: .consentement)
-      $0.donnees.append(Donnees(categorie: .image))
+      $0.baseLegale = LegalGround(article6: .consentement)
+      $0.donnees.append(PersonalData(categorie: .image))
     }
     let optional = Fixture.register {
-      $0.baseLegale = FondementJuridique(article6: .consentement)
+      $0.baseLegale = LegalGround(article6: .consentement)
       $0.serviceFacultatif = true
     }
     let biometrics = Fixture.register {
-      $0.baseLegale = FondementJuridique(article6: .consentement, article9: .consentementExplicite)
-      $0.donnees.append(Donnees(categorie: .biometrie))
+      $0.baseLegale = LegalGround(article6: .consentement, article9: .consentementExplicite)
+      $0.donnees.append(PersonalData(categorie: .biometrie))
     }
     for r in [images, optional, biometrics] {
       #expect(Fixture.findings("base-legale-consentement-mission", r).isEmpty)
@@ -102,7 +102,7 @@ import Testing
   }
 
   @Test func healthDataWithoutArticle9ConditionIsAnError() {
-    let r = Fixture.register { $0.donnees.append(Donnees(categorie: .sante)) }
+    let r = Fixture.register { $0.donnees.append(PersonalData(categorie: .sante)) }
     let findings = Fixture.findings("donnees-sensibles-sans-condition", r)
     #expect(findings.map(\.severity) == [.erreur])
     #expect(findings.first?.treatment == "vie-scolaire")
@@ -111,7 +111,7 @@ import Testing
 
   @Test func healthDataWithAConditionPasses() {
     let r = Fixture.register {
-      $0.donnees.append(Donnees(categorie: .sante))
+      $0.donnees.append(PersonalData(categorie: .sante))
       $0.baseLegale?.article9 = .interetPublicImportant
     }
     #expect(Fixture.findings("donnees-sensibles-sans-condition", r).isEmpty)
@@ -121,9 +121,9 @@ import Testing
 extension IncompleteRecordTests {
   @Test func nationalApplicationsNeedNoSecurityOrRetentionInTheSchoolsRecord() {
     let r = Fixture.register {
-      $0.responsable = Responsable(type: .ministere)
+      $0.responsable = Controller(type: .ministere)
       $0.mesuresSecurite = []
-      $0.donnees = [Donnees(categorie: .etatCivil)]
+      $0.donnees = [PersonalData(categorie: .etatCivil)]
     }
     #expect(Fixture.findings(id, r).isEmpty)
   }

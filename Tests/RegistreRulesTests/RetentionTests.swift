@@ -6,7 +6,7 @@ import Testing
   let id = "conservation-non-definie"
 
   @Test func categoryWithoutRetentionIsAWarningAtItsPath() {
-    let r = Fixture.register { $0.donnees.append(Donnees(categorie: .connexion)) }
+    let r = Fixture.register { $0.donnees.append(PersonalData(categorie: .connexion)) }
     let findings = Fixture.findings(id, r)
     #expect(findings.map(\.severity) == [.avertissement])
     #expect(findings.first?.field == "donnees[2].conservation")
@@ -15,8 +15,8 @@ import Testing
 
   @Test func nationalApplicationWithoutRetentionIsANote() {
     let r = Fixture.register {
-      $0.responsable = Responsable(type: .ministere)
-      $0.donnees.append(Donnees(categorie: .connexion))
+      $0.responsable = Controller(type: .ministere)
+      $0.donnees.append(PersonalData(categorie: .connexion))
     }
     #expect(Fixture.findings(id, r).map(\.severity) == [.note])
   }
@@ -29,11 +29,11 @@ import Testing
 @Suite struct ExcessiveRetentionTests {
   let id = "conservation-excessive"
 
-  private func video(_ duration: String) -> Registre {
+  private func video(_ duration: String) -> Register {
     Fixture.register {
       $0.nom = "Vidéoprotection des accès"
       $0.donnees.append(
-        Donnees(categorie: .image, conservation: Conservation(duree: Fixture.duree(duration))))
+        PersonalData(categorie: .image, conservation: Retention(duree: Fixture.timeSpan(duration))))
     }
   }
 
@@ -52,7 +52,7 @@ import Testing
 
   @Test func imagesOutsideAVideoTreatmentAreNotJudged() {
     let r = Fixture.register {
-      $0.donnees.append(Donnees(categorie: .image, conservation: Conservation(duree: Fixture.duree("1 an"))))
+      $0.donnees.append(PersonalData(categorie: .image, conservation: Retention(duree: Fixture.timeSpan("1 an"))))
     }
     #expect(Fixture.findings(id, r).isEmpty)
   }
@@ -60,11 +60,11 @@ import Testing
   @Test func logsBeyondOneYearAreAWarning() {
     let long = Fixture.register {
       $0.donnees.append(
-        Donnees(categorie: .connexion, conservation: Conservation(duree: Fixture.duree("2 ans"))))
+        PersonalData(categorie: .connexion, conservation: Retention(duree: Fixture.timeSpan("2 ans"))))
     }
     let short = Fixture.register {
       $0.donnees.append(
-        Donnees(categorie: .connexion, conservation: Conservation(duree: Fixture.duree("6 mois"))))
+        PersonalData(categorie: .connexion, conservation: Retention(duree: Fixture.timeSpan("6 mois"))))
     }
     #expect(Fixture.findings(id, long).map(\.severity) == [.avertissement])
     #expect(Fixture.findings(id, short).isEmpty)
@@ -73,22 +73,22 @@ import Testing
   @Test func disciplineBeyondTheCodeIsAWarning() {
     let long = Fixture.register {
       $0.donnees.append(
-        Donnees(categorie: .discipline, conservation: Conservation(duree: Fixture.duree("5 ans"))))
+        PersonalData(categorie: .discipline, conservation: Retention(duree: Fixture.timeSpan("5 ans"))))
     }
     let short = Fixture.register {
       $0.donnees.append(
-        Donnees(categorie: .discipline, conservation: Conservation(duree: Fixture.duree("2 ans"))))
+        PersonalData(categorie: .discipline, conservation: Retention(duree: Fixture.timeSpan("2 ans"))))
     }
     #expect(Fixture.findings(id, long).first?.reference.contains("R.511-13") == true)
     #expect(Fixture.findings(id, short).isEmpty)
   }
 
   @Test func entAccountsKeptMoreThanThreeMonthsAfterLeavingAreAWarning() {
-    func ent(_ duration: String) -> Registre {
+    func ent(_ duration: String) -> Register {
       Fixture.register {
         $0.nom = "ENT"
-        $0.donnees[0].conservation = Conservation(
-          duree: Fixture.duree(duration), pointDeDepart: "départ de l'élève")
+        $0.donnees[0].conservation = Retention(
+          duree: Fixture.timeSpan(duration), pointDeDepart: "départ de l'élève")
       }
     }
     #expect(Fixture.findings(id, ent("1 an")).count == 1)

@@ -15,7 +15,7 @@ public enum NoticeAudience: String, Sendable, CaseIterable {
   }
 
   /// Whether this audience is among the people a treatment concerns.
-  public func covers(_ treatment: Traitement) -> Bool {
+  public func covers(_ treatment: Treatment) -> Bool {
     treatment.personnesConcernees.contains { people in
       switch self {
       case .families: return people.categorie.estEleve || people.categorie == .responsablesLegaux
@@ -26,7 +26,7 @@ public enum NoticeAudience: String, Sendable, CaseIterable {
   }
 
   /// The staff and visitors' notices a register calls for (families and pupils always get theirs).
-  public static func otherNotices(for register: Registre) -> [DocumentKind] {
+  public static func otherNotices(for register: Register) -> [DocumentKind] {
     [NoticeAudience.staff, .visitors].filter { audience in register.traitements.contains(where: audience.covers) }
       .map(\.kind)
   }

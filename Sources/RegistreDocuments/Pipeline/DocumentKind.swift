@@ -14,9 +14,9 @@ public enum DocumentKind: String, Sendable, CaseIterable {
   case auditReport = "rapport-audit"
   /// The consolidated audit of many registers (an académie), from the batch report's XML.
   case batchAudit = "audit-lot"
-  /// The one-page yearly review of a sealed year, from the review's XML (`Bilan.xml()`).
+  /// The one-page yearly review of a sealed year, from the review's XML (`YearReview.xml()`).
   case yearlyReview = "bilan"
-  /// The dated opinion of `registre evaluer` on a digital tool, from the opinion's XML (`AvisXML`).
+  /// The dated opinion of `registre evaluer` on a digital tool, from the opinion's XML (`OpinionXML`).
   case opinion = "avis"
 
   /// File name of the template in the templates folder.

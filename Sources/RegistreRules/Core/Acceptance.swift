@@ -17,11 +17,11 @@ public struct Acceptance: Codable, Hashable, Sendable {
   public var justification: String
   /// Who accepted (name and function).
   public var par: String
-  public var date: Jour
+  public var date: Day
 
   public init(
     regle: String, traitement: String? = nil, sousTraitant: String? = nil,
-    violation: String? = nil, justification: String, par: String, date: Jour
+    violation: String? = nil, justification: String, par: String, date: Day
   ) {
     self.regle = regle
     self.traitement = traitement
@@ -66,7 +66,7 @@ public struct Acceptances: Codable, Hashable, Sendable {
   /// empty justification); an entry with a problem accepts nothing.
   /// With `registre`, an entry naming a treatment, processor or breach the
   /// register does not have is a problem too.
-  public func problems(knownRules: Set<String>, registre: Registre? = nil) -> [String] {
+  public func problems(knownRules: Set<String>, registre: Register? = nil) -> [String] {
     var problems: [String] = []
     for (index, entry) in acceptations.enumerated() {
       let label = "acceptations[\(index)]"

@@ -17,7 +17,7 @@ public struct AuditReport: Sendable {
   /// Ids of the rules that ran.
   public var ruleIDs: [String]
   public var scores: ConformityScores
-  public var auditDate: Jour
+  public var auditDate: Day
 
   /// Findings not covered by an acceptance.
   public var openFindings: [Finding] { findings.filter { !$0.isAccepted } }
@@ -68,7 +68,7 @@ public enum Audit {
 
   /// Audits `registre`; acceptances mark findings as accepted without hiding them.
   public static func run(
-    _ registre: Registre, context: AuditContext, rules: [any Rule] = Rules.all,
+    _ registre: Register, context: AuditContext, rules: [any Rule] = Rules.all,
     acceptances: Acceptances = Acceptances()
   ) -> AuditReport {
     let audit = AuditedRegister(registre, context: context)
@@ -122,7 +122,7 @@ public enum Audit {
   }
 
 
-  static func allSubjects(_ registre: Registre) -> [Subject] {
+  static func allSubjects(_ registre: Register) -> [Subject] {
     [.etablissement] + registre.traitements.map { .traitement($0.id) }
       + registre.sousTraitants.map { .sousTraitant($0.id) }
       + registre.violations.map { .violation($0.id) }
@@ -138,7 +138,7 @@ struct SubjectIndex {
   let count: Int
   private let ranks: [Subject: Int]
 
-  init(_ registre: Registre) {
+  init(_ registre: Register) {
     let subjects = Audit.allSubjects(registre)
     var ranks: [Subject: Int] = [:]
     ranks.reserveCapacity(subjects.count)

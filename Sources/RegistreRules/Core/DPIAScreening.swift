@@ -53,7 +53,7 @@ public enum CNILRequiredItem: Int, CaseIterable, Hashable, Sendable, Codable {
 
 /// What became of an exemption (CNIL list 2019-118) the fiche invokes.
 public struct DPIAExemptionOutcome: Hashable, Sendable {
-  public var exemption: ExemptionAIPD
+  public var exemption: DPIAExemption
   /// Whether the exemption lifts the « two criteria » rule for this treatment.
   public var applied: Bool
   /// The caveat when applied, or why it cannot apply, in French.
@@ -107,7 +107,7 @@ public struct DPIAScreening: Hashable, Sendable {
   }
 
   /// Screens one treatment.
-  public static func screen(_ traitement: Traitement) -> DPIAScreening {
+  public static func screen(_ traitement: Treatment) -> DPIAScreening {
     // A fiche declares a handful of criteria and categories: arrays beat building sets.
     let declared = traitement.criteresAIPD
     let pupils = traitement.concerneDesEleves
@@ -163,7 +163,7 @@ public struct DPIAScreening: Hashable, Sendable {
   // read as covering a school's catering and boarding only, an interpretation
   // no CNIL or ministry text confirms; the 2018-327 list always prevails.
   private static func evaluate(
-    _ exemption: ExemptionAIPD, _ t: Traitement, listMatched: Bool
+    _ exemption: DPIAExemption, _ t: Treatment, listMatched: Bool
   ) -> DPIAExemptionOutcome {
     func refuse(_ why: String) -> DPIAExemptionOutcome {
       DPIAExemptionOutcome(exemption: exemption, applied: false, explanation: why)

@@ -29,10 +29,10 @@ enum Placeholder {
 }
 
 /// Retention facts the rules share.
-enum Retention {
+enum RetentionFacts {
   /// Whether a retention is really given: a duration, or a criterion with at least one
   /// letter or digit that is not a placeholder (« - », « ? », « [à définir] » are not criteria).
-  static func isDefined(_ c: Conservation?) -> Bool {
+  static func isDefined(_ c: Retention?) -> Bool {
     guard let c else { return false }
     if c.duree != nil { return true }
     guard let criterion = c.critere, !Placeholder.isUnknown(criterion) else { return false }
@@ -40,13 +40,13 @@ enum Retention {
   }
 
   /// Active base plus intermediate archiving: how long the data are kept in all, in days.
-  static func totalDays(_ c: Conservation) -> Int? {
+  static func totalDays(_ c: Retention) -> Int? {
     guard let active = c.duree else { return nil }
     return active.enJours + (c.archivageIntermediaire?.enJours ?? 0)
   }
 
   /// « 1 an + 5 ans d'archivage intermédiaire », or just « 1 an ».
-  static func describe(_ c: Conservation) -> String {
+  static func describe(_ c: Retention) -> String {
     guard let active = c.duree else { return c.critere ?? "" }
     guard let archive = c.archivageIntermediaire else { return active.description }
     return "\(active) en base active + \(archive) d'archivage intermédiaire"
@@ -63,7 +63,7 @@ enum VideoSurveillance {
 
   /// A video device: surveillance words in the name, software or purposes, or image data
   /// under a systematic-monitoring criterion.
-  static func isVideo(_ t: Traitement) -> Bool {
+  static func isVideo(_ t: Treatment) -> Bool {
     if t.criteresAIPD.contains(.surveillanceSystematique) && t.donnees.contains(where: { $0.categorie == .image }) {
       return true
     }

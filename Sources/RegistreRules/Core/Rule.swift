@@ -3,19 +3,19 @@ public import RegistreModel
 /// Inputs of an audit that are not in the register: rules never read the clock.
 public struct AuditContext: Hashable, Sendable {
   /// Day the audit is made, for « older than three years » checks.
-  public var auditDate: Jour
+  public var auditDate: Day
   /// Fiches the loader found incomplete (missing mandatory mention, « À COMPLÉTER »):
   /// each becomes a `registre-incomplet` finding.
-  public var incompleteFiches: [IncompleteFiche]
+  public var incompleteFiches: [IncompleteRecordFinding]
 
-  public init(auditDate: Jour, incompleteFiches: [IncompleteFiche] = []) {
+  public init(auditDate: Day, incompleteFiches: [IncompleteRecordFinding] = []) {
     self.auditDate = auditDate
     self.incompleteFiches = incompleteFiches
   }
 }
 
 /// A fiche read leniently: what is missing in it, in French.
-public struct IncompleteFiche: Hashable, Sendable {
+public struct IncompleteRecordFinding: Hashable, Sendable {
   public var subject: Subject
   /// One French line per problem (« champ « finalite_principale » : champ obligatoire manquant, ligne 3 »).
   public var problems: [String]
@@ -58,7 +58,7 @@ public protocol Rule: Sendable {
 
   /// Adds the findings about one treatment. The audit walks the treatments once and asks
   /// every rule in turn, so that each treatment's text is folded once for all rules.
-  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding])
+  func check(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding])
 }
 
 extension Rule {
@@ -67,11 +67,11 @@ extension Rule {
   public func checkRegister(_ audit: AuditedRegister, into findings: inout [Finding]) {}
 
   public func check(
-    _ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]
+    _ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]
   ) {}
 
   /// This rule's findings on `registre`, in the order the rule finds them.
-  public func evaluate(_ registre: Registre, context: AuditContext) -> [Finding] {
+  public func evaluate(_ registre: Register, context: AuditContext) -> [Finding] {
     let audit = AuditedRegister(registre, context: context)
     var findings: [Finding] = []
     checkRegister(audit, into: &findings)

@@ -347,7 +347,7 @@ extension ArraySlice<UInt8> {
   }
 }
 
-extension Traitement {
+extension Treatment {
   /// Name, software, purposes: the free text that says what a treatment is.
   var descriptiveText: String {
     ([nom, logiciel ?? "", finalitePrincipale] + sousFinalites).joined(separator: " \n ")
@@ -356,7 +356,7 @@ extension Traitement {
   /// `descriptiveText`, folded.
   var foldedDescription: FoldedText { FoldedText(descriptiveText) }
 
-  func categories(_ predicate: (CategorieDonnees) -> Bool) -> [CategorieDonnees] {
+  func categories(_ predicate: (DataCategory) -> Bool) -> [DataCategory] {
     donnees.map(\.categorie).filter(predicate)
   }
 

@@ -84,7 +84,7 @@ public enum NationalApplications {
   /// The national application `t` is about, if any: from the software field (or the whole
   /// name when there is none), or from the regulatory act the controller field cites when it
   /// names one of the applications (« arrêté … portant création du traitement « Affelnet lycée » »).
-  public static func application(of t: Traitement) -> NationalApplication? {
+  public static func application(of t: Treatment) -> NationalApplication? {
     let bySoftware: NationalApplication?
     if let software = t.logiciel, !Placeholder.isUnknown(software) {
       bySoftware = identified(by: software)

@@ -5,7 +5,7 @@ public import RegistreModel
 public enum AuditJSONReport {
   /// Encodes the report: the register's identity, counts, scores and every finding.
   public static func render(
-    _ report: AuditReport, registre: Registre, source: String? = nil,
+    _ report: AuditReport, registre: Register, source: String? = nil,
     locate: FindingLocator = { _ in nil }
   ) throws -> Data {
     let document = Document(

@@ -5,7 +5,7 @@ public import RegistreModel
 public enum AuditTextReport {
   /// Renders the report; `colour` adds ANSI colours (for a terminal only).
   public static func render(
-    _ report: AuditReport, registre: Registre, colour: Bool = false,
+    _ report: AuditReport, registre: Register, colour: Bool = false,
     locate: FindingLocator = { _ in nil }
   ) -> String {
     let style = Style(enabled: colour)
@@ -35,7 +35,7 @@ public enum AuditTextReport {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  private static func heading(_ subject: Subject, registre: Registre, report: AuditReport) -> String {
+  private static func heading(_ subject: Subject, registre: Register, report: AuditReport) -> String {
     switch subject {
     case .etablissement:
       return "Établissement"

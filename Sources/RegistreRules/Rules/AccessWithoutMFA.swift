@@ -13,7 +13,7 @@ struct AccessWithoutMFA: Rule {
     "Exiger une authentification multifacteur (de préférence avec un facteur de possession) pour les comptes administrateurs et les accès distants."
   let scopes: Set<Scope> = [.traitement]
 
-  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+  func check(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
     for (index, flow) in t.flux.enumerated() where flow.mfa != true {
       let carried = flow.donnees.isEmpty ? t.donnees.map(\.categorie) : flow.donnees
       let sensitive = carried.contains { $0.estSensibleOuHautementPersonnelle }

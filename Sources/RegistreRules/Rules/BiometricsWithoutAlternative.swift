@@ -13,7 +13,7 @@ struct BiometricsWithoutAlternative: Rule {
     "Recueillir un consentement explicite (case dédiée ou déclaration signée), proposer une alternative sans biométrie, et l'indiquer dans `dispositif_biometrique`."
   let scopes: Set<Scope> = [.traitement]
 
-  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+  func check(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
     guard facts.processesBiometrics else { return }
     guard let device = t.dispositifBiometrique else {
       findings.append(

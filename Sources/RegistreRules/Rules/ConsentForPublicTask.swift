@@ -13,7 +13,7 @@ struct ConsentForPublicTask: Rule {
     "Fonder le traitement sur la mission d'intérêt public (6(1)(e)) ou l'obligation légale (6(1)(c)) ; ne garder le consentement que pour un service réellement facultatif, le droit à l'image ou la biométrie."
   let scopes: Set<Scope> = [.traitement]
 
-  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+  func check(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
     if let found = examine(t, facts: facts, in: audit) { findings.append(found) }
   }
 
@@ -24,13 +24,13 @@ struct ConsentForPublicTask: Rule {
 
   /// Image rights: pictures are what the treatment is about (taking or publishing them),
   /// not one category among others of a compulsory activity, and no video surveillance.
-  private func isImageRights(_ t: Traitement) -> Bool {
+  private func isImageRights(_ t: Treatment) -> Bool {
     guard t.donnees.contains(where: { $0.categorie == .image }), !VideoSurveillance.isVideo(t) else { return false }
     let purposes = FoldedText([t.nom, t.finalitePrincipale].joined(separator: " \n "))
     return purposes.contains(Self.imageRightsWords)
   }
 
-  private func examine(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister) -> Finding? {
+  private func examine(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister) -> Finding? {
     guard let basis = t.baseLegale, basis.article6 == .consentement else { return nil }
     if facts.processesBiometrics && basis.article9 == .consentementExplicite { return nil }
     if isImageRights(t) { return nil }

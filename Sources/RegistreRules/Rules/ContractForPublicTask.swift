@@ -12,7 +12,7 @@ struct ContractForPublicTask: Rule {
     "Fonder le traitement sur la mission d'intérêt public (6(1)(e)) ou l'obligation légale (6(1)(c)) en citant le texte (Code de l'éducation, arrêté)."
   let scopes: Set<Scope> = [.traitement]
 
-  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+  func check(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
     guard t.baseLegale?.article6 == .contrat, t.responsable.type != .conjoint else { return }
     let users = t.personnesConcernees.map(\.categorie).filter { $0.estEleve || $0 == .responsablesLegaux }
     guard !users.isEmpty else { return }

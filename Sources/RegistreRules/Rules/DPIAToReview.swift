@@ -13,13 +13,13 @@ struct DPIAToReview: Rule {
     "Réexaminer l'AIPD avec le DPD au regard des changements du traitement, puis mettre à jour sa date dans la fiche."
   let scopes: Set<Scope> = [.traitement]
 
-  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+  func check(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
     guard let aipd = t.aipd, aipd.statut == .realisee else { return }
     guard let date = aipd.date else {
       findings.append(finding(t.subject, "AIPD déclarée réalisée sans date.", field: "aipd.date"))
       return
     }
-    if date.plus(annees: 3) < audit.context.auditDate {
+    if date.adding(annees: 3) < audit.context.auditDate {
       findings.append(
         finding(
           t.subject, "AIPD du \(date), plus de trois ans avant l'audit du \(audit.context.auditDate).",

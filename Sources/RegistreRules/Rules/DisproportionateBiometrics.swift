@@ -20,11 +20,11 @@ struct DisproportionateBiometrics: Rule {
   ])
   private static let fingerprintOrPalm = Phrases(["empreinte", "empreintes", "digitale", "digitales", "paume"])
 
-  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+  func check(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
     if let found = examine(t, facts: facts, in: audit) { findings.append(found) }
   }
 
-  private func examine(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister) -> Finding? {
+  private func examine(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister) -> Finding? {
     guard facts.processesBiometrics, t.concerneDesEleves else { return nil }
     let text = FoldedText(joining: [FoldedText(t.dispositifBiometrique?.technique), t.foldedDescription])
     let field = t.dispositifBiometrique == nil ? "donnees" : "dispositif_biometrique.technique"

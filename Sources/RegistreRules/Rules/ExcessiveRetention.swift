@@ -17,26 +17,26 @@ struct ExcessiveRetention: Rule {
   private static let entWords = Phrases(["ENT", "espace numérique de travail"])
   private static let departureWords = Phrases(["départ", "depart", "sortie", "vocation", "fin de scolarité"])
 
-  private func isENT(_ t: Traitement) -> Bool {
+  private func isENT(_ t: Treatment) -> Bool {
     FoldedText([t.nom, t.logiciel ?? ""].joined(separator: " ")).contains(Self.entWords)
   }
 
   /// More than `months` months in all, with calendar months taken at their word.
-  private func exceeds(_ c: Conservation, months: Int) -> Bool {
+  private func exceeds(_ c: Retention, months: Int) -> Bool {
     guard let active = c.duree else { return false }
     if c.archivageIntermediaire == nil && active.unite == .mois { return active.quantite > months }
     if let archive = c.archivageIntermediaire, active.unite == .mois, archive.unite == .mois {
       return active.quantite + archive.quantite > months
     }
-    return (Retention.totalDays(c) ?? 0) > months * 31
+    return (RetentionFacts.totalDays(c) ?? 0) > months * 31
   }
 
-  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+  func check(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
     for (index, data) in t.donnees.enumerated() {
       guard let conservation = data.conservation, conservation.duree != nil,
-        let total = Retention.totalDays(conservation)
+        let total = RetentionFacts.totalDays(conservation)
       else { continue }
-      let kept = Retention.describe(conservation)
+      let kept = RetentionFacts.describe(conservation)
       let field =
         conservation.archivageIntermediaire != nil
         ? "donnees[\(index)].conservation" : "donnees[\(index)].conservation.duree"

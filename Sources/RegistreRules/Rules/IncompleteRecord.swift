@@ -44,7 +44,7 @@ struct IncompleteRecord: Rule {
     }
   }
 
-  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+  func check(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
     if t.responsable.type == .conjoint && t.responsable.coresponsables.isEmpty {
       findings.append(
         finding(
@@ -81,7 +81,7 @@ struct IncompleteRecord: Rule {
     // Retention and security of a national application are set by the minister's act.
     let national = t.responsable.type == .ministere
     if !national && !t.donnees.isEmpty
-      && !t.donnees.contains(where: { Retention.isDefined($0.conservation) })
+      && !t.donnees.contains(where: { RetentionFacts.isDefined($0.conservation) })
     {
       findings.append(
         finding(

@@ -17,7 +17,7 @@ struct LateBreachNotification: Rule {
     findings += registerFindings(audit.registre)
   }
 
-  private func registerFindings(_ registre: Registre) -> [Finding] {
+  private func registerFindings(_ registre: Register) -> [Finding] {
     registre.violations.compactMap { v in
       guard let n = v.notificationCNIL, n.faite, let date = n.date, Text.isBlank(n.justification) else {
         return nil

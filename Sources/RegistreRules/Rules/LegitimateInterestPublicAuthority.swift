@@ -12,7 +12,7 @@ struct LegitimateInterestPublicAuthority: Rule {
     "Fonder le traitement sur la mission d'intérêt public (6(1)(e)) ou l'obligation légale (6(1)(c)) en citant le texte, ou revoir la finalité si aucune mission ne la couvre."
   let scopes: Set<Scope> = [.traitement]
 
-  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+  func check(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
     guard t.baseLegale?.article6 == .interetLegitime else { return }
     findings.append(
       finding(

@@ -18,7 +18,7 @@ struct MinistryCloudDoctrine: Rule {
     "Dropbox", "Salesforce", "OpenAI",
   ])
 
-  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+  func check(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
     guard t.concerneDesEleves && t.responsable.type != .ministere else { return }
     for (index, processorID) in t.sousTraitants.enumerated() {
       guard let p = audit.processor(processorID) else { continue }

@@ -13,7 +13,7 @@ struct MissingLegalBasis: Rule {
     "Indiquer la base légale de l'art. 6(1) et le texte qui la fonde — en EPLE, le plus souvent la mission d'intérêt public (6(1)(e)) ou l'obligation légale (6(1)(c))."
   let scopes: Set<Scope> = [.traitement]
 
-  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+  func check(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
     guard t.baseLegale == nil else { return }
     if t.responsable.type == .ministere {
       findings.append(

@@ -13,11 +13,11 @@ struct MissingNotice: Rule {
     "Rédiger la notice (art. 13 ou 14) — une version pour les responsables légaux et une version adaptée aux élèves — la diffuser et en indiquer la date et le lien dans la fiche."
   let scopes: Set<Scope> = [.traitement]
 
-  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+  func check(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
     if let found = examine(t, facts: facts, in: audit) { findings.append(found) }
   }
 
-  private func examine(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister) -> Finding? {
+  private func examine(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister) -> Finding? {
     guard let info = t.information, info.noticeExistante else {
       if t.responsable.type == .ministere {
         guard Text.isBlank(t.responsable.noticeOfficielle) else { return nil }

@@ -13,11 +13,11 @@ struct MissingRequiredDPIA: Rule {
     "Réaliser l'AIPD avant la mise en œuvre (par ex. avec le logiciel PIA de la CNIL), avec le DPD, et l'indiquer dans la fiche (aipd.statut, date, conclusion)."
   let scopes: Set<Scope> = [.traitement]
 
-  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+  func check(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
     if let found = examine(t, facts: facts, in: audit) { findings.append(found) }
   }
 
-  private func examine(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister) -> Finding? {
+  private func examine(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister) -> Finding? {
     // A national application (recognised from the explicit list) has its DPIA made by the
     // minister, even when the fiche wrongly names the school (`responsable-incorrect` says so).
     // Declaring the minister controller of a local tool does not exempt it.

@@ -14,7 +14,7 @@ struct ObsoleteTLS: Rule {
     "Désactiver SSL 3.0, TLS 1.0 et TLS 1.1 sur le service ; activer TLS 1.3 en gardant TLS 1.2 (ou le demander à l'éditeur)."
   let scopes: Set<Scope> = [.traitement]
 
-  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+  func check(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
     for (index, flow) in t.flux.enumerated() where !flow.versionsTLS.isEmpty {
       let obsolete = flow.versionsTLS.filter { $0 < .tls12 }.sorted()
       let endpoint = flow.adresse.map { " (\($0))" } ?? ""

@@ -42,7 +42,7 @@ struct PlaceholderValue: Rule {
     }
   }
 
-  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+  func check(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
     flag(t.subject, "Nom du traitement", t.nom, field: "nom", into: &findings)
     flag(t.subject, "Logiciel", t.logiciel, field: "logiciel", into: &findings)
     flag(t.subject, "Nom du responsable", t.responsable.nom, field: "responsable.nom", into: &findings)

@@ -16,7 +16,7 @@ struct ProcessorWithoutContract: Rule {
     findings += registerFindings(audit.registre)
   }
 
-  private func registerFindings(_ registre: Registre) -> [Finding] {
+  private func registerFindings(_ registre: Register) -> [Finding] {
     registre.sousTraitants.compactMap { processor in
       guard processor.contrat?.signe != true else { return nil }
       let users = registre.traitements.compactMap { $0.sousTraitants.contains(processor.id) ? $0.id : nil }

@@ -12,11 +12,11 @@ struct SpecialCategoryWithoutCondition: Rule {
     "Indiquer la condition de l'art. 9(2) (par ex. consentement explicite pour la biométrie, motif d'intérêt public important prévu par un texte) ou cesser de traiter ces données."
   let scopes: Set<Scope> = [.traitement]
 
-  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+  func check(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
     if let found = examine(t, facts: facts, in: audit) { findings.append(found) }
   }
 
-  private func examine(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister) -> Finding? {
+  private func examine(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister) -> Finding? {
     let sensitive = t.categories(\.estArticle9)
     guard !sensitive.isEmpty, t.baseLegale?.article9 == nil else { return nil }
     let labels = sensitive.map { "« \($0.libelle) »" }.joined(separator: ", ")

@@ -13,8 +13,8 @@ struct UndefinedRetention: Rule {
     "Indiquer pour cette catégorie une durée (base active, archivage intermédiaire) ou un critère (« jusqu'au départ de l'élève »), son point de départ, le sort final et la source (texte ou choix du responsable)."
   let scopes: Set<Scope> = [.traitement]
 
-  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
-    for (index, data) in t.donnees.enumerated() where !Retention.isDefined(data.conservation) {
+  func check(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+    for (index, data) in t.donnees.enumerated() where !RetentionFacts.isDefined(data.conservation) {
       findings.append(
         finding(
           t.subject, data.conservation?.critere.map { "Aucune durée de conservation pour « \(data.categorie.libelle) » : le critère « \($0) » ne dit pas quand les données sont effacées." }

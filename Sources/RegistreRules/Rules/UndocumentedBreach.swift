@@ -17,7 +17,7 @@ struct UndocumentedBreach: Rule {
     findings += registerFindings(audit.registre)
   }
 
-  private func registerFindings(_ registre: Registre) -> [Finding] {
+  private func registerFindings(_ registre: Register) -> [Finding] {
     var findings: [Finding] = []
     for v in registre.violations {
       let subject = Subject.violation(v.id)

@@ -15,7 +15,7 @@ struct UnencryptedFlow: Rule {
     "Utiliser HTTPS ou SFTP ; chiffrer la pièce jointe et transmettre le secret par un canal distinct ; chiffrer les supports amovibles."
   let scopes: Set<Scope> = [.traitement]
 
-  private func problem(_ flow: Flux) -> String? {
+  private func problem(_ flow: Flow) -> String? {
     // The address says more than the declared channel: « https » over an http:// address is clear text.
     if let address = flow.adresse?.trimmingCharacters(in: .whitespaces).lowercased() {
       if address.hasPrefix("http://") { return "vers une adresse en http:// (non chiffrée), bien que le canal déclaré soit « \(flow.canal.libelle) »" }
@@ -32,7 +32,7 @@ struct UnencryptedFlow: Rule {
     }
   }
 
-  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+  func check(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
     for (index, flow) in t.flux.enumerated() {
       guard let how = problem(flow) else { continue }
       let carried = flow.donnees.isEmpty ? t.donnees.map(\.categorie) : flow.donnees

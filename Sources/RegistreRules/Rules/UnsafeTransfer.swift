@@ -16,8 +16,8 @@ struct UnsafeTransfer: Rule {
 
   private enum Verdict { case lawful, derogation, unlawful(String) }
 
-  private func verdict(country: String, safeguard: GarantieTransfert) -> Verdict {
-    if Pays.adequation.contains(country) { return .lawful }
+  private func verdict(country: String, safeguard: TransferSafeguard) -> Verdict {
+    if Country.adequation.contains(country) { return .lawful }
     switch safeguard {
     case .cct, .bcr, .codeDeConduite, .certification: return .lawful
     case .dpf:
@@ -40,7 +40,7 @@ struct UnsafeTransfer: Rule {
     return x.count >= y.count ? x.contains(bytes: y) : y.contains(bytes: x)
   }
 
-  private func covered(_ t: Traitement, country: String, names: [String]) -> Bool {
+  private func covered(_ t: Treatment, country: String, names: [String]) -> Bool {
     t.transferts.contains { transfer in
       guard transfer.pays == country, names.contains(where: { sameName($0, transfer.destinataire) })
       else { return false }
@@ -49,8 +49,8 @@ struct UnsafeTransfer: Rule {
     }
   }
 
-  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
-    for (index, transfer) in t.transferts.enumerated() where !Pays.estDansEEE(transfer.pays) {
+  func check(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+    for (index, transfer) in t.transferts.enumerated() where !Country.isInEEA(transfer.pays) {
       switch verdict(country: transfer.pays, safeguard: transfer.garantie) {
       case .lawful: break
       case .derogation:
@@ -71,7 +71,7 @@ struct UnsafeTransfer: Rule {
       guard let processor = audit.processor(processorID) else { continue }
       let hosting = processor.hebergement?.pays ?? processor.pays
       let names = [processor.nom, processor.id] + [processor.hebergement?.prestataire].compactMap { $0 }
-      if !Pays.estDansEEE(hosting) && !Pays.adequation.contains(hosting) {
+      if !Country.isInEEA(hosting) && !Country.adequation.contains(hosting) {
         let dpf = hosting == "US" && processor.certificationDPF == true
         if !dpf && !covered(t, country: hosting, names: names) {
           let place =
@@ -85,7 +85,7 @@ struct UnsafeTransfer: Rule {
         }
       }
       for sub in processor.sousTraitantsUlterieurs
-      where !Pays.estDansEEE(sub.pays) && !Pays.adequation.contains(sub.pays) {
+      where !Country.isInEEA(sub.pays) && !Country.adequation.contains(sub.pays) {
         if !covered(t, country: sub.pays, names: [sub.nom] + names) {
           findings.append(
             finding(

@@ -15,7 +15,7 @@ struct WrongController: Rule {
     "Pour une application nationale : déclarer le ministre comme responsable (responsable.type : ministere), citer l'acte réglementaire et renvoyer vers la notice ministérielle. Pour un outil local : déclarer l'établissement responsable."
   let scopes: Set<Scope> = [.traitement]
 
-  func check(_ t: Traitement, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
+  func check(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]) {
     switch (t.responsable.type, facts.nationalApplication) {
     case (.etablissement, let app?):
       findings.append(
@@ -42,7 +42,7 @@ struct WrongController: Rule {
   }
 
   /// The national application a fiche is about (see `NationalApplications`).
-  static func application(of t: Traitement) -> NationalApplication? {
+  static func application(of t: Treatment) -> NationalApplication? {
     NationalApplications.application(of: t)
   }
 }

@@ -7,7 +7,7 @@ import RegistreRules
 import RegistreWorkflows
 
 /// `registre audit CHEMIN`: the DPO-style audit of a register.
-struct Auditer: AsyncParsableCommand {
+struct AuditCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "audit",
     abstract:
@@ -25,11 +25,11 @@ struct Auditer: AsyncParsableCommand {
       (voir docs/lot-et-mesures.md).
       """)
 
-  enum FormatSortie: String, ExpressibleByArgument, CaseIterable {
+  enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case texte, json, sarif, csv, pdf
   }
 
-  enum Seuil: String, ExpressibleByArgument, CaseIterable {
+  enum Threshold: String, ExpressibleByArgument, CaseIterable {
     case erreur, avertissement, note, jamais
 
     var gravite: Severity? {
@@ -48,7 +48,7 @@ struct Auditer: AsyncParsableCommand {
   @Option(
     name: .customLong("format"),
     help: "Format du rapport : texte, json, sarif ou pdf (avec --sortie) pour un registre ; texte, json, csv ou pdf (avec --sortie) avec --lot.")
-  var format: FormatSortie = .texte
+  var format: OutputFormat = .texte
 
   @Option(
     name: .customLong("sortie"),
@@ -56,12 +56,12 @@ struct Auditer: AsyncParsableCommand {
   var sortie: String?
 
   @Flag(name: .customLong("remplacer"), help: "Remplace le fichier de --sortie s'il existe déjà.")
-  var remplacer = false
+  var replace = false
 
   @Option(name: .customLong("modeles"), help: "Dossier de modèles de l'établissement (format pdf).")
   var modeles: String?
 
-  @OptionGroup(title: "Signature du rapport PDF (facultative)") var signature: OptionsSignature
+  @OptionGroup(title: "Signature du rapport PDF (facultative)") var signature: CLISigningOptions
 
   @Flag(
     name: [.customLong("demonstration"), .customLong("démonstration")],
@@ -76,7 +76,7 @@ struct Auditer: AsyncParsableCommand {
   @Option(
     name: .customLong("echec-si"),
     help: "Gravité à partir de laquelle la commande sort avec le code 1 (jamais : toujours 0).")
-  var echecSi: Seuil = .erreur
+  var echecSi: Threshold = .erreur
 
   @Option(name: .customLong("regle"), help: "N'appliquer que cette règle (option répétable).")
   var regles: [String] = []
@@ -123,20 +123,20 @@ struct Auditer: AsyncParsableCommand {
   func run() async throws {
     let options = AuditOptions(
       onlyRules: regles, excludedRules: sansRegles,
-      date: try SortieWorkflow.executer { () throws(WorkflowError) in
+      date: try WorkflowExit.run { () throws(WorkflowError) in
         _ = try AuditWorkflow.rules(only: regles, excluding: sansRegles)
         return try RegisterInput.day(date)
       })
     guard let chemin else {
-      try await auditerLot(lot ?? ".", options: options)
+      try await auditBatch(lot ?? ".", options: options)
       return
     }
-    let audit = try SortieWorkflow.executer { () throws(WorkflowError) in
+    let audit = try WorkflowExit.run { () throws(WorkflowError) in
       try AuditWorkflow.run(registerAt: chemin, options: options)
     }
     let report = audit.report
     if !audit.incompleteFiches.isEmpty {
-      Console.erreur(
+      Console.printError(
         "Registre incomplet : \(audit.incompleteFiches.count) fiche(s) incomplète(s), auditée(s) sur ce qui peut être lu (constat registre-incomplet).")
     }
     switch format {
@@ -152,19 +152,19 @@ struct Auditer: AsyncParsableCommand {
       let donnees = try AuditSARIFReport.render(report, toolVersion: RegistreVersion.current, locate: audit.locator)
       FileHandle.standardOutput.write(donnees + Data("\n".utf8))
     case .csv:
-      throw CodeSortie.usage  // Refused by validate().
+      throw ExitStatus.usage  // Refused by validate().
     case .pdf:
-      try SortieExistante.verifier(sortie ?? "rapport-audit.pdf", remplacer: remplacer)
+      try ExistingOutput.check(sortie ?? "rapport-audit.pdf", replace: replace)
       let pdf = URL(fileURLWithPath: sortie ?? "rapport-audit.pdf")
       let identite = try signaturePDF(organisation: audit.registre.etablissement.nom)
-      let resultat = try await SortieWorkflow.executer(modeles: modeles) { () async throws(WorkflowError) in
+      let resultat = try await WorkflowExit.run(modeles: modeles) { () async throws(WorkflowError) in
         try await DocumentWorkflow.auditReport(
-          audit, output: pdf, settings: DocumentsCLI.reglages(modeles: modeles, signature: identite, remplacer: remplacer))
+          audit, output: pdf, settings: DocumentsCLI.settings(modeles: modeles, signature: identite, replace: replace))
       }
-      try DocumentsCLI.rendreCompte(resultat)
-      try Self.ecrireAutorite(identite, pres: pdf)
+      try DocumentsCLI.report(resultat)
+      try Self.writeAuthority(identite, pres: pdf)
     }
-    if report.fails(at: echecSi.gravite) { throw CodeSortie.problemes }
+    if report.fails(at: echecSi.gravite) { throw ExitStatus.problemes }
   }
 
   /// The PDF's signing identity: the credentials given on the command line, or a throw-away
@@ -173,18 +173,18 @@ struct Auditer: AsyncParsableCommand {
     do {
       return try signature.identite(demonstration: demonstration, organisation: organisation)
     } catch {
-      Console.erreur("Signature impossible : \(error)\(demonstration ? ". Rien n'a été écrit." : "")")
-      throw CodeSortie.usage
+      Console.printError("Signature impossible : \(error)\(demonstration ? ". Rien n'a été écrit." : "")")
+      throw ExitStatus.usage
     }
   }
 
   /// Writes the demonstration authority beside the PDF (nothing for a real certificate).
-  static func ecrireAutorite(_ identite: SigningIdentity?, pres pdf: URL) throws {
-    let fichier = try SortieWorkflow.executer { () throws(WorkflowError) in
+  static func writeAuthority(_ identite: SigningIdentity?, pres pdf: URL) throws {
+    let fichier = try WorkflowExit.run { () throws(WorkflowError) in
       try identite?.writeDemonstrationAuthority(in: pdf.deletingLastPathComponent())
     }
     guard let fichier else { return }
-    Console.erreur(
+    Console.printError(
       "Signé avec un certificat de DÉMONSTRATION (sans valeur probante). Vérification : "
         + "registre verifier \(pdf.path) --ac \(fichier.path)")
   }

@@ -3,7 +3,7 @@ import Foundation
 import RegistreCatalogue
 
 /// `registre catalogue`: the bundled catalogue of typical EPLE treatments.
-struct CommandeCatalogue: ParsableCommand {
+struct CatalogueCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "catalogue",
     abstract: "Liste les traitements types du catalogue (identifiant, nom, responsable, dépistage AIPD).",
@@ -12,27 +12,27 @@ struct CommandeCatalogue: ParsableCommand {
       dans un nouveau registre. Le dépistage AIPD affiché est indicatif (liste CNIL 2018-327, liste 2019-118,
       règle des deux critères WP248) ; l'audit fait foi.
       """,
-    subcommands: [Lister.self, Afficher.self],
-    defaultSubcommand: Lister.self
+    subcommands: [ListCommand.self, ShowCommand.self],
+    defaultSubcommand: ListCommand.self
   )
 
-  struct Lister: ParsableCommand {
+  struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "lister", abstract: "Affiche le tableau des entrées du catalogue.")
 
     func run() throws {
-      let entrees = try lireCatalogue()
+      let entrees = try readCatalogue()
       let lignes = entrees.map { entree in
-        [entree.id, entree.nom, libelleResponsable(entree), entree.depistage.libelle]
+        [entree.id, entree.nom, controllerLabel(entree), entree.depistage.libelle]
       }
-      Console.sortie(tableau(entete: ["ID", "NOM", "RESPONSABLE", "AIPD"], lignes: lignes))
+      Console.printOutput(table(entete: ["ID", "NOM", "RESPONSABLE", "AIPD"], lignes: lignes))
       let communs = Set(Catalogue.ensembleCommun)
-      Console.sortie(
+      Console.printOutput(
         "\n\(entrees.count) entrées ; ensemble commun de « registre init » : \(communs.count) entrées.")
     }
   }
 
-  struct Afficher: ParsableCommand {
+  struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "afficher", abstract: "Affiche la fiche YAML d'une entrée du catalogue.")
 
@@ -40,26 +40,26 @@ struct CommandeCatalogue: ParsableCommand {
     var id: String
 
     func run() throws {
-      guard let entree = try lireCatalogue().first(where: { $0.id == id }) else {
-        Console.erreur("entrée « \(id) » absente du catalogue (voir « registre catalogue »).")
-        throw CodeSortie.usage
+      guard let entree = try readCatalogue().first(where: { $0.id == id }) else {
+        Console.printError("entrée « \(id) » absente du catalogue (voir « registre catalogue »).")
+        throw ExitStatus.usage
       }
-      Console.sortie(entree.texte.hasSuffix("\n") ? String(entree.texte.dropLast()) : entree.texte)
+      Console.printOutput(entree.texte.hasSuffix("\n") ? String(entree.texte.dropLast()) : entree.texte)
     }
   }
 }
 
 /// Reads the bundled catalogue, turning a packaging fault into a French message and exit 2.
-func lireCatalogue() throws -> [EntreeCatalogue] {
+func readCatalogue() throws -> [CatalogueEntry] {
   do {
-    return try Catalogue.entrees()
+    return try Catalogue.allEntries()
   } catch {
-    Console.erreur("catalogue illisible : \(error.description)")
-    throw CodeSortie.usage
+    Console.printError("catalogue illisible : \(error.description)")
+    throw ExitStatus.usage
   }
 }
 
-private func libelleResponsable(_ entree: EntreeCatalogue) -> String {
+private func controllerLabel(_ entree: CatalogueEntry) -> String {
   switch entree.typeResponsable {
   case .etablissement: return "établissement"
   case .ministere: return "ministère"
@@ -69,7 +69,7 @@ private func libelleResponsable(_ entree: EntreeCatalogue) -> String {
 }
 
 /// Left-aligned columns; the last column is not padded.
-private func tableau(entete: [String], lignes: [[String]]) -> String {
+private func table(entete: [String], lignes: [[String]]) -> String {
   let toutes = [entete] + lignes
   let largeurs = entete.indices.map { colonne in toutes.map { $0[colonne].count }.max() ?? 0 }
   return toutes.map { ligne in

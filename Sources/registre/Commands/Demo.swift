@@ -23,24 +23,24 @@ struct Demo: AsyncParsableCommand {
 
   func run() async throws {
     let destination = URL(fileURLWithPath: sortie).standardizedFileURL
-    let demo = try await SortieWorkflow.executer { () async throws(WorkflowError) in
+    let demo = try await WorkflowExit.run { () async throws(WorkflowError) in
       try await DemoWorkflow.run(into: destination, date: try RegisterInput.day(date))
     }
     let r = demo.audit.registre
     let rapport = demo.audit.report
-    Console.sortie("1. Validation du registre")
-    Console.sortie(
+    Console.printOutput("1. Validation du registre")
+    Console.printOutput(
       "   \(r.etablissement.nom) (\(r.etablissement.uai)) : \(r.traitements.count) traitements, "
         + "\(r.sousTraitants.count) sous-traitants, \(r.violations.count) violations — registre valide.")
-    Console.sortie("2. Audit")
-    Console.sortie(
+    Console.printOutput("2. Audit")
+    Console.printOutput(
       "   \(rapport.count(.erreur)) erreur(s), \(rapport.count(.avertissement)) avertissement(s), "
         + "\(rapport.count(.note)) note(s) — voir \(demo.reportFiles.joined(separator: ", ")).")
-    Console.sortie("3. Documents PDF/A, signés PAdES (certificat de DÉMONSTRATION)")
-    Console.sortie("4. Vérification des signatures")
+    Console.printOutput("3. Documents PDF/A, signés PAdES (certificat de DÉMONSTRATION)")
+    Console.printOutput("4. Vérification des signatures")
     for nom in demo.documents {
-      Console.sortie("   \(nom) : signature valide et de confiance, document intact")
+      Console.printOutput("   \(nom) : signature valide et de confiance, document intact")
     }
-    Console.sortie("Terminé : \(sortie)/")
+    Console.printOutput("Terminé : \(sortie)/")
   }
 }

@@ -20,22 +20,22 @@ struct Document: AsyncParsableCommand {
   var sortie: String
 
   @Flag(name: .customLong("remplacer"), help: "Remplace le fichier de --sortie s'il existe déjà.")
-  var remplacer = false
+  var replace = false
 
   @Option(name: [.customLong("modeles"), .customLong("modèles")], help: "Dossier de modèles de l'établissement (voir « registre modeles exporter »).")
   var modeles: String?
 
-  @OptionGroup(title: "Signature (facultative)") var signature: OptionsSignature
+  @OptionGroup(title: "Signature (facultative)") var signature: CLISigningOptions
 
   func run() async throws {
     // Checked first: nothing is loaded or rendered for an output that would be refused.
-    try SortieExistante.verifier(sortie, remplacer: remplacer)
+    try ExistingOutput.check(sortie, replace: replace)
     let identite = try signature.identiteDocuments()
-    let resultat = try await SortieWorkflow.executer(modeles: modeles) { () async throws(WorkflowError) in
+    let resultat = try await WorkflowExit.run(modeles: modeles) { () async throws(WorkflowError) in
       try await DocumentWorkflow.register(
         at: chemin, output: URL(fileURLWithPath: sortie),
-        settings: DocumentsCLI.reglages(modeles: modeles, signature: identite, remplacer: remplacer))
+        settings: DocumentsCLI.settings(modeles: modeles, signature: identite, replace: replace))
     }
-    try DocumentsCLI.rendreCompte(resultat)
+    try DocumentsCLI.report(resultat)
   }
 }

@@ -38,19 +38,19 @@ struct Init: ParsableCommand {
     let url = URL(fileURLWithPath: dossier)
     let ecrits: [String]
     do {
-      ecrits = try Catalogue.creerRegistre(dans: url, nom: nom, uai: uai, entrees: ids)
+      ecrits = try Catalogue.createRegister(dans: url, nom: nom, uai: uai, entrees: ids)
     } catch {
-      Console.erreur("\(dossier) : \(error.message)")
+      Console.printError("\(dossier) : \(error.message)")
       if case .fichierExistant = error {
-        Console.erreur("Aucun fichier n'a été écrit. Choisissez un autre dossier ou retirez les fichiers existants.")
+        Console.printError("Aucun fichier n'a été écrit. Choisissez un autre dossier ou retirez les fichiers existants.")
       }
-      throw CodeSortie.usage
+      throw ExitStatus.usage
     }
     let traitements = ecrits.filter { $0.hasPrefix("traitements/") }.count
     let sousTraitants = ecrits.filter { $0.hasPrefix("sous-traitants/") }.count
-    Console.sortie(
+    Console.printOutput(
       "Registre créé dans \(dossier) : \(traitements) traitement(s), \(sousTraitants) sous-traitant(s) type.")
-    Console.sortie(
+    Console.printOutput(
       "Complétez chaque valeur « \(Catalogue.marqueACompleter) … », puis lancez : registre valider \(dossier)")
   }
 }

@@ -30,7 +30,7 @@ struct Notices: AsyncParsableCommand {
   @Option(name: [.customLong("modeles"), .customLong("modèles")], help: "Dossier de modèles de l'établissement (voir « registre modeles exporter »).")
   var modeles: String?
 
-  @OptionGroup(title: "Signature (facultative)") var signature: OptionsSignature
+  @OptionGroup(title: "Signature (facultative)") var signature: CLISigningOptions
 
   func validate() throws {
     if parTraitement && traitement != nil {
@@ -40,12 +40,12 @@ struct Notices: AsyncParsableCommand {
 
   func run() async throws {
     let identite = try signature.identiteDocuments()
-    let resultat = try await SortieWorkflow.executer(modeles: modeles) { () async throws(WorkflowError) in
+    let resultat = try await WorkflowExit.run(modeles: modeles) { () async throws(WorkflowError) in
       try await DocumentWorkflow.notices(
         at: chemin, folder: URL(fileURLWithPath: sortie, isDirectory: true),
         selection: NoticeSelection(perTreatment: parTraitement, treatment: traitement),
-        settings: DocumentsCLI.reglages(modeles: modeles, signature: identite, remplacer: true))
+        settings: DocumentsCLI.settings(modeles: modeles, signature: identite, replace: true))
     }
-    try DocumentsCLI.rendreCompte(resultat)
+    try DocumentsCLI.report(resultat)
   }
 }

@@ -40,7 +40,7 @@ import Testing
     return (total, byClass, misses)
   }
 
-  @Test func corpusHasAtLeastThirtyCitedFiches() {
+  @Test func corpusHasAtLeastThirtyCitedRecords() {
     #expect(Corpus.cases.count >= 30)
     #expect(Corpus.cases.allSatisfy { $0.source.hasPrefix("http") })
     #expect(Set(Corpus.cases.map(\.name)).count == Corpus.cases.count)

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import RegistreProbe
+
+/// `registre sonder URL…`: the TLS probe on its own, judged against ANSSI's TLS guide.
+struct ProbeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "sonder",
+    abstract: "Sonde la configuration TLS d'adresses https:// et la juge selon le guide TLS de l'ANSSI.",
+    discussion: """
+      Pour chaque adresse, une négociation réelle par version (TLS 1.3, 1.2, 1.1, 1.0), la suite \
+      négociée, le certificat (confiance, expiration, nom d'hôte, clé) et l'en-tête HSTS. Les \
+      adresses http:// sont signalées comme flux non chiffré, sans sonde.
+      Code de sortie : 0 si tout est conforme ou acceptable, 1 sinon, 2 pour une adresse invalide.
+      """)
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case texte
+    case json
+  }
+
+  @Argument(help: ArgumentHelp("Adresses à sonder (https://hote[:port][/chemin]).", valueName: "URL"))
+  var adresses: [String]
+
+  @Option(
+    name: .customLong("ac"),
+    help: ArgumentHelp(
+      "Fichier PEM d'autorités de confiance (répétable) ; par défaut, le magasin du système.",
+      valueName: "FICHIER.pem"))
+  var autorites: [String] = []
+
+  @Option(
+    name: [.customLong("delai"), .customLong("délai")],
+    help: ArgumentHelp("Délai maximal de chaque étape réseau, en secondes.", valueName: "SECONDES"))
+  var delai: Double = 5
+
+  @Option(help: "Format de sortie : texte ou json.")
+  var format: Format = .texte
+
+  func run() throws {
+    guard delai.isFinite, delai > 0, delai <= 120 else {
+      Console.printError("erreur : --delai doit être un nombre de secondes entre 0 et 120")
+      throw ExitStatus.usage
+    }
+    var urls: [URL] = []
+    for adresse in adresses {
+      guard let url = URL(string: adresse) else {
+        Console.printError("erreur : adresse invalide « \(adresse) » (attendu : https://hote[:port])")
+        throw ExitStatus.usage
+      }
+      do {
+        try TLSProbe.validate(endpoint: url)
+      } catch {
+        Console.printError("erreur : \(error.message)")
+        throw ExitStatus.usage
+      }
+      urls.append(url)
+    }
+    let anchors: TrustAnchors =
+      autorites.isEmpty ? .system : .pemFiles(autorites.map { URL(fileURLWithPath: $0) })
+    do {
+      try TLSProbe.validate(trustAnchors: anchors)
+    } catch {
+      Console.printError("erreur : \(error.message)")
+      throw ExitStatus.usage
+    }
+    let timeout = Duration.milliseconds(Int64((delai * 1000).rounded()))
+
+    var reports: [TLSProbeReport] = []
+    // A bounded pool (TLSProbeBounds.standard) and a bound on the whole run.
+    for result in TLSProbe.probe(
+      endpoints: urls, timeout: timeout, trustAnchors: anchors, now: Date(), bounds: .standard)
+    {
+      do {
+        reports.append(try result.get())
+      } catch {
+        Console.printError("erreur : \(error.message)")
+        throw ExitStatus.usage
+      }
+    }
+
+    switch format {
+    case .texte:
+      Console.printOutput(reports.map(TLSReportText.render).joined(separator: "\n\n"))
+    case .json:
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+      encoder.dateEncodingStrategy = .iso8601
+      let data = try encoder.encode(reports)
+      Console.printOutput(String(decoding: data, as: UTF8.self))
+    }
+    let allFine = reports.allSatisfy { $0.verdict.level == .conforme || $0.verdict.level == .acceptable }
+    if !allFine { throw ExitStatus.problemes }
+  }
+}

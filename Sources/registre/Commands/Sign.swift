@@ -1,0 +1,244 @@
+import ArgumentParser
+import Foundation
+import RegistreSignature
+import RegistreSupport
+import RegistreWorkflows
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Signing options shared by every command that produces a PDF (`signer`, `document`, `notices`, `audit`,
+/// the yearly export): include them with `@OptionGroup var signature: CLISigningOptions`.
+struct CLISigningOptions: ParsableArguments {
+  @Option(name: .customLong("p12"), help: ArgumentHelp("Certificat et clé au format PKCS#12 (.p12, .pfx).", valueName: "fichier"))
+  var p12: String?
+
+  @Option(name: [.customLong("cle"), .customLong("clé")], help: ArgumentHelp("Clé privée PEM (avec --certificat).", valueName: "fichier"))
+  var cle: String?
+
+  @Option(name: .customLong("certificat"), help: ArgumentHelp("Certificat PEM du signataire (avec --cle).", valueName: "fichier"))
+  var certificat: String?
+
+  @Option(name: [.customLong("chaine"), .customLong("chaîne")], help: ArgumentHelp("Certificats intermédiaires PEM à joindre à la signature.", valueName: "fichier"))
+  var chaine: String?
+
+  @Option(
+    name: .customLong("mot-de-passe-fichier"),
+    help: ArgumentHelp(
+      "Fichier dont la première ligne est le mot de passe. À défaut : variable REGISTRE_MOT_DE_PASSE, puis saisie masquée.",
+      valueName: "fichier"))
+  var motDePasseFichier: String?
+
+  @Option(name: .customLong("nom"), help: "Nom du signataire inscrit dans la signature.")
+  var nom: String?
+
+  @Option(name: .customLong("raison"), help: "Motif de la signature (ex. « Registre des activités de traitement 2026 »).")
+  var raison: String?
+
+  @Option(name: .customLong("lieu"), help: "Lieu de signature.")
+  var lieu: String?
+
+  @Option(name: .customLong("contact"), help: "Moyen de contacter le signataire.")
+  var contact: String?
+
+  @Option(
+    name: .customLong("horodatage"),
+    help: ArgumentHelp("Adresse http:// ou https:// d'une autorité d'horodatage RFC 3161 (signature PAdES B-T).", valueName: "url"))
+  var horodatage: String?
+
+  @Flag(name: .customLong("forcer"), help: "Signer même avec un certificat expiré ou pas encore valide.")
+  var forcer = false
+
+  /// True when credentials were given, i.e. the output must be signed.
+  var demandee: Bool { p12 != nil || cle != nil || certificat != nil }
+
+  func validate() throws {
+    if p12 != nil && (cle != nil || certificat != nil) {
+      throw ValidationError("--p12 et --cle/--certificat s'excluent.")
+    }
+    if (cle == nil) != (certificat == nil) {
+      throw ValidationError("--cle et --certificat vont ensemble.")
+    }
+    if chaine != nil && cle == nil {
+      throw ValidationError("--chaine s'utilise avec --cle et --certificat.")
+    }
+    if let horodatage, !["http", "https"].contains(URL(string: horodatage)?.scheme?.lowercased() ?? "") {
+      throw ValidationError("--horodatage attend une adresse http:// ou https://")
+    }
+  }
+
+  /// The signature dictionary's options.
+  var options: SignatureOptions {
+    SignatureOptions(
+      name: nom, reason: raison, location: lieu, contactInfo: contact,
+      timestampURL: horodatage.flatMap(URL.init(string:)), allowInvalidCertificate: forcer)
+  }
+
+  /// Where the credentials come from; `nil` when none were given.
+  var source: SigningSource? {
+    if let p12 { return .pkcs12(file: URL(fileURLWithPath: p12)) }
+    guard let cle, let certificat else { return nil }
+    return .pem(
+      key: URL(fileURLWithPath: cle), certificate: URL(fileURLWithPath: certificat),
+      chain: chaine.map { URL(fileURLWithPath: $0) })
+  }
+
+  /// Loads the signing identity (`nil` when no credentials were given); with `demonstration`,
+  /// a throw-away demonstration certificate for `organisation`. The password is asked for only
+  /// when needed and wiped after use. Thrown errors describe themselves in French.
+  func identite(demonstration: Bool = false, organisation: String = "Registre") throws(SigningSetupError)
+    -> SigningIdentity?
+  {
+    let origine: SigningSource
+    if demonstration {
+      origine = .demonstration(organization: organisation)
+    } else if let source {
+      origine = source
+    } else {
+      return nil
+    }
+    return try SigningIdentity.load(origine, options: options) { try password(obligatoire: true) }
+  }
+
+  private func password(obligatoire: Bool) throws -> SecretPassword? {
+    if let motDePasseFichier {
+      do {
+        return try SecretPassword(contentsOf: URL(fileURLWithPath: motDePasseFichier))
+      } catch {
+        throw CLISigningError("fichier de mot de passe illisible : \(motDePasseFichier)")
+      }
+    }
+    if let variable = getenv("REGISTRE_MOT_DE_PASSE") {
+      var bytes = Array(UnsafeBufferPointer(start: variable, count: strlen(variable)).map { UInt8(bitPattern: $0) })
+      return SecretPassword(bytes: &bytes)
+    }
+    if let saisi = MaskedInput.readInput(invite: "Mot de passe : ") { return saisi }
+    if obligatoire { throw CLISigningError("mot de passe requis (--mot-de-passe-fichier, REGISTRE_MOT_DE_PASSE ou saisie)") }
+    return nil
+  }
+}
+
+/// Reads a whole file straight into a byte array (one buffer, one copy from the kernel), with its
+/// type and size checked before the first byte is read: regular files only (no pipe, no `/dev/zero`),
+/// at most `BoundedFile.maximumDocumentSize`.
+enum ByteReading {
+  /// - Parameter reserve: extra capacity, for bytes the caller will append.
+  static func readInput(_ chemin: String, reserve: Int = 0) -> [UInt8]? {
+    try? BoundedFile.readBytes(chemin, limit: BoundedFile.maximumDocumentSize, reserve: reserve)
+  }
+
+  /// The same, with the French reason when the file is not read.
+  static func readOrExplain(_ chemin: String, reserve: Int = 0) throws(BoundedReadError) -> [UInt8] {
+    try BoundedFile.readBytes(chemin, limit: BoundedFile.maximumDocumentSize, reserve: reserve)
+  }
+}
+
+/// A French message for a signing failure.
+struct CLISigningError: Error, CustomStringConvertible {
+  let description: String
+  init(_ description: String) { self.description = description }
+}
+
+/// Reads a password from the terminal without echoing it.
+enum MaskedInput {
+  static func readInput(invite: String) -> SecretPassword? {
+    let terminal = open("/dev/tty", O_RDWR | O_NOCTTY)
+    guard terminal >= 0 else { return nil }
+    defer { close(terminal) }
+    var original = termios()
+    guard tcgetattr(terminal, &original) == 0 else { return nil }
+    var silent = original
+    silent.c_lflag &= ~tcflag_t(ECHO)
+    _ = invite.withCString { write(terminal, $0, strlen($0)) }
+    tcsetattr(terminal, TCSAFLUSH, &silent)
+    defer {
+      tcsetattr(terminal, TCSAFLUSH, &original)
+      _ = write(terminal, "\n", 1)
+    }
+    var bytes: [UInt8] = []
+    var byte: UInt8 = 0
+    while read(terminal, &byte, 1) == 1, byte != 0x0A, byte != 0x0D, bytes.count < 4096 {
+      bytes.append(byte)
+    }
+    byte = 0
+    return SecretPassword(bytes: &bytes)
+  }
+}
+
+extension RegistreCommand {
+  /// `registre signer IN.pdf --sortie OUT.pdf …`
+  struct SignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "signer",
+      abstract: "Signe un PDF : signature électronique PAdES (B-B, ou B-T avec --horodatage).",
+      discussion: """
+        Le PDF d'origine est conservé octet pour octet ; la signature est ajoutée en mise à jour \
+        incrémentale, invisible. Le mot de passe n'est jamais lu sur la ligne de commande : \
+        --mot-de-passe-fichier, variable REGISTRE_MOT_DE_PASSE, ou saisie masquée.
+        Exemple : registre signer registre.pdf --sortie registre-signe.pdf --p12 agent.p12 \
+        --raison "Registre des activités de traitement 2026"
+        """)
+
+    @Argument(help: ArgumentHelp("PDF à signer.", valueName: "entree.pdf"))
+    var entree: String
+
+    @Option(name: .customLong("sortie"), help: ArgumentHelp("PDF signé à créer (ne doit pas déjà exister).", valueName: "sortie.pdf"))
+    var sortie: String
+
+    @OptionGroup var signature: CLISigningOptions
+
+    func validate() throws {
+      guard signature.demandee else { throw ValidationError("Indiquez --p12, ou --cle et --certificat.") }
+    }
+
+    func run() throws {
+      let destination = URL(fileURLWithPath: sortie)
+      if FileManager.default.fileExists(atPath: destination.path) {
+        Console.printError("erreur : \(sortie) existe déjà ; rien n'a été écrit.")
+        throw ExitStatus.usage
+      }
+      do {
+        // Room for the signed revision: it is appended in place, without copying the file.
+        var signed: [UInt8]
+        do {
+          signed = try ByteReading.readOrExplain(entree, reserve: 256 * 1024)
+        } catch {
+          throw CLISigningError(error.message)
+        }
+        guard let identite = try signature.identite() else {
+          throw CLISigningError("Indiquez --p12, ou --cle et --certificat.")
+        }
+        try identite.sign(appendingTo: &signed)
+        let credentials = identite.credentials
+        // A signed register document may name pupils or staff: owner and group only. The Data only borrows
+        // the array's bytes for the duration of the write, sparing one more copy of the file.
+        try signed.withUnsafeBytes { (octets: UnsafeRawBufferPointer) in
+          let vue = octets.baseAddress.map {
+            Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: octets.count, deallocator: .none)
+          } ?? Data()
+          try AtomicFile.write(vue, to: destination, permissions: 0o640, existing: .refuse)
+        }
+        let niveau = signature.horodatage == nil ? "PAdES B-B" : "PAdES B-T"
+        Console.printOutput("\(sortie) : signé (\(niveau)) par \(credentials.certificate.info.commonName ?? credentials.certificate.info.subject).")
+      } catch let error as SignatureError {
+        Console.printError("erreur : \(error.description) ; rien n'a été écrit.")
+        throw ExitStatus.usage
+      } catch let error as CLISigningError {
+        Console.printError("erreur : \(error.description) ; rien n'a été écrit.")
+        throw ExitStatus.usage
+      } catch let error as SigningSetupError {
+        Console.printError("erreur : \(error.description) ; rien n'a été écrit.")
+        throw ExitStatus.usage
+      } catch let error as AtomicFileError {
+        switch error {
+        case .destinationExists: Console.printError("erreur : \(sortie) existe déjà ; rien n'a été écrit.")
+        case .destinationIsSymbolicLink: Console.printError("erreur : \(sortie) est un lien symbolique ; rien n'a été écrit.")
+        case .systemError(let operation, _, let code):
+          Console.printError("erreur : écriture de \(sortie) impossible (\(operation), \(String(cString: strerror(code)))).")
+        }
+        throw ExitStatus.usage
+      }
+    }
+  }
+}

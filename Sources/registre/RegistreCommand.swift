@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import RegistreWorkflows
+
+@main
+struct RegistreCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "registre",
+    abstract: "Registre des activités de traitement d'un EPLE : valider, auditer, documenter, signer.",
+    discussion: """
+      Codes de sortie, pour toutes les commandes : 0 tout va bien ; 1 la vérification a trouvé des problèmes ;
+      2 usage incorrect ou entrée illisible (rien n'a été écrit).
+      """,
+    version: RegistreVersion.current,
+    subcommands: [
+      ValidateCommand.self,
+      ConvertCommand.self,
+      AuditCommand.self,
+      ProbeCommand.self,
+      EvaluateCommand.self,
+      CatalogueCommand.self,
+      Init.self,
+      Document.self,
+      Notices.self,
+      TemplatesCommand.self,
+      Demo.self,
+      SignCommand.self,
+      VerifyCommand.self,
+      ExportCommand.self,
+      CompareCommand.self,
+      DeveloperCommand.self,
+      GenerateRegistersCommand.self,
+      MeasureAuditCommand.self,
+    ],
+    helpNames: [.short, .long, .customLong("aide")]
+  )
+
+  /// Runs the tool with French framework messages and the documented exit
+  /// codes (ArgumentParser's own usage errors exit with 64; ours with 2).
+  static func main() async {
+    do {
+      var commande = try parseAsRoot()
+      if var asynchrone = commande as? any AsyncParsableCommand {
+        try await asynchrone.run()
+      } else {
+        try commande.run()
+      }
+    } catch {
+      let code = exitCode(for: error)
+      if let sortie = error as? ExitCode {
+        Foundation.exit(sortie.rawValue)
+      }
+      let message = FrenchMessages.translate(fullMessage(for: error))
+      if code == .success {
+        if !message.isEmpty { Console.printOutput(message) }
+        Foundation.exit(0)
+      }
+      if !message.isEmpty { Console.printError(message) }
+      Foundation.exit(ExitStatus.usage.rawValue)
+    }
+  }
+}
+
+/// French wording for the few messages ArgumentParser writes itself.
+enum FrenchMessages {
+  static let remplacements: [(String, String)] = [
+    ("USAGE:", "UTILISATION :"),
+    ("ARGUMENTS:", "ARGUMENTS :"),
+    ("OPTIONS:", "OPTIONS :"),
+    ("SUBCOMMANDS:", "SOUS-COMMANDES :"),
+    ("OVERVIEW:", "PRÉSENTATION :"),
+    ("Show help information.", "Affiche l'aide."),
+    ("Show the version.", "Affiche la version."),
+    ("Error: ", "Erreur : "),
+    ("Missing expected argument", "Argument manquant"),
+    ("Unknown option", "Option inconnue"),
+    ("Unexpected argument", "Argument inattendu"),
+    ("Missing value for option", "Valeur manquante pour l'option"),
+    ("The value", "La valeur"),
+    ("is invalid for", "n'est pas valide pour"),
+    ("Please provide one of", "Valeurs possibles :"),
+    ("See 'registre help", "Voir 'registre help"),
+    ("' for more details.", "' pour plus de détails."),
+    ("' for detailed help.", "' pour l'aide détaillée."),
+    ("Help:", "Aide :"),
+    ("<subcommand>", "<sous-commande>"),
+    ("Usage:", "Utilisation :"),
+    ("  See '", "  Voir '"),
+    ("' for more information.", "' pour plus d'informations."),
+    ("(default:", "(par défaut :"),
+    ("; default:", " ; par défaut :"),
+    ("default:", "par défaut :"),
+    ("(values:", "(valeurs :"),
+  ]
+
+  static func translate(_ texte: String) -> String {
+    remplacements.reduce(texte) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+  }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import RegistreTestSupport
+
+@Suite struct ValidateCLI {
+  @Test func aValidRegisterExitsWithZero() throws {
+    let r = try CLITool.lancer(["valider", CLITool.registreValide.path])
+    #expect(r.code == 0)
+    #expect(r.sortie.contains("Registre valide"))
+  }
+
+  @Test func anInvalidRegisterExitsWithOneAndSaysWhere() throws {
+    let dossier = try TemporaryFolder.make()
+    defer { try? FileManager.default.removeItem(at: dossier) }
+    let copie = dossier.appendingPathComponent("r")
+    try FileManager.default.copyItem(at: CLITool.registreValide, to: copie)
+    let fiche = copie.appendingPathComponent("traitements/vie-scolaire.yaml")
+    let texte = try String(contentsOf: fiche, encoding: .utf8).replacingOccurrences(of: "statut: valide", with: "statut: validée")
+    try texte.write(to: fiche, atomically: true, encoding: .utf8)
+    let r = try CLITool.lancer(["valider", copie.path])
+    #expect(r.code == 1)
+    #expect(r.erreurs.contains("traitements/vie-scolaire.yaml:3:9: erreur: champ « statut » : valeur « validée » inconnue"))
+  }
+
+  @Test func aMissingPathExitsWithTwo() throws {
+    let r = try CLITool.lancer(["valider", "/chemin/qui/n-existe/pas"])
+    #expect(r.code == 2)
+    #expect(r.erreurs.contains("chemin introuvable"))
+  }
+
+  @Test func anUnknownOptionExitsWithTwoInFrench() throws {
+    let r = try CLITool.lancer(["valider", "--inconnue", "x"])
+    #expect(r.code == 2)
+    #expect(r.erreurs.contains("Option inconnue"))
+  }
+
+  @Test func theHelpIsInFrench() throws {
+    let r = try CLITool.lancer(["--aide"])
+    #expect(r.code == 0)
+    #expect(r.sortie.contains("SOUS-COMMANDES"))
+    #expect(r.sortie.contains("valider"))
+  }
+
+  /// Accented spellings are accepted as aliases of the ASCII names.
+  @Test func accentedSpellingsAreAccepted() throws {
+    #expect(try CLITool.lancer(["vérifier", "--aide"]).code == 0)
+    #expect(try CLITool.lancer(["modèles", "--aide"]).code == 0)
+    let signer = try CLITool.lancer(["signer", "--aide"])
+    #expect(signer.sortie.contains("--clé"))
+    #expect(signer.sortie.contains("--chaîne"))
+  }
+
+  @Test func convertToXMLAndBack() throws {
+    let dossier = try TemporaryFolder.make()
+    defer { try? FileManager.default.removeItem(at: dossier) }
+    let xml = dossier.appendingPathComponent("registre.xml").path
+    #expect(try CLITool.lancer(["convertir", CLITool.registreValide.path, "--sortie", xml]).code == 0)
+    #expect(try CLITool.lancer(["valider", xml]).code == 0)
+    // Never overwritten.
+    let encore = try CLITool.lancer(["convertir", CLITool.registreValide.path, "--sortie", xml])
+    #expect(encore.code == 2)
+    #expect(encore.erreurs.contains("existe déjà"))
+    let retour = dossier.appendingPathComponent("retour").path
+    #expect(try CLITool.lancer(["convertir", xml, "--sortie", retour]).code == 0)
+    #expect(try CLITool.lancer(["valider", retour]).code == 0)
+  }
+}
