@@ -43,10 +43,10 @@ public struct ChangeList: Codable, Equatable, Sendable {
         kind: .modified, fields: establishment))
     }
     changes += entries(old.traitements, new.traitements, subject: .treatment, name: \.nom) { a, b in
-      Facets.compare(Facets.traitement(a, registre: old), Facets.traitement(b, registre: new))
+      Facets.compare(Facets.treatment(a, registre: old), Facets.treatment(b, registre: new))
     }
     changes += entries(old.sousTraitants, new.sousTraitants, subject: .processor, name: \.nom) { a, b in
-      Facets.compare(Facets.sousTraitant(a), Facets.sousTraitant(b))
+      Facets.compare(Facets.processor(a), Facets.processor(b))
     }
     changes += entries(old.violations, new.violations, subject: .breach, name: { "Violation du \($0.dateDecouverte)" }) {
       a, b in Facets.compare(Facets.generic(a, labels: Facets.violationLabels), Facets.generic(b, labels: Facets.violationLabels))
@@ -219,7 +219,7 @@ enum Facets {
 
   // MARK: Entries
 
-  static func traitement(_ t: Treatment, registre: Register) -> [Facet] {
+  static func treatment(_ t: Treatment, registre: Register) -> [Facet] {
     [
       single("nom", "nom", t.nom),
       single("statut", "statut", t.statut.libelle),
@@ -254,7 +254,7 @@ enum Facets {
       keyed("destinataires", "destinataire", t.destinataires.map { d in
         (d.nom, [d.type.libelle, d.precisions].compactMap { $0 }.joined(separator: ", "))
       }, added: "nouveau destinataire", removed: "destinataire retiré"),
-      keyed("sous_traitants", "sous-traitant", t.sousTraitants.map { id in (id, registre.sousTraitant(id)?.nom ?? id) },
+      keyed("sous_traitants", "sous-traitant", t.sousTraitants.map { id in (id, registre.processor(id)?.nom ?? id) },
         added: "nouveau sous-traitant", removed: "sous-traitant retiré"),
       keyed("transferts", "transfert hors UE", t.transferts.map { x in
         ("\(x.destinataire) → \(x.pays)", [x.garantie.libelle, x.documentation].compactMap { $0 }.joined(separator: ", "))
@@ -305,7 +305,7 @@ enum Facets {
     return parts.isEmpty ? vide : parts.joined(separator: ", ")
   }
 
-  static func sousTraitant(_ s: Processor) -> [Facet] {
+  static func processor(_ s: Processor) -> [Facet] {
     [
       single("nom", "nom", s.nom),
       single("pays", "pays du siège", s.pays),

@@ -33,7 +33,7 @@ public enum Spreadsheet {
         sensibles.isEmpty ? "Non" : "Oui : " + sensibles.map(\.categorie.libelle).joined(separator: ", "),
         t.donnees.map { d in "\(d.categorie.libelle) : \(Facets.conservation(d.conservation))" }.joined(separator: "\n"),
         t.destinataires.map { d in "\(d.nom) (\(d.type.libelle))" }.joined(separator: "\n"),
-        t.sousTraitants.map { id in registre.sousTraitant(id)?.nom ?? id }.joined(separator: "\n"),
+        t.sousTraitants.map { id in registre.processor(id)?.nom ?? id }.joined(separator: "\n"),
         t.transferts.isEmpty
           ? "Non"
           : t.transferts.map { x in "\(x.destinataire) — \(x.pays) — \(x.garantie.libelle)" }.joined(separator: "\n"),

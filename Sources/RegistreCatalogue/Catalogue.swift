@@ -61,7 +61,7 @@ public enum Catalogue {
     try files(dans: "traitements").map { (url, texte) throws(CatalogueError) in
       let traitement: Treatment
       do throws(CatalogueReadError) {
-        traitement = try CatalogueYAML.traitement(texte)
+        traitement = try CatalogueYAML.treatment(texte)
       } catch {
         throw CatalogueError(fichier: url.lastPathComponent, message: error.message)
       }
@@ -83,7 +83,7 @@ public enum Catalogue {
   public static func processors() throws(CatalogueError) -> [CatalogueProcessor] {
     try files(dans: "sous-traitants").map { (url, texte) throws(CatalogueError) in
       do throws(CatalogueReadError) {
-        return CatalogueProcessor(sousTraitant: try CatalogueYAML.sousTraitant(texte), texte: texte)
+        return CatalogueProcessor(sousTraitant: try CatalogueYAML.processor(texte), texte: texte)
       } catch {
         throw CatalogueError(fichier: url.lastPathComponent, message: error.message)
       }

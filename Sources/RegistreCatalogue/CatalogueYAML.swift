@@ -10,11 +10,11 @@ struct CatalogueReadError: Error, Sendable {
 /// Reads one catalogue file through the formats module's reader, letting the
 /// templates' « À COMPLÉTER » placeholders through.
 enum CatalogueYAML {
-  static func traitement(_ texte: String) throws(CatalogueReadError) -> Treatment {
+  static func treatment(_ texte: String) throws(CatalogueReadError) -> Treatment {
     try read(texte, Format.traitement, Treatment.self)
   }
 
-  static func sousTraitant(_ texte: String) throws(CatalogueReadError) -> Processor {
+  static func processor(_ texte: String) throws(CatalogueReadError) -> Processor {
     try read(texte, Format.sousTraitant, Processor.self)
   }
 

@@ -27,7 +27,7 @@ public enum TreatmentDraft {
   }
 
   /// The draft entry for `fiche`, with its DPIA status from the audit's screening.
-  public static func traitement(
+  public static func treatment(
     _ fiche: ToolSheet, date: Day, registre: Register?, probes: [TLSProbeReport]?
   ) -> Treatment {
     let gar = fiche.accesParLeGAR

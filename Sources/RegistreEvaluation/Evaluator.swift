@@ -62,7 +62,7 @@ public enum Evaluator {
   public static func evaluate(_ fiche: ToolSheet, contexte: EvaluationContext) -> Evaluation {
     var etat = EvaluationState(fiche: fiche, contexte: contexte)
     etat.checkRules()
-    var brouillon = TreatmentDraft.traitement(
+    var brouillon = TreatmentDraft.treatment(
       fiche, date: contexte.date, registre: contexte.registre, probes: contexte.probes)
     let dpia = DPIAScreening.screen(brouillon)
     etat.dpia(dpia)

@@ -6,7 +6,7 @@ import RegistreRules
 
 /// The draft register entry as YAML, ready for `traitements/<id>.yaml`.
 public enum DraftYAML {
-  public static func texte(_ evaluation: Evaluation) throws -> String {
+  public static func text(_ evaluation: Evaluation) throws -> String {
     try RegisterWriter.yaml(evaluation.draftEntry, type: Format.traitement)
   }
 }
@@ -77,7 +77,7 @@ public enum EvaluationJSONReport {
       date: e.date.description, verdict: e.verdict.rawValue, reasons: e.reasons, conditions: e.conditions,
       notes: e.notes,
       dpia: .init(required: e.dpia.required, conclusion: e.dpia.conclusion, reasons: e.dpia.reasons),
-      probes: e.probes, draftEntryId: e.draftEntry.id, draftEntry: try DraftYAML.texte(e), notice: notice)
+      probes: e.probes, draftEntryId: e.draftEntry.id, draftEntry: try DraftYAML.text(e), notice: notice)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     encoder.dateEncodingStrategy = .iso8601

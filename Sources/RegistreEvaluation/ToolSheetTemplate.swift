@@ -6,7 +6,7 @@ public import RegistreModel
 /// Generated from the format descriptor, so it always lists the current fields.
 public enum ToolSheetTemplate {
   /// The template for `type` (the tool sheet by default).
-  public static func texte(_ type: RecordType = Format.ficheOutil) -> String {
+  public static func text(_ type: RecordType = Format.ficheOutil) -> String {
     var s = """
       # Fiche d'un outil numérique, à remplir puis à évaluer avec : registre evaluer FICHE.yaml
       # \(type.documentation)

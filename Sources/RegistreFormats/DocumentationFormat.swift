@@ -119,10 +119,10 @@ public enum DocumentationFormat {
   /// Generated files, relative to the repository root, with their content.
   public static func generatedFiles() -> [(chemin: String, contenu: String)] {
     [
-      ("Schemas/registre.xsd", SchemaXSD.texte()),
+      ("Schemas/registre.xsd", SchemaXSD.text()),
       ("Schemas/registre-yaml.schema.json", schemaJSON()),
       ("docs/format.md", markdown()),
-      ("Sources/RegistreDocuments/Resources/Templates/libelles-codes.xsl", XSLTLabels.texte()),
+      ("Sources/RegistreDocuments/Resources/Templates/libelles-codes.xsl", XSLTLabels.text()),
     ]
   }
 }

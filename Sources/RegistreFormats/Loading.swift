@@ -28,11 +28,11 @@ public struct RegisterLocations: Sendable {
   }
 
   /// Location of a treatment's field (or of the treatment itself when `champ` is nil).
-  public func traitement(_ id: String, champ: String? = nil) -> Location? {
+  public func treatment(_ id: String, champ: String? = nil) -> Location? {
     find("traitements/\(id)", champ)
   }
 
-  public func sousTraitant(_ id: String, champ: String? = nil) -> Location? {
+  public func processor(_ id: String, champ: String? = nil) -> Location? {
     find("sous-traitants/\(id)", champ)
   }
 

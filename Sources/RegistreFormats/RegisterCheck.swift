@@ -12,8 +12,8 @@ enum RegisterCheck {
           ou(id) ?? Location(fichier: genre), "identifiant « \(id) » en double", attendu: "des identifiants uniques"))
       }
     }
-    duplicates(registre.traitements.map(\.id), genre: "traitements") { emplacements.traitement($0) }
-    duplicates(registre.sousTraitants.map(\.id), genre: "sous-traitants") { emplacements.sousTraitant($0) }
+    duplicates(registre.traitements.map(\.id), genre: "traitements") { emplacements.treatment($0) }
+    duplicates(registre.sousTraitants.map(\.id), genre: "sous-traitants") { emplacements.processor($0) }
     duplicates(registre.violations.map(\.id), genre: "violations") { emplacements.violation($0) }
 
     let sousTraitants = Set(registre.sousTraitants.map(\.id))
@@ -21,7 +21,7 @@ enum RegisterCheck {
     for traitement in registre.traitements {
       for (indice, id) in traitement.sousTraitants.enumerated() where !sousTraitants.contains(id) {
         diagnostics.append(Diagnostic(
-          emplacements.traitement(traitement.id, champ: "sous_traitants[\(indice)]")
+          emplacements.treatment(traitement.id, champ: "sous_traitants[\(indice)]")
             ?? Location(fichier: "traitements/\(traitement.id).yaml", champ: "sous_traitants[\(indice)]"),
           "sous-traitant « \(id) » inconnu",
           attendu: "un fichier sous-traitants/\(id).yaml, ou l'identifiant d'un sous-traitant existant"))

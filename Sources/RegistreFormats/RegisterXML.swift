@@ -55,7 +55,7 @@ public enum RegisterXML {
   }
 
   /// The XSD bytes, generated once per process from the descriptor.
-  private static let xsd = Data(SchemaXSD.texte().utf8)
+  private static let xsd = Data(SchemaXSD.text().utf8)
   private static let cleCache = "fr.registre.formats.schema"
 
   /// The compiled schema, compiled once per thread: a batch loads registers

@@ -6,7 +6,7 @@ import RegistreModel
 /// and the YAML checks can never disagree.
 public enum SchemaXSD {
   /// The XSD text of the canonical XML form.
-  public static func texte() -> String {
+  public static func text() -> String {
     var sortie = """
       <?xml version="1.0" encoding="UTF-8"?>
       <!-- Généré depuis Sources/RegistreFormats/Format.swift : ne pas modifier à la main. -->

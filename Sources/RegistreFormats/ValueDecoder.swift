@@ -67,17 +67,17 @@ struct ValueDecoder: Decoder {
       .init(codingPath: chemin, debugDescription: "Expected to decode \(attendu) but found \(nature(valeur)) instead."))
   }
 
-  static func texte(_ valeur: Value, _ chemin: @autoclosure () -> [any CodingKey]) throws -> String {
+  static func string(_ valeur: Value, _ chemin: @autoclosure () -> [any CodingKey]) throws -> String {
     guard case .texte(let s) = valeur else { throw typeMismatch(String.self, valeur, chemin()) }
     return s
   }
 
-  static func booleen(_ valeur: Value, _ chemin: @autoclosure () -> [any CodingKey]) throws -> Bool {
+  static func bool(_ valeur: Value, _ chemin: @autoclosure () -> [any CodingKey]) throws -> Bool {
     guard case .booleen(let b) = valeur else { throw typeMismatch(Bool.self, valeur, chemin()) }
     return b
   }
 
-  static func entier<T: FixedWidthInteger>(_ valeur: Value, _ chemin: @autoclosure () -> [any CodingKey]) throws -> T {
+  static func integer<T: FixedWidthInteger>(_ valeur: Value, _ chemin: @autoclosure () -> [any CodingKey]) throws -> T {
     guard case .entier(let n) = valeur else { throw typeMismatch(T.self, valeur, chemin()) }
     guard let converti = T(exactly: n) else {
       throw DecodingError.dataCorrupted(
@@ -96,14 +96,14 @@ struct ValueDecoder: Decoder {
     _ type: T.Type, _ valeur: Value, parent: [any CodingKey], cle: (any CodingKey)?
   ) throws -> T {
     // Leaves skip the boxed decoder and container that `T(from:)` would need.
-    if T.self == String.self, let s = try texte(valeur, chemin(parent, cle)) as? T { return s }
-    if T.self == Int.self, let n = try entier(valeur, chemin(parent, cle)) as Int as? T { return n }
-    if T.self == Bool.self, let b = try booleen(valeur, chemin(parent, cle)) as? T { return b }
+    if T.self == String.self, let s = try string(valeur, joinedPath(parent, cle)) as? T { return s }
+    if T.self == Int.self, let n = try integer(valeur, joinedPath(parent, cle)) as Int as? T { return n }
+    if T.self == Bool.self, let b = try bool(valeur, joinedPath(parent, cle)) as? T { return b }
     if let cle { return try T(from: ValueDecoder(valeur, parent: parent, cle: cle)) }
     return try T(from: ValueDecoder(valeur, codingPath: parent))
   }
 
-  static func chemin(_ parent: [any CodingKey], _ cle: (any CodingKey)?) -> [any CodingKey] {
+  static func joinedPath(_ parent: [any CodingKey], _ cle: (any CodingKey)?) -> [any CodingKey] {
     guard let cle else { return parent }
     return parent + [cle]
   }
@@ -140,7 +140,7 @@ private struct ObjectContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     return valeur
   }
 
-  private func chemin(_ key: Key) -> [any CodingKey] { codingPath + [key] }
+  private func path(_ key: Key) -> [any CodingKey] { codingPath + [key] }
 
   private func decodeModel<T: Decodable>(_ type: T.Type, _ valeur: Value, _ key: Key) throws -> T {
     try ValueDecoder.decodeModel(type, valeur, parent: codingPath, cle: key)
@@ -151,20 +151,20 @@ private struct ObjectContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     return false
   }
 
-  func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try ValueDecoder.booleen(require(key), chemin(key)) }
-  func decode(_ type: String.Type, forKey key: Key) throws -> String { try ValueDecoder.texte(require(key), chemin(key)) }
-  func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try ValueDecoder.floatingPoint(require(key), chemin(key)) }
-  func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try ValueDecoder.floatingPoint(require(key), chemin(key)) }
-  func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try ValueDecoder.entier(require(key), chemin(key)) }
-  func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try ValueDecoder.entier(require(key), chemin(key)) }
-  func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try ValueDecoder.entier(require(key), chemin(key)) }
-  func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try ValueDecoder.entier(require(key), chemin(key)) }
-  func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try ValueDecoder.entier(require(key), chemin(key)) }
-  func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try ValueDecoder.entier(require(key), chemin(key)) }
-  func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try ValueDecoder.entier(require(key), chemin(key)) }
-  func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try ValueDecoder.entier(require(key), chemin(key)) }
-  func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try ValueDecoder.entier(require(key), chemin(key)) }
-  func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try ValueDecoder.entier(require(key), chemin(key)) }
+  func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try ValueDecoder.bool(require(key), path(key)) }
+  func decode(_ type: String.Type, forKey key: Key) throws -> String { try ValueDecoder.string(require(key), path(key)) }
+  func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try ValueDecoder.floatingPoint(require(key), path(key)) }
+  func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try ValueDecoder.floatingPoint(require(key), path(key)) }
+  func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try ValueDecoder.integer(require(key), path(key)) }
+  func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try ValueDecoder.integer(require(key), path(key)) }
+  func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try ValueDecoder.integer(require(key), path(key)) }
+  func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try ValueDecoder.integer(require(key), path(key)) }
+  func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try ValueDecoder.integer(require(key), path(key)) }
+  func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try ValueDecoder.integer(require(key), path(key)) }
+  func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try ValueDecoder.integer(require(key), path(key)) }
+  func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try ValueDecoder.integer(require(key), path(key)) }
+  func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try ValueDecoder.integer(require(key), path(key)) }
+  func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try ValueDecoder.integer(require(key), path(key)) }
 
   func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
     try decodeModel(type, require(key), key)
@@ -172,15 +172,15 @@ private struct ObjectContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
   // One lookup instead of the default's three (contains, decodeNil, decode).
   func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
-    try lookUp(key).map { try ValueDecoder.booleen($0, chemin(key)) }
+    try lookUp(key).map { try ValueDecoder.bool($0, path(key)) }
   }
 
   func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
-    try lookUp(key).map { try ValueDecoder.texte($0, chemin(key)) }
+    try lookUp(key).map { try ValueDecoder.string($0, path(key)) }
   }
 
   func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
-    try lookUp(key).map { try ValueDecoder.entier($0, chemin(key)) }
+    try lookUp(key).map { try ValueDecoder.integer($0, path(key)) }
   }
 
   func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
@@ -244,20 +244,20 @@ private struct ListContainer: UnkeyedDecodingContainer {
     return false
   }
 
-  mutating func decode(_ type: Bool.Type) throws -> Bool { let (v, c) = try next(type); return try ValueDecoder.booleen(v, c) }
-  mutating func decode(_ type: String.Type) throws -> String { let (v, c) = try next(type); return try ValueDecoder.texte(v, c) }
+  mutating func decode(_ type: Bool.Type) throws -> Bool { let (v, c) = try next(type); return try ValueDecoder.bool(v, c) }
+  mutating func decode(_ type: String.Type) throws -> String { let (v, c) = try next(type); return try ValueDecoder.string(v, c) }
   mutating func decode(_ type: Double.Type) throws -> Double { let (v, c) = try next(type); return try ValueDecoder.floatingPoint(v, c) }
   mutating func decode(_ type: Float.Type) throws -> Float { let (v, c) = try next(type); return try ValueDecoder.floatingPoint(v, c) }
-  mutating func decode(_ type: Int.Type) throws -> Int { let (v, c) = try next(type); return try ValueDecoder.entier(v, c) }
-  mutating func decode(_ type: Int8.Type) throws -> Int8 { let (v, c) = try next(type); return try ValueDecoder.entier(v, c) }
-  mutating func decode(_ type: Int16.Type) throws -> Int16 { let (v, c) = try next(type); return try ValueDecoder.entier(v, c) }
-  mutating func decode(_ type: Int32.Type) throws -> Int32 { let (v, c) = try next(type); return try ValueDecoder.entier(v, c) }
-  mutating func decode(_ type: Int64.Type) throws -> Int64 { let (v, c) = try next(type); return try ValueDecoder.entier(v, c) }
-  mutating func decode(_ type: UInt.Type) throws -> UInt { let (v, c) = try next(type); return try ValueDecoder.entier(v, c) }
-  mutating func decode(_ type: UInt8.Type) throws -> UInt8 { let (v, c) = try next(type); return try ValueDecoder.entier(v, c) }
-  mutating func decode(_ type: UInt16.Type) throws -> UInt16 { let (v, c) = try next(type); return try ValueDecoder.entier(v, c) }
-  mutating func decode(_ type: UInt32.Type) throws -> UInt32 { let (v, c) = try next(type); return try ValueDecoder.entier(v, c) }
-  mutating func decode(_ type: UInt64.Type) throws -> UInt64 { let (v, c) = try next(type); return try ValueDecoder.entier(v, c) }
+  mutating func decode(_ type: Int.Type) throws -> Int { let (v, c) = try next(type); return try ValueDecoder.integer(v, c) }
+  mutating func decode(_ type: Int8.Type) throws -> Int8 { let (v, c) = try next(type); return try ValueDecoder.integer(v, c) }
+  mutating func decode(_ type: Int16.Type) throws -> Int16 { let (v, c) = try next(type); return try ValueDecoder.integer(v, c) }
+  mutating func decode(_ type: Int32.Type) throws -> Int32 { let (v, c) = try next(type); return try ValueDecoder.integer(v, c) }
+  mutating func decode(_ type: Int64.Type) throws -> Int64 { let (v, c) = try next(type); return try ValueDecoder.integer(v, c) }
+  mutating func decode(_ type: UInt.Type) throws -> UInt { let (v, c) = try next(type); return try ValueDecoder.integer(v, c) }
+  mutating func decode(_ type: UInt8.Type) throws -> UInt8 { let (v, c) = try next(type); return try ValueDecoder.integer(v, c) }
+  mutating func decode(_ type: UInt16.Type) throws -> UInt16 { let (v, c) = try next(type); return try ValueDecoder.integer(v, c) }
+  mutating func decode(_ type: UInt32.Type) throws -> UInt32 { let (v, c) = try next(type); return try ValueDecoder.integer(v, c) }
+  mutating func decode(_ type: UInt64.Type) throws -> UInt64 { let (v, c) = try next(type); return try ValueDecoder.integer(v, c) }
 
   mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
     try checkEnd(type)
@@ -289,19 +289,19 @@ private struct ScalarContainer: SingleValueDecodingContainer {
   var codingPath: [any CodingKey] { decodeur.codingPath }
 
   func decodeNil() -> Bool { false }
-  func decode(_ type: Bool.Type) throws -> Bool { try ValueDecoder.booleen(valeur, codingPath) }
-  func decode(_ type: String.Type) throws -> String { try ValueDecoder.texte(valeur, codingPath) }
+  func decode(_ type: Bool.Type) throws -> Bool { try ValueDecoder.bool(valeur, codingPath) }
+  func decode(_ type: String.Type) throws -> String { try ValueDecoder.string(valeur, codingPath) }
   func decode(_ type: Double.Type) throws -> Double { try ValueDecoder.floatingPoint(valeur, codingPath) }
   func decode(_ type: Float.Type) throws -> Float { try ValueDecoder.floatingPoint(valeur, codingPath) }
-  func decode(_ type: Int.Type) throws -> Int { try ValueDecoder.entier(valeur, codingPath) }
-  func decode(_ type: Int8.Type) throws -> Int8 { try ValueDecoder.entier(valeur, codingPath) }
-  func decode(_ type: Int16.Type) throws -> Int16 { try ValueDecoder.entier(valeur, codingPath) }
-  func decode(_ type: Int32.Type) throws -> Int32 { try ValueDecoder.entier(valeur, codingPath) }
-  func decode(_ type: Int64.Type) throws -> Int64 { try ValueDecoder.entier(valeur, codingPath) }
-  func decode(_ type: UInt.Type) throws -> UInt { try ValueDecoder.entier(valeur, codingPath) }
-  func decode(_ type: UInt8.Type) throws -> UInt8 { try ValueDecoder.entier(valeur, codingPath) }
-  func decode(_ type: UInt16.Type) throws -> UInt16 { try ValueDecoder.entier(valeur, codingPath) }
-  func decode(_ type: UInt32.Type) throws -> UInt32 { try ValueDecoder.entier(valeur, codingPath) }
-  func decode(_ type: UInt64.Type) throws -> UInt64 { try ValueDecoder.entier(valeur, codingPath) }
+  func decode(_ type: Int.Type) throws -> Int { try ValueDecoder.integer(valeur, codingPath) }
+  func decode(_ type: Int8.Type) throws -> Int8 { try ValueDecoder.integer(valeur, codingPath) }
+  func decode(_ type: Int16.Type) throws -> Int16 { try ValueDecoder.integer(valeur, codingPath) }
+  func decode(_ type: Int32.Type) throws -> Int32 { try ValueDecoder.integer(valeur, codingPath) }
+  func decode(_ type: Int64.Type) throws -> Int64 { try ValueDecoder.integer(valeur, codingPath) }
+  func decode(_ type: UInt.Type) throws -> UInt { try ValueDecoder.integer(valeur, codingPath) }
+  func decode(_ type: UInt8.Type) throws -> UInt8 { try ValueDecoder.integer(valeur, codingPath) }
+  func decode(_ type: UInt16.Type) throws -> UInt16 { try ValueDecoder.integer(valeur, codingPath) }
+  func decode(_ type: UInt32.Type) throws -> UInt32 { try ValueDecoder.integer(valeur, codingPath) }
+  func decode(_ type: UInt64.Type) throws -> UInt64 { try ValueDecoder.integer(valeur, codingPath) }
   func decode<T: Decodable>(_ type: T.Type) throws -> T { try ValueDecoder.decodeModel(type, valeur, parent: codingPath, cle: nil) }
 }

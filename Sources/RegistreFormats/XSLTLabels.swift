@@ -32,7 +32,7 @@ public enum XSLTLabels {
   }
 
   /// The XSLT file: one variable per list, written « |code=libellé| ».
-  public static func texte() -> String {
+  public static func text() -> String {
     var s = """
       <?xml version="1.0" encoding="UTF-8"?>
       <!-- Généré depuis les énumérations de Sources/RegistreModel (make schemas) : ne pas modifier à la main. -->

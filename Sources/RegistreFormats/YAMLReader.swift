@@ -208,7 +208,7 @@ struct YAMLReader {
         report(ici, "valeur de type \(nature(noeud))", attendu: genre.attendu)
         return nil
       }
-      return objet(table, type: type, chemin: chemin, ici: ici)
+      return object(table, type: type, chemin: chemin, ici: ici)
     case .liste(let genreElement, _):
       guard case .sequence(let suite) = noeud else {
         report(ici, "valeur de type \(nature(noeud))", attendu: "une liste (« - élément » ou [a, b])")
@@ -233,7 +233,7 @@ struct YAMLReader {
     }
   }
 
-  private mutating func objet(_ table: Node.Mapping, type: RecordType, chemin: String, ici: Location) -> Value? {
+  private mutating func object(_ table: Node.Mapping, type: RecordType, chemin: String, ici: Location) -> Value? {
     var vues: [String: Value] = [:]
     var valide = true
     for (cleNoeud, valeurNoeud) in table {
@@ -315,7 +315,7 @@ struct YAMLReader {
     }
     // Escapes (`"\0"`, `"\e"`, `"\x1b"`) put characters in a value that XML 1.0,
     // hence the writers, cannot carry: refused here, as `convertir` would.
-    if let isForbidden = YAMLReader.caractereInterdit(texte) {
+    if let isForbidden = YAMLReader.forbiddenCharacter(texte) {
       report(
         ici, "caractère de contrôle U+\(String(format: "%04X", isForbidden.value)) dans la valeur (échappement YAML) : "
           + "le XML canonique et les documents ne peuvent pas l'écrire", attendu: "du texte sans caractère de contrôle")
@@ -352,7 +352,7 @@ struct YAMLReader {
 
   /// The first character of a value that XML 1.0 cannot carry (C0 controls but
   /// tab, line feed and carriage return; U+FFFE, U+FFFF), or `nil`.
-  static func caractereInterdit(_ texte: String) -> Unicode.Scalar? {
+  static func forbiddenCharacter(_ texte: String) -> Unicode.Scalar? {
     texte.unicodeScalars.first { scalaire in
       let v = scalaire.value
       return (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || v == 0xFFFE || v == 0xFFFF

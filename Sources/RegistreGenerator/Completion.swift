@@ -10,11 +10,11 @@ enum Completion {
     var description: String
   }
 
-  static func traitement(_ t: Treatment) throws -> Treatment {
+  static func treatment(_ t: Treatment) throws -> Treatment {
     try fill(t)
   }
 
-  static func sousTraitant(_ s: Processor) throws -> Processor {
+  static func processor(_ s: Processor) throws -> Processor {
     try fill(s)
   }
 

@@ -95,10 +95,10 @@ public struct RegisterGenerator: Sendable {
     }
     self.parametres = parametres
     do {
-      modeles = try Catalogue.allEntries().map { try Completion.traitement($0.traitement) }
+      modeles = try Catalogue.allEntries().map { try Completion.treatment($0.traitement) }
       var table: [String: Processor] = [:]
       for modele in try Catalogue.processors() {
-        table[modele.id] = try Completion.sousTraitant(modele.sousTraitant)
+        table[modele.id] = try Completion.processor(modele.sousTraitant)
       }
       sousTraitants = table
     } catch let erreur as CatalogueError {
@@ -111,7 +111,7 @@ public struct RegisterGenerator: Sendable {
     var choisis = Set<Int>()
     let n = parametres.etablissements
     for j in (n - parametres.illisibles)..<n {
-      let t = tirage.entier(j + 1)
+      let t = tirage.uniform(j + 1)
       choisis.insert(choisis.contains(t) ? j : t)
     }
     indexIllisibles = choisis
@@ -149,7 +149,7 @@ public struct RegisterGenerator: Sendable {
     let chef = "\(g.element(Names.prenoms)) \(g.element(Names.noms)) (fictif)"
     var etablissement = School(
       nom: "\(genre.libelle) \(patron), \(ville) (fictif)", uai: uai, type: genre.type,
-      adresse: "\(1 + g.entier(120)) \(g.element(Names.voies)), 00\(100 + g.entier(900)) \(ville)",
+      adresse: "\(1 + g.uniform(120)) \(g.element(Names.voies)), 00\(100 + g.uniform(900)) \(ville)",
       academie: "Académie fictive n° \(academie)",
       responsableTraitement: Contact(
         nom: chef, fonction: genre.type == .college ? "Principal(e)" : "Proviseur(e)",
@@ -181,8 +181,8 @@ public struct RegisterGenerator: Sendable {
       guard var s = self.sousTraitants[id] else { return nil }
       s.nom = "\(g.element(Names.societes)) (fictif)"
       s.contrat = Article28Contract(
-        signe: true, date: Day(annee: 2022 + g.entier(3), mois: 1 + g.entier(12), jour: 1 + g.entier(28)),
-        reference: "Contrat de sous-traitance n° \(1000 + g.entier(9000))")
+        signe: true, date: Day(annee: 2022 + g.uniform(3), mois: 1 + g.uniform(12), jour: 1 + g.uniform(28)),
+        reference: "Contrat de sous-traitance n° \(1000 + g.uniform(9000))")
       if g.draw(p) { s.contrat = g.draw(0.5) ? nil : Article28Contract(signe: false) }
       return s
     }
@@ -192,7 +192,7 @@ public struct RegisterGenerator: Sendable {
 
     var violations: [Breach] = []
     if g.draw(0.08), let concerne = traitements.first(where: { $0.concerneDesEleves }),
-      let decouverte = Day(annee: 2025, mois: 1 + g.entier(12), jour: 1 + g.entier(28))
+      let decouverte = Day(annee: 2025, mois: 1 + g.uniform(12), jour: 1 + g.uniform(28))
     {
       let tardive = g.draw(p)
       violations.append(
@@ -219,7 +219,7 @@ public struct RegisterGenerator: Sendable {
   }
 
   static func schoolCategory(_ g: inout SplitMix64) -> SchoolCategory {
-    switch g.entier(100) {
+    switch g.uniform(100) {
     case 0..<60: return SchoolCategory(type: .college, libelle: "Collège")
     case 60..<85: return SchoolCategory(type: .lycee, libelle: "Lycée")
     case 85..<95: return SchoolCategory(type: .lyceeProfessionnel, libelle: "Lycée professionnel")
@@ -240,7 +240,7 @@ public struct RegisterGenerator: Sendable {
     var autres = modeles.filter { !Catalogue.ensembleCommun.contains($0.id) }
     if genre == .college { autres.removeAll { $0.id == "parcoursup" } }
     g.shuffle(&autres)
-    var choix = (communs + autres.prefix(max(0, min(autres.count, n - communs.count) - g.entier(4))))
+    var choix = (communs + autres.prefix(max(0, min(autres.count, n - communs.count) - g.uniform(4))))
       .prefix(n).map { ($0, 0) }
     let repetables = ["applications-hors-gar", "projets-medias", "sorties-voyages", "ia-generative"]
       .compactMap { parId[$0] }
@@ -261,8 +261,8 @@ public struct RegisterGenerator: Sendable {
   }
 
   static func assignDates(_ t: inout Treatment, _ g: inout SplitMix64, rang: Int) {
-    let creation = Day(annee: 2019 + g.entier(5), mois: 1 + g.entier(12), jour: 1 + g.entier(28))
-    let miseAJour = Day(annee: 2024 + g.entier(2), mois: 1 + g.entier(12), jour: 1 + g.entier(28))
+    let creation = Day(annee: 2019 + g.uniform(5), mois: 1 + g.uniform(12), jour: 1 + g.uniform(28))
+    let miseAJour = Day(annee: 2024 + g.uniform(2), mois: 1 + g.uniform(12), jour: 1 + g.uniform(28))
     t.statut = .valide
     t.dateCreation = creation
     t.derniereMiseAJour = miseAJour
@@ -280,9 +280,9 @@ public struct RegisterGenerator: Sendable {
   static func volumes(_ t: inout Treatment, _ g: inout SplitMix64) {
     for i in t.personnesConcernees.indices where t.personnesConcernees[i].volume == nil {
       switch t.personnesConcernees[i].categorie {
-      case .elevesMineurs, .responsablesLegaux: t.personnesConcernees[i].volume = 300 + g.entier(1200)
-      case .elevesMajeurs: t.personnesConcernees[i].volume = 20 + g.entier(400)
-      case .personnels: t.personnesConcernees[i].volume = 30 + g.entier(150)
+      case .elevesMineurs, .responsablesLegaux: t.personnesConcernees[i].volume = 300 + g.uniform(1200)
+      case .elevesMajeurs: t.personnesConcernees[i].volume = 20 + g.uniform(400)
+      case .personnels: t.personnesConcernees[i].volume = 30 + g.uniform(150)
       default: break
       }
     }
@@ -306,12 +306,12 @@ public struct RegisterGenerator: Sendable {
   /// One defect the audit is expected to find, of a kind a real register has.
   static func plantDefect(_ t: inout Treatment, _ g: inout SplitMix64) {
     let cible = t.logiciel ?? t.nom
-    switch g.entier(8) {
+    switch g.uniform(8) {
     case 0: t.baseLegale = nil
     case 7:
       if t.aipd?.statut == .realisee { t.aipd = nil } else { t.baseLegale = nil }
     case 1:
-      if t.donnees.isEmpty { t.baseLegale = nil } else { t.donnees[g.entier(t.donnees.count)].conservation = nil }
+      if t.donnees.isEmpty { t.baseLegale = nil } else { t.donnees[g.uniform(t.donnees.count)].conservation = nil }
     case 2:
       t.information = nil
       t.responsable.noticeOfficielle = nil

@@ -18,7 +18,7 @@ public struct SplitMix64: Sendable {
   }
 
   /// A uniform integer in `0..<borne` (`borne` > 0), without modulo bias.
-  public mutating func entier(_ borne: Int) -> Int {
+  public mutating func uniform(_ borne: Int) -> Int {
     precondition(borne > 0)
     let n = UInt64(borne)
     let limite = UInt64.max - UInt64.max % n
@@ -35,14 +35,14 @@ public struct SplitMix64: Sendable {
 
   /// One element of a non-empty array.
   public mutating func element<T>(_ liste: [T]) -> T {
-    liste[entier(liste.count)]
+    liste[uniform(liste.count)]
   }
 
   /// Fisher–Yates shuffle with this generator.
   public mutating func shuffle<T>(_ liste: inout [T]) {
     guard liste.count > 1 else { return }
     for i in stride(from: liste.count - 1, to: 0, by: -1) {
-      liste.swapAt(i, entier(i + 1))
+      liste.swapAt(i, uniform(i + 1))
     }
   }
 

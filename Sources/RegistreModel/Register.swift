@@ -26,7 +26,7 @@ public struct Register: Codable, Hashable, Sendable {
   }
 
   /// The processor with this id, if any.
-  public func sousTraitant(_ id: String) -> Processor? {
+  public func processor(_ id: String) -> Processor? {
     sousTraitants.first { $0.id == id }
   }
 }

@@ -132,8 +132,8 @@ public enum AuditWorkflow {
   public static func location(of f: Finding, in loaded: LoadedRegister) -> FindingLocation? {
     let e: Location?
     switch f.subject {
-    case .traitement(let id): e = loaded.emplacements.traitement(id, champ: f.field)
-    case .sousTraitant(let id): e = loaded.emplacements.sousTraitant(id, champ: f.field)
+    case .traitement(let id): e = loaded.emplacements.treatment(id, champ: f.field)
+    case .sousTraitant(let id): e = loaded.emplacements.processor(id, champ: f.field)
     case .violation(let id): e = loaded.emplacements.violation(id, champ: f.field)
     case .etablissement:
       e =

@@ -18,7 +18,7 @@ struct BoundedInputsCLI {
     return registre
   }
 
-  private func fiche() -> String {
+  private func toolSheetPath() -> String {
     CLITool.depot.appendingPathComponent("Exemples/fiches-outils/appli-comptes-editeur-ue.yaml").path
   }
 

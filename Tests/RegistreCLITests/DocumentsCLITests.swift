@@ -6,7 +6,7 @@ import RegistreTestSupport
 /// run as a user would. Few FOP runs: each costs over a second.
 @Suite("CLI : documents PDF")
 struct DocumentsCLITests {
-  static func texte(_ pdf: URL) throws -> String {
+  static func pdfText(_ pdf: URL) throws -> String {
     try CLITool.tool(["pdftotext", pdf.path, "-"]).sortie
   }
 
@@ -31,7 +31,7 @@ struct DocumentsCLITests {
       ["document", CLITool.registreValide.path, "--sortie", pdf.path, "--modeles", modeles.path],
       environnement: ["SOURCE_DATE_EPOCH": "1795824000"])
     #expect(r.code == 0, "\(r.erreurs)")
-    let extrait = try Self.texte(pdf)
+    let extrait = try Self.pdfText(pdf)
     #expect(extrait.contains("Collège modèle – page 1 sur"))
     #expect(extrait.contains("Registre des activités de traitement"))
     #expect(extrait.contains("28 novembre 2026"))
@@ -39,7 +39,7 @@ struct DocumentsCLITests {
 
   /// Issue 16: an incomplete treatment fiche is left out of the register and the notices, and the
   /// documents themselves say so (not only the error output); the command exits with 1.
-  @Test func incompleteFicheIsNamedInTheDocuments() throws {
+  @Test func incompleteRecordIsNamedInTheDocuments() throws {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let registre = dossier.appendingPathComponent("r")
@@ -64,7 +64,7 @@ struct DocumentsCLITests {
     let r = try CLITool.lancer(["document", registre.path, "--sortie", pdf.path])
     #expect(r.code == 1, "\(r.erreurs)")
     #expect(r.erreurs.contains("sorties"))
-    let texte = try Self.texte(pdf).replacingOccurrences(of: "\n", with: " ")
+    let texte = try Self.pdfText(pdf).replacingOccurrences(of: "\n", with: " ")
     #expect(texte.contains("Document incomplet"))
     #expect(texte.contains("ne figurent pas dans ce document"))
     #expect(texte.contains("sorties"))
@@ -73,14 +73,14 @@ struct DocumentsCLITests {
     let notices = dossier.appendingPathComponent("notices")
     let n = try CLITool.lancer(["notices", registre.path, "--sortie", notices.path])
     #expect(n.code == 1, "\(n.erreurs)")
-    let familles = try Self.texte(notices.appendingPathComponent("notice-familles.pdf"))
+    let familles = try Self.pdfText(notices.appendingPathComponent("notice-familles.pdf"))
     #expect(familles.contains("Document incomplet"))
 
     // The complete register's documents carry no such box.
     let complet = dossier.appendingPathComponent("complet.pdf")
     let c = try CLITool.lancer(["document", CLITool.registreValide.path, "--sortie", complet.path])
     #expect(c.code == 0, "\(c.erreurs)")
-    #expect(!(try Self.texte(complet)).contains("Document incomplet"))
+    #expect(!(try Self.pdfText(complet)).contains("Document incomplet"))
   }
 
   @Test func noticesAndAuditReport() throws {
@@ -89,10 +89,10 @@ struct DocumentsCLITests {
     let notices = dossier.appendingPathComponent("notices")
     let r = try CLITool.lancer(["notices", CLITool.registreValide.path, "--sortie", notices.path])
     #expect(r.code == 0, "\(r.erreurs)")
-    let familles = try Self.texte(notices.appendingPathComponent("notice-familles.pdf"))
+    let familles = try Self.pdfText(notices.appendingPathComponent("notice-familles.pdf"))
     #expect(familles.contains("CNIL"))
     #expect(familles.contains("dpd@ac-exemple.fr"))
-    let eleves = try Self.texte(notices.appendingPathComponent("notice-eleves.pdf"))
+    let eleves = try Self.pdfText(notices.appendingPathComponent("notice-eleves.pdf"))
     #expect(eleves.contains("Tes données personnelles au collège"))
 
     let rapport = dossier.appendingPathComponent("audit.pdf")
@@ -101,7 +101,7 @@ struct DocumentsCLITests {
       "--format", "pdf", "--sortie", rapport.path,
     ])
     #expect(audit.code == 0, "\(audit.erreurs)")
-    #expect(try Self.texte(rapport).contains("Rapport d’audit du registre"))
+    #expect(try Self.pdfText(rapport).contains("Rapport d’audit du registre"))
   }
 
   @Test func usageErrors() throws {

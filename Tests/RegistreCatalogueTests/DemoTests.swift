@@ -28,14 +28,14 @@ struct LoadedDemo {
     textes.append(texteEtablissement)
     for nom in try names("traitements") {
       let texte = try read("traitements/\(nom)")
-      let t = try CatalogueYAML.traitement(texte)
+      let t = try CatalogueYAML.treatment(texte)
       #expect(t.id + ".yaml" == nom)
       traitements[t.id] = t
       textes.append(texte)
     }
     for nom in try names("sous-traitants") {
       let texte = try read("sous-traitants/\(nom)")
-      let s = try CatalogueYAML.sousTraitant(texte)
+      let s = try CatalogueYAML.processor(texte)
       #expect(s.id + ".yaml" == nom)
       sousTraitants[s.id] = s
       textes.append(texte)

@@ -132,9 +132,9 @@ func fillMarkers(_ texte: String) -> String {
       if chemin == "etablissement.yaml" {
         _ = try YAMLDecoder().decode(School.self, from: rempli)
       } else if chemin.hasPrefix("traitements/") {
-        _ = try CatalogueYAML.traitement(rempli)
+        _ = try CatalogueYAML.treatment(rempli)
       } else {
-        let st = try CatalogueYAML.sousTraitant(rempli)
+        let st = try CatalogueYAML.processor(rempli)
         #expect(Country.codes.contains(st.pays), "\(chemin)")
       }
     }

@@ -21,7 +21,7 @@ import RegistreTestSupport
   ])
   func theDraftLoadsIntoTheRegister(nom: String) throws {
     let e = F.evaluate(try F.example(nom))
-    let yaml = try DraftYAML.texte(e)
+    let yaml = try DraftYAML.text(e)
     // Valid against the format, placeholders allowed.
     let relu = try YAMLFileReading.read(
       Data(yaml.utf8), fichier: "brouillon.yaml", type: Format.traitement, en: Treatment.self, accepterMarqueurs: true)
@@ -68,7 +68,7 @@ import RegistreTestSupport
 
   @Test func theNoticeCoversTheArticle13Items() throws {
     let e = F.evaluate(try F.example("outil-americain-dpf.yaml"))
-    let notice = FamilyNotice.texte(e, registre: nil)
+    let notice = FamilyNotice.text(e, registre: nil)
     #expect(notice.contains("Questionnaires interactifs projetés en classe"))
     #expect(notice.contains("Data Privacy Framework"))
     #expect(notice.contains("2 ans"))
@@ -80,14 +80,14 @@ import RegistreTestSupport
   @Test func theNoticeTakesTheSchoolFromTheRegister() throws {
     let charge = try RegisterLoading.load(F.registreValide)
     let e = F.evaluate(try F.example("appli-comptes-editeur-ue.yaml"), registre: charge.registre)
-    let notice = FamilyNotice.texte(e, registre: charge.registre)
+    let notice = FamilyNotice.text(e, registre: charge.registre)
     #expect(notice.contains(charge.registre.etablissement.nom))
     #expect(!notice.contains("nom de l'établissement"))
   }
 
   @Test func theNoticeOfAnIncompleteSheetLeavesBlanks() {
     let e = F.evaluate(ToolSheet(nom: "X", editeur: "Y", finalite: "Z"))
-    let notice = FamilyNotice.texte(e, registre: nil)
+    let notice = FamilyNotice.text(e, registre: nil)
     #expect(notice.contains("\(Format.marqueurACompleter) : pays d'hébergement"))
     #expect(notice.contains("\(Format.marqueurACompleter) : durée de conservation"))
     #expect(notice.contains("\(Format.marqueurACompleter) : liste des données"))
@@ -95,13 +95,13 @@ import RegistreTestSupport
 
   @Test func theNoticeOfAGARResourcePointsToTheMinistry() throws {
     let e = F.evaluate(try F.example("ressource-gar.yaml"))
-    let notice = FamilyNotice.texte(e, registre: nil)
+    let notice = FamilyNotice.text(e, registre: nil)
     #expect(notice.contains("gar.education.fr"))
     #expect(notice.contains("ministre chargé de l'éducation"))
   }
 
   @Test func theModelFollowsTheDescriptor() throws {
-    let modele = ToolSheetTemplate.texte()
+    let modele = ToolSheetTemplate.text()
     for champ in Format.ficheOutil.champs {
       #expect(modele.contains("\n\(champ.cle):"), "champ absent du modèle : \(champ.cle)")
     }

@@ -30,7 +30,7 @@ enum Fixtures {
     #expect(charge.registre.traitements.map(\.id) == ["vie-scolaire"])
     let conservation = try #require(charge.registre.traitements.first?.donnees.last?.conservation)
     #expect(conservation.duree == TimeSpan(quantite: 1, unite: .annees))
-    #expect(charge.emplacements.traitement("vie-scolaire", champ: "donnees[1].conservation.duree")?.ligne == 29)
+    #expect(charge.emplacements.treatment("vie-scolaire", champ: "donnees[1].conservation.duree")?.ligne == 29)
   }
 
   @Test func anUnknownProcessorIsReported() throws {

@@ -44,7 +44,7 @@ public enum AuditTextReport {
       let score = report.scores.treatment(id).map { " — conformité \($0.percent) %" } ?? ""
       return "Traitement « \(id) » — \(name)\(score)"
     case .sousTraitant(let id):
-      let name = registre.sousTraitant(id)?.nom ?? id
+      let name = registre.processor(id)?.nom ?? id
       return "Sous-traitant « \(id) » — \(name)"
     case .violation(let id):
       return "Violation « \(id) »"

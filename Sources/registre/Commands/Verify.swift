@@ -113,7 +113,7 @@ extension RegistreCommand {
         let data = try encoder.encode(reports)
         Console.printOutput(String(decoding: data, as: UTF8.self))
       case .texte:
-        for report in reports { Console.printOutput(Self.texte(report)) }
+        for report in reports { Console.printOutput(Self.text(report)) }
       }
       if unreadable { throw ExitStatus.usage }
       if !reports.allSatisfy(\.valid) { throw ExitStatus.problemes }
@@ -192,7 +192,7 @@ extension RegistreCommand {
       return "\(twoDigits(p.day))/\(twoDigits(p.month))/\(an) \(twoDigits(p.hour)):\(twoDigits(p.minute)):\(twoDigits(p.second)) UTC"
     }
 
-    static func texte(_ report: DocumentVerification) -> String {
+    static func text(_ report: DocumentVerification) -> String {
       var lines: [String] = []
       let count = report.signatures.count
       lines.append("\(report.file ?? "document") : \(count == 0 ? "aucune signature" : count == 1 ? "1 signature" : "\(count) signatures")")
