@@ -294,7 +294,7 @@ enum Facets {
     }, added: nil, removed: nil)
   }
 
-  static func conservation(_ c: Retention?) -> String {
+  static func retentionText(_ c: Retention?) -> String {
     guard let c else { return vide }
     var parts: [String] = []
     if let duree = c.duree { parts.append(duree.description) }

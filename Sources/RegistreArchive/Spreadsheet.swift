@@ -31,7 +31,7 @@ public enum Spreadsheet {
         t.donnees.map { d in [d.categorie.libelle, d.description].compactMap { $0 }.joined(separator: " : ") }
           .joined(separator: "\n"),
         sensibles.isEmpty ? "Non" : "Oui : " + sensibles.map(\.categorie.libelle).joined(separator: ", "),
-        t.donnees.map { d in "\(d.categorie.libelle) : \(Facets.conservation(d.conservation))" }.joined(separator: "\n"),
+        t.donnees.map { d in "\(d.categorie.libelle) : \(Facets.retentionText(d.conservation))" }.joined(separator: "\n"),
         t.destinataires.map { d in "\(d.nom) (\(d.type.libelle))" }.joined(separator: "\n"),
         t.sousTraitants.map { id in registre.processor(id)?.nom ?? id }.joined(separator: "\n"),
         t.transferts.isEmpty

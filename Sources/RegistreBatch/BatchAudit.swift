@@ -138,7 +138,7 @@ public enum BatchError: Error, Sendable, Equatable {
 /// time and keeps only counters; the report holds one small line per school.
 public enum BatchAudit {
   /// The registers of a lot, sorted by name: sub-folders and `.xml` files, hidden ones skipped.
-  public static func registres(dans dossier: URL) throws(BatchError) -> [String] {
+  public static func registerPaths(dans dossier: URL) throws(BatchError) -> [String] {
     var estDossier: ObjCBool = false
     guard FileManager.default.fileExists(atPath: dossier.path, isDirectory: &estDossier), estDossier.boolValue
     else { throw .dossierIntrouvable(dossier.path) }
@@ -164,7 +164,7 @@ public enum BatchAudit {
     _ dossier: URL, dateAudit: Day, regles: [any Rule] = Rules.all, travailleurs: Int? = nil,
     acceptances: AcceptancesReader
   ) throws(BatchError) -> BatchReport {
-    let noms = try registres(dans: dossier)
+    let noms = try registerPaths(dans: dossier)
     guard !noms.isEmpty else { throw .lotVide(dossier.path) }
     let contexte = AuditContext(auditDate: dateAudit)
     let nombre = max(1, min(travailleurs ?? ProcessInfo.processInfo.activeProcessorCount, noms.count))

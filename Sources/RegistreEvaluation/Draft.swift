@@ -79,7 +79,7 @@ public enum TreatmentDraft {
         famille: .controleAcces,
         precisions: modes.isEmpty ? "\(marqueur) : mode de connexion" : "Connexion : \(modes)")
     ]
-    t.flux = fiche.pointsAcces.compactMap { flux($0, fiche: fiche, probes: probes) }
+    t.flux = fiche.pointsAcces.compactMap { flow($0, fiche: fiche, probes: probes) }
     t.criteresAIPD = criteria(fiche)
     t.information =
       gar
@@ -125,7 +125,7 @@ public enum TreatmentDraft {
     return liste
   }
 
-  static func flux(_ adresse: String, fiche: ToolSheet, probes: [TLSProbeReport]?) -> Flow? {
+  static func flow(_ adresse: String, fiche: ToolSheet, probes: [TLSProbeReport]?) -> Flow? {
     let minuscule = adresse.lowercased()
     let canal: FlowChannel
     if minuscule.hasPrefix("https://") {

@@ -125,12 +125,12 @@ private struct EvaluationState {
     hosting()
     contract()
     age()
-    ia()
+    artificialIntelligence()
     authentication()
     formalities()
     lifecycle()
     network()
-    registre()
+    registerEntry()
   }
 
   // MARK: GAR
@@ -366,7 +366,7 @@ private struct EvaluationState {
 
   // MARK: Artificial intelligence
 
-  mutating func ia() {
+  mutating func artificialIntelligence() {
     let fonctions = Set(fiche.fonctionnalitesIA)
     if fonctions.contains(.reconnaissanceEmotions) {
       block(
@@ -642,7 +642,7 @@ private struct EvaluationState {
     }
   }
 
-  mutating func registre() {
+  mutating func registerEntry() {
     guard let registre = contexte.registre else { return }
     let existants = dejaAuRegistre
     for t in existants {

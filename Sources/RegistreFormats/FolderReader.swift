@@ -108,7 +108,7 @@ public enum RegisterLoading {
     do {
       data = try BoundedFile.read(url, limit: YAMLReader.tailleMaximale)
     } catch {
-      diagnostics.append(Diagnostic(Location(fichier: relative), explication(error), attendu: "un fichier YAML lisible"))
+      diagnostics.append(Diagnostic(Location(fichier: relative), explanation(error), attendu: "un fichier YAML lisible"))
       return nil
     }
     var reader = YAMLReader(fichier: relative)
@@ -131,7 +131,7 @@ public enum RegisterLoading {
       attendu: "un sous-dossier du dossier du registre")
   }
 
-  static func explication(_ erreur: BoundedReadError) -> String {
+  static func explanation(_ erreur: BoundedReadError) -> String {
     switch erreur {
     case .unreadable: return "fichier illisible"
     case .notRegularFile(_, let genre): return "\(genre), pas un fichier ordinaire : refusé"

@@ -36,7 +36,7 @@ public struct RegisterLocations: Sendable {
     find("sous-traitants/\(id)", champ)
   }
 
-  public func violation(_ id: String, champ: String? = nil) -> Location? {
+  public func breach(_ id: String, champ: String? = nil) -> Location? {
     find("violations/\(id)", champ)
   }
 

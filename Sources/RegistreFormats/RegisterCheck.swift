@@ -14,7 +14,7 @@ enum RegisterCheck {
     }
     duplicates(registre.traitements.map(\.id), genre: "traitements") { emplacements.treatment($0) }
     duplicates(registre.sousTraitants.map(\.id), genre: "sous-traitants") { emplacements.processor($0) }
-    duplicates(registre.violations.map(\.id), genre: "violations") { emplacements.violation($0) }
+    duplicates(registre.violations.map(\.id), genre: "violations") { emplacements.breach($0) }
 
     let sousTraitants = Set(registre.sousTraitants.map(\.id))
     let traitements = Set(registre.traitements.map(\.id))
@@ -30,13 +30,13 @@ enum RegisterCheck {
     for violation in registre.violations {
       for (indice, id) in violation.traitements.enumerated() where !traitements.contains(id) {
         diagnostics.append(Diagnostic(
-          emplacements.violation(violation.id, champ: "traitements[\(indice)]")
+          emplacements.breach(violation.id, champ: "traitements[\(indice)]")
             ?? Location(fichier: "violations/\(violation.id).yaml", champ: "traitements[\(indice)]"),
           "traitement « \(id) » inconnu", attendu: "l'identifiant d'un traitement du registre"))
       }
       if let id = violation.sousTraitant, !sousTraitants.contains(id) {
         diagnostics.append(Diagnostic(
-          emplacements.violation(violation.id, champ: "sous_traitant")
+          emplacements.breach(violation.id, champ: "sous_traitant")
             ?? Location(fichier: "violations/\(violation.id).yaml", champ: "sous_traitant"),
           "sous-traitant « \(id) » inconnu", attendu: "l'identifiant d'un sous-traitant du registre"))
       }

@@ -86,7 +86,7 @@ extension RegisterLoading {
     do {
       donnees = try BoundedFile.read(url, limit: XMLDocument.maximumInputSize)
     } catch {
-      throw LoadFailure(diagnostics: [Diagnostic(Location(fichier: fichier), RegisterLoading.explication(error))])
+      throw LoadFailure(diagnostics: [Diagnostic(Location(fichier: fichier), RegisterLoading.explanation(error))])
     }
     return try loadXML(donnees, nom: fichier, source: url)
   }
@@ -116,7 +116,7 @@ extension RegisterLoading {
       throw LoadFailure(diagnostics: [Diagnostic(Location(fichier: fichier), "document sans élément racine")])
     }
     var lecteur = XMLTreeReader(fichier: fichier)
-    let registre = lecteur.registre(racine)
+    let registre = lecteur.register(racine)
     guard let registre, lecteur.diagnostics.isEmpty else {
       throw LoadFailure(diagnostics: lecteur.diagnostics)
     }
@@ -232,7 +232,7 @@ struct XMLTreeReader {
 
   init(fichier: String) { self.fichier = fichier }
 
-  mutating func registre(_ racine: XMLElementNode) -> Register? {
+  mutating func register(_ racine: XMLElementNode) -> Register? {
     guard let noeudEtablissement = racine.child(named: "etablissement") else { return nil }
     // Nearly every element gets a location: sized once rather than grown by rehashing.
     emplacements.reserveCapacity(Self.elementCount(racine))

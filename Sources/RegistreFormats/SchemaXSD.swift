@@ -42,7 +42,7 @@ public enum SchemaXSD {
     for type in Format.types {
       sortie += complexType(type)
     }
-    sortie += typesSimples()
+    sortie += simpleTypes()
     sortie += "</xs:schema>\n"
     return sortie
   }
@@ -99,7 +99,7 @@ public enum SchemaXSD {
     return liste
   }
 
-  private static func typesSimples() -> String {
+  private static func simpleTypes() -> String {
     let unitesFrancaises = "jour|jours|semaine|semaines|mois|an|ans|année|années|annee|annees"
     var s = """
         <xs:simpleType name="Texte">

@@ -45,24 +45,24 @@ indirect enum Value: Equatable, Sendable {
   static func from<T: Encodable>(_ valeur: T, type: RecordType) throws -> Value {
     let donnees = try JSONEncoder().encode(valeur)
     let objet = try JSONSerialization.jsonObject(with: donnees, options: [.fragmentsAllowed])
-    return ordonner(objet, genre: .objet(type))
+    return ordered(objet, genre: .objet(type))
   }
 
   /// Orders keys after the descriptor, drops empty lists and absent values.
-  private static func ordonner(_ objet: Any, genre: FieldKind) -> Value {
+  private static func ordered(_ objet: Any, genre: FieldKind) -> Value {
     switch genre {
     case .objet(let type):
       let dictionnaire = objet as? [String: Any] ?? [:]
       var paires: [(String, Value)] = []
       for champ in type.champs {
         guard let brut = dictionnaire[champ.cle], !(brut is NSNull) else { continue }
-        let valeur = ordonner(brut, genre: champ.genre)
+        let valeur = ordered(brut, genre: champ.genre)
         if case .liste(let elements) = valeur, elements.isEmpty { continue }
         paires.append((champ.cle, valeur))
       }
       return .objet(paires)
     case .liste(let genreElement, _):
-      return .liste((objet as? [Any] ?? []).map { ordonner($0, genre: genreElement) })
+      return .liste((objet as? [Any] ?? []).map { ordered($0, genre: genreElement) })
     case .entier:
       return .entier((objet as? Int) ?? (objet as? NSNumber)?.intValue ?? 0)
     case .booleen:

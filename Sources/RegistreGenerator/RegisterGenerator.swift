@@ -138,7 +138,7 @@ public struct RegisterGenerator: Sendable {
   // MARK: One register
 
   /// The register of school `index` (0-based), in memory.
-  public func registre(_ index: Int) -> Register {
+  public func register(_ index: Int) -> Register {
     var g = SplitMix64(graine: SplitMix64.mix(parametres.graine, UInt64(index) &+ 1))
     let p = parametres.partDefauts
     let genre = Self.schoolCategory(&g)
@@ -379,7 +379,7 @@ public struct RegisterGenerator: Sendable {
 
   /// Writes school `index`; returns the bytes written (XML) or 0 (folder).
   func writeOne(_ index: Int, dans dossier: URL) throws(GenerationError) -> Int {
-    var registre = registre(index)
+    var registre = register(index)
     let illisible = indexIllisibles.contains(index)
     // Every other unreadable school is well-formed but invalid (bad UAI), the others are cut.
     let uaiInvalide = illisible && indexIllisibles.filter { $0 < index }.count % 2 == 1

@@ -127,7 +127,7 @@ public enum PDFVerifier {
       guard results[index].coversRevision, let end = rangeEnd(results[index].byteRange), end < contentEnd else {
         continue
       }
-      let diff = RevisionDiff.analyse(document, signedEnd: end, until: document.bytes.count)
+      let diff = RevisionDiff.analyze(document, signedEnd: end, until: document.bytes.count)
       results[index].laterChanges = diff.descriptions
       results[index].revisionChanges = diff.changes
       results[index].laterChangesOnlySignatures = diff.allowed
@@ -141,7 +141,7 @@ public enum PDFVerifier {
     }
     var appended: AppendedContent?
     if let lastEnd = results.compactMap({ rangeEnd($0.byteRange) }).max(), contentEnd > lastEnd {
-      let diff = RevisionDiff.analyse(document, signedEnd: lastEnd, until: document.bytes.count)
+      let diff = RevisionDiff.analyze(document, signedEnd: lastEnd, until: document.bytes.count)
       appended = AppendedContent(
         bytes: document.bytes.count - lastEnd, objects: diff.descriptions, onlyValidationData: diff.allowed,
         changes: diff.changes)

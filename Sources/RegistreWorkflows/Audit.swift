@@ -134,7 +134,7 @@ public enum AuditWorkflow {
     switch f.subject {
     case .traitement(let id): e = loaded.emplacements.treatment(id, champ: f.field)
     case .sousTraitant(let id): e = loaded.emplacements.processor(id, champ: f.field)
-    case .violation(let id): e = loaded.emplacements.violation(id, champ: f.field)
+    case .violation(let id): e = loaded.emplacements.breach(id, champ: f.field)
     case .etablissement:
       e =
         f.field.flatMap { loaded.emplacements.table["etablissement/\($0)"] }

@@ -6,8 +6,8 @@ import Testing
 
 /// The sealed year must be sealed by the documents' signer, not by any certificate of the trusted CA.
 @Suite struct ArchiveSignerTests {
-  func registre(_ arguments: [String], dans dossier: URL) throws -> (code: Int32, sortie: String) {
-    try Tools.lancer([ExportCLITests.executable] + arguments, dossier: dossier)
+  func register(_ arguments: [String], dans dossier: URL) throws -> (code: Int32, sortie: String) {
+    try Tools.run([ExportCLITests.executable] + arguments, dossier: dossier)
   }
 
   /// A CA and two signers it certifies (EC P-256), made with the openssl command.
@@ -34,7 +34,7 @@ import Testing
           -extfile ext.cnf -extensions signer_ext -out $nom.pem 2>/dev/null
       done
       """
-    let resultat = try Tools.lancer(["/bin/sh", "-c", "cd '\(dossier.path)' && \(script)"], dossier: dossier)
+    let resultat = try Tools.run(["/bin/sh", "-c", "cd '\(dossier.path)' && \(script)"], dossier: dossier)
     try #require(resultat.code == 0, "\(resultat.sortie)")
   }
 
@@ -44,23 +44,23 @@ import Testing
     try pki(racine)
     let fichier = { (nom: String) in racine.appendingPathComponent(nom).path }
     let archive = racine.appendingPathComponent("archive")
-    let export = try registre(["exporter", Tools.demo.path, "--annee", "2026", "--archive", archive.path,
+    let export = try register(["exporter", Tools.demo.path, "--annee", "2026", "--archive", archive.path,
       "--cle", fichier("chef.key"), "--certificat", fichier("chef.pem")], dans: racine)
     try #require(export.code == 0, "\(export.sortie)")
     let annee = archive.appendingPathComponent("2026")
     let ac = fichier("ca.pem")
 
     // Untouched: valid, with or without the expected signer (certificate file or fingerprint).
-    #expect(try registre(["verifier", annee.path, "--ac", ac], dans: racine).code == 0)
+    #expect(try register(["verifier", annee.path, "--ac", ac], dans: racine).code == 0)
     let chef = try Data(contentsOf: URL(fileURLWithPath: fichier("chef.pem")))
     let empreinte = try #require(PDFVerifier.certificateFingerprints(in: chef).first)
-    #expect(try registre(["verifier", annee.path, "--ac", ac, "--signataire", fichier("chef.pem")], dans: racine).code == 0)
-    let parEmpreinte = try registre(["verifier", annee.path, "--ac", ac, "--signataire", empreinte.uppercased()], dans: racine)
+    #expect(try register(["verifier", annee.path, "--ac", ac, "--signataire", fichier("chef.pem")], dans: racine).code == 0)
+    let parEmpreinte = try register(["verifier", annee.path, "--ac", ac, "--signataire", empreinte.uppercased()], dans: racine)
     #expect(parEmpreinte.code == 0, "\(parEmpreinte.sortie)")
-    let autre = try registre(["verifier", annee.path, "--ac", ac, "--signataire", fichier("collegue.pem")], dans: racine)
+    let autre = try register(["verifier", annee.path, "--ac", ac, "--signataire", fichier("collegue.pem")], dans: racine)
     #expect(autre.code == 1)
     #expect(autre.sortie.contains("n'est pas un signataire attendu"), "\(autre.sortie)")
-    let mauvais = try registre(["verifier", annee.path, "--ac", ac, "--signataire", "pas-une-empreinte"], dans: racine)
+    let mauvais = try register(["verifier", annee.path, "--ac", ac, "--signataire", "pas-une-empreinte"], dans: racine)
     #expect(mauvais.code == 2)
 
     // The attack: XML and CSV altered, manifest recomputed and re-signed by the colleague's certificate.
@@ -80,7 +80,7 @@ import Testing
       try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
     }
     try YearArchive.manifest(fichiers).write(to: manifeste)
-    let resigne = try Tools.lancer(["/usr/bin/env", "openssl", "cms", "-sign", "-binary", "-cades", "-nosmimecap",
+    let resigne = try Tools.run(["/usr/bin/env", "openssl", "cms", "-sign", "-binary", "-cades", "-nosmimecap",
       "-md", "sha256", "-signer", fichier("collegue.pem"), "-inkey", fichier("collegue.key"), "-in", manifeste.path,
       "-outform", "DER", "-out", signature.path], dossier: racine)
     try #require(resigne.code == 0, "\(resigne.sortie)")
@@ -92,12 +92,12 @@ import Testing
     #expect(!rapport.signerProblems.isEmpty)
     #expect(!rapport.valid)
 
-    let verif = try registre(["verifier", annee.path, "--ac", ac], dans: racine)
+    let verif = try register(["verifier", annee.path, "--ac", ac], dans: racine)
     #expect(verif.code == 1, "\(verif.sortie)")
     #expect(verif.sortie.contains("changement de signataire : le manifeste est signé par collegue, registre-2026.pdf par chef"),
       "\(verif.sortie)")
     // Naming the colleague does not help: the documents are the head teacher's.
-    let nomme = try registre(["verifier", annee.path, "--ac", ac, "--signataire", fichier("collegue.pem")], dans: racine)
+    let nomme = try register(["verifier", annee.path, "--ac", ac, "--signataire", fichier("collegue.pem")], dans: racine)
     #expect(nomme.code == 1)
     #expect(nomme.sortie.contains("registre-2026.pdf est signé par chef"), "\(nomme.sortie)")
   }

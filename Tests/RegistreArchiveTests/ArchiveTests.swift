@@ -7,7 +7,7 @@ import RegistreTestSupport
 
 @Suite struct ArchiveTests {
   /// Seals a small year signed with demonstration credentials; returns the archive, the year and the CA.
-  func sceller(_ archive: URL, annee: Int = 2026) throws -> (URL, Data) {
+  func seal(_ archive: URL, annee: Int = 2026) throws -> (URL, Data) {
     let demo = try SigningCredentials.demonstration()
     let fichiers = [
       ArchiveFile(name: "registre-\(annee).xml", data: Data("<registre/>".utf8)),
@@ -23,7 +23,7 @@ import RegistreTestSupport
   @Test func sealedYearVerifiesAndManifestIsSha256sumCompatible() throws {
     let archive = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: archive) }
-    let (dossier, ac) = try sceller(archive)
+    let (dossier, ac) = try seal(archive)
     #expect(dossier.lastPathComponent == "2026")
     // No signed PDF here: the manifest's signer must be named (the archive's one-signer rule).
     #expect(!ArchiveVerification.check(dossier, trustAnchors: [ac]).valid)
@@ -35,7 +35,7 @@ import RegistreTestSupport
     #expect((attributs[.posixPermissions] as? Int) == 0o640)
     // The manifest is what sha256sum checks (a missing sha256sum skips or fails the test, never passes it).
     let sha256sum = try Checkers.require("sha256sum", package: "coreutils")
-    let resultat = try Tools.lancer([sha256sum, "-c", YearArchive.manifestName], dossier: dossier)
+    let resultat = try Tools.run([sha256sum, "-c", YearArchive.manifestName], dossier: dossier)
     #expect(resultat.code == 0, "\(resultat.sortie)")
     // Without the demonstration CA the signature is intact but not trusted.
     let sansAC = ArchiveVerification.check(dossier)
@@ -46,7 +46,7 @@ import RegistreTestSupport
   @Test func tamperingIsReported() throws {
     let archive = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: archive) }
-    let (dossier, ac) = try sceller(archive)
+    let (dossier, ac) = try seal(archive)
     let fichier = dossier.appendingPathComponent("registre-2026.xml")
     // Sealed files are read-only for others; the owner may still alter them, which verification catches.
     var octets = [UInt8](try Data(contentsOf: fichier))
@@ -65,7 +65,7 @@ import RegistreTestSupport
   @Test func editedManifestBreaksItsSignature() throws {
     let archive = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: archive) }
-    let (dossier, ac) = try sceller(archive)
+    let (dossier, ac) = try seal(archive)
     // Replace a file and update its hash in the manifest: the manifest's signature no longer holds.
     let fichier = dossier.appendingPathComponent("bilan-2026.txt")
     let nouveau = Data("Bilan falsifié\n".utf8)
@@ -84,8 +84,8 @@ import RegistreTestSupport
   @Test func aSealedYearIsNeverOverwrittenRevisionsFollow() throws {
     let archive = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: archive) }
-    _ = try sceller(archive)
-    let (revision, _) = try sceller(archive)
+    _ = try seal(archive)
+    let (revision, _) = try seal(archive)
     #expect(revision.lastPathComponent == "2026-r2")
     #expect(YearArchive.sealedYears(in: archive).map(\.name) == ["2026", "2026-r2"])
     let cible = SealedYear(year: 2026, revision: 1, url: archive.appendingPathComponent("2026"))

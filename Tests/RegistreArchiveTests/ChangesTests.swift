@@ -3,7 +3,7 @@ import RegistreArchive
 import RegistreModel
 import Testing
 
-@Suite struct ChangementsTests {
+@Suite struct ChangesTests {
   func base() -> Register {
     let etablissement = School(
       nom: "Collège Test", uai: "0750001A", responsableTraitement: Contact(nom: "Mme Principale"))
@@ -74,7 +74,7 @@ import Testing
   }
 
   @Test func demoRegisterComparedWithItselfAfterOneEdit() throws {
-    let demo = try Tools.registreDemo()
+    let demo = try Tools.demoRegister()
     var edite = demo
     let index = try #require(edite.traitements.firstIndex { !$0.donnees.isEmpty })
     edite.traitements[index].remarques = "Revu en conseil pédagogique"

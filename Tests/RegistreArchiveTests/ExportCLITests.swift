@@ -12,20 +12,20 @@ import RegistreTestSupport
 @Suite struct ExportCLITests {
   static var executable: String { RegistreCLI.executable.path }
 
-  func registre(_ arguments: [String], dans dossier: URL) throws -> (code: Int32, sortie: String) {
+  func register(_ arguments: [String], dans dossier: URL) throws -> (code: Int32, sortie: String) {
     let result = try RegistreCLI.run(arguments, in: dossier, mergeErrors: true)
     return (result.status, result.output)
   }
 
   /// A copy of the demo register that the test may edit.
-  func copieDemo(_ dossier: URL) throws -> URL {
+  func demoCopy(_ dossier: URL) throws -> URL {
     let copie = dossier.appendingPathComponent("registre")
     try FileManager.default.copyItem(at: Tools.demo, to: copie)
     return copie
   }
 
   /// The edits of the second year: a longer retention, a new processor, a treatment removed.
-  func editer(_ registre: URL) throws {
+  func edit(_ registre: URL) throws {
     let fichier = registre.appendingPathComponent("traitements/vie-scolaire.yaml")
     var texte = try String(contentsOf: fichier, encoding: .utf8)
     let avant = "    duree: 1 an\n    point_de_depart: début de l'année scolaire (base annuelle)"
@@ -40,13 +40,13 @@ import RegistreTestSupport
   @Test func twoSealedYearsChangesVerificationAndTampering() throws {
     let racine = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: racine) }
-    let source = try copieDemo(racine)
+    let source = try demoCopy(racine)
     let archive = racine.appendingPathComponent("archive").path
 
-    let premier = try registre(["exporter", source.path, "--annee", "2025", "--archive", archive, "--demonstration"], dans: racine)
+    let premier = try register(["exporter", source.path, "--annee", "2025", "--archive", archive, "--demonstration"], dans: racine)
     #expect(premier.code == 0, "\(premier.sortie)")
-    try editer(source)
-    let second = try registre(["exporter", source.path, "--annee", "2026", "--archive", archive, "--demonstration"], dans: racine)
+    try edit(source)
+    let second = try register(["exporter", source.path, "--annee", "2026", "--archive", archive, "--demonstration"], dans: racine)
     #expect(second.code == 0, "\(second.sortie)")
 
     let annee2025 = URL(fileURLWithPath: archive).appendingPathComponent("2025")
@@ -74,30 +74,30 @@ import RegistreTestSupport
     #expect(incorpore.first?.data == (try Data(contentsOf: annee2026.appendingPathComponent("registre-2026.xml"))))
     // …and the same change list, in its section « Modifications depuis le registre 2025 ».
     let pdftotext = try Checkers.require("pdftotext", package: "poppler-utils")
-    let extrait = try Tools.lancer(
+    let extrait = try Tools.run(
       [pdftotext, annee2026.appendingPathComponent("registre-2026.pdf").path, "-"], dossier: racine)
     #expect(extrait.sortie.contains("Modifications depuis le registre 2025"))
     #expect(extrait.sortie.contains("Traitement supprimé"))
 
     // Verification passes on both years, each with its demonstration CA.
     for annee in [annee2025, annee2026] {
-      let verif = try registre(["verifier", annee.path, "--ac", annee.appendingPathComponent("ac-demonstration.pem").path], dans: racine)
+      let verif = try register(["verifier", annee.path, "--ac", annee.appendingPathComponent("ac-demonstration.pem").path], dans: racine)
       #expect(verif.code == 0, "\(verif.sortie)")
       #expect(verif.sortie.contains("Résultat : archive intègre"))
     }
 
     // comparer: folders, XML and PDF; 1 with changes, 0 without.
-    let dossiers = try registre(["comparer", annee2025.path, source.path], dans: racine)
+    let dossiers = try register(["comparer", annee2025.path, source.path], dans: racine)
     #expect(dossiers.code == 1)
     #expect(dossiers.sortie.contains("nouveau sous-traitant : MainSûre (fictif) (mainsure)"))
-    let xmlPdf = try registre(
+    let xmlPdf = try register(
       ["comparer", annee2025.appendingPathComponent("registre-2025.xml").path,
        annee2026.appendingPathComponent("registre-2026.pdf").path, "--format", "json"], dans: racine)
     #expect(xmlPdf.code == 1)
     #expect(xmlPdf.sortie.contains("\"kind\" : \"removed\""))
-    let identiques = try registre(["comparer", annee2026.appendingPathComponent("registre-2026.pdf").path, source.path], dans: racine)
+    let identiques = try register(["comparer", annee2026.appendingPathComponent("registre-2026.pdf").path, source.path], dans: racine)
     #expect(identiques.code == 0, "\(identiques.sortie)")
-    let illisible = try registre(["comparer", racine.appendingPathComponent("absent").path, source.path], dans: racine)
+    let illisible = try register(["comparer", racine.appendingPathComponent("absent").path, source.path], dans: racine)
     #expect(illisible.code == 2)
 
     // Tampered copies fail: a changed byte, an added file, a removed file.
@@ -117,7 +117,7 @@ import RegistreTestSupport
       default:
         try FileManager.default.removeItem(at: copie.appendingPathComponent("bilan-2026.pdf"))
       }
-      let verif = try registre(["verifier", copie.path, "--ac", ac], dans: racine)
+      let verif = try register(["verifier", copie.path, "--ac", ac], dans: racine)
       #expect(verif.code == 1, "\(alteration) : \(verif.sortie)")
       let attendu = ["octet": "fichier modifié : registre-2026.csv", "ajout": "fichier ajouté : note.txt",
         "suppression": "fichier supprimé : bilan-2026.pdf"][alteration] ?? ""
@@ -125,7 +125,7 @@ import RegistreTestSupport
     }
 
     // A sealed year is never replaced: a correction needs --motif and becomes a revision.
-    let sansMotif = try registre(["exporter", source.path, "--annee", "2026", "--archive", archive, "--demonstration"], dans: racine)
+    let sansMotif = try register(["exporter", source.path, "--annee", "2026", "--archive", archive, "--demonstration"], dans: racine)
     #expect(sansMotif.code == 2)
     #expect(sansMotif.sortie.contains("--motif"))
     #expect(YearArchive.sealedYears(in: URL(fileURLWithPath: archive)).map(\.name) == ["2025", "2026"])
@@ -135,7 +135,7 @@ import RegistreTestSupport
     let racine = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: racine) }
     let archive = racine.appendingPathComponent("archive")
-    let resultat = try registre(["exporter", Tools.demo.path, "--annee", "2026", "--archive", archive.path], dans: racine)
+    let resultat = try register(["exporter", Tools.demo.path, "--annee", "2026", "--archive", archive.path], dans: racine)
     #expect(resultat.code == 2)
     #expect(resultat.sortie.contains("--demonstration"))
     #expect(!FileManager.default.fileExists(atPath: archive.path))

@@ -5,7 +5,7 @@ import Testing
 import RegistreTestSupport
 
 @Suite struct SpreadsheetTests {
-  func registre() -> Register {
+  func register() -> Register {
     Register(
       etablissement: School(nom: "Lycée", uai: "0750001A", responsableTraitement: Contact(nom: "M. Proviseur")),
       traitements: [
@@ -16,7 +16,7 @@ import RegistreTestSupport
   }
 
   @Test func csvForFrenchSpreadsheets() throws {
-    let data = Spreadsheet.csv(registre())
+    let data = Spreadsheet.csv(register())
     #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
     let texte = String(decoding: data.dropFirst(3), as: UTF8.self)
     let lignes = texte.components(separatedBy: "\r\n")
@@ -30,7 +30,7 @@ import RegistreTestSupport
   }
 
   @Test func odsIsAZipWithTheMimetypeFirstAndStored() throws {
-    let data = try Spreadsheet.ods(registre())
+    let data = try Spreadsheet.ods(register())
     let octets = [UInt8](data)
     #expect(Array(octets.prefix(4)) == [0x50, 0x4B, 0x03, 0x04])
     // Compression method 0 (stored) and the name "mimetype" right after the 30-byte header.
@@ -46,10 +46,10 @@ import RegistreTestSupport
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let fichier = dossier.appendingPathComponent("registre.ods")
-    try Spreadsheet.ods(try Tools.registreDemo()).write(to: fichier)
-    let test = try Tools.lancer([unzip, "-t", fichier.path], dossier: dossier)
+    try Spreadsheet.ods(try Tools.demoRegister()).write(to: fichier)
+    let test = try Tools.run([unzip, "-t", fichier.path], dossier: dossier)
     #expect(test.code == 0, "\(test.sortie)")
-    let liste = try Tools.lancer([unzip, "-Z1", fichier.path], dossier: dossier)
+    let liste = try Tools.run([unzip, "-Z1", fichier.path], dossier: dossier)
     #expect(liste.sortie.split(separator: "\n").map(String.init)
       == ["mimetype", "META-INF/manifest.xml", "styles.xml", "content.xml"])
   }
@@ -61,11 +61,11 @@ import RegistreTestSupport
     let office = try Checkers.require("libreoffice", "soffice", package: "libreoffice-calc-nogui")
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let demo = try Tools.registreDemo()
+    let demo = try Tools.demoRegister()
     let fichier = dossier.appendingPathComponent("registre.ods")
     try Spreadsheet.ods(demo).write(to: fichier)
     let profil = dossier.appendingPathComponent("profil")
-    let resultat = try Tools.lancer([
+    let resultat = try Tools.run([
       office, "-env:UserInstallation=file://\(profil.path)", "--headless", "--convert-to",
       "csv:Text - txt - csv (StarCalc):59,34,76", "--outdir", dossier.path, fichier.path,
     ], dossier: dossier)

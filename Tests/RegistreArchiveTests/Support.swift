@@ -12,12 +12,12 @@ enum Tools {
 
   static let demo = depot.appendingPathComponent("Sources/RegistreCatalogue/Resources/demo")
 
-  static func registreDemo() throws -> Register {
+  static func demoRegister() throws -> Register {
     try RegisterLoading.load(demo).registre
   }
 
   /// Runs a program to its end (the shared runner of RegistreTestSupport, outputs merged).
-  static func lancer(_ arguments: [String], dossier: URL) throws -> (code: Int32, sortie: String) {
+  static func run(_ arguments: [String], dossier: URL) throws -> (code: Int32, sortie: String) {
     let result = try ProcessRunner.run(arguments, in: dossier)
     return (result.status, result.output)
   }

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct YearReviewTests {
   @Test func indicatorsBesideLastYearWithTrend() throws {
-    let demo = try Tools.registreDemo()
+    let demo = try Tools.demoRegister()
     let jour = try #require(Day(iso: "2026-06-30"))
     var avant = demo
     avant.traitements.removeLast()
@@ -26,7 +26,7 @@ import Testing
   }
 
   @Test func firstYearHasNoComparison() throws {
-    let demo = try Tools.registreDemo()
+    let demo = try Tools.demoRegister()
     let jour = try #require(Day(iso: "2026-06-30"))
     let bilan = YearReview(year: 2026, school: "X", current: Indicators.of(demo, auditDate: jour), previousYear: nil, previous: nil)
     #expect(bilan.lines.allSatisfy { $0.trend == nil && $0.previous == nil })

@@ -77,7 +77,7 @@ import RegistreTestSupport
     #expect(sequentiel.parRegle == rapport.parRegle)
   }
 
-  @Test func registresIllisiblesIsoles() throws {
+  @Test func unreadableRegistersAreIsolated() throws {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     try RegisterGenerator(GenerationParameters(etablissements: 3, traitements: 5)).write(dans: dossier)
@@ -105,7 +105,7 @@ import RegistreTestSupport
     #expect(throws: BatchError.dossierIntrouvable(absent.path)) { try BatchAudit.run(absent, dateAudit: jour, acceptances: AcceptancesFile.reader) }
   }
 
-  @Test func sortiesCSVEtJSONBienFormees() throws {
+  @Test func csvAndJSONOutputsAreWellFormed() throws {
     let (dossier, _) = try Self.batch()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let rapport = try BatchAudit.run(dossier, dateAudit: try #require(Self.jour), acceptances: AcceptancesFile.reader)
@@ -134,11 +134,11 @@ import RegistreTestSupport
     #expect(regles.count == Rules.ids.count)
 
     let texte = BatchReportText.render(rapport)
-    #expect(texte.contains("20 registre(s) : 18 audité(s), 2 illisible(s)"))
+    #expect(texte.contains("20 register(s) : 18 audité(s), 2 illisible(s)"))
     #expect(texte.contains("Registres illisibles"))
   }
 
-  @Test func csvNeLaissePasPasserDeFormule() throws {
+  @Test func csvLetsNoFormulaThrough() throws {
     var rapport = BatchReport(
       dossier: "/x", dateAudit: try #require(Self.jour), regles: [], etablissements: [], parRegle: [])
     rapport.etablissements = [SchoolRow(source: "a.xml", uai: "0980000T", nom: "=HYPERLINK(\"x\")")]

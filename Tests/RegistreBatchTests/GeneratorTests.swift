@@ -7,7 +7,7 @@ import Testing
 import RegistreTestSupport
 
 /// Every file of a folder, by relative path.
-func contenu(_ dossier: URL) throws -> [String: Data] {
+func contents(_ dossier: URL) throws -> [String: Data] {
   var table: [String: Data] = [:]
   let enumerateur = FileManager.default.enumerator(at: dossier, includingPropertiesForKeys: [.isRegularFileKey])
   while let url = enumerateur?.nextObject() as? URL {
@@ -28,21 +28,21 @@ func contenu(_ dossier: URL) throws -> [String: Data] {
     }
     try RegisterGenerator(p).write(dans: a)
     try RegisterGenerator(p).write(dans: b)
-    let x = try contenu(a)
-    let y = try contenu(b)
+    let x = try contents(a)
+    let y = try contents(b)
     #expect(x.count == 4)
     #expect(x == y)
 
     var autre = p
     autre.graine = 8
-    #expect(try RegisterGenerator(autre).registre(0) != RegisterGenerator(p).registre(0))
+    #expect(try RegisterGenerator(autre).register(0) != RegisterGenerator(p).register(0))
   }
 
   /// School i does not depend on how many schools the lot has.
   @Test func aSchoolDoesNotDependOnTheBatchSize() throws {
     let petit = try RegisterGenerator(GenerationParameters(etablissements: 3, traitements: 20))
     let grand = try RegisterGenerator(GenerationParameters(etablissements: 300, traitements: 20))
-    #expect(petit.registre(2) == grand.registre(2))
+    #expect(petit.register(2) == grand.register(2))
   }
 
   @Test func generatedRegistersLoad() throws {
@@ -74,7 +74,7 @@ func contenu(_ dossier: URL) throws -> [String: Data] {
     }
   }
 
-  @Test func uaiBienFormesEtUniques() {
+  @Test func uaisAreWellFormedAndUnique() {
     let codes = (0..<19_999).map(RegisterGenerator.uai)
     #expect(codes.allSatisfy(Codes.isUAI))
     #expect(Set(codes).count == codes.count)

@@ -55,7 +55,7 @@ import RegistreTestSupport
   }
 
   @Test func registerWithoutErrorExitsWithZero() throws {
-    let r = try CLITool.lancer(["audit", CLITool.registreValide.path, "--date", "2026-11-29"])
+    let r = try CLITool.run(["audit", CLITool.registreValide.path, "--date", "2026-11-29"])
     #expect(r.code == 0)
     #expect(r.sortie.contains("Traitement « vie-scolaire »"))
     #expect(r.sortie.contains("Résumé : aucun constat bloquant ouvert"))
@@ -65,7 +65,7 @@ import RegistreTestSupport
   @Test func plantedDefectsFoundWithTheirIdentifier() throws {
     let (dossier, registre) = try Self.registerWithDefects()
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let r = try CLITool.lancer(["audit", registre.path, "--date", "2026-11-29"])
+    let r = try CLITool.run(["audit", registre.path, "--date", "2026-11-29"])
     #expect(r.code == 1)
     for id in [
       "aipd-requise-manquante", "transfert-hors-ue-sans-garantie", "doctrine-cloud-ministere",
@@ -95,7 +95,7 @@ import RegistreTestSupport
 
   @Test func theDemoShowsItsPlantedDefects() throws {
     let demo = CLITool.depot.appendingPathComponent("Sources/RegistreCatalogue/Resources/demo")
-    let r = try CLITool.lancer(["audit", demo.path, "--date", "2026-11-29", "--format", "json"])
+    let r = try CLITool.run(["audit", demo.path, "--date", "2026-11-29", "--format", "json"])
     #expect(r.code == 1)
     let objet = try #require(try JSONSerialization.jsonObject(with: Data(r.sortie.utf8)) as? [String: Any])
     let constats = try #require(objet["findings"] as? [[String: Any]])
@@ -118,7 +118,7 @@ import RegistreTestSupport
 
   @Test func theDemoJSONFollowsTheSchema() throws {
     let demo = CLITool.depot.appendingPathComponent("Sources/RegistreCatalogue/Resources/demo")
-    let r = try CLITool.lancer(["audit", demo.path, "--date", "2026-11-29", "--format", "json"])
+    let r = try CLITool.run(["audit", demo.path, "--date", "2026-11-29", "--format", "json"])
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let rapport = dossier.appendingPathComponent("audit.json")
@@ -137,18 +137,18 @@ import RegistreTestSupport
   @Test func failureThreshold() throws {
     let (dossier, registre) = try Self.registerWithDefects()
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let jamais = try CLITool.lancer(["audit", registre.path, "--date", "2026-11-29", "--echec-si", "jamais"])
+    let jamais = try CLITool.run(["audit", registre.path, "--date", "2026-11-29", "--echec-si", "jamais"])
     #expect(jamais.code == 0)
-    let avertissements = try CLITool.lancer([
+    let avertissements = try CLITool.run([
       "audit", registre.path, "--date", "2026-11-29", "--regle", "doctrine-cloud-ministere", "--echec-si",
       "avertissement",
     ])
     #expect(avertissements.code == 1)
-    let erreurs = try CLITool.lancer([
+    let erreurs = try CLITool.run([
       "audit", registre.path, "--date", "2026-11-29", "--regle", "doctrine-cloud-ministere",
     ])
     #expect(erreurs.code == 0)
-    let sans = try CLITool.lancer([
+    let sans = try CLITool.run([
       "audit", registre.path, "--date", "2026-11-29", "--sans-regle", "aipd-requise-manquante",
       "--sans-regle", "transfert-hors-ue-sans-garantie", "--sans-regle", "flux-tls-obsolete",
       "--sans-regle", "conservation-excessive",
@@ -160,7 +160,7 @@ import RegistreTestSupport
   @Test func jsonWithLocations() throws {
     let (dossier, registre) = try Self.registerWithDefects()
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let r = try CLITool.lancer(["audit", registre.path, "--date", "2026-11-29", "--format", "json"])
+    let r = try CLITool.run(["audit", registre.path, "--date", "2026-11-29", "--format", "json"])
     #expect(r.code == 1)
     let objet = try #require(try JSONSerialization.jsonObject(with: Data(r.sortie.utf8)) as? [String: Any])
     #expect((objet["register"] as? [String: Any])?["uai"] as? String == "0999998Y")
@@ -198,7 +198,7 @@ import RegistreTestSupport
       """
     try incomplete.write(
       to: registre.appendingPathComponent("traitements/sorties.yaml"), atomically: true, encoding: .utf8)
-    let r = try CLITool.lancer(["audit", registre.path, "--date", "2026-11-29", "--format", "json"])
+    let r = try CLITool.run(["audit", registre.path, "--date", "2026-11-29", "--format", "json"])
     #expect(r.code == 1)
     let objet = try #require(try JSONSerialization.jsonObject(with: Data(r.sortie.utf8)) as? [String: Any])
     let constats = try #require(objet["findings"] as? [[String: Any]])
@@ -211,7 +211,7 @@ import RegistreTestSupport
     #expect(constats.contains { $0["rule"] as? String == "aipd-requise-manquante" && $0["treatment"] as? String == "video" })
     #expect(constats.contains { $0["rule"] as? String == "conservation-non-definie" && $0["treatment"] as? String == "sorties" })
     #expect(r.erreurs.contains("Registre incomplet : 1 fiche(s) incomplète(s)"))
-    let valider = try CLITool.lancer(["valider", registre.path])
+    let valider = try CLITool.run(["valider", registre.path])
     #expect(valider.code == 1)
     #expect(valider.erreurs.contains("valeur à compléter"))
   }
@@ -219,7 +219,7 @@ import RegistreTestSupport
   @Test func sarifLocatesTheYAMLLine() throws {
     let (dossier, registre) = try Self.registerWithDefects()
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let r = try CLITool.lancer(["audit", registre.path, "--date", "2026-11-29", "--format", "sarif"])
+    let r = try CLITool.run(["audit", registre.path, "--date", "2026-11-29", "--format", "sarif"])
     let objet = try #require(try JSONSerialization.jsonObject(with: Data(r.sortie.utf8)) as? [String: Any])
     #expect(objet["version"] as? String == "2.1.0")
     let run = try #require((objet["runs"] as? [[String: Any]])?.first)
@@ -243,7 +243,7 @@ import RegistreTestSupport
       """
     let (dossier, registre) = try Self.registerWithDefects(acceptations: acceptations)
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let r = try CLITool.lancer([
+    let r = try CLITool.run([
       "audit", registre.path, "--date", "2026-11-29", "--regle", "flux-tls-obsolete",
     ])
     #expect(r.code == 0)
@@ -256,7 +256,7 @@ import RegistreTestSupport
       "acceptations:\n  - regle: regle-inconnue\n    traitement: video\n    justification: x\n    par: y\n    date: 2026-11-20\n  - regle: flux-tls-obsolete\n    justification: |\n"
     let (dossier, registre) = try Self.registerWithDefects(acceptations: acceptations)
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let r = try CLITool.lancer(["audit", registre.path, "--date", "2026-11-29"])
+    let r = try CLITool.run(["audit", registre.path, "--date", "2026-11-29"])
     #expect(r.code == 2)
     #expect(
       r.erreurs.contains("acceptations.yaml:8:20: erreur: champ « acceptations[1].justification » : texte vide"))
@@ -264,7 +264,7 @@ import RegistreTestSupport
     let (dossier2, registre2) = try Self.registerWithDefects(
       acceptations: "acceptations:\n  - regle: regle-inconnue\n    traitement: video\n    justification: x\n    par: y\n    date: 2026-11-20\n")
     defer { try? FileManager.default.removeItem(at: dossier2) }
-    let r2 = try CLITool.lancer(["audit", registre2.path, "--date", "2026-11-29"])
+    let r2 = try CLITool.run(["audit", registre2.path, "--date", "2026-11-29"])
     #expect(r2.code == 2)
     #expect(r2.erreurs.contains("règle « regle-inconnue » inconnue"))
   }
@@ -284,7 +284,7 @@ import RegistreTestSupport
       """
     let (dossier, registre) = try Self.registerWithDefects(acceptations: acceptations)
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let r = try CLITool.lancer(["audit", registre.path, "--date", "2026-11-29"])
+    let r = try CLITool.run(["audit", registre.path, "--date", "2026-11-29"])
     #expect(r.code == 2)
     #expect(r.erreurs.contains("acceptations.yaml:2:5: erreur: champ « acceptations[0].par » : champ obligatoire manquant"))
     #expect(r.erreurs.contains("acceptations.yaml:10:11: erreur: champ « acceptations[1].date » : « 20/11/2026 » n'est pas une date valide"))
@@ -297,15 +297,15 @@ import RegistreTestSupport
     let texte = try String(contentsOf: fiche, encoding: .utf8).replacingOccurrences(
       of: "statut: valide", with: "statut: validée")
     try texte.write(to: fiche, atomically: true, encoding: .utf8)
-    let invalide = try CLITool.lancer(["audit", registre.path])
+    let invalide = try CLITool.run(["audit", registre.path])
     #expect(invalide.code == 2)
     #expect(invalide.erreurs.contains("traitements/video.yaml:3:9: erreur"))
-    let regle = try CLITool.lancer(["audit", CLITool.registreValide.path, "--regle", "inexistante"])
+    let regle = try CLITool.run(["audit", CLITool.registreValide.path, "--regle", "inexistante"])
     #expect(regle.code == 2)
     #expect(regle.erreurs.contains("règle inconnue « inexistante »"))
-    let date = try CLITool.lancer(["audit", CLITool.registreValide.path, "--date", "29/11/2026"])
+    let date = try CLITool.run(["audit", CLITool.registreValide.path, "--date", "29/11/2026"])
     #expect(date.code == 2)
-    let format = try CLITool.lancer(["audit", CLITool.registreValide.path, "--format", "pdf"])
+    let format = try CLITool.run(["audit", CLITool.registreValide.path, "--format", "pdf"])
     #expect(format.code == 2)
   }
 }

@@ -10,30 +10,30 @@ struct BatchAuditPDFCLI {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let lot = dossier.appendingPathComponent("lot").path
-    let generation = try CLITool.lancer([
+    let generation = try CLITool.run([
       "generer-registres", lot, "--etablissements", "5", "--traitements", "8", "--illisibles", "1",
     ])
     try #require(generation.code == 0, "\(generation.erreurs)")
-    let json = try CLITool.lancer(["audit", "--lot", lot, "--format", "json", "--date", "2026-01-15"])
+    let json = try CLITool.run(["audit", "--lot", lot, "--format", "json", "--date", "2026-01-15"])
     let objet = try #require(try JSONSerialization.jsonObject(with: Data(json.sortie.utf8)) as? [String: Any])
     let ecoles = try #require(objet["schools"] as? [[String: Any]])
     let lisibles = ecoles.filter { $0["status"] as? String == "audited" }
     #expect(lisibles.count == 4)
 
     let pdf = dossier.appendingPathComponent("academie.pdf")
-    let audit = try CLITool.lancer(
+    let audit = try CLITool.run(
       ["audit", "--lot", lot, "--format", "pdf", "--sortie", pdf.path, "--date", "2026-01-15", "--demonstration"],
       environnement: ["SOURCE_DATE_EPOCH": "1795824000"])
     #expect(audit.code == 1, "\(audit.erreurs)")  // one register is unreadable: same code as the other formats
     #expect(audit.sortie.isEmpty)  // nothing on standard output: the PDF is in its file
-    #expect(audit.erreurs.contains("4 registre(s) audité(s), 1 illisible(s)"))
+    #expect(audit.erreurs.contains("4 register(s) audité(s), 1 illisible(s)"))
     let autorite = dossier.appendingPathComponent("ac-demonstration.pem")
     #expect(FileManager.default.fileExists(atPath: autorite.path))
 
     // Signed, and the signature verifies against the demonstration authority.
-    let verification = try CLITool.lancer(["verifier", pdf.path, "--ac", autorite.path])
+    let verification = try CLITool.run(["verifier", pdf.path, "--ac", autorite.path])
     #expect(verification.code == 0, "\(verification.sortie)\(verification.erreurs)")
-    #expect(try CLITool.lancer(["verifier", pdf.path]).code == 1)  // untrusted without the authority
+    #expect(try CLITool.run(["verifier", pdf.path]).code == 1)  // untrusted without the authority
 
     // The expected text.
     let texte = try CLITool.tool(["pdftotext", "-layout", pdf.path, "-"]).sortie
@@ -71,15 +71,15 @@ struct BatchAuditPDFCLI {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let pdf = dossier.appendingPathComponent("audit.pdf")
-    let r = try CLITool.lancer([
+    let r = try CLITool.run([
       "audit", CLITool.registreValide.path, "--format", "pdf", "--sortie", pdf.path, "--echec-si", "jamais",
       "--demonstration",
     ])
     #expect(r.code == 0, "\(r.erreurs)")
     let autorite = dossier.appendingPathComponent("ac-demonstration.pem")
-    let v = try CLITool.lancer(["verifier", pdf.path, "--ac", autorite.path])
+    let v = try CLITool.run(["verifier", pdf.path, "--ac", autorite.path])
     #expect(v.code == 0, "\(v.sortie)\(v.erreurs)")
-    let conflit = try CLITool.lancer([
+    let conflit = try CLITool.run([
       "audit", CLITool.registreValide.path, "--format", "pdf", "--sortie", pdf.path, "--demonstration", "--p12",
       "x.p12",
     ])
@@ -91,10 +91,10 @@ struct BatchAuditPDFCLI {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let lot = dossier.appendingPathComponent("lot").path
-    try #require(try CLITool.lancer(["generer-registres", lot, "--etablissements", "2", "--traitements", "3"]).code == 0)
+    try #require(try CLITool.run(["generer-registres", lot, "--etablissements", "2", "--traitements", "3"]).code == 0)
     // A folder that does not exist: exit 2, nothing written, FOP not even started.
     let absent = dossier.appendingPathComponent("absent/academie.pdf")
-    let r = try CLITool.lancer(["audit", "--lot", lot, "--format", "pdf", "--sortie", absent.path])
+    let r = try CLITool.run(["audit", "--lot", lot, "--format", "pdf", "--sortie", absent.path])
     #expect(r.code == 2)
     #expect(r.erreurs.contains("academie.pdf"))
     #expect(!FileManager.default.fileExists(atPath: absent.path))

@@ -18,7 +18,7 @@ struct CLITool {
 
   /// Runs `registre` through the shared CLI runner; standard output and error apart.
   @discardableResult
-  static func lancer(_ arguments: [String], dossier: URL? = nil, environnement: [String: String] = [:]) throws -> RunResult {
+  static func run(_ arguments: [String], dossier: URL? = nil, environnement: [String: String] = [:]) throws -> RunResult {
     let result = try RegistreCLI.run(arguments, in: dossier, environment: environnement)
     return RunResult(code: result.status, sortie: result.output, erreurs: result.errors)
   }

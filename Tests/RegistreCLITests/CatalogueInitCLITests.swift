@@ -4,7 +4,7 @@ import RegistreTestSupport
 
 @Suite struct CatalogueInitCLI {
   @Test func catalogueListsEveryEntryWithControllerAndDPIA() throws {
-    let r = try CLITool.lancer(["catalogue"])
+    let r = try CLITool.run(["catalogue"])
     #expect(r.code == 0)
     let lignes = r.sortie.split(separator: "\n")
     #expect(lignes.first?.hasPrefix("ID") == true)
@@ -14,11 +14,11 @@ import RegistreTestSupport
   }
 
   @Test func showPrintsTheEntryYAMLOrFailsWithTwo() throws {
-    let r = try CLITool.lancer(["catalogue", "afficher", "discipline"])
+    let r = try CLITool.run(["catalogue", "afficher", "discipline"])
     #expect(r.code == 0)
     #expect(r.sortie.contains("id: discipline"))
     #expect(r.sortie.contains("R.511-13"))
-    let absent = try CLITool.lancer(["catalogue", "afficher", "onde"])
+    let absent = try CLITool.run(["catalogue", "afficher", "onde"])
     #expect(absent.code == 2)
     #expect(absent.erreurs.contains("absente du catalogue"))
   }
@@ -27,11 +27,11 @@ import RegistreTestSupport
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let cible = dossier.appendingPathComponent("registre").path
-    let r = try CLITool.lancer(["init", cible, "--nom", "Collège Exemple", "--uai", "0999995V", "--avec", "ent,discipline"])
+    let r = try CLITool.run(["init", cible, "--nom", "Collège Exemple", "--uai", "0999995V", "--avec", "ent,discipline"])
     #expect(r.code == 0)
     #expect(r.sortie.contains("2 traitement(s)"))
     #expect(FileManager.default.fileExists(atPath: cible + "/traitements/discipline.yaml"))
-    let v = try CLITool.lancer(["valider", cible])
+    let v = try CLITool.run(["valider", cible])
     #expect(v.code == 1)
     #expect(v.erreurs.contains("valeur à compléter"))
   }
@@ -39,10 +39,10 @@ import RegistreTestSupport
   @Test func initRefusesToOverwriteWithTwo() throws {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let premier = try CLITool.lancer(["init", dossier.path, "--nom", "Collège X", "--uai", "0999995V", "--avec", "ent"])
+    let premier = try CLITool.run(["init", dossier.path, "--nom", "Collège X", "--uai", "0999995V", "--avec", "ent"])
     #expect(premier.code == 0)
     let avant = try String(contentsOf: dossier.appendingPathComponent("etablissement.yaml"), encoding: .utf8)
-    let second = try CLITool.lancer(["init", dossier.path, "--nom", "Collège Y", "--uai", "0999994U"])
+    let second = try CLITool.run(["init", dossier.path, "--nom", "Collège Y", "--uai", "0999994U"])
     #expect(second.code == 2)
     #expect(second.erreurs.contains("existe déjà"))
     let apres = try String(contentsOf: dossier.appendingPathComponent("etablissement.yaml"), encoding: .utf8)
@@ -53,7 +53,7 @@ import RegistreTestSupport
   @Test func initRejectsABadUAIWithTwo() throws {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let r = try CLITool.lancer(["init", dossier.path, "--nom", "Collège X", "--uai", "12345"])
+    let r = try CLITool.run(["init", dossier.path, "--nom", "Collège X", "--uai", "12345"])
     #expect(r.code == 2)
     #expect(r.erreurs.contains("UAI"))
     #expect(try FileManager.default.contentsOfDirectory(atPath: dossier.path).isEmpty)

@@ -7,7 +7,7 @@ import RegistreTestSupport
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let sortie = dossier.appendingPathComponent("demo")
-    let r = try CLITool.lancer(["demo", "--sortie", sortie.path, "--date", "2026-11-29"])
+    let r = try CLITool.run(["demo", "--sortie", sortie.path, "--date", "2026-11-29"])
     #expect(r.code == 0, "\(r.erreurs)")
     let fichiers = [
       "registre/etablissement.yaml", "audit.txt", "audit.json", "audit.sarif", "ac-demonstration.pem",
@@ -16,23 +16,23 @@ import RegistreTestSupport
     for fichier in fichiers {
       #expect(FileManager.default.fileExists(atPath: sortie.appendingPathComponent(fichier).path), "\(fichier)")
     }
-    #expect(try CLITool.lancer(["valider", sortie.appendingPathComponent("registre").path]).code == 0)
+    #expect(try CLITool.run(["valider", sortie.appendingPathComponent("registre").path]).code == 0)
     // The documents are signed, and anyone can check them with the demo authority.
     let pdfs = ["registre.pdf", "notice-familles.pdf", "notice-eleves.pdf", "rapport-audit.pdf"].map {
       sortie.appendingPathComponent($0).path
     }
-    let verification = try CLITool.lancer(
+    let verification = try CLITool.run(
       ["verifier"] + pdfs + ["--ac", sortie.appendingPathComponent("ac-demonstration.pem").path])
     #expect(verification.code == 0, "\(verification.sortie)\(verification.erreurs)")
     // Without the demo authority they are not trusted.
-    #expect(try CLITool.lancer(["verifier", pdfs[0]]).code == 1)
+    #expect(try CLITool.run(["verifier", pdfs[0]]).code == 1)
     // A second run replaces the previous demo output…
-    #expect(try CLITool.lancer(["demo", "--sortie", sortie.path, "--date", "2026-11-29"]).code == 0)
+    #expect(try CLITool.run(["demo", "--sortie", sortie.path, "--date", "2026-11-29"]).code == 0)
     // …but never a folder it did not write.
     let autre = dossier.appendingPathComponent("autre")
     try FileManager.default.createDirectory(at: autre, withIntermediateDirectories: true)
     try Data("à garder".utf8).write(to: autre.appendingPathComponent("notes.txt"))
-    let refus = try CLITool.lancer(["demo", "--sortie", autre.path])
+    let refus = try CLITool.run(["demo", "--sortie", autre.path])
     #expect(refus.code == 2)
     #expect(try String(contentsOf: autre.appendingPathComponent("notes.txt"), encoding: .utf8) == "à garder")
     // No temporary folder is left behind.

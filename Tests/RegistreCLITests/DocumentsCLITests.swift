@@ -14,11 +14,11 @@ struct DocumentsCLITests {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let modeles = dossier.appendingPathComponent("modeles")
-    let export = try CLITool.lancer(["modeles", "exporter", modeles.path])
+    let export = try CLITool.run(["modeles", "exporter", modeles.path])
     #expect(export.code == 0)
     #expect(FileManager.default.fileExists(atPath: modeles.appendingPathComponent("registre.xsl").path))
     #expect(FileManager.default.fileExists(atPath: modeles.appendingPathComponent("fop/fop.xconf").path))
-    let encore = try CLITool.lancer(["modeles", "exporter", modeles.path])
+    let encore = try CLITool.run(["modeles", "exporter", modeles.path])
     #expect(encore.code == 2)
     #expect(encore.erreurs.contains("n'est pas vide"))
 
@@ -27,7 +27,7 @@ struct DocumentsCLITests {
       of: "<xsl:text>page </xsl:text>", with: "<xsl:text>Collège modèle – page </xsl:text>")
     try Data(texte.utf8).write(to: commun)
     let pdf = dossier.appendingPathComponent("registre.pdf")
-    let r = try CLITool.lancer(
+    let r = try CLITool.run(
       ["document", CLITool.registreValide.path, "--sortie", pdf.path, "--modeles", modeles.path],
       environnement: ["SOURCE_DATE_EPOCH": "1795824000"])
     #expect(r.code == 0, "\(r.erreurs)")
@@ -61,7 +61,7 @@ struct DocumentsCLITests {
     try incomplete.write(
       to: registre.appendingPathComponent("traitements/sorties.yaml"), atomically: true, encoding: .utf8)
     let pdf = dossier.appendingPathComponent("registre.pdf")
-    let r = try CLITool.lancer(["document", registre.path, "--sortie", pdf.path])
+    let r = try CLITool.run(["document", registre.path, "--sortie", pdf.path])
     #expect(r.code == 1, "\(r.erreurs)")
     #expect(r.erreurs.contains("sorties"))
     let texte = try Self.pdfText(pdf).replacingOccurrences(of: "\n", with: " ")
@@ -71,14 +71,14 @@ struct DocumentsCLITests {
     #expect(!texte.contains("Sorties scolaires"))
 
     let notices = dossier.appendingPathComponent("notices")
-    let n = try CLITool.lancer(["notices", registre.path, "--sortie", notices.path])
+    let n = try CLITool.run(["notices", registre.path, "--sortie", notices.path])
     #expect(n.code == 1, "\(n.erreurs)")
     let familles = try Self.pdfText(notices.appendingPathComponent("notice-familles.pdf"))
     #expect(familles.contains("Document incomplet"))
 
     // The complete register's documents carry no such box.
     let complet = dossier.appendingPathComponent("complet.pdf")
-    let c = try CLITool.lancer(["document", CLITool.registreValide.path, "--sortie", complet.path])
+    let c = try CLITool.run(["document", CLITool.registreValide.path, "--sortie", complet.path])
     #expect(c.code == 0, "\(c.erreurs)")
     #expect(!(try Self.pdfText(complet)).contains("Document incomplet"))
   }
@@ -87,7 +87,7 @@ struct DocumentsCLITests {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let notices = dossier.appendingPathComponent("notices")
-    let r = try CLITool.lancer(["notices", CLITool.registreValide.path, "--sortie", notices.path])
+    let r = try CLITool.run(["notices", CLITool.registreValide.path, "--sortie", notices.path])
     #expect(r.code == 0, "\(r.erreurs)")
     let familles = try Self.pdfText(notices.appendingPathComponent("notice-familles.pdf"))
     #expect(familles.contains("CNIL"))
@@ -96,7 +96,7 @@ struct DocumentsCLITests {
     #expect(eleves.contains("Tes données personnelles au collège"))
 
     let rapport = dossier.appendingPathComponent("audit.pdf")
-    let audit = try CLITool.lancer([
+    let audit = try CLITool.run([
       "audit", CLITool.registreValide.path, "--date", "2026-11-29", "--echec-si", "jamais",
       "--format", "pdf", "--sortie", rapport.path,
     ])
@@ -107,25 +107,25 @@ struct DocumentsCLITests {
   @Test func usageErrors() throws {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let inconnu = try CLITool.lancer([
+    let inconnu = try CLITool.run([
       "notices", CLITool.registreValide.path, "--sortie", dossier.path, "--traitement", "inconnu",
     ])
     #expect(inconnu.code == 2)
     #expect(inconnu.erreurs.contains("« inconnu »"))
-    let lesDeux = try CLITool.lancer([
+    let lesDeux = try CLITool.run([
       "notices", CLITool.registreValide.path, "--sortie", dossier.path, "--traitement", "vie-scolaire",
       "--par-traitement",
     ])
     #expect(lesDeux.code == 2)
-    let modeles = try CLITool.lancer([
+    let modeles = try CLITool.run([
       "document", CLITool.registreValide.path, "--sortie", dossier.appendingPathComponent("r.pdf").path,
       "--modeles", "/nonexistent/modeles",
     ])
     #expect(modeles.code == 2)
     #expect(modeles.erreurs.contains("Dossier de modèles introuvable"))
-    let absent = try CLITool.lancer(["document", "/nonexistent/registre", "--sortie", "r.pdf"], dossier: dossier)
+    let absent = try CLITool.run(["document", "/nonexistent/registre", "--sortie", "r.pdf"], dossier: dossier)
     #expect(absent.code == 2)
-    let sansDossier = try CLITool.lancer([
+    let sansDossier = try CLITool.run([
       "document", CLITool.registreValide.path, "--sortie", dossier.appendingPathComponent("absent/r.pdf").path,
     ])
     #expect(sansDossier.code == 2)

@@ -10,7 +10,7 @@ import RegistreTestSupport
 #endif
 
 /// A loopback port nothing listens on: taken from the kernel, then released.
-func portLibre() throws -> Int {
+func freePort() throws -> Int {
   let descripteur = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
   guard descripteur >= 0 else { throw CocoaError(.fileReadUnknown) }
   defer { close(descripteur) }
@@ -37,13 +37,13 @@ func portLibre() throws -> Int {
   func example(_ nom: String) -> String { Self.exemples.appendingPathComponent(nom).path }
 
   @Test func exitCodesFollowTheVerdict() throws {
-    let gar = try CLITool.lancer(["evaluer", example("ressource-gar.yaml"), "--date", "2026-11-29"])
+    let gar = try CLITool.run(["evaluer", example("ressource-gar.yaml"), "--date", "2026-11-29"])
     #expect(gar.code == 0)
     #expect(gar.sortie.contains("Verdict : ADOPTABLE"))
-    let conditions = try CLITool.lancer(["evaluer", example("appli-comptes-editeur-ue.yaml")])
+    let conditions = try CLITool.run(["evaluer", example("appli-comptes-editeur-ue.yaml")])
     #expect(conditions.code == 1)
     #expect(conditions.sortie.contains("ADOPTABLE SOUS CONDITIONS"))
-    let proscrit = try CLITool.lancer(["evaluer", example("appli-gratuite-publicite.yaml")])
+    let proscrit = try CLITool.run(["evaluer", example("appli-gratuite-publicite.yaml")])
     #expect(proscrit.code == 1)
     #expect(proscrit.sortie.contains("À PROSCRIRE"))
     #expect(proscrit.sortie.contains("Réf. : "))
@@ -54,28 +54,28 @@ func portLibre() throws -> Int {
     defer { try? FileManager.default.removeItem(at: dossier) }
     let fiche = dossier.appendingPathComponent("f.yaml")
     try Data("nom: X\nediteur: Y\nfinalite: Z\npublicite: peut-etre\n".utf8).write(to: fiche)
-    let r = try CLITool.lancer(["evaluer", fiche.path, "--sortie", dossier.appendingPathComponent("out").path])
+    let r = try CLITool.run(["evaluer", fiche.path, "--sortie", dossier.appendingPathComponent("out").path])
     #expect(r.code == 2)
     #expect(r.erreurs.contains("f.yaml:4"))
     #expect(!FileManager.default.fileExists(atPath: dossier.appendingPathComponent("out").path))
-    let absente = try CLITool.lancer(["evaluer", dossier.appendingPathComponent("absente.yaml").path])
+    let absente = try CLITool.run(["evaluer", dossier.appendingPathComponent("absente.yaml").path])
     #expect(absente.code == 2)
-    #expect(try CLITool.lancer(["evaluer"]).code == 2)
-    #expect(try CLITool.lancer(["evaluer", fiche.path, "--ajouter"]).code == 2)
+    #expect(try CLITool.run(["evaluer"]).code == 2)
+    #expect(try CLITool.run(["evaluer", fiche.path, "--ajouter"]).code == 2)
   }
 
   @Test func sheetTemplate() throws {
-    let r = try CLITool.lancer(["evaluer", "--modele"])
+    let r = try CLITool.run(["evaluer", "--modele"])
     #expect(r.code == 0)
     #expect(r.sortie.contains("contrat_art28:"))
     #expect(r.sortie.contains("# Valeurs : propose"))
-    let accents = try CLITool.lancer(["évaluer", "--modèle"])
+    let accents = try CLITool.run(["évaluer", "--modèle"])
     #expect(accents.code == 0)
     #expect(accents.sortie == r.sortie)
   }
 
   @Test func formatJSON() throws {
-    let r = try CLITool.lancer(["evaluer", example("ia-generative.yaml"), "--format", "json"])
+    let r = try CLITool.run(["evaluer", example("ia-generative.yaml"), "--format", "json"])
     #expect(r.code == 1)
     let objet = try #require(try JSONSerialization.jsonObject(with: Data(r.sortie.utf8)) as? [String: Any])
     #expect(objet["verdict"] as? String == "a-proscrire")
@@ -84,10 +84,10 @@ func portLibre() throws -> Int {
   }
 
   @Test func pdfNeedsAFolder() throws {
-    let r = try CLITool.lancer(["evaluer", example("ressource-gar.yaml"), "--format", "pdf"])
+    let r = try CLITool.run(["evaluer", example("ressource-gar.yaml"), "--format", "pdf"])
     #expect(r.code == 2)
     #expect(r.erreurs.contains("--sortie"))
-    let signature = try CLITool.lancer(["evaluer", example("ressource-gar.yaml"), "--cle", "k.pem", "--certificat", "c.pem"])
+    let signature = try CLITool.run(["evaluer", example("ressource-gar.yaml"), "--cle", "k.pem", "--certificat", "c.pem"])
     #expect(signature.code == 2)
   }
 
@@ -106,14 +106,14 @@ func portLibre() throws -> Int {
     #expect(openssl.status == 0, "\(openssl.output)")
 
     let out = dossier.appendingPathComponent("avis")
-    let r = try CLITool.lancer([
+    let r = try CLITool.run([
       "evaluer", example("outil-americain-dpf.yaml"), "--format", "pdf", "--sortie", out.path,
       "--cle", cle.path, "--certificat", certificat.path, "--raison", "Avis sur QuizCloud",
     ])
     #expect(r.code == 1, "\(r.erreurs)")
     let pdf = try Data(contentsOf: out.appendingPathComponent("avis.pdf"))
     #expect(pdf.starts(with: Data("%PDF-".utf8)))
-    let verification = try CLITool.lancer(["verifier", out.appendingPathComponent("avis.pdf").path, "--ac", certificat.path])
+    let verification = try CLITool.run(["verifier", out.appendingPathComponent("avis.pdf").path, "--ac", certificat.path])
     #expect(verification.code == 0, "\(verification.sortie)\(verification.erreurs)")
     #expect(verification.sortie.contains("VALIDE"))
     // PDF/A-2b identification and French language, as the documents module produces them.
@@ -125,19 +125,40 @@ func portLibre() throws -> Int {
       ], mergeErrors: false)
     let lu = pikepdf.output
     #expect(lu.trimmingCharacters(in: .whitespacesAndNewlines) == "2 B fr")
+
+    // The families' note takes the same road: template, FOP, the same signature.
+    let note = out.appendingPathComponent("note-familles.pdf")
+    let noteVerifiee = try CLITool.run(["verifier", note.path, "--ac", certificat.path])
+    #expect(noteVerifiee.code == 0, "\(noteVerifiee.sortie)\(noteVerifiee.erreurs)")
+    let texte = try CLITool.tool(["pdftotext", note.path, "-"]).sortie
+    #expect(texte.contains("Information des familles : utilisation de QuizCloud"))
+    #expect(texte.contains("Data Privacy Framework"))
+    #expect(texte.contains("Brouillon produit par"))
+  }
+
+  /// A tool « à proscrire » gets neither a draft entry nor a families' note, in Markdown or PDF.
+  @Test func proscribedToolGetsNoFamiliesNotePDF() throws {
+    let dossier = try TemporaryFolder.make()
+    defer { try? FileManager.default.removeItem(at: dossier) }
+    let out = dossier.appendingPathComponent("avis")
+    let r = try CLITool.run(["evaluer", example("appli-gratuite-publicite.yaml"), "--format", "pdf", "--sortie", out.path])
+    #expect(r.code == 1, "\(r.erreurs)")
+    #expect(r.sortie.contains("À PROSCRIRE"))
+    let noms = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+    #expect(noms == ["avis.pdf", "avis.txt"])
   }
 
   @Test func outputWritesTheThreeFilesWithoutOverwriting() throws {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let out = dossier.appendingPathComponent("avis")
-    let r = try CLITool.lancer(["evaluer", example("outil-americain-dpf.yaml"), "--sortie", out.path])
+    let r = try CLITool.run(["evaluer", example("outil-americain-dpf.yaml"), "--sortie", out.path])
     #expect(r.code == 1)
     let noms = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
     #expect(noms == ["avis.txt", "note-familles.md", "traitement-quizcloud.yaml"])
     let note = try String(contentsOf: out.appendingPathComponent("note-familles.md"), encoding: .utf8)
     #expect(note.contains("QuizCloud"))
-    let encore = try CLITool.lancer(["evaluer", example("outil-americain-dpf.yaml"), "--sortie", out.path])
+    let encore = try CLITool.run(["evaluer", example("outil-americain-dpf.yaml"), "--sortie", out.path])
     #expect(encore.code == 2)
     #expect(encore.erreurs.contains("existe déjà"))
   }
@@ -148,16 +169,16 @@ func portLibre() throws -> Int {
     let registre = dossier.appendingPathComponent("registre")
     try FileManager.default.copyItem(at: CLITool.registreValide, to: registre)
     let args = ["evaluer", example("appli-comptes-editeur-ue.yaml"), "--registre", registre.path, "--ajouter"]
-    let r = try CLITool.lancer(args)
+    let r = try CLITool.run(args)
     #expect(r.code == 1)
     let ajoute = registre.appendingPathComponent("traitements/mathsplus.yaml")
     let avant = try Data(contentsOf: ajoute)
     #expect(String(decoding: avant, as: UTF8.self).contains("statut: brouillon"))
     // The register now holds the draft: `valider` reports only its placeholders.
-    let validation = try CLITool.lancer(["valider", registre.path])
+    let validation = try CLITool.run(["valider", registre.path])
     #expect(validation.erreurs.contains("valeur à compléter"))
     #expect(!validation.erreurs.contains("inconnu"))
-    let encore = try CLITool.lancer(args)
+    let encore = try CLITool.run(args)
     #expect(encore.code == 2)
     #expect(try Data(contentsOf: ajoute) == avant)
   }
@@ -166,9 +187,9 @@ func portLibre() throws -> Int {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let fiche = dossier.appendingPathComponent("f.yaml")
-    let port = try portLibre()
+    let port = try freePort()
     try Data("nom: X\nediteur: Y\nfinalite: Z\npoints_acces: [\"https://127.0.0.1:\(port)/\"]\n".utf8).write(to: fiche)
-    let r = try CLITool.lancer(["evaluer", fiche.path, "--sonder", "--delai", "2", "--format", "json"])
+    let r = try CLITool.run(["evaluer", fiche.path, "--sonder", "--delai", "2", "--format", "json"])
     #expect(r.code == 1)
     let objet = try #require(try JSONSerialization.jsonObject(with: Data(r.sortie.utf8)) as? [String: Any])
     let probes = try #require(objet["probes"] as? [[String: Any]])

@@ -22,9 +22,9 @@ struct NoticesCLI {
     let dossier = try TemporaryFolder.make("registre-cli")
     defer { try? FileManager.default.removeItem(at: dossier) }
     let demo = dossier.appendingPathComponent("demo")
-    try #require(try CLITool.lancer(["demo", "--sortie", demo.path, "--date", "2026-11-29"]).code == 0)
+    try #require(try CLITool.run(["demo", "--sortie", demo.path, "--date", "2026-11-29"]).code == 0)
     let sortie = dossier.appendingPathComponent("notices")
-    let r = try CLITool.lancer(["notices", demo.appendingPathComponent("registre").path, "--sortie", sortie.path])
+    let r = try CLITool.run(["notices", demo.appendingPathComponent("registre").path, "--sortie", sortie.path])
     #expect(r.code == 0, "\(r.erreurs)")
 
     // Families: the annex starts on a new page, at page 3 at the latest.

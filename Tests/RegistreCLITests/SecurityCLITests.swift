@@ -11,7 +11,7 @@ struct SecurityCLI {
   @Test func aSigningRunLeavesNoKeyOrPasswordInItsOutputsOrTemporaryFiles() throws {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let cles = try Keys.fabriquer(dans: dossier.appendingPathComponent("entrees"))
+    let cles = try Keys.make(dans: dossier.appendingPathComponent("entrees"))
     let sorties = dossier.appendingPathComponent("sorties")
     let temporaire = dossier.appendingPathComponent("tmp")
     for url in [sorties, temporaire] { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
@@ -21,22 +21,22 @@ struct SecurityCLI {
 
     var resultats: [CLITool.RunResult] = []
     // PEM key and certificate.
-    resultats.append(try CLITool.lancer(
+    resultats.append(try CLITool.run(
       ["signer", pdf.path, "--sortie", sorties.appendingPathComponent("pem.pdf").path,
        "--cle", cles.clePEM.path, "--certificat", cles.certificat.path], environnement: env))
     // Encrypted PEM key, password from the environment.
-    resultats.append(try CLITool.lancer(
+    resultats.append(try CLITool.run(
       ["signer", pdf.path, "--sortie", sorties.appendingPathComponent("pem-chiffree.pdf").path,
        "--cle", cles.clePEMChiffree.path, "--certificat", cles.certificat.path],
       environnement: env.merging(["REGISTRE_MOT_DE_PASSE": Keys.motDePasse]) { $1 }))
     // PKCS#12, password from a file.
-    resultats.append(try CLITool.lancer(
+    resultats.append(try CLITool.run(
       ["signer", pdf.path, "--sortie", sorties.appendingPathComponent("p12.pdf").path,
        "--p12", cles.p12.path, "--mot-de-passe-fichier", cles.fichierMotDePasse.path], environnement: env))
     for r in resultats { #expect(r.code == 0, "\(r.erreurs)") }
     // A wrong password fails without echoing what was typed.
     let faux = "Faux-\(Keys.motDePasse)"
-    let refus = try CLITool.lancer(
+    let refus = try CLITool.run(
       ["signer", pdf.path, "--sortie", sorties.appendingPathComponent("refus.pdf").path, "--p12", cles.p12.path],
       environnement: env.merging(["REGISTRE_MOT_DE_PASSE": faux]) { $1 })
     #expect(refus.code == 2)
@@ -68,7 +68,7 @@ struct SecurityCLI {
     let temporaire = dossier.appendingPathComponent("tmp")
     try FileManager.default.createDirectory(at: temporaire, withIntermediateDirectories: true)
     let sortie = dossier.appendingPathComponent("demo")
-    let r = try CLITool.lancer(
+    let r = try CLITool.run(
       ["demo", "--sortie", sortie.path, "--date", "2026-11-29"], environnement: ["TMPDIR": temporaire.path])
     #expect(r.code == 0, "\(r.erreurs)")
     // The demonstration key is made in memory: no PEM or PKCS#8 private key anywhere.
@@ -92,11 +92,11 @@ struct SecurityCLI {
   @Test func theSignedFileIsNotWorldReadable() throws {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
-    let cles = try Keys.fabriquer(dans: dossier)
+    let cles = try Keys.make(dans: dossier)
     let pdf = dossier.appendingPathComponent("document.pdf")
     try PDFMinimal.sampleData().write(to: pdf)
     let signe = dossier.appendingPathComponent("signe.pdf")
-    let r = try CLITool.lancer(
+    let r = try CLITool.run(
       ["signer", pdf.path, "--sortie", signe.path, "--cle", cles.clePEM.path, "--certificat", cles.certificat.path])
     #expect(r.code == 0, "\(r.erreurs)")
     #expect(try Tree.mode(signe) == 0o640)
@@ -108,15 +108,15 @@ struct SecurityCLI {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let xml = dossier.appendingPathComponent("registre.xml")
-    #expect(try CLITool.lancer(["convertir", CLITool.registreValide.path, "--sortie", xml.path]).code == 0)
+    #expect(try CLITool.run(["convertir", CLITool.registreValide.path, "--sortie", xml.path]).code == 0)
     #expect(try Tree.mode(xml) == 0o640)
     let copie = dossier.appendingPathComponent("copie")
-    #expect(try CLITool.lancer(["convertir", xml.path, "--sortie", copie.path]).code == 0)
+    #expect(try CLITool.run(["convertir", xml.path, "--sortie", copie.path]).code == 0)
     let initialise = dossier.appendingPathComponent("nouveau")
-    #expect(try CLITool.lancer(
+    #expect(try CLITool.run(
       ["init", initialise.path, "--nom", "Collège Exemple", "--uai", "0999995V", "--avec", "ent"]).code == 0)
     let demo = dossier.appendingPathComponent("demo")
-    let d = try CLITool.lancer(["demo", "--sortie", demo.path, "--date", "2026-11-29"])
+    let d = try CLITool.run(["demo", "--sortie", demo.path, "--date", "2026-11-29"])
     #expect(d.code == 0, "\(d.erreurs)")
     var vus = 0
     for racine in [copie, initialise] {
@@ -141,55 +141,55 @@ struct SecurityCLI {
     try Data("intact".utf8).write(to: victime)
     let absent = dossier.appendingPathComponent("absent.txt")
     let gestionnaire = FileManager.default
-    func lien(_ nom: String, vers cible: URL) throws -> URL {
+    func symlink(_ nom: String, vers cible: URL) throws -> URL {
       let url = dossier.appendingPathComponent(nom)
       try gestionnaire.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try gestionnaire.createSymbolicLink(atPath: url.path, withDestinationPath: cible.path)
       return url
     }
-    func inchange() throws {
+    func unchanged() throws {
       #expect(try String(contentsOf: victime, encoding: .utf8) == "intact")
       #expect(!gestionnaire.fileExists(atPath: absent.path))
     }
 
     // convertir → XML: a link to an existing file, then a dangling one.
     for (nom, cible) in [("vers-victime.xml", victime), ("vers-absent.xml", absent)] {
-      let r = try CLITool.lancer(["convertir", CLITool.registreValide.path, "--sortie", try lien(nom, vers: cible).path])
+      let r = try CLITool.run(["convertir", CLITool.registreValide.path, "--sortie", try symlink(nom, vers: cible).path])
       #expect(r.code == 2, "\(nom)")
-      try inchange()
+      try unchanged()
     }
     // convertir → folder: a dangling link where a record goes; nothing at all is written.
     let dossierSortie = dossier.appendingPathComponent("sortie")
-    _ = try lien("sortie/traitements/vie-scolaire.yaml", vers: absent)
-    let conv = try CLITool.lancer(["convertir", CLITool.registreValide.path, "--sortie", dossierSortie.path])
+    _ = try symlink("sortie/traitements/vie-scolaire.yaml", vers: absent)
+    let conv = try CLITool.run(["convertir", CLITool.registreValide.path, "--sortie", dossierSortie.path])
     #expect(conv.code == 2)
     #expect(!gestionnaire.fileExists(atPath: dossierSortie.appendingPathComponent("etablissement.yaml").path))
-    try inchange()
+    try unchanged()
     // init: same trap in a new register folder.
     let nouveau = dossier.appendingPathComponent("nouveau")
-    _ = try lien("nouveau/traitements/ent.yaml", vers: absent)
-    let i = try CLITool.lancer(["init", nouveau.path, "--nom", "Collège X", "--uai", "0999995V", "--avec", "ent"])
+    _ = try symlink("nouveau/traitements/ent.yaml", vers: absent)
+    let i = try CLITool.run(["init", nouveau.path, "--nom", "Collège X", "--uai", "0999995V", "--avec", "ent"])
     #expect(i.code == 2)
-    try inchange()
+    try unchanged()
     // signer: both kinds of link.
-    let cles = try Keys.fabriquer(dans: dossier.appendingPathComponent("cles"))
+    let cles = try Keys.make(dans: dossier.appendingPathComponent("cles"))
     let pdf = dossier.appendingPathComponent("document.pdf")
     try PDFMinimal.sampleData().write(to: pdf)
     for (nom, cible) in [("vers-victime.pdf", victime), ("vers-absent.pdf", absent)] {
-      let r = try CLITool.lancer(
-        ["signer", pdf.path, "--sortie", try lien(nom, vers: cible).path, "--cle", cles.clePEM.path,
+      let r = try CLITool.run(
+        ["signer", pdf.path, "--sortie", try symlink(nom, vers: cible).path, "--cle", cles.clePEM.path,
          "--certificat", cles.certificat.path])
       #expect(r.code == 2, "\(nom)")
-      try inchange()
+      try unchanged()
     }
     // demo: a link to a folder it did not write is refused and the folder kept.
     let garde = dossier.appendingPathComponent("garde")
     try gestionnaire.createDirectory(at: garde, withIntermediateDirectories: true)
     try Data("à garder".utf8).write(to: garde.appendingPathComponent("notes.txt"))
-    let d = try CLITool.lancer(["demo", "--sortie", try lien("demo", vers: garde).path])
+    let d = try CLITool.run(["demo", "--sortie", try symlink("demo", vers: garde).path])
     #expect(d.code == 2)
     #expect(try gestionnaire.contentsOfDirectory(atPath: garde.path) == ["notes.txt"])
-    try inchange()
+    try unchanged()
   }
 
   // MARK: Paths from input
@@ -199,14 +199,14 @@ struct SecurityCLI {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let valide = dossier.appendingPathComponent("valide.xml")
-    #expect(try CLITool.lancer(["convertir", CLITool.registreValide.path, "--sortie", valide.path]).code == 0)
+    #expect(try CLITool.run(["convertir", CLITool.registreValide.path, "--sortie", valide.path]).code == 0)
     let texte = try String(contentsOf: valide, encoding: .utf8)
     #expect(texte.contains("<id>vie-scolaire</id>"))
     let echappe = id.replacingOccurrences(of: "\u{0}", with: "&#0;")
     let hostile = dossier.appendingPathComponent("hostile.xml")
     try Data(texte.replacingOccurrences(of: "<id>vie-scolaire</id>", with: "<id>\(echappe)</id>").utf8).write(to: hostile)
     let sortie = dossier.appendingPathComponent("a/b/sortie")
-    let r = try CLITool.lancer(["convertir", hostile.path, "--sortie", sortie.path])
+    let r = try CLITool.run(["convertir", hostile.path, "--sortie", sortie.path])
     #expect(r.code != 0)
     #expect(!FileManager.default.fileExists(atPath: sortie.path))
     #expect(!FileManager.default.fileExists(atPath: "/tmp/registre-evasion.yaml"))
@@ -224,7 +224,7 @@ struct SecurityCLI {
     #expect(texte.contains("id: vie-scolaire"))
     try Data(texte.replacingOccurrences(of: "id: vie-scolaire", with: "id: \"\(id)\"").utf8).write(to: fiche)
     let sortie = dossier.appendingPathComponent("x/y/copie")
-    let r = try CLITool.lancer(["convertir", registre.path, "--sortie", sortie.path])
+    let r = try CLITool.run(["convertir", registre.path, "--sortie", sortie.path])
     #expect(r.code != 0)
     #expect(!FileManager.default.fileExists(atPath: dossier.appendingPathComponent("x").path))
     #expect(!FileManager.default.fileExists(atPath: "/tmp/registre-evasion.yaml"))
@@ -235,12 +235,12 @@ struct SecurityCLI {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let cible = dossier.appendingPathComponent("a/b/registre")
-    let r = try CLITool.lancer(["init", cible.path, "--nom", "Collège X", "--uai", "0999995V", "--avec", nom])
+    let r = try CLITool.run(["init", cible.path, "--nom", "Collège X", "--uai", "0999995V", "--avec", nom])
     #expect(r.code == 2)
     #expect(r.erreurs.contains("absente du catalogue") || r.erreurs.contains("inconnu"), "\(r.erreurs)")
     #expect(try Tree.files(sous: dossier).isEmpty)
     #expect(!FileManager.default.fileExists(atPath: "/tmp/registre-evasion.yaml"))
-    let afficher = try CLITool.lancer(["catalogue", "afficher", nom])
+    let afficher = try CLITool.run(["catalogue", "afficher", nom])
     #expect(afficher.code == 2)
   }
 }
@@ -259,7 +259,7 @@ struct Keys {
   var cleDER: URL { dossier.appendingPathComponent("cle.der") }
   var certificatDER: URL { dossier.appendingPathComponent("certificat.der") }
 
-  static func fabriquer(dans dossier: URL) throws -> Keys {
+  static func make(dans dossier: URL) throws -> Keys {
     try FileManager.default.createDirectory(at: dossier, withIntermediateDirectories: true)
     let c = Keys(dossier: dossier)
     try openssl(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", c.clePEM.path, "-out", c.certificat.path,

@@ -11,15 +11,15 @@ import RegistreTestSupport
 
     let registre = CLITool.registreValide.path
     let pdf = dossier.appendingPathComponent("registre.pdf").path
-    let r = try CLITool.lancer(["document", registre, "--sortie", pdf, "--cle", cle, "--certificat", certificat])
+    let r = try CLITool.run(["document", registre, "--sortie", pdf, "--cle", cle, "--certificat", certificat])
     #expect(r.code == 0, "\(r.erreurs)")
     let rapport = dossier.appendingPathComponent("audit.pdf").path
-    let a = try CLITool.lancer([
+    let a = try CLITool.run([
       "audit", registre, "--format", "pdf", "--sortie", rapport, "--echec-si", "jamais", "--cle", cle,
       "--certificat", certificat,
     ])
     #expect(a.code == 0, "\(a.erreurs)")
-    let v = try CLITool.lancer(["verifier", pdf, rapport, "--ac", certificat])
+    let v = try CLITool.run(["verifier", pdf, rapport, "--ac", certificat])
     #expect(v.code == 0, "\(v.sortie)\(v.erreurs)")
     // The key never appears in what the commands print.
     let corpsCle = try String(contentsOfFile: cle, encoding: .utf8).split(separator: "\n").dropFirst().first.map(String.init) ?? "?"
@@ -36,12 +36,12 @@ import RegistreTestSupport
     try Data().write(to: vide)
     let sortie = dossier.appendingPathComponent("signe.pdf").path
     for entree in [dossier.path, vide.path] {
-      let s = try CLITool.lancer(["signer", entree, "--sortie", sortie, "--cle", cle, "--certificat", certificat])
+      let s = try CLITool.run(["signer", entree, "--sortie", sortie, "--cle", cle, "--certificat", certificat])
       #expect(s.code == 2, "\(entree) : \(s.erreurs)")
       #expect(s.erreurs.lowercased().contains("erreur"))
       #expect(!FileManager.default.fileExists(atPath: sortie))
     }
-    let v = try CLITool.lancer(["verifier", vide.path])
+    let v = try CLITool.run(["verifier", vide.path])
     #expect(v.code == 2, "\(v.sortie)\(v.erreurs)")
     #expect(v.erreurs.contains("n'est pas un PDF"))
   }

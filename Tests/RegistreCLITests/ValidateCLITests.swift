@@ -4,7 +4,7 @@ import RegistreTestSupport
 
 @Suite struct ValidateCLI {
   @Test func aValidRegisterExitsWithZero() throws {
-    let r = try CLITool.lancer(["valider", CLITool.registreValide.path])
+    let r = try CLITool.run(["valider", CLITool.registreValide.path])
     #expect(r.code == 0)
     #expect(r.sortie.contains("Registre valide"))
   }
@@ -17,25 +17,25 @@ import RegistreTestSupport
     let fiche = copie.appendingPathComponent("traitements/vie-scolaire.yaml")
     let texte = try String(contentsOf: fiche, encoding: .utf8).replacingOccurrences(of: "statut: valide", with: "statut: validée")
     try texte.write(to: fiche, atomically: true, encoding: .utf8)
-    let r = try CLITool.lancer(["valider", copie.path])
+    let r = try CLITool.run(["valider", copie.path])
     #expect(r.code == 1)
     #expect(r.erreurs.contains("traitements/vie-scolaire.yaml:3:9: erreur: champ « statut » : valeur « validée » inconnue"))
   }
 
   @Test func aMissingPathExitsWithTwo() throws {
-    let r = try CLITool.lancer(["valider", "/chemin/qui/n-existe/pas"])
+    let r = try CLITool.run(["valider", "/chemin/qui/n-existe/pas"])
     #expect(r.code == 2)
     #expect(r.erreurs.contains("chemin introuvable"))
   }
 
   @Test func anUnknownOptionExitsWithTwoInFrench() throws {
-    let r = try CLITool.lancer(["valider", "--inconnue", "x"])
+    let r = try CLITool.run(["valider", "--inconnue", "x"])
     #expect(r.code == 2)
     #expect(r.erreurs.contains("Option inconnue"))
   }
 
   @Test func theHelpIsInFrench() throws {
-    let r = try CLITool.lancer(["--aide"])
+    let r = try CLITool.run(["--aide"])
     #expect(r.code == 0)
     #expect(r.sortie.contains("SOUS-COMMANDES"))
     #expect(r.sortie.contains("valider"))
@@ -43,9 +43,9 @@ import RegistreTestSupport
 
   /// Accented spellings are accepted as aliases of the ASCII names.
   @Test func accentedSpellingsAreAccepted() throws {
-    #expect(try CLITool.lancer(["vérifier", "--aide"]).code == 0)
-    #expect(try CLITool.lancer(["modèles", "--aide"]).code == 0)
-    let signer = try CLITool.lancer(["signer", "--aide"])
+    #expect(try CLITool.run(["vérifier", "--aide"]).code == 0)
+    #expect(try CLITool.run(["modèles", "--aide"]).code == 0)
+    let signer = try CLITool.run(["signer", "--aide"])
     #expect(signer.sortie.contains("--clé"))
     #expect(signer.sortie.contains("--chaîne"))
   }
@@ -54,14 +54,14 @@ import RegistreTestSupport
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
     let xml = dossier.appendingPathComponent("registre.xml").path
-    #expect(try CLITool.lancer(["convertir", CLITool.registreValide.path, "--sortie", xml]).code == 0)
-    #expect(try CLITool.lancer(["valider", xml]).code == 0)
+    #expect(try CLITool.run(["convertir", CLITool.registreValide.path, "--sortie", xml]).code == 0)
+    #expect(try CLITool.run(["valider", xml]).code == 0)
     // Never overwritten.
-    let encore = try CLITool.lancer(["convertir", CLITool.registreValide.path, "--sortie", xml])
+    let encore = try CLITool.run(["convertir", CLITool.registreValide.path, "--sortie", xml])
     #expect(encore.code == 2)
     #expect(encore.erreurs.contains("existe déjà"))
     let retour = dossier.appendingPathComponent("retour").path
-    #expect(try CLITool.lancer(["convertir", xml, "--sortie", retour]).code == 0)
-    #expect(try CLITool.lancer(["valider", retour]).code == 0)
+    #expect(try CLITool.run(["convertir", xml, "--sortie", retour]).code == 0)
+    #expect(try CLITool.run(["valider", retour]).code == 0)
   }
 }

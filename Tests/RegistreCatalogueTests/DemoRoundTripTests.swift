@@ -35,7 +35,7 @@ import Testing
     let registre = Register(
       etablissement: etablissement, traitements: entrees.map(\.traitement), sousTraitants: sousTraitants)
     var lecteur = XMLTreeReader(fichier: "catalogue.xml")
-    let relu = lecteur.registre(try RegisterXML.tree(registre))
+    let relu = lecteur.register(try RegisterXML.tree(registre))
     #expect(relu == registre)
   } 
 }

@@ -23,7 +23,10 @@ struct TemplateTests {
         ? "registre-mini.xml"
         : kind == .batchAudit
           ? "audit-lot-mini.xml"
-          : kind == .yearlyReview ? "bilan-mini.xml" : kind == .opinion ? "avis-mini.xml" : "constats-mini.xml")
+          : kind == .yearlyReview
+            ? "bilan-mini.xml"
+            : kind == .opinion
+              ? "avis-mini.xml" : kind == .toolFamilyNote ? "note-familles-outil-mini.xml" : "constats-mini.xml")
     let data = try pipeline(library).formattingObjects(for: kind, input: input, treatment: treatment)
     return String(decoding: data, as: UTF8.self)
   }
@@ -49,6 +52,7 @@ struct TemplateTests {
     ("audit-lot", .batchAudit, nil),
     ("bilan", .yearlyReview, nil),
     ("avis", .opinion, nil),
+    ("note-familles-outil", .toolFamilyNote, nil),
   ])
   func golden(name: String, kind: DocumentKind, treatment: String?) throws {
     let fo = try Self.fo(kind, treatment: treatment)
@@ -73,6 +77,15 @@ struct TemplateTests {
     #expect(text.contains("Signature :"))
     #expect(text.contains("A&amp;B &lt;test&gt;"))
     #expect(try Self.fo(.opinion).contains("background-color=\"#F4CCCC\""))
+  }
+
+  @Test func toolFamilyNoteTemplatePlacesEveryText() throws {
+    let text = Self.text(try Self.fo(.toolFamilyNote))
+    #expect(text.contains("Information des familles : utilisation de QuizCloud"))
+    #expect(text.contains("Brouillon produit par"))
+    #expect(text.contains("Qui y a accès ?"))
+    #expect(text.contains("• l'éditeur A&amp;B &lt;test&gt;"))
+    #expect(text.contains("Les données sont conservées 2 ans. À COMPLÉTER"))
   }
 
   @Test func yearlyReviewTemplateShowsBothYears() throws {

@@ -9,7 +9,7 @@ import RegistreTestSupport
 /// The draft register entry, the notice for families, the template and the register context.
 @Suite struct Drafts {
   /// Copies the valid test register into a temporary folder.
-  func registreTemporaire() throws -> URL {
+  func temporaryRegister() throws -> URL {
     let dossier = try TemporaryFolder.make().appendingPathComponent("registre")
     try FileManager.default.copyItem(at: F.registreValide, to: dossier)
     return dossier
@@ -27,7 +27,7 @@ import RegistreTestSupport
       Data(yaml.utf8), fichier: "brouillon.yaml", type: Format.traitement, en: Treatment.self, accepterMarqueurs: true)
     #expect(relu == e.draftEntry)
 
-    let registre = try registreTemporaire()
+    let registre = try temporaryRegister()
     defer { try? FileManager.default.removeItem(at: registre.deletingLastPathComponent()) }
     let fichier = registre.appendingPathComponent("traitements/\(e.draftEntry.id).yaml")
     try Data(yaml.utf8).write(to: fichier)

@@ -14,7 +14,7 @@ import Testing
     #expect(e.conditions.allSatisfy { !$0.reference.isEmpty })
   }
 
-  @Test func publicite() {
+  @Test func advertising() {
     var f = F.clean()
     f.publicite = true
     #expect(F.evaluate(f).raisons.contains("publicite-eleves"))
@@ -28,7 +28,7 @@ import Testing
     #expect(F.evaluate(f).reasons.isEmpty)
   }
 
-  @Test func profilageCommercial() {
+  @Test func commercialProfiling() {
     var f = F.clean()
     f.profilageCommercial = true
     #expect(F.evaluate(f).raisons.contains("profilage-commercial-eleves"))
@@ -36,7 +36,7 @@ import Testing
     #expect(F.evaluate(f).reasons.isEmpty)
   }
 
-  @Test func traceurs() {
+  @Test func trackers() {
     var f = F.clean()
     f.traceurs = [.publicitaires]
     #expect(F.evaluate(f).raisons.contains("traceurs-publicitaires-eleves"))
@@ -154,7 +154,7 @@ import Testing
     #expect(e.reasons.first?.reference.contains("art. 5.1.f") == true)
   }
 
-  @Test func iaGenerativeGrandPublic() {
+  @Test func consumerGenerativeAI() {
     var f = F.clean()
     f.fonctionnalitesIA = [.generative]
     f.grandPublic = true
@@ -188,7 +188,7 @@ import Testing
     #expect(e.draftEntry.aipd?.statut == .requise)
   }
 
-  @Test func conseilDAdministrationEtInformation() {
+  @Test func boardOfGovernorsAndInformation() {
     var f = F.clean()
     #expect(F.evaluate(f).conditionsCodes.isSuperset(of: ["conseil-administration", "informer-personnes"]))
     f.utilisateurs?.eleves = false

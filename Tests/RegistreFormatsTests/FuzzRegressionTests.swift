@@ -22,7 +22,7 @@ struct FuzzRegression {
     for url in fichiers {
       // Like the harness, the first byte picked the record type; every type reads the rest here.
       let donnees = try Data(contentsOf: url).dropFirst()
-      func essai<T: Decodable>(_ type: RecordType, _ modele: T.Type) {
+      func replay<T: Decodable>(_ type: RecordType, _ modele: T.Type) {
         do {
           _ = try YAMLFileReading.read(Data(donnees), fichier: url.lastPathComponent, type: type, en: modele)
         } catch {
@@ -30,10 +30,10 @@ struct FuzzRegression {
           refus += 1
         }
       }
-      essai(Format.etablissement, School.self)
-      essai(Format.traitement, Treatment.self)
-      essai(Format.sousTraitant, Processor.self)
-      essai(Format.violation, Breach.self)
+      replay(Format.etablissement, School.self)
+      replay(Format.traitement, Treatment.self)
+      replay(Format.sousTraitant, Processor.self)
+      replay(Format.violation, Breach.self)
     }
     #expect(refus > 0)
   }

@@ -5,7 +5,7 @@ import Testing
 @testable import RegistreSignature
 
 /// Runs the `registre` executable that `swift test` builds next to the test bundle (shared CLI runner).
-func registre(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String, errors: String) {
+func register(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String, errors: String) {
   let result = try RegistreCLI.run(arguments, environment: environment)
   return (result.status, result.output, result.errors)
 }
@@ -18,21 +18,21 @@ struct CLITests {
     let input = try fixtures.write(fixtures.xrefStreamPDF, "entree.pdf")
     let output = fixtures.url("\(UUID().uuidString)-sortie.pdf")
     let passwordFile = try fixtures.write(Data("secret-p12\n".utf8), "mdp.txt")
-    let sign = try registre(["signer", input.path, "--sortie", output.path, "--p12", fixtures.url("signer.p12").path,
+    let sign = try register(["signer", input.path, "--sortie", output.path, "--p12", fixtures.url("signer.p12").path,
       "--mot-de-passe-fichier", passwordFile.path, "--raison", "Registre des activités de traitement 2026"])
     #expect(sign.status == 0, "\(sign.errors)")
     #expect(sign.output.contains("signé (PAdES B-B)"))
 
-    let trusted = try registre(["verifier", output.path, "--ac", fixtures.url("root.pem").path])
+    let trusted = try register(["verifier", output.path, "--ac", fixtures.url("root.pem").path])
     #expect(trusted.status == 0, "\(trusted.output)\(trusted.errors)")
     #expect(trusted.output.contains("VALIDE"))
     #expect(trusted.output.contains("Registre des activités de traitement 2026"))
 
-    let untrusted = try registre(["verifier", output.path, "--ac", fixtures.url("tsa.pem").path])
+    let untrusted = try register(["verifier", output.path, "--ac", fixtures.url("tsa.pem").path])
     #expect(untrusted.status == 1)
     #expect(untrusted.output.contains("NON reconnue"))
 
-    let json = try registre(["verifier", output.path, "--ac", fixtures.url("root.pem").path, "--format", "json"])
+    let json = try register(["verifier", output.path, "--ac", fixtures.url("root.pem").path, "--format", "json"])
     #expect(json.status == 0)
     let decoder = JSONDecoder()
     decoder.dateDecodingStrategy = .iso8601
@@ -40,12 +40,12 @@ struct CLITests {
     #expect(reports.first?.signatures.first?.intact == true)
     #expect(reports.first?.valid == true)
 
-    let misplaced = try registre(["verifier", output.path, "--ac", input.path])
+    let misplaced = try register(["verifier", output.path, "--ac", input.path])
     #expect(misplaced.status == 2)
     #expect(misplaced.errors.contains("aucun certificat"))
 
     let garbage = try fixtures.write(Data("pas un pdf".utf8), "faux.pdf")
-    let unreadable = try registre(["verifier", garbage.path, output.path, "--ac", fixtures.url("root.pem").path])
+    let unreadable = try register(["verifier", garbage.path, output.path, "--ac", fixtures.url("root.pem").path])
     #expect(unreadable.status == 2)
     #expect(unreadable.errors.contains("n'est pas un PDF"))
   }
@@ -55,27 +55,27 @@ struct CLITests {
     let fixtures = try Fixtures.get()
     let input = try fixtures.write(fixtures.classicPDF, "entree.pdf")
     let existing = try fixtures.write(Data("déjà là".utf8), "existant.pdf")
-    let kept = try registre(["signer", input.path, "--sortie", existing.path, "--cle", fixtures.url("signer.key").path,
+    let kept = try register(["signer", input.path, "--sortie", existing.path, "--cle", fixtures.url("signer.key").path,
       "--certificat", fixtures.url("signer.pem").path])
     #expect(kept.status == 2)
     #expect(try Data(contentsOf: existing) == Data("déjà là".utf8))
     #expect(kept.errors.contains("existe déjà"))
 
     let output = fixtures.url("\(UUID().uuidString)-sortie.pdf")
-    let wrong = try registre(["signer", input.path, "--sortie", output.path, "--p12", fixtures.url("signer.p12").path],
+    let wrong = try register(["signer", input.path, "--sortie", output.path, "--p12", fixtures.url("signer.p12").path],
       environment: ["REGISTRE_MOT_DE_PASSE": "n'importe-quoi"])
     #expect(wrong.status == 2)
     #expect(wrong.errors.contains("mot de passe incorrect"))
     #expect(!wrong.errors.contains("n'importe-quoi"))
     #expect(!FileManager.default.fileExists(atPath: output.path))
 
-    let mismatched = try registre(["signer", input.path, "--sortie", output.path, "--cle", fixtures.url("other.key").path,
+    let mismatched = try register(["signer", input.path, "--sortie", output.path, "--cle", fixtures.url("other.key").path,
       "--certificat", fixtures.url("signer.pem").path])
     #expect(mismatched.status == 2)
     #expect(mismatched.errors.contains("ne correspond pas"))
     #expect(!FileManager.default.fileExists(atPath: output.path))
 
-    let environment = try registre(["signer", input.path, "--sortie", output.path, "--p12", fixtures.url("signer.p12").path],
+    let environment = try register(["signer", input.path, "--sortie", output.path, "--p12", fixtures.url("signer.p12").path],
       environment: ["REGISTRE_MOT_DE_PASSE": "secret-p12"])
     #expect(environment.status == 0, "\(environment.errors)")
     #expect(FileManager.default.fileExists(atPath: output.path))

@@ -265,13 +265,13 @@ struct RevisionAttackTests {
     let attacked = try appendRevision(signedFile, objects: [(content, .stream(
       PDFDictionary([("Type", .name("Metadata"))]), Array("BT ET".utf8)))])
     let file = try fixtures.write(Data(attacked), "attaque.pdf")
-    let result = try registre(["verifier", file.path, "--ac", fixtures.url("root.pem").path])
+    let result = try register(["verifier", file.path, "--ac", fixtures.url("root.pem").path])
     #expect(result.status == 1, "\(result.output)\(result.errors)")
     #expect(result.output.contains("MODIFIÉ APRÈS SIGNATURE"), "\(result.output)")
     #expect(result.output.contains("modifié après signature : objet \(content) 0 (flux Metadata) modifié"), "\(result.output)")
     #expect(result.output.contains("Résultat : NON VALIDE."))
     let intact = try fixtures.write(Data(signedFile), "intact.pdf")
-    let control = try registre(["verifier", intact.path, "--ac", fixtures.url("root.pem").path])
+    let control = try register(["verifier", intact.path, "--ac", fixtures.url("root.pem").path])
     #expect(control.status == 0, "\(control.output)")
   }
 }

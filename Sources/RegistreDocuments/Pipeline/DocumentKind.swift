@@ -18,6 +18,8 @@ public enum DocumentKind: String, Sendable, CaseIterable {
   case yearlyReview = "bilan"
   /// The dated opinion of `registre evaluer` on a digital tool, from the opinion's XML (`OpinionXML`).
   case opinion = "avis"
+  /// The draft note for families about a tool under evaluation, from `FamilyNotice.xml`.
+  case toolFamilyNote = "note-familles-outil"
 
   /// File name of the template in the templates folder.
   public var templateFileName: String { rawValue + ".xsl" }

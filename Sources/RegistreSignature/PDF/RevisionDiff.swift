@@ -55,7 +55,7 @@ struct RevisionDiff {
   }
 
   /// Compares the file cut at `signedEnd` (the signed revision) with `document` cut at `end`.
-  static func analyse(_ document: PDFDocument, signedEnd: Int, until end: Int) -> RevisionDiff {
+  static func analyze(_ document: PDFDocument, signedEnd: Int, until end: Int) -> RevisionDiff {
     let bytes = document.bytes
     let later: PDFDocument
     if end >= bytes.count {

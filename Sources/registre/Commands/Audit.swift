@@ -171,7 +171,7 @@ struct AuditCommand: AsyncParsableCommand {
   /// demonstration certificate; `nil` for an unsigned PDF.
   func signaturePDF(organisation: String) throws -> SigningIdentity? {
     do {
-      return try signature.identite(demonstration: demonstration, organisation: organisation)
+      return try signature.identity(demonstration: demonstration, organisation: organisation)
     } catch {
       Console.printError("Signature impossible : \(error)\(demonstration ? ". Rien n'a été écrit." : "")")
       throw ExitStatus.usage

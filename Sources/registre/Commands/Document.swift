@@ -30,7 +30,7 @@ struct Document: AsyncParsableCommand {
   func run() async throws {
     // Checked first: nothing is loaded or rendered for an output that would be refused.
     try ExistingOutput.check(sortie, replace: replace)
-    let identite = try signature.identiteDocuments()
+    let identite = try signature.documentIdentity()
     let resultat = try await WorkflowExit.run(modeles: modeles) { () async throws(WorkflowError) in
       try await DocumentWorkflow.register(
         at: chemin, output: URL(fileURLWithPath: sortie),

@@ -80,9 +80,9 @@ enum DocumentsCLI {
 extension CLISigningOptions {
   /// The identity for `document` and `notices`: `nil` without credentials; exit code 2 when they
   /// cannot be loaded.
-  func identiteDocuments() throws -> SigningIdentity? {
+  func documentIdentity() throws -> SigningIdentity? {
     do {
-      return try identite()
+      return try identity()
     } catch {
       Console.printError("Signature impossible : \(error)")
       throw ExitStatus.usage

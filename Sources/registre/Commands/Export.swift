@@ -67,7 +67,7 @@ extension RegistreCommand {
       // Credentials first: a wrong password must stop the export before any work.
       let identite: SigningIdentity?
       do {
-        identite = try signature.identite(demonstration: demonstration, organisation: registre.etablissement.nom)
+        identite = try signature.identity(demonstration: demonstration, organisation: registre.etablissement.nom)
       } catch {
         Console.printError("erreur : \(error.description) ; rien n'a été écrit.")
         throw ExitStatus.usage

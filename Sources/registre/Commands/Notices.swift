@@ -39,7 +39,7 @@ struct Notices: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let identite = try signature.identiteDocuments()
+    let identite = try signature.documentIdentity()
     let resultat = try await WorkflowExit.run(modeles: modeles) { () async throws(WorkflowError) in
       try await DocumentWorkflow.notices(
         at: chemin, folder: URL(fileURLWithPath: sortie, isDirectory: true),

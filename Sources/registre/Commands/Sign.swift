@@ -87,7 +87,7 @@ struct CLISigningOptions: ParsableArguments {
   /// Loads the signing identity (`nil` when no credentials were given); with `demonstration`,
   /// a throw-away demonstration certificate for `organisation`. The password is asked for only
   /// when needed and wiped after use. Thrown errors describe themselves in French.
-  func identite(demonstration: Bool = false, organisation: String = "Registre") throws(SigningSetupError)
+  func identity(demonstration: Bool = false, organisation: String = "Registre") throws(SigningSetupError)
     -> SigningIdentity?
   {
     let origine: SigningSource
@@ -206,7 +206,7 @@ extension RegistreCommand {
         } catch {
           throw CLISigningError(error.message)
         }
-        guard let identite = try signature.identite() else {
+        guard let identite = try signature.identity() else {
           throw CLISigningError("Indiquez --p12, ou --cle et --certificat.")
         }
         try identite.sign(appendingTo: &signed)

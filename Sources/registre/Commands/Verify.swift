@@ -78,7 +78,7 @@ extension RegistreCommand {
           Console.printError("erreur : vérifiez soit des PDF, soit des dossiers d'archive, pas les deux à la fois.")
           throw ExitStatus.usage
         }
-        try checkFolders(anchors: anchors, signataires: try signatairesAttendus())
+        try checkFolders(anchors: anchors, signataires: try expectedSigners())
         return
       }
       if !signataire.isEmpty {
@@ -120,7 +120,7 @@ extension RegistreCommand {
     }
 
     /// `--signataire` values as SHA-256 fingerprints: a certificate file's, or a fingerprint typed as is.
-    func signatairesAttendus() throws -> [String] {
+    func expectedSigners() throws -> [String] {
       var empreintes: [String] = []
       for valeur in signataire {
         var estDossier: ObjCBool = false
