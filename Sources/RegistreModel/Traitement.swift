@@ -268,17 +268,11 @@ public struct Conservation: Codable, Hashable, Sendable {
     case aConfirmer = "a_confirmer"
   }
 
-  /// Whether a duration or a criterion is given.
+  /// Whether a duration or a criterion is given. A criterion counts only when it says
+  /// something: « - », « ? », « [à définir] » or « À COMPLÉTER » are no criterion.
   public var estDefinie: Bool {
     guard duree == nil else { return true }
-    guard let critere else { return false }
-    // Same test as trimming `.whitespaces` (spaces and tabs, not newlines) without a copy:
-    // the first byte that is neither settles it when ASCII.
-    for byte in critere.utf8 where byte != 0x20 && byte != 0x09 {
-      if byte < 0x80 { return true }
-      return critere.contains { !($0.isWhitespace && !$0.isNewline) }
-    }
-    return false
+    return PlaceholderText.isMeaningful(critere)
   }
 }
 

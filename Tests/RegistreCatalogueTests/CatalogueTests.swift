@@ -40,7 +40,9 @@ import Yams
       #expect(!t.donnees.isEmpty, "\(t.id) : aucune catégorie de données")
       for (index, donnees) in t.donnees.enumerated() {
         let conservation = try #require(donnees.conservation, "\(t.id) donnees[\(index)] : pas de conservation")
-        #expect(conservation.estDefinie, "\(t.id) donnees[\(index)] : ni durée ni critère")
+        // « À COMPLÉTER » is the school's to decide (valider refuses it until then); it is no criterion.
+        let leftToTheSchool = conservation.critere?.hasPrefix("À COMPLÉTER") == true
+        #expect(conservation.estDefinie || leftToTheSchool, "\(t.id) donnees[\(index)] : ni durée ni critère")
         let source = conservation.source ?? ""
         let aConfirmer = conservation.aConfirmer ?? ""
         #expect(!source.isEmpty || !aConfirmer.isEmpty, "\(t.id) donnees[\(index)] : ni source ni a_confirmer")

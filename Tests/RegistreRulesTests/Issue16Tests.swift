@@ -88,6 +88,24 @@ import Testing
     #expect(Fixture.findings("conservation-non-definie", real).isEmpty)
   }
 
+  /// The model's own test (`Conservation.estDefinie`, read by documents and `evaluer`) agrees:
+  /// punctuation alone or a placeholder is no criterion; a real criterion or a duration is.
+  @Test(arguments: ["-", " – ", "?", "...", "[à définir]", "<à compléter>", "À COMPLÉTER : durée", "xxx", "à définir", "N.C.", "  "])
+  func modelDoesNotCountAPlaceholderCriterion(criterion: String) {
+    let c = Conservation(critere: criterion)
+    #expect(!c.estDefinie, "« \(criterion) » compté comme critère")
+    #expect(!Retention.isDefined(c))
+  }
+
+  @Test(arguments: ["jusqu'au départ de l'élève", "fin de la scolarité au collège", "3 mois", "Année N+1"])
+  func modelCountsARealCriterion(criterion: String) {
+    let c = Conservation(critere: criterion)
+    #expect(c.estDefinie, "« \(criterion) » refusé comme critère")
+    #expect(Retention.isDefined(c))
+    #expect(Conservation(duree: Fixture.duree("1 an"), critere: "-").estDefinie, "une durée suffit")
+    #expect(!Conservation().estDefinie)
+  }
+
   // Class 4: a justification does not replace a notification the risk requires.
   @Test func riskyBreachNotNotifiedFiresWhateverTheJustification() {
     var r = Fixture.clean

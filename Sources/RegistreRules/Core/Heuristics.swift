@@ -3,10 +3,8 @@ import RegistreModel
 
 /// Placeholders left from a template: « [Nom de l'établissement] », « <à compléter> », « XXX ».
 enum Placeholder {
-  private static let words: Set<String> = [
-    "xxx", "xx", "x", "todo", "tbd", "a completer", "a definir", "a preciser", "a renseigner", "nc", "n c",
-    "inconnu", "a venir",
-  ]
+  /// One list for the model and the rules.
+  private static let words = PlaceholderText.words
 
   /// Whether `text` is a template placeholder rather than a real value.
   static func isPlaceholder(_ text: String?) -> Bool {
@@ -36,7 +34,8 @@ enum Retention {
     guard let c else { return false }
     if c.duree != nil { return true }
     guard let criterion = c.critere, !Placeholder.isUnknown(criterion) else { return false }
-    return criterion.contains { $0.isLetter || $0.isNumber }
+    // The model's test too (`Conservation.estDefinie`), so documents and evaluer agree with the audit.
+    return c.estDefinie && criterion.contains { $0.isLetter || $0.isNumber }
   }
 
   /// Active base plus intermediate archiving: how long the data are kept in all, in days.
