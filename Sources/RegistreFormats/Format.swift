@@ -108,7 +108,7 @@ public enum Format {
         exemple: "l'élève ne peut pas être inscrit"),
       Champ(
         "origine", .texte,
-        "D'où viennent ces données (art. 14.2.f RGPD). Absent : la notice dit que l'origine est à demander à l'établissement.",
+        "D'où viennent ces données (art. 14.2.f RGPD), imprimé tel quel par les notices. Absent : la notice reprend `sources_des_donnees` ou `collecte_aupres_des_personnes` du traitement ; sans eux, elle dit que l'origine n'est pas précisée dans le registre.",
         exemple: "caméras de l'établissement"),
     ])
 
@@ -205,7 +205,7 @@ public enum Format {
       Champ("base_legale", .objet(fondement), "Base légale."),
       Champ("personnes_concernees", .liste(.objet(personnes), element: "personnes"), "Catégories de personnes concernées (art. 30.1.c RGPD)."),
       Champ("donnees", .liste(.objet(donnees), element: "categorie_donnees"), "Catégories de données et leur conservation (art. 30.1.c et f RGPD)."),
-      Champ("collecte_aupres_des_personnes", .booleen, "Données collectées auprès des personnes elles-mêmes (art. 13) plutôt que reçues d'ailleurs (art. 14)."),
+      Champ("collecte_aupres_des_personnes", .booleen, "Données collectées auprès des personnes elles-mêmes (art. 13) plutôt que reçues d'ailleurs (art. 14) ; la notice le dit des catégories sans `origine`."),
       Champ("sources_des_donnees", .liste(.texte, element: "source"), "Origine des données reçues d'ailleurs (art. 14.2.f RGPD).", exemple: "[SIECLE]"),
       Champ("destinataires", .liste(.objet(destinataire), element: "destinataire"), "Destinataires (art. 30.1.d RGPD)."),
       Champ("sous_traitants", .liste(.identifiant, element: "sous_traitant"), "Identifiants des sous-traitants (fichiers `sous-traitants/<id>.yaml`).", exemple: "[index-education]"),

@@ -31,9 +31,16 @@ struct NoticeTruthTests {
     #expect(!cctv.contains("lors de l’inscription"))
     #expect(cctv.contains("caméras filmant les accès de l’établissement"))
     let ministry = try Self.text(.noticeFamilies, treatment: "inscription")
-    #expect(ministry.contains("Application nationale SIECLE (ministère)"))
+    #expect(ministry.contains("Données reçues du ministère : Application nationale SIECLE (ministère)"))
+    // The category without an origin, in a treatment that says neither sources nor collection from the people.
+    #expect(ministry.contains("• Les autres : origine non précisée dans le registre (à demander à l’établissement)."))
+    #expect(!ministry.contains("Recueillies auprès de vous"))
+    let collected = try Self.text(.noticeFamilies, treatment: "photo-de-classe")
+    #expect(collected.contains("• Recueillies auprès de vous ou de votre enfant."))
+    #expect(!collected.contains("non précisée dans le registre"))
+    #expect(!cctv.contains("Les autres"), "une seule catégorie, et son origine est donnée")
     let silent = try Self.text(.noticeFamilies, treatment: "logiciel-sans-contrat")
-    #expect(silent.contains("Origine non précisée au registre : demandez-la à l’établissement."))
+    #expect(silent.contains("Origine non précisée dans le registre : à demander à l’établissement."))
     let pupils = try Self.text(.noticePupils)
     #expect(!pupils.contains("les informations viennent de toi et de ta famille"))
   }
@@ -128,5 +135,20 @@ struct NoticeTruthTests {
     for citation in ["L. 612-3", "Code de l’éducation", "art. 6", "article 13"] {
       #expect(!pupils.contains(citation), "citation dans la notice des élèves : \(citation)")
     }
+  }
+}
+
+/// French typography of the notices' own words (issue 15): a no-break space, never a
+/// plain one, before « : ; ? ! », whatever the register holds.
+@Suite("Notices : espaces insécables")
+struct NoticeTypographyTests {
+  @Test(arguments: [DocumentKind.noticeFamilies, .noticePupils, .noticeStaff, .noticeVisitors],
+    ["notices-pieges.xml", "registre-mini.xml", "registre-vide.xml"])
+  func noPlainSpaceBeforeHighPunctuation(kind: DocumentKind, fixture: String) throws {
+    let data = try TemplateTests.pipeline().formattingObjects(for: kind, input: try Tools.fixture(fixture))
+    let fo = String(decoding: data, as: UTF8.self)
+    let plain = try Regex(#"[^\s>]{0,20} [:;?!](?=[\s<),.]|$)"#)
+    let found = fo.matches(of: plain).map { String(fo[$0.range]) }
+    #expect(found.isEmpty, "espace ordinaire avant la ponctuation dans \(kind.rawValue) (\(fixture)) : \(found)")
   }
 }

@@ -56,7 +56,7 @@
       <fo:table-cell padding="1.2mm" border-bottom="0.3pt solid #C8D2E0">
         <xsl:choose>
           <xsl:when test="normalize-space($contenu) = ''">
-            <fo:block>Information non précisée au registre : demandez-la à l’établissement.</fo:block>
+            <fo:block>Information non précisée au registre&#xA0;: demandez-la à l’établissement.</fo:block>
           </xsl:when>
           <xsl:otherwise><xsl:copy-of select="$contenu"/></xsl:otherwise>
         </xsl:choose>
@@ -116,8 +116,8 @@
         <xsl:call-template name="texte">
           <xsl:with-param name="texte">
             <xsl:choose>
-              <xsl:when test="$eleve">Si tu penses que tes droits ne sont pas respectés, toi ou tes parents pouvez vous plaindre à la CNIL, l’autorité qui contrôle le respect de la protection des données, en ligne :</xsl:when>
-              <xsl:otherwise>Si vous estimez que vos droits ne sont pas respectés, vous pouvez adresser une réclamation à la Commission nationale de l’informatique et des libertés (CNIL), l’autorité de contrôle, en ligne :</xsl:otherwise>
+              <xsl:when test="$eleve">Si tu penses que tes droits ne sont pas respectés, toi ou tes parents pouvez vous plaindre à la CNIL, l’autorité qui contrôle le respect de la protection des données, en ligne&#xA0;:</xsl:when>
+              <xsl:otherwise>Si vous estimez que vos droits ne sont pas respectés, vous pouvez adresser une réclamation à la Commission nationale de l’informatique et des libertés (CNIL), l’autorité de contrôle, en ligne&#xA0;:</xsl:otherwise>
             </xsl:choose>
           </xsl:with-param>
         </xsl:call-template>
@@ -166,35 +166,51 @@
 
   <!--
     Source of the data (Art. 13 / 14(2)(f)): the sources listed for the treatment,
-    the origin of each category, or « collected from you » when the register says so.
-    Nothing else: where the register is silent, the notice says to ask the school.
+    the origin of each category (« origine »), or « collected from you » when the
+    register says so (« collecte_aupres_des_personnes »). Nothing else: categories
+    whose origin none of these gives are said to be not stated in the register.
   -->
   <xsl:template name="phrases-sources">
     <xsl:param name="eleve" select="false()"/>
+    <xsl:variable name="avec-origine" select="r:donnees/r:categorie_donnees[normalize-space(r:origine) != '']"/>
+    <xsl:variable name="sans-origine" select="r:donnees/r:categorie_donnees[normalize-space(r:origine) = '']"/>
     <xsl:for-each select="r:sources_des_donnees/r:source">
       <fo:block>• <xsl:call-template name="texte"><xsl:with-param name="texte" select="."/></xsl:call-template></fo:block>
     </xsl:for-each>
-    <xsl:for-each select="r:donnees/r:categorie_donnees[normalize-space(r:origine) != '']">
+    <xsl:for-each select="$avec-origine">
       <fo:block>
         <xsl:text>• </xsl:text>
         <xsl:call-template name="nom-categorie"/>
-        <xsl:text> : </xsl:text>
+        <xsl:value-of select="concat($nbsp, ': ')"/>
         <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:origine"/></xsl:call-template>
       </fo:block>
     </xsl:for-each>
-    <xsl:if test="r:collecte_aupres_des_personnes = 'true' and r:donnees/r:categorie_donnees[normalize-space(r:origine) = '']">
-      <fo:block>
-        <xsl:if test="r:donnees/r:categorie_donnees[normalize-space(r:origine) != '']"><xsl:text>Les autres : </xsl:text></xsl:if>
-        <xsl:choose>
-          <xsl:when test="$eleve">• Recueillies auprès de toi ou de ta famille.</xsl:when>
-          <xsl:when test="$audience = 'familles'">• Recueillies auprès de vous ou de votre enfant.</xsl:when>
-          <xsl:otherwise>• Recueillies auprès de vous.</xsl:otherwise>
-        </xsl:choose>
-      </fo:block>
-    </xsl:if>
-    <xsl:if test="not(r:sources_des_donnees/r:source) and not(r:donnees/r:categorie_donnees[normalize-space(r:origine) != '']) and not(r:collecte_aupres_des_personnes = 'true')">
-      <fo:block>Origine non précisée au registre : demandez-la à l’établissement.</fo:block>
-    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="r:collecte_aupres_des_personnes = 'true' and ($sans-origine or not(r:donnees/r:categorie_donnees))">
+        <fo:block>
+          <xsl:variable name="aupres">
+            <xsl:choose>
+              <xsl:when test="$eleve">toi ou de ta famille</xsl:when>
+              <xsl:when test="$audience = 'familles'">vous ou de votre enfant</xsl:when>
+              <xsl:otherwise>vous</xsl:otherwise>
+            </xsl:choose>
+          </xsl:variable>
+          <xsl:choose>
+            <xsl:when test="$avec-origine"><xsl:value-of select="concat('• Les autres', $nbsp, ': recueillies auprès de ', $aupres, '.')"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="concat('• Recueillies auprès de ', $aupres, '.')"/></xsl:otherwise>
+          </xsl:choose>
+        </fo:block>
+      </xsl:when>
+      <xsl:when test="r:sources_des_donnees/r:source"/>
+      <xsl:when test="$avec-origine and $sans-origine">
+        <fo:block>
+          <xsl:value-of select="concat('• Les autres', $nbsp, ': origine non précisée dans le registre (à demander à l’établissement).')"/>
+        </fo:block>
+      </xsl:when>
+      <xsl:when test="not($avec-origine)">
+        <fo:block>Origine non précisée dans le registre&#xA0;: à demander à l’établissement.</fo:block>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Category name: its description when given, else the label of its code. -->
@@ -231,7 +247,7 @@
           <xsl:with-param name="texte">
             <xsl:choose>
               <xsl:when test="$eleve"><xsl:value-of select="concat($nom, ', l’entreprise qui fournit le logiciel')"/></xsl:when>
-              <xsl:when test="$st/r:contrat/r:signe = 'true'"><xsl:value-of select="concat($nom, ' (sous-traitant qui fournit ou héberge le service ; un contrat de sous-traitance signé l’oblige à ne les utiliser que pour le compte du responsable)')"/></xsl:when>
+              <xsl:when test="$st/r:contrat/r:signe = 'true'"><xsl:value-of select="concat($nom, ' (sous-traitant qui fournit ou héberge le service&#x202F;; un contrat de sous-traitance signé l’oblige à ne les utiliser que pour le compte du responsable)')"/></xsl:when>
               <xsl:otherwise><xsl:value-of select="concat($nom, ' (sous-traitant qui fournit ou héberge le service)')"/></xsl:otherwise>
             </xsl:choose>
           </xsl:with-param>
@@ -239,7 +255,7 @@
       </fo:block>
     </xsl:for-each>
     <xsl:if test="not(r:destinataires/r:destinataire) and not(r:sous_traitants/r:sous_traitant)">
-      <fo:block>Destinataires non précisés au registre : demandez-les à l’établissement.</fo:block>
+      <fo:block>Destinataires non précisés au registre&#xA0;: demandez-les à l’établissement.</fo:block>
     </xsl:if>
   </xsl:template>
 
@@ -279,12 +295,12 @@
       <fo:block>
         <xsl:text>• </xsl:text>
         <xsl:call-template name="nom-categorie"/>
-        <xsl:text> : </xsl:text>
+        <xsl:text>&#xA0;: </xsl:text>
         <xsl:call-template name="duree-categorie"><xsl:with-param name="eleve" select="$eleve"/></xsl:call-template>
       </fo:block>
     </xsl:for-each>
     <xsl:if test="not(r:donnees/r:categorie_donnees)">
-      <fo:block>Durée non précisée au registre : demandez-la à l’établissement.</fo:block>
+      <fo:block>Durée non précisée au registre&#xA0;: demandez-la à l’établissement.</fo:block>
     </xsl:if>
   </xsl:template>
 
@@ -297,7 +313,7 @@
       <xsl:when test="r:conservation/r:duree">
         <xsl:call-template name="duree"><xsl:with-param name="valeur" select="r:conservation/r:duree"/></xsl:call-template>
         <xsl:if test="r:conservation/r:point_de_depart">
-          <xsl:text> à partir de : </xsl:text>
+          <xsl:text> à partir de&#xA0;: </xsl:text>
           <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:conservation/r:point_de_depart"/></xsl:call-template>
         </xsl:if>
       </xsl:when>
@@ -308,11 +324,11 @@
     </xsl:choose>
     <xsl:if test="$avec-sort">
       <xsl:choose>
-        <xsl:when test="r:conservation/r:sort_final = 'archives'"> ; ensuite versement aux archives</xsl:when>
-        <xsl:when test="r:conservation/r:sort_final = 'anonymisation'"> ; ensuite anonymisation</xsl:when>
-        <xsl:when test="r:conservation/r:sort_final = 'tri' and $eleve"> ; ensuite une partie va aux archives, le reste est détruit</xsl:when>
-        <xsl:when test="r:conservation/r:sort_final = 'tri'"> ; ensuite tri : une partie est versée aux archives, le reste détruit</xsl:when>
-        <xsl:when test="r:conservation/r:sort_final = 'destruction'"> ; ensuite destruction</xsl:when>
+        <xsl:when test="r:conservation/r:sort_final = 'archives'">&#x202F;; ensuite versement aux archives</xsl:when>
+        <xsl:when test="r:conservation/r:sort_final = 'anonymisation'">&#x202F;; ensuite anonymisation</xsl:when>
+        <xsl:when test="r:conservation/r:sort_final = 'tri' and $eleve">&#x202F;; ensuite une partie va aux archives, le reste est détruit</xsl:when>
+        <xsl:when test="r:conservation/r:sort_final = 'tri'">&#x202F;; ensuite tri&#xA0;: une partie est versée aux archives, le reste détruit</xsl:when>
+        <xsl:when test="r:conservation/r:sort_final = 'destruction'">&#x202F;; ensuite destruction</xsl:when>
       </xsl:choose>
     </xsl:if>
     <xsl:if test="$avec-point"><xsl:text>.</xsl:text></xsl:if>
@@ -329,8 +345,8 @@
     <xsl:if test="r:base_legale/r:article_6 = 'consentement'">
       <fo:block>
         <xsl:choose>
-          <xsl:when test="$eleve">Non : on ne le fait que si tes parents (et toi) sont d’accord.</xsl:when>
-          <xsl:otherwise>Non : ce traitement n’a lieu qu’avec votre accord, que vous êtes libre de refuser.</xsl:otherwise>
+          <xsl:when test="$eleve">Non&#xA0;: on ne le fait que si tes parents (et toi) sont d’accord.</xsl:when>
+          <xsl:otherwise>Non&#xA0;: ce traitement n’a lieu qu’avec votre accord, que vous êtes libre de refuser.</xsl:otherwise>
         </xsl:choose>
       </fo:block>
     </xsl:if>
@@ -338,20 +354,20 @@
       <fo:block>
         <xsl:text>• </xsl:text>
         <xsl:call-template name="nom-categorie"/>
-        <xsl:text> : </xsl:text>
+        <xsl:text>&#xA0;: </xsl:text>
         <xsl:choose>
           <xsl:when test="r:fourniture_obligatoire = 'true'">obligatoire</xsl:when>
           <xsl:otherwise>facultatif</xsl:otherwise>
         </xsl:choose>
         <xsl:if test="normalize-space(r:consequence_refus) != ''">
-          <xsl:text> ; sinon : </xsl:text>
+          <xsl:text>&#x202F;; sinon&#xA0;: </xsl:text>
           <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:consequence_refus"/></xsl:call-template>
         </xsl:if>
         <xsl:text>.</xsl:text>
       </fo:block>
     </xsl:for-each>
     <xsl:if test="not($renseignees) and not(r:base_legale/r:article_6 = 'consentement')">
-      <fo:block>Non précisé au registre : demandez à l’établissement si ces données sont obligatoires et ce qui se passe si vous ne les donnez pas.</fo:block>
+      <fo:block>Non précisé au registre&#xA0;: demandez à l’établissement si ces données sont obligatoires et ce qui se passe si vous ne les donnez pas.</fo:block>
     </xsl:if>
     <xsl:if test="normalize-space(r:dispositif_biometrique/r:alternative) != ''">
       <fo:block>

@@ -135,7 +135,7 @@
       <fo:table-cell padding="0.8mm" border-bottom="0.3pt solid #C8D2E0">
         <fo:block>
           <xsl:for-each select="r:destinataires/r:destinataire/r:nom | r:sous_traitants/r:sous_traitant">
-            <xsl:if test="position() &gt; 1"><xsl:text> ; </xsl:text></xsl:if>
+            <xsl:if test="position() &gt; 1"><xsl:text>&#x202F;; </xsl:text></xsl:if>
             <xsl:variable name="ref" select="normalize-space(.)"/>
             <xsl:variable name="st" select="/r:registre/r:sous_traitants/r:sous_traitant[r:id = $ref]"/>
             <xsl:choose>
@@ -146,7 +146,7 @@
           <xsl:if test="not(r:destinataires/r:destinataire) and not(r:sous_traitants/r:sous_traitant)">Demande à l’établissement.</xsl:if>
         </fo:block>
         <xsl:if test="r:transferts/r:transfert">
-          <fo:block font-style="italic">Certaines partent hors d’Europe : demande à l’établissement comment elles sont protégées.</fo:block>
+          <fo:block font-style="italic">Certaines partent hors d’Europe&#xA0;: demande à l’établissement comment elles sont protégées.</fo:block>
         </xsl:if>
       </fo:table-cell>
       <fo:table-cell padding="0.8mm" border-bottom="0.3pt solid #C8D2E0">
@@ -164,7 +164,7 @@
                       and not(r:conservation/r:critere = preceding-sibling::r:categorie_donnees[not(r:conservation/r:duree)]/r:conservation/r:critere))]"/>
     <fo:block>
       <xsl:for-each select="$distinctes">
-        <xsl:if test="position() &gt; 1"><xsl:text> ; </xsl:text></xsl:if>
+        <xsl:if test="position() &gt; 1"><xsl:text>&#x202F;; </xsl:text></xsl:if>
         <xsl:call-template name="duree-categorie"><xsl:with-param name="eleve" select="true()"/><xsl:with-param name="avec-sort" select="false()"/><xsl:with-param name="avec-point" select="false()"/></xsl:call-template>
         <xsl:if test="position() = last()"><xsl:text>.</xsl:text></xsl:if>
       </xsl:for-each>

@@ -24,7 +24,7 @@
 
   <xsl:template match="/">
     <xsl:if test="$traitement != '' and not($traitements-couverts)">
-      <xsl:message terminate="yes">traitement inconnu : <xsl:value-of select="$traitement"/></xsl:message>
+      <xsl:message terminate="yes">traitement inconnu&#xA0;: <xsl:value-of select="$traitement"/></xsl:message>
     </xsl:if>
     <xsl:variable name="public">
       <xsl:choose>
@@ -137,16 +137,16 @@
         </xsl:if>
         <xsl:if test="r:responsable/r:type and r:responsable/r:type != 'etablissement'">
           <fo:block font-style="italic">
-            <xsl:text>Responsable : </xsl:text>
+            <xsl:text>Responsable&#xA0;: </xsl:text>
             <xsl:call-template name="nom-responsable"/>
-            <xsl:text> ; vos droits s’exercent auprès de lui (voir l’annexe).</xsl:text>
+            <xsl:text>&#x202F;; vos droits s’exercent auprès de lui (voir l’annexe).</xsl:text>
           </fo:block>
         </xsl:if>
       </fo:table-cell>
       <fo:table-cell padding="0.6mm" border-bottom="0.3pt solid #C8D2E0">
         <fo:block>
           <xsl:for-each select="r:destinataires/r:destinataire/r:nom | r:sous_traitants/r:sous_traitant">
-            <xsl:if test="position() &gt; 1"><xsl:text> ; </xsl:text></xsl:if>
+            <xsl:if test="position() &gt; 1"><xsl:text>&#x202F;; </xsl:text></xsl:if>
             <xsl:variable name="ref" select="normalize-space(.)"/>
             <xsl:variable name="st" select="/r:registre/r:sous_traitants/r:sous_traitant[r:id = $ref]"/>
             <xsl:choose>
@@ -172,7 +172,7 @@
                       and not(r:conservation/r:critere = preceding-sibling::r:categorie_donnees[not(r:conservation/r:duree)]/r:conservation/r:critere))]"/>
     <fo:block>
       <xsl:for-each select="$distinctes">
-        <xsl:if test="position() &gt; 1"><xsl:text> ; </xsl:text></xsl:if>
+        <xsl:if test="position() &gt; 1"><xsl:text>&#x202F;; </xsl:text></xsl:if>
         <xsl:call-template name="duree-categorie"><xsl:with-param name="avec-sort" select="false()"/><xsl:with-param name="avec-point" select="false()"/></xsl:call-template>
         <xsl:if test="position() = last()"><xsl:text>.</xsl:text></xsl:if>
       </xsl:for-each>
@@ -180,7 +180,7 @@
     <xsl:if test="r:donnees/r:categorie_donnees[not(r:conservation/r:duree) and normalize-space(r:conservation/r:critere) = '']">
       <fo:block>
         <xsl:choose>
-          <xsl:when test="$distinctes">Autres données : durée à demander à l’établissement.</xsl:when>
+          <xsl:when test="$distinctes">Autres données&#xA0;: durée à demander à l’établissement.</xsl:when>
           <xsl:otherwise>Durée à demander à l’établissement.</xsl:otherwise>
         </xsl:choose>
       </fo:block>
@@ -195,24 +195,24 @@
       <xsl:call-template name="texte">
         <xsl:with-param name="texte">
           <xsl:choose>
-            <xsl:when test="$audience = 'familles'">Pour vous et pour votre enfant, vous pouvez demander à voir les données, à les corriger, à les effacer, à en limiter l’usage ou à vous y opposer, et, dans certains cas, à les récupérer ; quand un usage repose sur votre accord, vous pouvez le retirer à tout moment. </xsl:when>
-            <xsl:otherwise>Vous pouvez demander à voir les données vous concernant, à les corriger, à les effacer, à en limiter l’usage ou à vous y opposer, et, dans certains cas, à les récupérer ; quand un usage repose sur votre accord, vous pouvez le retirer à tout moment. </xsl:otherwise>
+            <xsl:when test="$audience = 'familles'">Pour vous et pour votre enfant, vous pouvez demander à voir les données, à les corriger, à les effacer, à en limiter l’usage ou à vous y opposer, et, dans certains cas, à les récupérer&#x202F;; quand un usage repose sur votre accord, vous pouvez le retirer à tout moment. </xsl:when>
+            <xsl:otherwise>Vous pouvez demander à voir les données vous concernant, à les corriger, à les effacer, à en limiter l’usage ou à vous y opposer, et, dans certains cas, à les récupérer&#x202F;; quand un usage repose sur votre accord, vous pouvez le retirer à tout moment. </xsl:otherwise>
           </xsl:choose>
-          <xsl:text>Écrivez au responsable ou au délégué ci-dessous ; pour un usage dont l’établissement n’est pas responsable, à son responsable (voir l’annexe). Réponse sous un mois, gratuitement.</xsl:text>
+          <xsl:text>Écrivez au responsable ou au délégué ci-dessous&#x202F;; pour un usage dont l’établissement n’est pas responsable, à son responsable (voir l’annexe). Réponse sous un mois, gratuitement.</xsl:text>
         </xsl:with-param>
       </xsl:call-template>
     </fo:block>
     <fo:block font-size="8pt" background-color="#EEF2F8" padding="1.5mm" keep-together.within-page="always">
       <fo:block>
-        <xsl:text>Responsable : </xsl:text>
+        <xsl:text>Responsable&#xA0;: </xsl:text>
         <xsl:call-template name="texte"><xsl:with-param name="texte" select="$responsable"/></xsl:call-template>
       </fo:block>
       <fo:block>
-        <xsl:text>Délégué à la protection des données : </xsl:text>
+        <xsl:text>Délégué à la protection des données&#xA0;: </xsl:text>
         <xsl:call-template name="texte"><xsl:with-param name="texte" select="$dpd"/></xsl:call-template>
       </fo:block>
       <fo:block>
-        <xsl:text>Si vos droits ne sont pas respectés, vous pouvez adresser une réclamation à la CNIL : </xsl:text>
+        <xsl:text>Si vos droits ne sont pas respectés, vous pouvez adresser une réclamation à la CNIL&#xA0;: </xsl:text>
         <fo:basic-link external-destination="url('https://www.cnil.fr/plaintes')" color="{$couleur-titre}">www.cnil.fr/plaintes</fo:basic-link>
         <xsl:text>, ou CNIL, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07.</xsl:text>
       </fo:block>
@@ -227,21 +227,21 @@
           <xsl:text>Texte du panneau – </xsl:text>
           <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:nom"/></xsl:call-template>
         </fo:block>
-        <fo:block><xsl:call-template name="texte"><xsl:with-param name="texte" select="concat('Espace filmé (', normalize-space(r:nom), '). Finalité : ', r:finalite_principale, '.')"/></xsl:call-template></fo:block>
+        <fo:block><xsl:call-template name="texte"><xsl:with-param name="texte" select="concat('Espace filmé (', normalize-space(r:nom), '). Finalité&#xA0;: ', r:finalite_principale, '.')"/></xsl:call-template></fo:block>
         <fo:block>
-          <xsl:text>Responsable : </xsl:text>
+          <xsl:text>Responsable&#xA0;: </xsl:text>
           <xsl:call-template name="nom-responsable"/>
           <xsl:text>.</xsl:text>
         </fo:block>
         <xsl:for-each select="r:donnees/r:categorie_donnees[r:categorie = 'image']">
           <fo:block>
-            <xsl:text>Conservation des images : </xsl:text>
+            <xsl:text>Conservation des images&#xA0;: </xsl:text>
             <xsl:call-template name="duree-categorie"><xsl:with-param name="avec-sort" select="false()"/></xsl:call-template>
           </fo:block>
         </xsl:for-each>
         <fo:block>
           <xsl:call-template name="texte">
-            <xsl:with-param name="texte" select="concat('Vos droits (accès aux images vous concernant, réclamation auprès de la CNIL) : ', $contact-chef, ' ou ', $contact-dpd, '. Notice complète à l’accueil.')"/>
+            <xsl:with-param name="texte" select="concat('Vos droits (accès aux images vous concernant, réclamation auprès de la CNIL)&#xA0;: ', $contact-chef, ' ou ', $contact-dpd, '. Notice complète à l’accueil.')"/>
           </xsl:call-template>
         </fo:block>
       </fo:block>
@@ -294,7 +294,7 @@
                 </xsl:with-param>
               </xsl:call-template>
             </fo:block>
-            <xsl:if test="not(r:base_legale/r:article_6)"><fo:block>Non précisée au registre : demandez-la à l’établissement.</fo:block></xsl:if>
+            <xsl:if test="not(r:base_legale/r:article_6)"><fo:block>Non précisée au registre&#xA0;: demandez-la à l’établissement.</fo:block></xsl:if>
             <xsl:if test="r:base_legale/r:article_9">
               <fo:block>
                 <xsl:text>Certaines données sont sensibles (santé, biométrie…) : elles ne sont utilisées qu’à la condition suivante : </xsl:text>
@@ -304,7 +304,7 @@
             </xsl:if>
             <xsl:if test="normalize-space(r:base_legale/r:texte) != ''">
               <fo:block font-size="7pt" color="#444444">
-                <xsl:text>Texte de référence : </xsl:text>
+                <xsl:text>Texte de référence&#xA0;: </xsl:text>
                 <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:base_legale/r:texte"/></xsl:call-template>
               </fo:block>
             </xsl:if>
@@ -343,7 +343,7 @@
           <xsl:with-param name="contenu"><xsl:call-template name="phrases-conservation"/></xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="ligne-notice">
-          <xsl:with-param name="libelle" select="'Faut-il les fournir ?'"/>
+          <xsl:with-param name="libelle" select="'Faut-il les fournir&#x202F;?'"/>
           <xsl:with-param name="contenu"><xsl:call-template name="phrase-fourniture"/></xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="ligne-notice">
@@ -352,7 +352,7 @@
             <fo:block>
               <xsl:choose>
                 <xsl:when test="r:decision_automatisee/r:existe = 'true'">Oui : une décision est prise par un programme informatique. Vous pouvez demander qu’une personne réexamine la décision et présenter votre point de vue.</xsl:when>
-                <xsl:when test="r:decision_automatisee/r:existe = 'false'">Non : aucune décision n’est prise par un programme informatique seul, sans intervention humaine.</xsl:when>
+                <xsl:when test="r:decision_automatisee/r:existe = 'false'">Non&#xA0;: aucune décision n’est prise par un programme informatique seul, sans intervention humaine.</xsl:when>
                 <xsl:otherwise>Aucune décision automatisée n’est inscrite au registre.</xsl:otherwise>
               </xsl:choose>
             </fo:block>
@@ -360,22 +360,22 @@
         </xsl:call-template>
         <xsl:if test="r:responsable/r:type and r:responsable/r:type != 'etablissement'">
           <xsl:call-template name="ligne-notice">
-            <xsl:with-param name="libelle" select="'Où exercer vos droits ?'"/>
+            <xsl:with-param name="libelle" select="'Où exercer vos droits&#x202F;?'"/>
             <xsl:with-param name="contenu">
               <fo:block>
-                <xsl:text>Auprès du responsable de ce traitement : </xsl:text>
+                <xsl:text>Auprès du responsable de ce traitement&#xA0;: </xsl:text>
                 <xsl:call-template name="nom-responsable"/>
                 <xsl:text>.</xsl:text>
               </fo:block>
               <fo:block>
-                <xsl:text>Son délégué à la protection des données : </xsl:text>
+                <xsl:text>Son délégué à la protection des données&#xA0;: </xsl:text>
                 <xsl:choose>
                   <xsl:when test="normalize-space(r:responsable/r:contact_dpd) != ''"><xsl:call-template name="texte"><xsl:with-param name="texte" select="concat(normalize-space(r:responsable/r:contact_dpd), '.')"/></xsl:call-template></xsl:when>
                   <xsl:otherwise>coordonnées à demander à l’établissement.</xsl:otherwise>
                 </xsl:choose>
               </fo:block>
               <xsl:if test="not(r:responsable/r:notice_officielle)">
-                <fo:block>Sa notice d’information : à demander à l’établissement.</fo:block>
+                <fo:block>Sa notice d’information&#xA0;: à demander à l’établissement.</fo:block>
               </xsl:if>
             </xsl:with-param>
           </xsl:call-template>
@@ -387,8 +387,8 @@
   <xsl:template name="section-droits-famille">
     <fo:block xsl:use-attribute-sets="titre-2" font-size="10pt" space-before="5mm">Vos droits et comment les exercer</fo:block>
     <fo:block xsl:use-attribute-sets="paragraphe">
-      <xsl:if test="$audience = 'familles'">Pour vous et pour votre enfant, vous pouvez demander :</xsl:if>
-      <xsl:if test="$audience != 'familles'">Vous pouvez demander :</xsl:if>
+      <xsl:if test="$audience = 'familles'">Pour vous et pour votre enfant, vous pouvez demander&#xA0;:</xsl:if>
+      <xsl:if test="$audience != 'familles'">Vous pouvez demander&#xA0;:</xsl:if>
     </fo:block>
     <fo:list-block provisional-distance-between-starts="5mm" space-after="2mm">
       <xsl:call-template name="puce"><xsl:with-param name="texte" select="'à voir les données vous concernant et à en recevoir une copie (droit d’accès)'"/></xsl:call-template>
@@ -403,7 +403,7 @@
     </fo:list-block>
     <fo:block xsl:use-attribute-sets="paragraphe">
       <xsl:call-template name="texte">
-        <xsl:with-param name="texte" select="concat('Pour les traitements dont l’établissement est responsable, adressez votre demande au ', $contact-chef, ' ou au ', $contact-dpd, ' ; pour les autres, à leur responsable (ligne « Où exercer vos droits ? »). La réponse vous parviendra dans un délai d’un mois ; ce délai peut être prolongé de deux mois si la demande est complexe, et vous en serez alors informé. La démarche est gratuite.')"/>
+        <xsl:with-param name="texte" select="concat('Pour les traitements dont l’établissement est responsable, adressez votre demande au ', $contact-chef, ' ou au ', $contact-dpd, '&#x202F;; pour les autres, à leur responsable (ligne « Où exercer vos droits&#x202F;? »). La réponse vous parviendra dans un délai d’un mois ; ce délai peut être prolongé de deux mois si la demande est complexe, et vous en serez alors informé. La démarche est gratuite.')"/>
       </xsl:call-template>
     </fo:block>
     <xsl:call-template name="encadre-contacts"/>
