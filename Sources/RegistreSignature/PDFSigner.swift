@@ -84,6 +84,7 @@ public enum PDFSigner {
     if let weak = AlgorithmPolicy.keyRefusals(credentials.certificate).first { throw .cryptography(weak) }
     let document: PDFDocument
     do { document = try PDFDocument(bytes: pdf) } catch { throw .pdf(error) }
+    if certifiedWithoutChanges(document) { throw .certifiedWithoutChanges }
     var tlsAnchors: [Certificate] = []
     for anchor in options.timestampTLSAnchors { tlsAnchors += try crypto { () throws(CryptoError) in try Certificate.all(fromPEMOrDER: [UInt8](anchor)) }
     }
@@ -109,6 +110,15 @@ public enum PDFSigner {
       return prepared.tail
     }
     throw .signatureTooLarge
+  }
+
+  /// Whether the catalog's `/Perms /DocMDP` names a certification signature of level 1 (no change at all).
+  static func certifiedWithoutChanges(_ document: PDFDocument) -> Bool {
+    guard let (_, catalog) = try? document.catalog(),
+      let permissions = try? document.resolveDictionary(catalog["Perms"]),
+      let signature = try? document.resolveDictionary(permissions["DocMDP"])
+    else { return false }
+    return PDFVerifier.Transforms(signature, document: document).docMDP == 1
   }
 
   /// Upper-case hexadecimal of `bytes`, written over `buffer` from `offset` (the zeros of `/Contents`).

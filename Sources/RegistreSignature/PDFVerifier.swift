@@ -45,6 +45,9 @@ public struct SignatureVerification: Codable, Equatable, Sendable {
   public var modifiedAfterSigning: Bool? = nil
   /// SHA-256 of the signer's DER certificate (lower-case hexadecimal).
   public var signerFingerprint: String? = nil
+  /// For a certification signature (`/Reference` with `/TransformMethod /DocMDP`): its permission level
+  /// `/P`, 1 (no change), 2 (form filling and signing) or 3 (also annotations). Nil for an approval signature.
+  public var certificationPermissions: Int? = nil
 }
 
 /// An RFC 3161 signature timestamp and its check.
@@ -116,9 +119,18 @@ public enum PDFVerifier {
     let store = try? TrustStore(anchors: anchors, useSystemStore: useSystemStore)
     let revisionEnds = revisionEnds(document.bytes)
     var results: [SignatureVerification] = []
+    var transforms: [Transforms] = []
     for (name, dictionary) in try signatureFields(document) {
-      results.append(verifySignature(dictionary, fieldName: name, document: document, revisionEnds: revisionEnds,
-        store: store, now: now))
+      var result = verifySignature(dictionary, fieldName: name, document: document, revisionEnds: revisionEnds,
+        store: store, now: now)
+      let found = Transforms(dictionary, document: document)
+      if let problem = found.problem {
+        result.problems.append(problem)
+        result.valid = false
+      }
+      result.certificationPermissions = found.docMDP
+      transforms.append(found)
+      results.append(result)
     }
     // Difference analysis: for each signature, everything written after its revision.
     var contentEnd = document.bytes.count
@@ -128,6 +140,13 @@ public enum PDFVerifier {
         continue
       }
       let diff = RevisionDiff.analyze(document, signedEnd: end, until: document.bytes.count)
+      // What the signer's own permissions (DocMDP P = 1, FieldMDP locks) forbid beyond the analysis.
+      let forbidden = permissionRefusals(transforms[index], signedEnd: end, document: document, diff: diff,
+        later: results.filter { (rangeEnd($0.byteRange) ?? 0) > end })
+      if !forbidden.isEmpty {
+        results[index].problems += forbidden
+        results[index].valid = false
+      }
       results[index].laterChanges = diff.descriptions
       results[index].revisionChanges = diff.changes
       results[index].laterChangesOnlySignatures = diff.allowed
@@ -148,6 +167,69 @@ public enum PDFVerifier {
     }
     let valid = !results.isEmpty && results.allSatisfy(\.valid) && (appended?.onlyValidationData ?? true)
     return DocumentVerification(file: file, signatures: results, appendedAfterLastSignature: appended, valid: valid)
+  }
+
+  /// The transforms a signature dictionary declares in `/Reference` (ISO 32000-1 §12.8.2): DocMDP, which makes
+  /// it a certification signature with permission level `/P`, and FieldMDP, which locks form fields.
+  struct Transforms {
+    var docMDP: Int?
+    var fieldMDP = false
+    /// A malformed declaration: the signature cannot be judged against permissions it does not state clearly.
+    var problem: String?
+
+    init(_ dictionary: PDFDictionary, document: PDFDocument) {
+      guard let references = try? document.resolve(dictionary["Reference"]).arrayValue else { return }
+      for item in references.prefix(16) {
+        guard let reference = try? document.resolveDictionary(item) else { continue }
+        switch reference["TransformMethod"]?.nameValue {
+        case "DocMDP"?:
+          let parameters = try? document.resolveDictionary(reference["TransformParams"])
+          // ISO 32000-1 Table 254: /P defaults to 2.
+          let level = parameters?["P"].map { $0.integerValue ?? 0 } ?? 2
+          if (1...3).contains(level) {
+            docMDP = level
+          } else {
+            problem = "permissions DocMDP illisibles (/P doit valoir 1, 2 ou 3) : signature de certification non vérifiée"
+          }
+        case "FieldMDP"?:
+          fieldMDP = true
+        default:
+          continue
+        }
+      }
+    }
+  }
+
+  /// Why the revisions after a signature break the permissions it declared; empty when they do not.
+  ///
+  /// The difference analysis already refuses whatever is not a signature, a document timestamp or validation
+  /// data, which is stricter than DocMDP levels 2 and 3 allow. What remains to refuse is what level 1 forbids
+  /// on top of it (a later signature, an empty signature field), keeping what PAdES adds for long-term
+  /// validation (DSS and document timestamps, ETSI EN 319 142-1 §5.4); and FieldMDP locks, which are not
+  /// checked: a later revision makes such a signature « non entièrement vérifiée ».
+  static func permissionRefusals(
+    _ transforms: Transforms, signedEnd: Int, document: PDFDocument, diff: RevisionDiff,
+    later: [SignatureVerification]
+  ) -> [String] {
+    var refusals: [String] = []
+    if transforms.docMDP == 1 {
+      let rule = "la signature de certification n'admet aucune modification (DocMDP, P = 1)"
+      for signature in later where signature.subFilter != "ETSI.RFC3161" {
+        let name = signature.fieldName.map { "« \($0) »" } ?? "sans nom"
+        refusals.append("modifié après certification : signature \(name) ajoutée alors que \(rule)")
+      }
+      for change in diff.changes where change.change == "ajouté" {
+        guard let field = try? document.resolveDictionary(.reference(PDFReference(number: change.number, generation: change.generation))),
+          field["FT"]?.nameValue == "Sig", field["V"] == nil
+        else { continue }
+        refusals.append("modifié après certification : champ de signature vide ajouté (objet \(change.number) \(change.generation)) alors que \(rule)")
+      }
+    }
+    if transforms.fieldMDP {
+      refusals.append("verrouillage de champs (FieldMDP) non vérifié par Registre alors que des révisions suivent : "
+        + "signature non entièrement vérifiée")
+    }
+    return refusals
   }
 
   /// Signature fields (`/FT /Sig` with a value), depth-first through `/Kids`.
@@ -431,9 +513,20 @@ public enum PDFVerifier {
       return result
     }
     defer { PKCS7_free(token) }
-    if let info = PKCS7_to_TS_TST_INFO(token) {
-      result.time = Certificate.date(asn1Time: TS_TST_INFO_get_time(info).map { UnsafeRawPointer($0) })
-      TS_TST_INFO_free(info)
+    guard let info = PKCS7_to_TS_TST_INFO(token) else {
+      ERR_clear_error()
+      result.problem = "jeton d'horodatage illisible (pas de TSTInfo)"
+      return result
+    }
+    result.time = Certificate.date(asn1Time: TS_TST_INFO_get_time(info).map { UnsafeRawPointer($0) })
+    // The imprint, checked here rather than left to OpenSSL's TS_VFY_DATA alone: a token taken from another
+    // signature (or another document) must be refused with a reason the user can read.
+    let imprintProblem = imprintRefusal(info, over: data)
+    TS_TST_INFO_free(info)
+    if let imprintProblem {
+      ERR_clear_error()
+      result.problem = imprintProblem
+      return result
     }
     if let signers = PKCS7_get0_signers(token, nil, 0) {
       if OPENSSL_sk_num(signers) > 0, let first = OPENSSL_sk_value(signers, 0) {
@@ -474,6 +567,25 @@ public enum PDFVerifier {
       result.problem = messages.last ?? "jeton non vérifiable"
     }
     return result
+  }
+
+  /// Nil when the token's message imprint is the hash of `data` with an admitted algorithm; else why not (French).
+  static func imprintRefusal(_ info: OpaquePointer, over data: [ArraySlice<UInt8>]) -> String? {
+    guard let imprint = TS_TST_INFO_get_msg_imprint(info), let algorithm = TS_MSG_IMPRINT_get_algo(imprint) else {
+      return "jeton d'horodatage sans empreinte (messageImprint)"
+    }
+    let nid = AlgorithmPolicy.nid(of: algorithm)
+    if let refusal = AlgorithmPolicy.digestRefusal(nid, what: "algorithme d'empreinte du jeton d'horodatage") {
+      return refusal
+    }
+    guard let md = EVP_get_digestbyname(OBJ_nid2sn(nid)), let computed = try? Digest.compute(md: md, over: data)
+    else { return "empreinte du jeton d'horodatage incalculable" }
+    let stamped = asn1Bytes(UnsafePointer(TS_MSG_IMPRINT_get_msg(imprint)))
+    guard stamped == computed else {
+      return "le jeton d'horodatage porte sur d'autres données : son empreinte n'est pas celle de la valeur "
+        + "signée qu'il doit horodater (jeton repris d'une autre signature ou d'un autre document)"
+    }
+    return nil
   }
 
   /// Parses `D:YYYYMMDDHHmmSS` with an optional `Z` or `+HH'mm'` offset.

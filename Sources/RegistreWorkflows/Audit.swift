@@ -4,18 +4,25 @@ public import RegistreFormats
 public import RegistreBatch
 public import RegistreModel
 public import RegistreRules
+import RegistreSupport
 
 /// `acceptations.yaml`: findings the school accepts, each with a written justification.
 public enum AcceptancesFile {
   public static let name = "acceptations.yaml"
+  /// Largest acceptations file read (2 MB, the register's YAML limit).
+  public static let maximumSize = 2_000_000
 
   /// The acceptances of the register in `folder`; none when the folder has no `acceptations.yaml`.
   /// The single audit and the batch audit (`BatchAudit`) both read them here.
   public static func read(in folder: URL, registre: Register) -> Result<Acceptances, AcceptancesProblem> {
     let url = folder.appendingPathComponent(name)
     guard FileManager.default.fileExists(atPath: url.path) else { return .success(Acceptances()) }
-    guard let data = try? Data(contentsOf: url) else {
-      return .failure(AcceptancesProblem(lines: ["\(name): erreur: fichier illisible"]))
+    // Bounded like the register's own files: a pipe, a device or a large file is refused before any read.
+    let data: Data
+    do {
+      data = try BoundedFile.read(url, limit: maximumSize)
+    } catch {
+      return .failure(AcceptancesProblem(lines: ["\(name): erreur: \(error.reason)"]))
     }
     let read: Acceptances
     do {

@@ -84,11 +84,15 @@ public struct SigningIdentity: Sendable {
     }
   }
 
+  /// Largest key, certificate or PKCS#12 file read (1 MiB).
+  public static let maximumCredentialsFileSize = 1 << 20
+
   private static func read(_ url: URL, _ role: String) throws(SigningSetupError) -> Data {
+    // Keys and certificates weigh a few kilobytes: a pipe, a device or a large file is refused unread.
     do {
-      return try Data(contentsOf: url)
+      return try BoundedFile.read(url, limit: maximumCredentialsFileSize)
     } catch {
-      throw SigningSetupError("\(role) illisible : \(url.path)")
+      throw SigningSetupError("\(role) illisible : \(error.message)")
     }
   }
 

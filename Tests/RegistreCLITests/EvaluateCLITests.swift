@@ -197,4 +197,22 @@ func freePort() throws -> Int {
     let conditions = try #require(objet["conditions"] as? [[String: Any]])
     #expect(conditions.contains { $0["code"] as? String == "sonde-impossible" })
   }
+
+  /// A sheet is the vendor's word: 23 endpoints give a warning naming the 3 left out, and 20 probes only.
+  @Test func probingIsCappedAtTwentyEndpoints() throws {
+    let dossier = try TemporaryFolder.make()
+    defer { try? FileManager.default.removeItem(at: dossier) }
+    let fiche = dossier.appendingPathComponent("f.yaml")
+    let port = try freePort()
+    let adresses = (1...23).map { "\"https://127.0.0.1:\(port)/p\($0)\"" }.joined(separator: ", ")
+    try Data("nom: X\nediteur: Y\nfinalite: Z\npoints_acces: [\(adresses)]\n".utf8).write(to: fiche)
+    let r = try CLITool.run(["evaluer", fiche.path, "--sonder", "--delai", "1", "--format", "json"])
+    #expect(r.code == 1, "\(r.erreurs)")
+    #expect(r.erreurs.contains(
+      "Attention : la fiche déclare plus de 20 points d'accès ; la sonde examine les 20 premiers. Non sondés (3) : "
+        + "https://127.0.0.1:\(port)/p21, https://127.0.0.1:\(port)/p22, https://127.0.0.1:\(port)/p23"), "\(r.erreurs)")
+    let objet = try #require(try JSONSerialization.jsonObject(with: Data(r.sortie.utf8)) as? [String: Any])
+    let probes = try #require(objet["probes"] as? [[String: Any]])
+    #expect(probes.count == 20)
+  }
 }

@@ -24,8 +24,12 @@ public final class SecretPassword: @unchecked Sendable {
   }
 
   /// Reads a password from a file: its first line.
+  /// Largest password file read (4 KiB).
+  public static let maximumFileSize = 4096
+
   public convenience init(contentsOf url: URL) throws {
-    var data = try Data(contentsOf: url)
+    // A password file is a few bytes: a pipe, a device or a large file is refused before any read.
+    var data = try BoundedFile.read(url, limit: SecretPassword.maximumFileSize)
     var bytes = [UInt8](data.prefix { $0 != 0x0A && $0 != 0x0D })
     data.withUnsafeMutableBytes { raw in
       if let base = raw.baseAddress { registre_openssl_cleanse(base, raw.count) }

@@ -23,6 +23,9 @@ public enum SignatureError: Error, Equatable, Sendable, CustomStringConvertible 
   case signatureTooLarge
   /// The time-stamping authority could not be reached or answered badly.
   case timestamp(String)
+  /// The document carries a certification signature that admits no change (DocMDP, P = 1): a further
+  /// signature would invalidate it.
+  case certifiedWithoutChanges
 
   public var description: String {
     switch self {
@@ -38,6 +41,9 @@ public enum SignatureError: Error, Equatable, Sendable, CustomStringConvertible 
     case .cryptography(let detail): return "erreur cryptographique : \(detail)"
     case .signatureTooLarge: return "la signature dépasse la place qui lui était réservée"
     case .timestamp(let detail): return "horodatage impossible : \(detail)"
+    case .certifiedWithoutChanges:
+      return "le document porte une signature de certification qui n'admet aucune modification (DocMDP, P = 1) : "
+        + "une nouvelle signature la rendrait invalide ; rien n'a été signé"
     }
   }
 

@@ -105,6 +105,8 @@ struct CLISigningOptions: ParsableArguments {
     if let motDePasseFichier {
       do {
         return try SecretPassword(contentsOf: URL(fileURLWithPath: motDePasseFichier))
+      } catch let erreur as BoundedReadError {
+        throw CLISigningError("fichier de mot de passe illisible : \(erreur.message)")
       } catch {
         throw CLISigningError("fichier de mot de passe illisible : \(motDePasseFichier)")
       }

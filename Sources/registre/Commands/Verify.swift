@@ -59,8 +59,12 @@ extension RegistreCommand {
     func run() throws {
       var anchors: [Data] = []
       for path in ac {
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else {
-          Console.printError("erreur : certificat d'autorité illisible : \(path)")
+        // An authority file is a few kilobytes: a pipe, a device or a large file is refused before any read.
+        let data: Data
+        do {
+          data = try BoundedFile.read(URL(fileURLWithPath: path), limit: 1 << 20)
+        } catch {
+          Console.printError("erreur : certificat d'autorité illisible : \(TerminalText.escaped(error.message))")
           throw ExitStatus.usage
         }
         guard PDFVerifier.certificateCount(in: data) > 0 else {
