@@ -2,6 +2,10 @@ public import Foundation
 public import RegistreSignature
 import RegistreSupport
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Where a signing identity comes from.
 public enum SigningSource: Sendable {
   /// A PKCS#12 file (`.p12`, `.pfx`); always protected by a password.
@@ -128,5 +132,71 @@ public struct SigningIdentity: Sendable {
       throw WorkflowError(.failed, "Erreur : écriture impossible de « \(file.path) » (\(error)).")
     }
     return file
+  }
+}
+
+/// A PDF signed by `SigningWorkflow.signFile`.
+public struct SignedFile: Sendable {
+  public let destination: URL
+  /// « PAdES B-B », or « PAdES B-T » with a time-stamping authority.
+  public let level: String
+  /// The signer's common name (or subject).
+  public let signer: String
+}
+
+/// `registre signer`: one PDF read, signed and written, or nothing written.
+public enum SigningWorkflow {
+  /// Reads `source` (a regular file, bounded), appends the signed revision and writes `destination`
+  /// atomically, owner and group only (a signed register document may name pupils or staff).
+  /// An existing destination is refused, never replaced.
+  public static func signFile(
+    _ source: String, to destination: String, identity: () throws(SigningSetupError) -> SigningIdentity
+  ) throws(WorkflowError) -> SignedFile {
+    let output = URL(fileURLWithPath: destination)
+    func refused(_ message: String) -> WorkflowError {
+      WorkflowError(.signing, "erreur : \(message) ; rien n'a été écrit.")
+    }
+    if FileManager.default.fileExists(atPath: output.path) { throw refused("\(destination) existe déjà") }
+    // Room for the signed revision: it is appended in place, without copying the file.
+    var signed: [UInt8]
+    do {
+      signed = try BoundedFile.readBytes(source, limit: BoundedFile.maximumDocumentSize, reserve: 256 * 1024)
+    } catch {
+      throw refused(error.message)
+    }
+    let signing: SigningIdentity
+    do {
+      signing = try identity()
+    } catch {
+      throw refused(error.description)
+    }
+    do {
+      try signing.sign(appendingTo: &signed)
+    } catch {
+      throw refused(error.description)
+    }
+    do {
+      // The Data only borrows the array's bytes for the write, sparing one more copy of the file.
+      try signed.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) throws in
+        let view = bytes.baseAddress.map {
+          Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: bytes.count, deallocator: .none)
+        } ?? Data()
+        try AtomicFile.write(view, to: output, permissions: 0o640, existing: .refuse)
+      }
+    } catch let error as AtomicFileError {
+      switch error {
+      case .destinationExists: throw refused("\(destination) existe déjà")
+      case .destinationIsSymbolicLink: throw refused("\(destination) est un lien symbolique")
+      case .systemError(let operation, _, let code):
+        throw WorkflowError(
+          .signing, "erreur : écriture de \(destination) impossible (\(operation), \(String(cString: strerror(code)))).")
+      }
+    } catch {
+      throw refused("écriture de \(destination) impossible (\(error))")
+    }
+    let certificate = signing.credentials.certificate.info
+    return SignedFile(
+      destination: output, level: signing.options.timestampURL == nil ? "PAdES B-B" : "PAdES B-T",
+      signer: certificate.commonName ?? certificate.subject)
   }
 }

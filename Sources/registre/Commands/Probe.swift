@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RegistreProbe
+import RegistreSupport
 
 /// `registre sonder URL…`: the TLS probe on its own, judged against ANSSI's TLS guide.
 struct ProbeCommand: ParsableCommand {
@@ -83,11 +84,7 @@ struct ProbeCommand: ParsableCommand {
     case .texte:
       Console.printOutput(reports.map(TLSReportText.render).joined(separator: "\n\n"))
     case .json:
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-      encoder.dateEncodingStrategy = .iso8601
-      let data = try encoder.encode(reports)
-      Console.printOutput(String(decoding: data, as: UTF8.self))
+      Console.printOutput(try ReportJSON.string(reports))
     }
     let allFine = reports.allSatisfy { $0.verdict.level == .conforme || $0.verdict.level == .acceptable }
     if !allFine { throw ExitStatus.problemes }

@@ -121,21 +121,6 @@ struct CLISigningOptions: ParsableArguments {
   }
 }
 
-/// Reads a whole file straight into a byte array (one buffer, one copy from the kernel), with its
-/// type and size checked before the first byte is read: regular files only (no pipe, no `/dev/zero`),
-/// at most `BoundedFile.maximumDocumentSize`.
-enum ByteReading {
-  /// - Parameter reserve: extra capacity, for bytes the caller will append.
-  static func readInput(_ chemin: String, reserve: Int = 0) -> [UInt8]? {
-    try? BoundedFile.readBytes(chemin, limit: BoundedFile.maximumDocumentSize, reserve: reserve)
-  }
-
-  /// The same, with the French reason when the file is not read.
-  static func readOrExplain(_ chemin: String, reserve: Int = 0) throws(BoundedReadError) -> [UInt8] {
-    try BoundedFile.readBytes(chemin, limit: BoundedFile.maximumDocumentSize, reserve: reserve)
-  }
-}
-
 /// A French message for a signing failure.
 struct CLISigningError: Error, CustomStringConvertible {
   let description: String
@@ -195,52 +180,16 @@ extension RegistreCommand {
     }
 
     func run() throws {
-      let destination = URL(fileURLWithPath: sortie)
-      if FileManager.default.fileExists(atPath: destination.path) {
-        Console.printError("erreur : \(sortie) existe déjà ; rien n'a été écrit.")
-        throw ExitStatus.usage
+      let signed = try WorkflowExit.run {
+        () throws(WorkflowError) in
+        try SigningWorkflow.signFile(entree, to: sortie) { () throws(SigningSetupError) in
+          guard let identity = try signature.identity() else {
+            throw SigningSetupError("Indiquez --p12, ou --cle et --certificat.")
+          }
+          return identity
+        }
       }
-      do {
-        // Room for the signed revision: it is appended in place, without copying the file.
-        var signed: [UInt8]
-        do {
-          signed = try ByteReading.readOrExplain(entree, reserve: 256 * 1024)
-        } catch {
-          throw CLISigningError(error.message)
-        }
-        guard let identite = try signature.identity() else {
-          throw CLISigningError("Indiquez --p12, ou --cle et --certificat.")
-        }
-        try identite.sign(appendingTo: &signed)
-        let credentials = identite.credentials
-        // A signed register document may name pupils or staff: owner and group only. The Data only borrows
-        // the array's bytes for the duration of the write, sparing one more copy of the file.
-        try signed.withUnsafeBytes { (octets: UnsafeRawBufferPointer) in
-          let vue = octets.baseAddress.map {
-            Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: octets.count, deallocator: .none)
-          } ?? Data()
-          try AtomicFile.write(vue, to: destination, permissions: 0o640, existing: .refuse)
-        }
-        let niveau = signature.horodatage == nil ? "PAdES B-B" : "PAdES B-T"
-        Console.printOutput("\(sortie) : signé (\(niveau)) par \(credentials.certificate.info.commonName ?? credentials.certificate.info.subject).")
-      } catch let error as SignatureError {
-        Console.printError("erreur : \(error.description) ; rien n'a été écrit.")
-        throw ExitStatus.usage
-      } catch let error as CLISigningError {
-        Console.printError("erreur : \(error.description) ; rien n'a été écrit.")
-        throw ExitStatus.usage
-      } catch let error as SigningSetupError {
-        Console.printError("erreur : \(error.description) ; rien n'a été écrit.")
-        throw ExitStatus.usage
-      } catch let error as AtomicFileError {
-        switch error {
-        case .destinationExists: Console.printError("erreur : \(sortie) existe déjà ; rien n'a été écrit.")
-        case .destinationIsSymbolicLink: Console.printError("erreur : \(sortie) est un lien symbolique ; rien n'a été écrit.")
-        case .systemError(let operation, _, let code):
-          Console.printError("erreur : écriture de \(sortie) impossible (\(operation), \(String(cString: strerror(code)))).")
-        }
-        throw ExitStatus.usage
-      }
+      Console.printOutput("\(sortie) : signé (\(signed.level)) par \(signed.signer).")
     }
   }
 }
