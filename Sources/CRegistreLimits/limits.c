@@ -11,6 +11,8 @@
 #if defined(__linux__)
 #include <malloc.h>
 #include <sys/prctl.h>
+#include <pthread.h>
+#include <unistd.h>
 #define USABLE_SIZE(p) malloc_usable_size(p)
 #elif defined(__APPLE__)
 #include <malloc/malloc.h>
@@ -102,7 +104,8 @@ int registre_dumpable(void) {
 #endif
 }
 
-int registre_spawn(int *pid, const char *path, char *const argv[], char *const envp[],
+#if !defined(__linux__)
+static int spawn_posix(int *pid, const char *path, char *const argv[], char *const envp[],
                    const char *directory, int log_fd) {
   posix_spawn_file_actions_t actions;
   posix_spawnattr_t attributes;
@@ -136,6 +139,82 @@ int registre_spawn(int *pid, const char *path, char *const argv[], char *const e
   posix_spawnattr_destroy(&attributes);
   if (!error && pid != NULL) *pid = (int)child;
   return error;
+}
+#endif
+
+#if defined(__linux__)
+// fork, then only async-signal-safe calls until execve: the child must be told to die with
+// its parent (PR_SET_PDEATHSIG), which posix_spawn cannot do. An exec failure comes back
+// through a close-on-exec pipe.
+static int spawn_linux(int *pid, const char *path, char *const argv[], char *const envp[],
+                       const char *directory, int log_fd) {
+  int report[2];
+  if (pipe2(report, O_CLOEXEC) != 0) return errno;
+  pid_t parent = getpid();
+  sigset_t all, previous;
+  sigfillset(&all);
+  // No signal handler of the parent may run in the child between fork and exec.
+  pthread_sigmask(SIG_SETMASK, &all, &previous);
+  pid_t child = fork();
+  if (child == 0) {
+    int failure = 0;
+    struct sigaction standard;
+    memset(&standard, 0, sizeof standard);
+    standard.sa_handler = SIG_DFL;
+    for (int signal_number = 1; signal_number < NSIG; signal_number++) sigaction(signal_number, &standard, NULL);
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0) goto failed;
+    // The parent may have died before the line above: then nobody would kill this child.
+    if (getppid() != parent) _exit(127);
+    int null_input = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    if (null_input < 0 || dup2(null_input, 0) < 0 || dup2(log_fd, 1) < 0 || dup2(log_fd, 2) < 0) goto failed;
+    if (directory != NULL && chdir(directory) != 0) goto failed;
+    // Every other descriptor closes at exec; the report pipe stays usable until then.
+    if (close_range(3, ~0U, CLOSE_RANGE_CLOEXEC) != 0) {
+      // Kernels before 5.11: mark them one by one, up to the descriptor limit.
+      struct rlimit limit;
+      rlim_t highest = getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY ? limit.rlim_cur : 65536;
+      for (rlim_t descriptor = 3; descriptor < highest; descriptor++) fcntl((int)descriptor, F_SETFD, FD_CLOEXEC);
+    }
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+    execve(path, argv, envp);
+  failed:
+    failure = errno;
+    ssize_t ignored = write(report[1], &failure, sizeof failure);
+    (void)ignored;
+    _exit(127);
+  }
+  int fork_error = errno;
+  pthread_sigmask(SIG_SETMASK, &previous, NULL);
+  close(report[1]);
+  if (child < 0) {
+    close(report[0]);
+    return fork_error;
+  }
+  int failure = 0;
+  ssize_t count;
+  do {
+    count = read(report[0], &failure, sizeof failure);
+  } while (count < 0 && errno == EINTR);
+  close(report[0]);
+  if (count == (ssize_t)sizeof failure) {
+    int status;
+    while (waitpid(child, &status, 0) < 0 && errno == EINTR) {}
+    return failure != 0 ? failure : ECHILD;
+  }
+  if (pid != NULL) *pid = (int)child;
+  return 0;
+}
+#endif
+
+int registre_spawn(int *pid, const char *path, char *const argv[], char *const envp[],
+                   const char *directory, int log_fd) {
+#if defined(__linux__)
+  return spawn_linux(pid, path, argv, envp, directory, log_fd);
+#else
+  return spawn_posix(pid, path, argv, envp, directory, log_fd);
+#endif
 }
 
 int registre_wait(int pid) {

@@ -5,7 +5,7 @@ public enum BatchReportText {
   public static func render(_ r: BatchReport) -> String {
     var s = ""
     s += "Audit du lot « \(r.dossier) » du \(r.dateAudit)\n"
-    s += "\(r.etablissements.count) register(s) : \(r.audites) audité(s), \(r.illisibles) illisible(s) ; "
+    s += "\(r.etablissements.count) registre(s) : \(r.audites) audité(s), \(r.illisibles) illisible(s) ; "
     s += "\(r.traitements) traitement(s)\n"
     s += "Constats ouverts : \(r.erreurs) erreur(s), \(r.avertissements) avertissement(s), \(r.notes) note(s)"
     s += r.acceptes > 0 ? " ; \(r.acceptes) constat(s) accepté(s)\n" : "\n"

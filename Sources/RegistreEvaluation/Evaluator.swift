@@ -633,7 +633,10 @@ private struct EvaluationState {
   // MARK: The register
 
   /// The minimisation reference: the CNIL FAQ on AI only for a tool with AI features.
-  var minimisation: String { fiche.fonctionnalitesIA.isEmpty ? R.minimisation : R.minimisationIA }
+  /// A sheet that says « aucune » has no AI feature either.
+  var minimisation: String {
+    fiche.fonctionnalitesIA.allSatisfy { $0 == .aucune } ? R.minimisation : R.minimisationIA
+  }
 
   /// Treatments of the register that already use this tool.
   var dejaAuRegistre: [Treatment] {

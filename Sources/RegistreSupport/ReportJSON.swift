@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The one JSON layout of every machine report (English keys, sorted, indented, ISO 8601 dates),
 /// so that two runs on the same input give the same bytes.

@@ -186,6 +186,58 @@ import RegistreTestSupport
     suivant.abandon()
     #expect(try FileManager.default.contentsOfDirectory(atPath: archive.path) == ["2025"])
   }
+  /// `kill -9` of `registre` alone (not its group), as the attack was run: its FOP JVMs die with it
+  /// (no orphan keeps the register's data in memory), and the scratch folder it left in TMPDIR, with
+  /// the register's data in it, is removed by the next run.
+  @Test func killingRegistreAloneKillsItsFOPAndTheNextRunCleansItsScratch() throws {
+    let racine = try TemporaryFolder.make()
+    defer { try? FileManager.default.removeItem(at: racine) }
+    let temporaire = racine.appendingPathComponent("tmp")
+    try FileManager.default.createDirectory(at: temporaire, withIntermediateDirectories: true)
+    let archive = racine.appendingPathComponent("archive")
+    let enfant = try ChildProcess(
+      [Self.executable, "exporter", Tools.demo.path, "--annee", "2026", "--archive", archive.path, "--demonstration"],
+      output: .file(racine.appendingPathComponent("export.log")), errors: .standardOutput,
+      environment: ["TMPDIR": temporaire.path])
+    defer { enfant.killWithDescendants() }
+    var fop: [pid_t] = []
+    for _ in 0..<6000 where enfant.isRunning {
+      fop = enfant.descendants.filter { ChildProcess.commandLine(of: $0).lowercased().contains("fop") }
+      if !fop.isEmpty { break }
+      usleep(50_000)
+    }
+    try #require(!fop.isEmpty, "l'export s'est terminé avant que FOP ne tourne")
+    let brouillons = try FileManager.default.contentsOfDirectory(atPath: temporaire.path)
+      .filter { $0.hasPrefix("registre-rendu.") }
+    #expect(!brouillons.isEmpty)
+    enfant.kill()  // SIGKILL to registre only: nothing of its own can run to clean up.
+
+    // Each JVM is gone (or a zombie waiting for its new parent to reap it) within a second: it was
+    // caught as it started, and a JVM alone takes several seconds to start FOP and render.
+    var vivants = fop
+    for _ in 0..<20 where !vivants.isEmpty {
+      vivants = vivants.filter(Self.isAlive)
+      usleep(50_000)
+    }
+    #expect(vivants.isEmpty, "FOP survit à registre : \(vivants.map(ChildProcess.commandLine(of:)))")
+
+    // The next run, in the same TMPDIR, removes the dead run's scratch folder before it renders.
+    let suivant = try RegistreCLI.run(
+      ["document", Tools.demo.path, "--sortie", racine.appendingPathComponent("registre.pdf").path], in: racine,
+      environment: ["TMPDIR": temporaire.path], mergeErrors: true)
+    #expect(suivant.status == 0, "\(suivant.output)")
+    let restants = try FileManager.default.contentsOfDirectory(atPath: temporaire.path)
+    #expect(restants.filter { brouillons.contains($0) }.isEmpty, "\(restants)")
+  }
+
+  /// Running or stopped, but not a zombie: `/proc/PID/stat`'s third field.
+  static func isAlive(_ process: pid_t) -> Bool {
+    guard let stat = try? String(contentsOfFile: "/proc/\(process)/stat", encoding: .utf8),
+      let end = stat.lastIndex(of: ")")
+    else { return false }
+    let state = stat[stat.index(after: end)...].split(separator: " ").first
+    return state != "Z" && state != "X"
+  }
 }
 
 extension ChildProcess {

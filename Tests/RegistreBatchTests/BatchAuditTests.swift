@@ -134,7 +134,7 @@ import RegistreTestSupport
     #expect(regles.count == Rules.ids.count)
 
     let texte = BatchReportText.render(rapport)
-    #expect(texte.contains("20 register(s) : 18 audité(s), 2 illisible(s)"))
+    #expect(texte.contains("20 registre(s) : 18 audité(s), 2 illisible(s)"))
     #expect(texte.contains("Registres illisibles"))
   }
 

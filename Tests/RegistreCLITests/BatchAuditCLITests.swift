@@ -12,14 +12,14 @@ import RegistreTestSupport
       "generer-registres", lot, "--etablissements", "5", "--traitements", "10", "--illisibles", "1",
     ])
     #expect(generation.code == 0, "\(generation.erreurs)")
-    #expect(generation.sortie.contains("5 register(s) écrit(s)"))
+    #expect(generation.sortie.contains("5 registre(s) écrit(s)"))
 
     let csv = dossier.appendingPathComponent("lot.csv").path
     let audit = try CLITool.run([
       "audit", "--lot", lot, "--format", "csv", "--sortie", csv, "--date", "2026-01-15",
     ])
     #expect(audit.code == 1)  // one register is unreadable
-    #expect(audit.erreurs.contains("1 register(s) illisible(s)"))
+    #expect(audit.erreurs.contains("1 registre(s) illisible(s)"))
     let lignes = try String(contentsOfFile: csv, encoding: .utf8).components(separatedBy: "\r\n")
     #expect(lignes.first?.hasPrefix("source,uai,nom,statut") == true)
     #expect(lignes.filter { !$0.isEmpty }.count == 6)

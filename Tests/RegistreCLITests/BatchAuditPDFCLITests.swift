@@ -26,7 +26,7 @@ struct BatchAuditPDFCLI {
       environnement: ["SOURCE_DATE_EPOCH": "1795824000"])
     #expect(audit.code == 1, "\(audit.erreurs)")  // one register is unreadable: same code as the other formats
     #expect(audit.sortie.isEmpty)  // nothing on standard output: the PDF is in its file
-    #expect(audit.erreurs.contains("4 register(s) audité(s), 1 illisible(s)"))
+    #expect(audit.erreurs.contains("4 registre(s) audité(s), 1 illisible(s)"))
     let autorite = dossier.appendingPathComponent("ac-demonstration.pem")
     #expect(FileManager.default.fileExists(atPath: autorite.path))
 

@@ -130,8 +130,8 @@ public final class ChildProcess: @unchecked Sendable {
     }
   }
 
-  /// The child's descendants, read from /proc (Foundation's `Process`, which the CLI uses to start FOP, gives
-  /// its children a process group of their own, so the group alone does not find them).
+  /// The child's descendants, read from /proc (a descendant may lead a process group of its own, so the
+  /// group alone does not find them all).
   public var descendants: [pid_t] {
     var parents: [pid_t: pid_t] = [:]
     for number in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []

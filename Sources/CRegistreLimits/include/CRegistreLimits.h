@@ -42,7 +42,10 @@ int registre_dumpable(void);
 // stdin from /dev/null, stdout and stderr to `log_fd`, every other descriptor
 // closed, default signal dispositions and an empty signal mask. The child stays
 // in the caller's process group, so a signal to the group (Ctrl-C, kill -9 -PGID,
-// a service manager) reaches it too. Returns 0 or an errno value.
+// a service manager) reaches it too; on Linux it also gets SIGKILL when the
+// calling *thread* ends (PR_SET_PDEATHSIG), so a killed `registre` leaves no FOP
+// behind: call it from a thread that lives until the child is reaped.
+// Returns 0 or an errno value.
 int registre_spawn(int *pid, const char *path, char *const argv[], char *const envp[],
                    const char *directory, int log_fd);
 

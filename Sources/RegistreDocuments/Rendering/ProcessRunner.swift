@@ -14,7 +14,8 @@ import Foundation
 /// The child is started with `posix_spawn` (not Foundation's `Process`, which
 /// puts each child in a process group of its own): it stays in this process's
 /// group, so whatever stops the whole group (Ctrl-C in a terminal, a service
-/// manager, `kill -9 -PGID`) stops FOP too, and no JVM outlives a killed export.
+/// manager, `kill -9 -PGID`) stops FOP too; on Linux it is also killed when
+/// `registre` itself is (`kill -9 PID`), so no JVM outlives a killed export.
 /// Its environment is exactly the one given, and no descriptor but the log leaks.
 enum ProcessRunner {
   /// Shared between the waiting thread, the watchdog and the caller.
@@ -23,6 +24,7 @@ enum ProcessRunner {
     private var continuation: CheckedContinuation<Int32, Never>?
     private var finished = false
     private var pid: pid_t = 0
+    private var stopRequested = false
     private(set) var timedOut = false
 
     func arm(_ continuation: CheckedContinuation<Int32, Never>) {
@@ -34,7 +36,10 @@ enum ProcessRunner {
     func started(_ pid: pid_t) {
       lock.lock()
       self.pid = pid
+      // A time-out or a cancellation that came before the child existed.
+      let stopNow = stopRequested
       lock.unlock()
+      if stopNow { kill(pid, SIGKILL) }
     }
 
     func finish(_ status: Int32) {
@@ -51,6 +56,7 @@ enum ProcessRunner {
     func stop(becauseOfTimeout: Bool) {
       lock.lock()
       if becauseOfTimeout { timedOut = true }
+      stopRequested = true
       let running = !finished
       let pid = self.pid
       lock.unlock()
@@ -79,13 +85,15 @@ enum ProcessRunner {
     let status: Int32 = await withTaskCancellationHandler {
       await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
         state.arm(continuation)
-        guard let pid = spawn(program, arguments, environment, workingDirectory, logDescriptor) else {
-          state.finish(-1)
-          return
-        }
-        state.started(pid)
-        // A plain thread blocks in waitpid for this one child.
+        // One plain thread starts the child and blocks in waitpid for it: on Linux the child
+        // dies with the thread that started it (PR_SET_PDEATHSIG), so that thread must live
+        // as long as the child, and a killed `registre` takes its FOP with it.
         let waiter = Thread {
+          guard let pid = spawn(program, arguments, environment, workingDirectory, logDescriptor) else {
+            state.finish(-1)
+            return
+          }
+          state.started(pid)
           let raw = registre_wait(pid)
           state.finish(raw < 0 ? -2 : decode(raw))
         }

@@ -42,7 +42,7 @@ extension AuditCommand {
         try Self.writeAuthority(identite, pres: url)
       }
       Console.printError(
-        "Lot audité : \(rapport.audites) register(s) audité(s), \(rapport.illisibles) illisible(s) ; "
+        "Lot audité : \(rapport.audites) registre(s) audité(s), \(rapport.illisibles) illisible(s) ; "
           + "rapport écrit dans \(sortie).")
     } else if let donnees {
       FileHandle.standardOutput.write(donnees)
@@ -50,7 +50,7 @@ extension AuditCommand {
       throw ExitStatus.usage  // A PDF without --sortie is refused by validate().
     }
     if rapport.illisibles > 0 {
-      Console.printError("Attention : \(rapport.illisibles) register(s) illisible(s), non audité(s).")
+      Console.printError("Attention : \(rapport.illisibles) registre(s) illisible(s), non audité(s).")
     }
     if rapport.fails(echecSi.gravite) { throw ExitStatus.problemes }
   }

@@ -53,8 +53,8 @@ struct GenerateRegistersCommand: ParsableCommand {
       let generateur = try RegisterGenerator(parametres)
       let resume = try generateur.write(dans: URL(fileURLWithPath: dossier))
       Console.printOutput(
-        "\(resume.etablissements) register(s) écrit(s) dans \(dossier) (\(resume.traitements) traitements"
-          + (resume.illisibles.isEmpty ? ")." : ", dont \(resume.illisibles.count) register(s) illisible(s) : "
+        "\(resume.etablissements) registre(s) écrit(s) dans \(dossier) (\(resume.traitements) traitements"
+          + (resume.illisibles.isEmpty ? ")." : ", dont \(resume.illisibles.count) registre(s) illisible(s) : "
             + resume.illisibles.joined(separator: ", ") + ")."))
     } catch {
       Console.printError("Erreur : \(error.message).")
