@@ -61,7 +61,7 @@ public final class XMLDocument {
       throw .malformed([
         XMLDiagnostic(
           severity: .fatal, line: line, column: nil, path: nil,
-          message: "element with more than \(maximumAttributesPerElement) attributes")
+          message: "un élément porte plus de \(maximumAttributesPerElement) attributs (limite de Registre)")
       ])
     }
     guard let context = xmlNewParserCtxt() else {

@@ -208,6 +208,26 @@ private func parseError(_ data: Data) -> XMLError? {
         == .inputTooLarge(size: XMLDocument.maximumInputSize + 1, limit: XMLDocument.maximumInputSize))
   }
 
+  /// The attack: 200,000 attributes on one element (libxml2 compares each with every earlier one,
+  /// hours of work) is refused before libxml2 reads it, with the element's line; the limit itself
+  /// passes, and attribute-like text in comments, CDATA and quoted values does not count.
+  @Test func anElementWithTooManyAttributesIsRefusedBeforeParsing() throws {
+    let many = (0..<200_000).map { " a\($0)=\"1\"" }.joined()
+    let attack = bytes("<?xml version=\"1.0\"?>\n<registre>\n<traitement\(many)/></registre>")
+    guard case .malformed(let diagnostics) = parseError(attack) else {
+      Issue.record("200 000 attributs acceptés")
+      return
+    }
+    #expect(diagnostics.first?.line == 3)
+    #expect(diagnostics.first?.message.contains("\(XMLDocument.maximumAttributesPerElement)") == true)
+
+    let limit = (0..<XMLDocument.maximumAttributesPerElement).map { " a\($0)=\"1\"" }.joined()
+    #expect(parseError(bytes("<r\(limit)/>")) == nil)
+    let hidden = (0..<1_000).map { " a\($0)=\"1\"" }.joined()
+    let quoted = bytes("<r b=\"\(hidden.replacingOccurrences(of: "\"", with: "'"))\"><!--<x\(hidden)/>--><![CDATA[<y\(hidden)/>]]></r>")
+    #expect(parseError(quoted) == nil)
+  }
+
   @Test func twoThreadsParseAndFailConcurrently() async throws {
     let good = bytes("<r><a>1</a></r>")
     let bad = bytes("<r>\n<a>1</b></r>")
