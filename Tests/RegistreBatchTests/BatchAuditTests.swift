@@ -20,6 +20,38 @@ import RegistreTestSupport
     return (dossier, resume)
   }
 
+  /// Issue 16, class 13: a batch whose schools all have open errors cannot show a flattering mean,
+  /// and its report gives the open errors before any percentage; a batch without defects can reach 100 %.
+  @Test func theBatchMeanNeverHidesOpenErrors() throws {
+    let jour = try #require(Self.jour)
+    let avecDefauts = try TemporaryFolder.make()
+    defer { try? FileManager.default.removeItem(at: avecDefauts) }
+    _ = try RegisterGenerator(
+      GenerationParameters(etablissements: 6, traitements: 25, graine: 7, partDefauts: 0.3, illisibles: 0)
+    ).write(dans: avecDefauts)
+    let rapport = try BatchAudit.run(avecDefauts, dateAudit: jour, acceptances: AcceptancesFile.reader)
+    let audites = rapport.etablissements.filter(\.estLisible)
+    try #require(!audites.isEmpty && audites.allSatisfy { $0.erreurs > 0 })
+    #expect(try #require(rapport.scoreMoyen) <= Score.capWithOpenErrors)
+    let texte = BatchReportText.render(rapport)
+    let erreurs = try #require(texte.range(of: "Constats ouverts : \(rapport.erreurs) erreur(s)"))
+    let moyenne = try #require(texte.range(of: "Conformité moyenne"))
+    #expect(erreurs.lowerBound < moyenne.lowerBound)
+
+    let sansDefaut = try TemporaryFolder.make()
+    defer { try? FileManager.default.removeItem(at: sansDefaut) }
+    _ = try RegisterGenerator(
+      GenerationParameters(etablissements: 3, traitements: 10, graine: 7, partDefauts: 0, illisibles: 0)
+    ).write(dans: sansDefaut)
+    let propre = try BatchAudit.run(sansDefaut, dateAudit: jour, acceptances: AcceptancesFile.reader)
+    if propre.erreurs == 0 {
+      #expect(try #require(propre.scoreMoyen) > Score.capWithOpenErrors)
+    } else {
+      // The generator's defect-free registers still have errors: then the cap must hold for them too.
+      #expect(try #require(propre.scoreMoyen) <= Score.capWithOpenErrors)
+    }
+  }
+
   @Test func countsEqualAuditsOneByOne() throws {
     let (dossier, resume) = try Self.batch()
     defer { try? FileManager.default.removeItem(at: dossier) }
