@@ -209,17 +209,18 @@ let package = Package(
 // plain `swift build` must not see them. scripts/fuzz.sh sets REGISTRE_FUZZ=1.
 if Context.environment["REGISTRE_FUZZ"] != nil {
   package.targets += [
+    .target(name: "FuzzDriver", path: "Fuzz/FuzzDriver", swiftSettings: swiftSettings),
     .executableTarget(
-      name: "FuzzYAML", dependencies: ["RegistreFormats", "RegistreModel", "RegistreRules"],
+      name: "FuzzYAML", dependencies: ["FuzzDriver", "RegistreFormats", "RegistreModel", "RegistreRules"],
       path: "Fuzz/FuzzYAML", swiftSettings: swiftSettings),
     .executableTarget(
-      name: "FuzzXML", dependencies: ["RegistreFormats"], path: "Fuzz/FuzzXML", swiftSettings: swiftSettings),
+      name: "FuzzXML", dependencies: ["FuzzDriver", "RegistreFormats"], path: "Fuzz/FuzzXML", swiftSettings: swiftSettings),
     .executableTarget(
-      name: "FuzzToolSheet", dependencies: ["RegistreEvaluation", "RegistreModel"], path: "Fuzz/FuzzToolSheet",
+      name: "FuzzToolSheet", dependencies: ["FuzzDriver", "RegistreEvaluation", "RegistreModel"], path: "Fuzz/FuzzToolSheet",
       swiftSettings: swiftSettings),
     .executableTarget(
-      name: "FuzzPDF", dependencies: ["RegistreSignature"], path: "Fuzz/FuzzPDF", swiftSettings: swiftSettings),
+      name: "FuzzPDF", dependencies: ["FuzzDriver", "RegistreSignature"], path: "Fuzz/FuzzPDF", swiftSettings: swiftSettings),
     .executableTarget(
-      name: "FuzzModele", dependencies: ["RegistreXML"], path: "Fuzz/FuzzModele", swiftSettings: swiftSettings),
+      name: "FuzzModele", dependencies: ["FuzzDriver", "RegistreXML"], path: "Fuzz/FuzzModele", swiftSettings: swiftSettings),
   ]
 }
