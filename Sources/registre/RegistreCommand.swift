@@ -39,7 +39,7 @@ struct RegistreCommand: AsyncParsableCommand {
   /// codes (ArgumentParser's own usage errors exit with 64; ours with 2).
   static func main() async {
     do {
-      var commande = try parseAsRoot()
+      var commande = try parseAsRoot(FrenchMessages.arguments(Array(CommandLine.arguments.dropFirst())))
       if var asynchrone = commande as? any AsyncParsableCommand {
         try await asynchrone.run()
       } else {
@@ -76,10 +76,16 @@ enum FrenchMessages {
     ("Unknown option", "Option inconnue"),
     ("Unexpected argument", "Argument inattendu"),
     ("Missing value for option", "Valeur manquante pour l'option"),
+    ("Missing value for", "Valeur manquante pour"),
     ("The value", "La valeur"),
     ("is invalid for", "n'est pas valide pour"),
     ("Please provide one of", "Valeurs possibles :"),
-    ("See 'registre help", "Voir 'registre help"),
+    ("See 'registre help", "Voir 'registre aide"),
+    ("'registre help", "'registre aide"),
+    (" --help'", " --aide'"),
+    ("-h, --help, --aide      ", "-h, --aide              "),
+    ("(default) ", "(défaut)  "),
+    ("' or '", "' ou '"),
     ("' for more details.", "' pour plus de détails."),
     ("' for detailed help.", "' pour l'aide détaillée."),
     ("Help:", "Aide :"),
@@ -93,7 +99,17 @@ enum FrenchMessages {
     ("(values:", "(valeurs :"),
   ]
 
+  /// The parser's words, then its straight quotes as « » (an apostrophe between letters, as in
+  /// « l'aide », is an elision and stays).
   static func translate(_ texte: String) -> String {
-    remplacements.reduce(texte) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+    let words = remplacements.reduce(texte) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+    return words.replacingOccurrences(
+      of: #"(?<!\p{L})'([^'\n]+?)'(?!\p{L})"#, with: "«\u{A0}$1\u{A0}»", options: .regularExpression)
+  }
+
+  /// `registre aide [COMMANDE…]` is the parser's `help` subcommand under its French name.
+  static func arguments(_ arguments: [String]) -> [String] {
+    guard arguments.first == "aide" else { return arguments }
+    return ["help"] + arguments.dropFirst()
   }
 }

@@ -41,6 +41,51 @@ import RegistreTestSupport
     #expect(r.sortie.contains("valider"))
   }
 
+  /// The subcommands a help text lists (first name of each line under « SOUS-COMMANDES : »).
+  static func subcommands(of help: String) -> [String] {
+    guard let start = help.range(of: "SOUS-COMMANDES :") else { return [] }
+    return help[start.upperBound...].split(separator: "\n").compactMap { line in
+      guard line.hasPrefix("  "), let first = line.dropFirst(2).first, first.isLetter else { return nil }
+      return line.dropFirst(2).split(whereSeparator: { $0 == " " || $0 == "," }).first.map(String.init)
+    }
+  }
+
+  /// Issue 23: no word of the argument parser's English in any help or usage error, straight quotes
+  /// become « », and `registre aide COMMANDE` is `registre COMMANDE --aide`.
+  @Test func everyHelpAndParserErrorIsFrench() throws {
+    var pending: [[String]] = [[]]
+    var seen: [[String]] = []
+    while let path = pending.popLast() {
+      seen.append(path)
+      let help = try CLITool.run(path + ["--aide"])
+      #expect(help.code == 0, "\(path)")
+      for english in ["USAGE", "OVERVIEW", "SUBCOMMANDS", "default", "--help", "help ", "See '", "Show ", " or '"] {
+        #expect(!help.sortie.contains(english), "« \(english) » dans l'aide de registre \(path.joined(separator: " "))")
+      }
+      #expect(help.sortie.range(of: #"(?<!\p{L})'[^'\n]+'(?!\p{L})"#, options: .regularExpression) == nil, "\(path)")
+      for name in Self.subcommands(of: help.sortie) where !seen.contains(path + [name]) && path.count < 2 {
+        pending.append(path + [name])
+      }
+    }
+    #expect(seen.count > 15)
+    let aide = try CLITool.run(["aide", "document"])
+    #expect(aide.code == 0)
+    #expect(aide.sortie == (try CLITool.run(["document", "--aide"])).sortie)
+
+    let errors = [
+      ["valider"], ["audit", "x", "--format", "zzz"], ["audit", "--echec-si"], ["valider", "--inconnue"],
+      ["valider", "a", "b"],
+    ]
+    for arguments in errors {
+      let r = try CLITool.run(arguments)
+      #expect(r.code == 2, "\(arguments)")
+      for english in ["Error", "Missing", "Unknown", "Unexpected", "value", "Please", " or ", "--help", "See "] {
+        #expect(!r.erreurs.contains(english), "« \(english) » dans : \(r.erreurs)")
+      }
+      #expect(r.erreurs.range(of: #"(?<!\p{L})'[^'\n]+'(?!\p{L})"#, options: .regularExpression) == nil, "\(r.erreurs)")
+    }
+  }
+
   /// Accented spellings are accepted as aliases of the ASCII names.
   @Test func accentedSpellingsAreAccepted() throws {
     #expect(try CLITool.run(["vérifier", "--aide"]).code == 0)
