@@ -194,7 +194,7 @@ let package = Package(
       name: "RegistreArchiveTests",
       dependencies: ["RegistreTestSupport", 
         "registre", "RegistreArchive", "RegistreModel", "RegistreFormats", "RegistreSignature", "RegistreCatalogue",
-        "RegistreSupport", "RegistreCrypto",
+        "RegistreSupport", "RegistreCrypto", "RegistreWorkflows",
       ],
       swiftSettings: swiftSettings),
     .testTarget(

@@ -17,11 +17,14 @@ public struct YearExportOptions: Sendable {
   /// A school's templates folder (`--modeles`); `nil` for the built-in templates.
   public var templatesFolder: URL?
   public var toolVersion: String
+  /// Seal even when every fiche is a draft (`--accepter-brouillons`).
+  public var acceptDrafts: Bool
 
   public init(
     year: Int, archive: URL, revisionReason: String? = nil, templatesFolder: URL? = nil,
-    toolVersion: String = RegistreVersion.current
+    toolVersion: String = RegistreVersion.current, acceptDrafts: Bool = false
   ) {
+    self.acceptDrafts = acceptDrafts
     self.year = year
     self.archive = archive
     self.revisionReason = revisionReason
@@ -66,6 +69,24 @@ public enum YearExportWorkflow {
     }
   }
 
+  /// A year is sealed as the school's word: a register whose fiches are all drafts (nobody has
+  /// validated one, e.g. straight from `registre init`) is refused unless `acceptDrafts`. Returns
+  /// the warning to show when drafts are sealed.
+  public static func checkDrafts(_ registre: Register, options: YearExportOptions) throws(WorkflowError) -> String? {
+    let drafts = registre.traitements.filter { $0.statut == .brouillon }
+    guard !drafts.isEmpty else { return nil }
+    let all = drafts.count == registre.traitements.count
+    if all && !options.acceptDrafts {
+      throw WorkflowError(
+        .failed,
+        "erreur : les \(drafts.count) fiche(s) du registre sont toutes des brouillons (statut: brouillon) : "
+          + "sceller l'année \(options.year) figerait un registre que personne n'a validé. Validez les fiches "
+          + "(statut: valide), ou relancez avec --accepter-brouillons pour sceller quand même. Rien n'a été écrit.")
+    }
+    return "attention : \(drafts.count) fiche(s) sur \(registre.traitements.count) sont des brouillons, scellées comme telles"
+      + (all ? " (--accepter-brouillons)" : "") + " : " + drafts.map(\.id).joined(separator: ", ") + "."
+  }
+
   /// Seals a loaded register.
   public static func run(
     _ registre: Register, options: YearExportOptions, signing: SigningIdentity
@@ -75,6 +96,7 @@ public enum YearExportWorkflow {
     let archive = options.archive
     let target = YearArchive.nextFolder(for: year, in: archive)
     var warnings: [String] = []
+    if let draftWarning = try checkDrafts(registre, options: options) { warnings.append(draftWarning) }
 
     let date = DocumentDate.fromEnvironment()
     guard let day = Day(iso: date.day) else {

@@ -1,6 +1,9 @@
 import Foundation
 import RegistreArchive
+import RegistreFormats
+import RegistreModel
 import RegistreSignature
+import RegistreWorkflows
 import Testing
 import RegistreTestSupport
 
@@ -35,6 +38,42 @@ import RegistreTestSupport
     texte = texte.replacingOccurrences(of: "sous_traitants:\n- scolaris\n", with: "sous_traitants:\n- scolaris\n- mainsure\n")
     try Data(texte.utf8).write(to: fichier)
     try FileManager.default.removeItem(at: registre.appendingPathComponent("traitements/cdi.yaml"))
+  }
+
+  /// Issue 23: a register whose fiches are all drafts is not sealed without --accepter-brouillons
+  /// (nothing asked, nothing written); with the flag, or with drafts among validated fiches, the
+  /// drafts are named in a warning; a register without drafts gets none.
+  @Test func aRegisterOfDraftsIsNotSealedWithoutSayingSo() throws {
+    let racine = try TemporaryFolder.make()
+    defer { try? FileManager.default.removeItem(at: racine) }
+    let source = try demoCopy(racine)
+    let dossier = source.appendingPathComponent("traitements")
+    for nom in try FileManager.default.contentsOfDirectory(atPath: dossier.path) {
+      let fichier = dossier.appendingPathComponent(nom)
+      let texte = try String(contentsOf: fichier, encoding: .utf8)
+      try Data(texte.replacingOccurrences(of: "statut: valide", with: "statut: brouillon").utf8).write(to: fichier)
+    }
+    let archive = racine.appendingPathComponent("archive")
+    let refus = try register(["exporter", source.path, "--annee", "2026", "--archive", archive.path, "--demonstration"], dans: racine)
+    #expect(refus.code == 2)
+    #expect(refus.sortie.contains("sont toutes des brouillons"), "\(refus.sortie)")
+    #expect(refus.sortie.contains("--accepter-brouillons"))
+    #expect(!FileManager.default.fileExists(atPath: archive.appendingPathComponent("2026").path))
+
+    var registre = try RegisterLoading.load(source).registre
+    let options = YearExportOptions(year: 2026, archive: archive)
+    var accepte = options
+    accepte.acceptDrafts = true
+    let avertissement = try YearExportWorkflow.checkDrafts(registre, options: accepte)
+    #expect(avertissement?.contains("\(registre.traitements.count) fiche(s) sur \(registre.traitements.count)") == true)
+    #expect(avertissement?.contains("--accepter-brouillons") == true)
+
+    for index in registre.traitements.indices.dropFirst() { registre.traitements[index].statut = .valide }
+    let unSeul = try YearExportWorkflow.checkDrafts(registre, options: options)
+    #expect(unSeul?.contains("1 fiche(s) sur") == true)
+    #expect(unSeul?.contains(registre.traitements[0].id) == true)
+    registre.traitements[0].statut = .valide
+    #expect(try YearExportWorkflow.checkDrafts(registre, options: options) == nil)
   }
 
   @Test func twoSealedYearsChangesVerificationAndTampering() throws {

@@ -15,6 +15,8 @@ extension RegistreCommand {
         Une année scellée n'est jamais remplacée : une correction devient une révision AAAA-r2/, qui exige --motif.
         L'export est construit dans un dossier caché de l'archive puis renommé d'un coup : un export interrompu \
         ne laisse aucune année partielle.
+        Un registre dont toutes les fiches sont des brouillons (statut: brouillon) n'est pas scellé sans \
+        --accepter-brouillons ; des fiches en brouillon parmi d'autres sont scellées avec un avertissement qui les nomme.
         La signature exige un certificat (--p12, ou --cle et --certificat). --demonstration signe avec un \
         certificat de démonstration créé en mémoire, sans valeur probante (son autorité est jointe : \
         ac-demonstration.pem).
@@ -39,6 +41,11 @@ extension RegistreCommand {
     @Option(name: [.customLong("modeles"), .customLong("modèles")], help: ArgumentHelp("Dossier de modèles XSLT personnalisés.", valueName: "dossier"))
     var modeles: String?
 
+    @Flag(
+      name: .customLong("accepter-brouillons"),
+      help: "Sceller l'année même si toutes les fiches sont des brouillons (sinon : refusé).")
+    var accepterBrouillons = false
+
     @OptionGroup var signature: CLISigningOptions
 
     func validate() throws {
@@ -58,10 +65,12 @@ extension RegistreCommand {
     func run() async throws {
       let options = YearExportOptions(
         year: annee, archive: URL(fileURLWithPath: archive), revisionReason: motif,
-        templatesFolder: modeles.map { URL(fileURLWithPath: $0) })
+        templatesFolder: modeles.map { URL(fileURLWithPath: $0) }, acceptDrafts: accepterBrouillons)
       let registre = try WorkflowExit.run { () throws(WorkflowError) in
         let charge = try RegisterInput.load(chemin)
         try YearExportWorkflow.checkTarget(options)
+        // Before credentials: a refused draft register asks for no password.
+        _ = try YearExportWorkflow.checkDrafts(charge.registre, options: options)
         return charge.registre
       }
       // Credentials first: a wrong password must stop the export before any work.
