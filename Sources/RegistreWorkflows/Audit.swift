@@ -118,9 +118,11 @@ public enum AuditWorkflow {
         .invalidAcceptances,
         lines: problem.lines + ["Fichier d'acceptations invalide : \(problem.lines.count) problème(s)."])
     }
+    let issued = try IssuedNoticesFile.states(for: loaded)
     let report = Audit.run(
-      loaded.registre, context: AuditContext(auditDate: date, incompleteFiches: incompleteFiches), rules: rules,
-      acceptances: acceptances)
+      loaded.registre,
+      context: AuditContext(auditDate: date, incompleteFiches: incompleteFiches, issuedNotices: issued),
+      rules: rules, acceptances: acceptances)
     return AuditOutcome(loaded: loaded, report: report, incompleteFiches: incompleteFiches)
   }
 

@@ -53,6 +53,11 @@ public struct DocumentOutcome: Sendable {
   /// Treatments left out of the documents because their fiche is incomplete; the documents
   /// name them, and a front end reports problems found.
   public var omittedTreatments: [String] = []
+  /// With `--marquer`: the file that records the issued notices, and the treatments marked.
+  public var markFile: URL? = nil
+  public var markedTreatments: [String] = []
+  /// The day recorded with the marked notices.
+  public var markDate: Day? = nil
 
   /// The failures as a front end shows them, one line each (`fichier.pdf : raison`).
   public var failureLines: [String] {
@@ -142,8 +147,11 @@ public enum DocumentWorkflow {
 
   /// The notices for families and for pupils (Art. 13 and 14) in `folder`, created when needed:
   /// `notice-familles.pdf`, `notice-eleves.pdf`, then per treatment as selected.
+  /// With `mark`, once every notice is written, `notices-diffusees.yaml` records (atomically, in
+  /// the register's folder) which treatments they cover, the day, and the state of each fiche.
   public static func notices(
-    at path: String, folder: URL, selection: NoticeSelection = NoticeSelection(), settings: DocumentSettings
+    at path: String, folder: URL, selection: NoticeSelection = NoticeSelection(), settings: DocumentSettings,
+    mark: Bool = false
   ) async throws(WorkflowError) -> DocumentOutcome {
     let (loaded, omitted) = try RegisterInput.loadForDocument(path)
     _ = try templates(settings.templatesFolder)
@@ -161,7 +169,24 @@ public enum DocumentWorkflow {
     let xml = try RegisterInput.canonicalXML(loaded.registre)
     var outcome = try await produce(jobs.map { ($0, xml) }, settings: settings)
     outcome.omittedTreatments = omitted
+    // Only a complete set of notices is marked: a failed one was not issued.
+    if mark && outcome.failures.isEmpty {
+      let day = try issueDay()
+      let covered = IssuedNoticesFile.coverage(jobs, registre: loaded.registre)
+      outcome.markFile = try IssuedNoticesFile.mark(
+        covered, date: day, registre: loaded.registre, folder: AcceptancesFile.folder(of: loaded))
+      outcome.markedTreatments = covered.keys.sorted()
+      outcome.markDate = day
+    }
     return outcome
+  }
+
+  /// The day the notices carry (`SOURCE_DATE_EPOCH` or today, in France), as a register day.
+  static func issueDay() throws(WorkflowError) -> Day {
+    guard let day = Day(iso: DocumentDate.fromEnvironment().day) else {
+      throw WorkflowError(.failed, "Date du jour illisible : rien n'a été marqué.")
+    }
+    return day
   }
 
   /// The `fiches-incompletes` template parameter: the ids of the treatments a document leaves
