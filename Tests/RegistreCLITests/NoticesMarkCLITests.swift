@@ -35,13 +35,17 @@ struct NoticesMarkCLI {
     #expect(!FileManager.default.fileExists(atPath: marque.path))
 
     let r = try CLITool.run(
-      ["notices", registre.path, "--sortie", sortie.path, "--marquer"], environnement: ["SOURCE_DATE_EPOCH": "1790000000"])
+      ["notices", registre.path, "--sortie", sortie.path, "--marquer", "--html"], environnement: ["SOURCE_DATE_EPOCH": "1790000000"])
     #expect(r.code == 0, "\(r.erreurs)")
     #expect(r.sortie.contains("Notices marquées comme diffusées le 2026-09-21 pour 1 traitement(s)"))
     let yaml = try String(contentsOf: marque, encoding: .utf8)
     #expect(yaml.contains("traitement: vie-scolaire"))
     #expect(yaml.contains("date: 2026-09-21"))
     #expect(yaml.contains("notice-familles.pdf"))
+    #expect(yaml.contains("notice-familles.html"))
+    let page = try String(contentsOf: sortie.appendingPathComponent("notice-familles.html"), encoding: .utf8)
+    #expect(page.contains("<html lang=\"fr\">"))
+    #expect(page.contains("Vie scolaire (Pronote)"))
     #expect(try CLITool.run(["valider", registre.path]).code == 0)
     #expect(!(try Self.audit(registre)).contains("[information-manquante]"))
 
