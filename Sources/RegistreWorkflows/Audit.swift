@@ -131,7 +131,8 @@ public enum AuditWorkflow {
     let rules = try rules(only: options.onlyRules, excluding: options.excludedRules)
     do throws(BatchError) {
       return try BatchAudit.run(
-        URL(fileURLWithPath: folder), dateAudit: options.date, regles: rules, acceptances: AcceptancesFile.reader)
+        URL(fileURLWithPath: folder), dateAudit: options.date, regles: rules, acceptances: AcceptancesFile.reader,
+        issuedNotices: IssuedNoticesFile.reader)
     } catch {
       throw WorkflowError(.failed, "Erreur : \(error.message).")
     }

@@ -2,6 +2,7 @@ public import Foundation
 public import RegistreFormats
 public import RegistreModel
 public import RegistreRules
+public import RegistreBatch
 import RegistreCrypto
 import RegistreDocuments
 import RegistreSupport
@@ -104,6 +105,15 @@ public enum IssuedNoticesFile {
   /// The states for the register at `folder` (audit).
   public static func states(for loaded: LoadedRegister) throws(WorkflowError) -> [String: IssuedNoticeState] {
     try states(read(in: AcceptancesFile.folder(of: loaded)), registre: loaded.registre)
+  }
+
+  /// The reader the batch audit takes: the same states as the single audit's.
+  public static let reader: IssuedNoticesReader = { folder, registre in
+    do throws(WorkflowError) {
+      return .success(try states(read(in: folder), registre: registre))
+    } catch {
+      return .failure(AcceptancesProblem(lines: error.lines))
+    }
   }
 
   /// Records, in one atomic write, that notices covering `treatments` were issued on `date`
