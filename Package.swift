@@ -124,7 +124,7 @@ let package = Package(
       dependencies: [
         "RegistreModel", "RegistreFormats", "RegistreCatalogue", "RegistreRules", "RegistreDocuments",
         "RegistreSignature", "RegistreSupport", "RegistreArchive", "RegistreEvaluation", "RegistreBatch",
-        "RegistreProbe", "RegistreXML",
+        "RegistreProbe", "RegistreXML", "RegistreCrypto",
       ],
       swiftSettings: swiftSettings),
 

@@ -17,6 +17,12 @@ public typealias AcceptancesReader = @Sendable (_ folder: URL, _ registre: Regis
   Acceptances, AcceptancesProblem
 >
 
+/// Reads what `notices-diffusees.yaml` says of a register folder's issued notices (RegistreWorkflows'
+/// `IssuedNoticesFile`, as the single audit does): by treatment, current or outdated.
+public typealias IssuedNoticesReader = @Sendable (_ folder: URL, _ registre: Register) -> Result<
+  [String: IssuedNoticeState], AcceptancesProblem
+>
+
 /// One school's line of a batch audit: counts only, so that a lot of any size stays small.
 public struct SchoolRow: Sendable, Hashable {
   /// File or folder name inside the lot.
@@ -162,7 +168,7 @@ public enum BatchAudit {
   /// `AcceptancesFile.read`, the same reader as the single audit's).
   public static func run(
     _ dossier: URL, dateAudit: Day, regles: [any Rule] = Rules.all, travailleurs: Int? = nil,
-    acceptances: AcceptancesReader
+    acceptances: AcceptancesReader, issuedNotices: IssuedNoticesReader? = nil
   ) throws(BatchError) -> BatchReport {
     let noms = try registerPaths(dans: dossier)
     guard !noms.isEmpty else { throw .lotVide(dossier.path) }
@@ -177,7 +183,7 @@ public enum BatchAudit {
         local.add(
           audit(
             dossier.appendingPathComponent(nom), nom: nom, contexte: contexte, regles: regles,
-            acceptances: acceptances))
+            acceptances: acceptances, issuedNotices: issuedNotices))
       }
       partage.merge(local)
     }
@@ -193,8 +199,10 @@ public enum BatchAudit {
 
   /// One school: load, audit, reduce to counters.
   static func audit(
-    _ url: URL, nom: String, contexte: AuditContext, regles: [any Rule], acceptances: AcceptancesReader
+    _ url: URL, nom: String, contexte: AuditContext, regles: [any Rule], acceptances: AcceptancesReader,
+    issuedNotices: IssuedNoticesReader? = nil
   ) -> (SchoolRow, [String: (traitements: Int, constats: Int)]) {
+    var contexte = contexte
     var ligne = SchoolRow(source: nom)
     let charge: LoadedRegister
     do {
@@ -216,6 +224,15 @@ public enum BatchAudit {
         ligne.probleme = probleme.lines.first ?? "acceptations.yaml illisible"
         ligne.nombreProblemes = max(1, probleme.lines.count)
         return (ligne, [:])
+      }
+      if let issuedNotices {
+        switch issuedNotices(url, charge.registre) {
+        case .success(let states): contexte.issuedNotices = states
+        case .failure(let probleme):
+          ligne.probleme = probleme.lines.first ?? "notices-diffusees.yaml illisible"
+          ligne.nombreProblemes = max(1, probleme.lines.count)
+          return (ligne, [:])
+        }
       }
     }
     let rapport = Audit.run(charge.registre, context: contexte, rules: regles, acceptances: acceptations)

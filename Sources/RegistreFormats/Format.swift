@@ -321,6 +321,27 @@ public enum Format {
       Field("acceptations", .liste(.objet(acceptation), element: "acceptation"), obligatoire: true, "Les constats acceptés.")
     ])
 
+  static let noticeDiffusee = RecordType(
+    nom: "NoticeDiffusee",
+    documentation: "Une notice produite et marquée comme diffusée pour un traitement (`registre notices --marquer`).",
+    champs: [
+      Field("traitement", .identifiant, obligatoire: true, "Traitement couvert par la notice.", exemple: "vie-scolaire"),
+      Field("date", .date, obligatoire: true, "Date à laquelle les notices ont été produites et marquées.", exemple: "2026-09-01"),
+      Field(
+        "empreinte", .texte, obligatoire: true,
+        "Empreinte SHA-256 (hexadécimal) de ce que la notice dit du traitement, calculée par l'outil : si la fiche change ensuite dans ce que la notice imprime, l'audit signale une notice périmée."),
+      Field("documents", .liste(.texte, element: "document"), "Fichiers produits.", exemple: "[notice-familles.pdf, notice-eleves.pdf]"),
+    ])
+
+  /// The optional `notices-diffusees.yaml` file of a register folder, written by `registre notices --marquer`.
+  public static let noticesDiffusees = RecordType(
+    nom: "NoticesDiffusees",
+    documentation:
+      "Le fichier facultatif `notices-diffusees.yaml`, écrit par `registre notices --marquer` (ne pas le modifier à la main) : quels traitements les notices diffusées couvrent, depuis quand, et de quel état de la fiche elles ont été produites. L'audit le lit : une notice inscrite vaut notice existante (`information-manquante`) tant que la fiche ne change pas.",
+    champs: [
+      Field("notices", .liste(.objet(noticeDiffusee), element: "notice"), obligatoire: true, "Les notices marquées comme diffusées.")
+    ])
+
   static let utilisateursOutil = RecordType(
     nom: "UtilisateursOutil", documentation: "Qui utilise l'outil évalué.",
     champs: [
@@ -386,7 +407,7 @@ public enum Format {
     etablissement, traitement, sousTraitant, violation, contact, reference, responsable, fondement,
     personnes, donnees, conservation, destinataire, transfert, mesure, flux, aipd, information,
     decision, biometrie, hebergement, contrat, ulterieur, notification, acceptations, acceptation,
-    ficheOutil, utilisateursOutil,
+    noticesDiffusees, noticeDiffusee, ficheOutil, utilisateursOutil,
   ]
 
   /// Placeholder that marks a value the school must still supply.

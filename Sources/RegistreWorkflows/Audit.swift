@@ -118,9 +118,11 @@ public enum AuditWorkflow {
         .invalidAcceptances,
         lines: problem.lines + ["Fichier d'acceptations invalide : \(problem.lines.count) problème(s)."])
     }
+    let issued = try IssuedNoticesFile.states(for: loaded)
     let report = Audit.run(
-      loaded.registre, context: AuditContext(auditDate: date, incompleteFiches: incompleteFiches), rules: rules,
-      acceptances: acceptances)
+      loaded.registre,
+      context: AuditContext(auditDate: date, incompleteFiches: incompleteFiches, issuedNotices: issued),
+      rules: rules, acceptances: acceptances)
     return AuditOutcome(loaded: loaded, report: report, incompleteFiches: incompleteFiches)
   }
 
@@ -129,7 +131,8 @@ public enum AuditWorkflow {
     let rules = try rules(only: options.onlyRules, excluding: options.excludedRules)
     do throws(BatchError) {
       return try BatchAudit.run(
-        URL(fileURLWithPath: folder), dateAudit: options.date, regles: rules, acceptances: AcceptancesFile.reader)
+        URL(fileURLWithPath: folder), dateAudit: options.date, regles: rules, acceptances: AcceptancesFile.reader,
+        issuedNotices: IssuedNoticesFile.reader)
     } catch {
       throw WorkflowError(.failed, "Erreur : \(error.message).")
     }

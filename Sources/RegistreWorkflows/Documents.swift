@@ -3,6 +3,7 @@ public import RegistreDocuments
 public import RegistreBatch
 public import RegistreModel
 public import RegistreRules
+import RegistreSupport
 
 /// How documents are produced: which templates, signed by whom, how long FOP may take.
 public struct DocumentSettings: Sendable {
@@ -53,6 +54,11 @@ public struct DocumentOutcome: Sendable {
   /// Treatments left out of the documents because their fiche is incomplete; the documents
   /// name them, and a front end reports problems found.
   public var omittedTreatments: [String] = []
+  /// With `--marquer`: the file that records the issued notices, and the treatments marked.
+  public var markFile: URL? = nil
+  public var markedTreatments: [String] = []
+  /// The day recorded with the marked notices.
+  public var markDate: Day? = nil
 
   /// The failures as a front end shows them, one line each (`fichier.pdf : raison`).
   public var failureLines: [String] {
@@ -142,8 +148,12 @@ public enum DocumentWorkflow {
 
   /// The notices for families and for pupils (Art. 13 and 14) in `folder`, created when needed:
   /// `notice-familles.pdf`, `notice-eleves.pdf`, then per treatment as selected.
+  /// With `mark`, once every notice is written, `notices-diffusees.yaml` records (atomically, in
+  /// the register's folder) which treatments they cover, the day, and the state of each fiche.
+  /// With `html`, also `notice-familles.html` (`noticeHTML`), the same notice as a web page.
   public static func notices(
-    at path: String, folder: URL, selection: NoticeSelection = NoticeSelection(), settings: DocumentSettings
+    at path: String, folder: URL, selection: NoticeSelection = NoticeSelection(), settings: DocumentSettings,
+    mark: Bool = false, html: Bool = false
   ) async throws(WorkflowError) -> DocumentOutcome {
     let (loaded, omitted) = try RegisterInput.loadForDocument(path)
     _ = try templates(settings.templatesFolder)
@@ -161,7 +171,75 @@ public enum DocumentWorkflow {
     let xml = try RegisterInput.canonicalXML(loaded.registre)
     var outcome = try await produce(jobs.map { ($0, xml) }, settings: settings)
     outcome.omittedTreatments = omitted
+    var issued = jobs
+    if html {
+      let page = folder.appendingPathComponent(noticeHTMLName)
+      var settings = settings
+      settings.replaceExisting = true
+      try writeNoticeHTML(xml, omitted: omitted, output: page, settings: settings)
+      outcome.written.append(page)
+      issued.append(DocumentJob(kind: .noticeFamilies, output: page))
+    }
+    // Only a complete set of notices is marked: a failed one was not issued.
+    if mark && outcome.failures.isEmpty {
+      let day = try issueDay()
+      let covered = IssuedNoticesFile.coverage(issued, registre: loaded.registre)
+      outcome.markFile = try IssuedNoticesFile.mark(
+        covered, date: day, registre: loaded.registre, folder: AcceptancesFile.folder(of: loaded))
+      outcome.markedTreatments = covered.keys.sorted()
+      outcome.markDate = day
+    }
     return outcome
+  }
+
+  /// File name of the families' notice as a web page.
+  public static let noticeHTMLName = "notice-familles.html"
+  /// Its template, in the templates folder: it imports `notice-familles.xsl`, so both say the same.
+  public static let noticeHTMLTemplate = "notice-familles-html.xsl"
+
+  /// The families' notice as an accessible HTML page (`lang="fr"`, headings, landmarks), from the
+  /// register XML through `Templates/notice-familles-html.xsl`: same facts and wording as the PDF.
+  public static func noticeHTML(
+    at path: String, output: URL, settings: DocumentSettings
+  ) throws(WorkflowError) -> DocumentOutcome {
+    let (loaded, omitted) = try RegisterInput.loadForDocument(path)
+    let xml = try RegisterInput.canonicalXML(loaded.registre)
+    try writeNoticeHTML(xml, omitted: omitted, output: output, settings: settings)
+    var outcome = DocumentOutcome(written: [output], failures: [], transformDuration: .zero, renderDuration: .zero)
+    outcome.omittedTreatments = omitted
+    return outcome
+  }
+
+  static func writeNoticeHTML(
+    _ xml: Data, omitted: [String], output: URL, settings: DocumentSettings
+  ) throws(WorkflowError) {
+    let library = try templates(settings.templatesFolder)
+    let stylesheet = library.folder.appendingPathComponent(noticeHTMLTemplate)
+    guard FileManager.default.isReadableFile(atPath: stylesheet.path) else {
+      throw WorkflowError(.templates, "Modèle \(noticeHTMLTemplate) introuvable dans \(library.folder.path).")
+    }
+    var parameters = omittedParameter(omitted)
+    parameters["date-document"] = DocumentDate.fromEnvironment().day
+    parameters["version-outil"] = settings.toolVersion
+    let page: Data
+    do {
+      page = try LibXSLTTransformer().transform(xml, stylesheet: stylesheet, parameters: parameters)
+    } catch {
+      throw WorkflowError(.documents, "\(output.lastPathComponent) : \(error.message)")
+    }
+    do {
+      try AtomicFile.write(page, to: output, permissions: 0o644, existing: settings.replaceExisting ? .replace : .refuse)
+    } catch {
+      throw WorkflowError(.documents, "\(output.lastPathComponent) : écriture impossible (\(error)). Rien n'a été écrit.")
+    }
+  }
+
+  /// The day the notices carry (`SOURCE_DATE_EPOCH` or today, in France), as a register day.
+  static func issueDay() throws(WorkflowError) -> Day {
+    guard let day = Day(iso: DocumentDate.fromEnvironment().day) else {
+      throw WorkflowError(.failed, "Date du jour illisible : rien n'a été marqué.")
+    }
+    return day
   }
 
   /// The `fiches-incompletes` template parameter: the ids of the treatments a document leaves

@@ -229,3 +229,33 @@ func readCSV(_ texte: String) throws -> [[String]] {
   guard ligne.isEmpty, champ.isEmpty else { throw CSVMalForme() }
   return lignes
 }
+
+/// The batch audit reads `notices-diffusees.yaml` like the single audit: a school whose notice
+/// was marked as issued from the current fiche has no `information-manquante`, the other has.
+@Suite struct BatchIssuedNoticesTests {
+  @Test func markedNoticesCountInTheBatchAsInTheSingleAudit() throws {
+    let valide = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("RegistreFormatsTests/Fixtures/valide")
+    let lot = try TemporaryFolder.make()
+    defer { try? FileManager.default.removeItem(at: lot) }
+    let marque = lot.appendingPathComponent("a")
+    try FileManager.default.copyItem(at: valide, to: marque)
+    try FileManager.default.copyItem(at: valide, to: lot.appendingPathComponent("b"))
+    let registre = try RegisterLoading.load(marque).registre
+    let jour = try #require(Day(annee: 2026, mois: 11, jour: 29))
+    try IssuedNoticesFile.mark(
+      ["vie-scolaire": ["notice-familles.pdf"]], date: jour, registre: registre, folder: marque)
+
+    let rapport = try BatchAudit.run(
+      lot, dateAudit: jour, regles: [try #require(Rules.rule("information-manquante"))],
+      acceptances: AcceptancesFile.reader, issuedNotices: IssuedNoticesFile.reader)
+    let stat = try #require(rapport.parRegle.first { $0.regle == "information-manquante" })
+    #expect(stat.etablissements == 1)
+    #expect(rapport.etablissements.first { $0.source == "a" }?.avertissements == 0)
+    #expect(rapport.etablissements.first { $0.source == "b" }?.avertissements == 1)
+
+    let single = try AuditWorkflow.run(
+      registerAt: marque.path, options: AuditOptions(onlyRules: ["information-manquante"], date: jour))
+    #expect(single.report.findings.isEmpty)
+  }
+}

@@ -22,6 +22,34 @@ import RegistreTestSupport
     #expect(r.erreurs.contains("traitements/vie-scolaire.yaml:3:9: erreur: champ « statut » : valeur « validée » inconnue"))
   }
 
+  /// A valid fiche whose notice would say « non précisé » is listed, exit 0; completed, it is not.
+  @Test func fichesIncompleteForTheNoticesAreListed() throws {
+    let r = try CLITool.run(["valider", CLITool.registreValide.path])
+    #expect(r.code == 0)
+    #expect(r.sortie.contains("Notices : 1 fiche(s) incomplète(s) pour les notices"))
+    #expect(r.sortie.contains("traitements/vie-scolaire.yaml:1: avertissement: Fiche incomplète pour les notices"))
+    #expect(r.sortie.contains("l'origine de « nom, prénom, date de naissance »"))
+    #expect(r.sortie.contains("[notice-incomplete]"))
+
+    let dossier = try TemporaryFolder.make()
+    defer { try? FileManager.default.removeItem(at: dossier) }
+    let copie = dossier.appendingPathComponent("r")
+    try FileManager.default.copyItem(at: CLITool.registreValide, to: copie)
+    let fiche = copie.appendingPathComponent("traitements/vie-scolaire.yaml")
+    let texte = try String(contentsOf: fiche, encoding: .utf8)
+      .replacingOccurrences(of: "destinataires:\n", with: "collecte_aupres_des_personnes: true\ndestinataires:\n")
+      .replacingOccurrences(of: "    conservation:\n", with: "    fourniture_obligatoire: true\n    conservation:\n")
+    try texte.write(to: fiche, atomically: true, encoding: .utf8)
+    let complete = try CLITool.run(["valider", copie.path])
+    #expect(complete.code == 0)
+    #expect(complete.sortie.contains("Registre valide"))
+    #expect(!complete.sortie.contains("Notices :"), "\(complete.sortie)")
+    let audit = try CLITool.run(["audit", copie.path, "--date", "2026-11-29", "--regle", "notice-incomplete"])
+    #expect(!audit.sortie.contains("[notice-incomplete]"))
+    let before = try CLITool.run(["audit", CLITool.registreValide.path, "--date", "2026-11-29", "--regle", "notice-incomplete"])
+    #expect(before.sortie.contains("avertissement [notice-incomplete]"))
+  }
+
   @Test func aMissingPathExitsWithTwo() throws {
     let r = try CLITool.run(["valider", "/chemin/qui/n-existe/pas"])
     #expect(r.code == 2)

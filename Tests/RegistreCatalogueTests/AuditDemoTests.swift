@@ -33,13 +33,19 @@ import RegistreTestSupport
       "acces-sans-mfa service-social",
       "responsable-incorrect livrets-scolaires",
     ]
-    for attendu in attendus {
+    // Not planted: what the catalogue does not say yet for the notices (LISEZMOI.md lists them).
+    let noticesIncompletes = [
+      "absences-absenteisme", "applications-hors-gar", "bourses", "demi-pension", "discipline", "educonnect",
+      "fonds-sociaux", "gar", "infirmerie", "internat", "parcoursup", "registre-visiteurs", "service-social",
+      "siecle", "suite-bureautique-us", "videoprotection", "vie-scolaire",
+    ].map { "notice-incomplete \($0)" }
+    for attendu in attendus + noticesIncompletes {
       #expect(trouves.contains(attendu), "constat attendu absent : \(attendu)\n\(trouves.sorted().joined(separator: "\n"))")
     }
     #expect(!trouves.contains("transfert-hors-ue-sans-garantie suite-bureautique-us"))
     // Nothing else: the demo shows its planted defects and their documented consequences only.
     // Exactly the defects LISEZMOI.md lists (issue 15): no more, no less.
-    let documentes = Set(attendus)
+    let documentes = Set(attendus + noticesIncompletes)
     #expect(trouves == documentes, "constats manquants : \(documentes.subtracting(trouves).sorted())")
     #expect(trouves.subtracting(documentes).isEmpty, "constats non documentés : \(trouves.subtracting(documentes).sorted())")
     let severites = Dictionary(
@@ -74,9 +80,12 @@ import RegistreTestSupport
     let rapport = Audit.run(charge.registre, context: AuditContext(auditDate: jour))
     // The US suite's template cannot say whether the school's vendor is DPF-certified: the
     // transfer finding stays until the school records it.
+    // The catalogue does not yet say, category by category, whether providing the data is
+    // mandatory nor where they come from, nor the minister's DPD: `notice-incomplete` lists what
+    // the school's notices will send readers to ask for (issue 15, catalogue still to fill).
     let aLaCharge = [
       "sous-traitant-sans-contrat", "information-manquante", "aipd-requise-manquante", "doctrine-cloud-ministere",
-      "transfert-hors-ue-sans-garantie",
+      "transfert-hors-ue-sans-garantie", "notice-incomplete",
     ]
     let autres = rapport.findings.filter { !aLaCharge.contains($0.rule) }
     #expect(autres.isEmpty, "\(autres.map { "\($0.rule) \($0.subject.libelle) : \($0.message)" }.joined(separator: "\n"))")

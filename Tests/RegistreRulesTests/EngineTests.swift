@@ -3,7 +3,8 @@ import Testing
 @testable import RegistreRules
 
 @Suite struct EngineTests {
-  /// Two treatments: one clean, one with a missing basis (erreur) and a TLS note.
+  /// Two treatments: one clean, one with a missing basis (erreur, and a warning that the notice
+  /// cannot state it) and a TLS note.
   static var register: Register {
     var r = Fixture.clean
     var second = Fixture.treatment("ent")
@@ -20,10 +21,10 @@ import Testing
     let possible = treatmentRules.reduce(0) { $0 + $1.severity.weight }
     let ent = try #require(report.scores.treatment("ent"))
     #expect(ent.possible == possible)
-    // base-legale-absente (erreur, 3) + flux-tls-obsolete (note, 1).
-    #expect(ent.lost == 4)
+    // base-legale-absente (erreur, 3) + notice-incomplete (avertissement, 2) + flux-tls-obsolete (note, 1).
+    #expect(ent.lost == 6)
     #expect(report.scores.treatment("vie-scolaire")?.percent == 100)
-    #expect(report.scores.school.lost == 4)
+    #expect(report.scores.school.lost == 6)
     #expect(report.scores.school.percent < 100)
     // An open error caps every score it touches at 50 %.
     #expect(ent.percent <= Score.capWithOpenErrors)
@@ -37,7 +38,8 @@ import Testing
     #expect(report.fails(at: .erreur))
     #expect(report.fails(at: .note))
     #expect(!report.fails(at: nil))
-    #expect(report.summaryLine.hasPrefix("1 constat bloquant ouvert (erreur), 0 avertissement, 1 note"))
+    #expect(report.count(.avertissement) == 1)
+    #expect(report.summaryLine.hasPrefix("1 constat bloquant ouvert (erreur), 1 avertissement, 1 note"))
   }
 
   @Test func findingsAreOrderedBySubjectThenSeverity() {
@@ -47,7 +49,7 @@ import Testing
     let report = Audit.run(r, context: Fixture.context)
     #expect(
       report.findings.map(\.subject) == [
-        .etablissement, .traitement("vie-scolaire"), .traitement("ent"), .traitement("ent"),
+        .etablissement, .traitement("vie-scolaire"), .traitement("ent"), .traitement("ent"), .traitement("ent"),
       ])
     #expect(report.findings.last?.severity == .note)
   }
@@ -63,7 +65,8 @@ import Testing
     #expect(report.count(.erreur) == 0)
     #expect(report.acceptedCount == 1)
     #expect(!report.fails(at: .erreur))
-    #expect(report.scores.treatment("ent")?.lost == 1)
+    // What is still open: the notice warning (2) and the TLS note (1).
+    #expect(report.scores.treatment("ent")?.lost == 3)
   }
 
   @Test func acceptanceForAnotherTreatmentOrWithoutJustificationAcceptsNothing() {

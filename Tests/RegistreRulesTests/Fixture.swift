@@ -30,9 +30,11 @@ enum Fixture {
         DataSubjects(categorie: .responsablesLegaux),
       ],
       donnees: [
-        PersonalData(categorie: .etatCivil, conservation: Retention(critere: "jusqu'au départ de l'élève")),
-        PersonalData(categorie: .scolarite, conservation: Retention(duree: timeSpan("1 an"))),
+        PersonalData(
+          categorie: .etatCivil, conservation: Retention(critere: "jusqu'au départ de l'élève"), isMandatory: true),
+        PersonalData(categorie: .scolarite, conservation: Retention(duree: timeSpan("1 an")), isMandatory: true),
       ],
+      collecteAupresDesPersonnes: true,
       destinataires: [Recipient(type: .interne, nom: "Vie scolaire")],
       sousTraitants: ["editeur"],
       mesuresSecurite: [SecurityMeasure(famille: .controleAcces)],

@@ -192,3 +192,29 @@ import Testing
     #expect(Fixture.findings(id, r).isEmpty)
   }
 }
+
+/// Notices marked as issued (`notices-diffusees.yaml`): current ones count as a notice,
+/// outdated ones are « notice périmée ».
+@Suite struct IssuedNoticeTests {
+  let id = "information-manquante"
+
+  static func context(_ state: IssuedNoticeState) -> AuditContext {
+    AuditContext(auditDate: Fixture.auditDate, issuedNotices: ["vie-scolaire": state])
+  }
+
+  @Test func aCurrentIssuedNoticeClearsTheMissingNotice() throws {
+    let r = Fixture.register { $0.information = nil }
+    #expect(Fixture.findings(id, r).map(\.severity) == [.erreur])
+    let rule = try #require(Rules.rule(id))
+    #expect(rule.evaluate(r, context: Self.context(.current(Fixture.day("2026-09-02")))).isEmpty)
+  }
+
+  @Test func anOutdatedIssuedNoticeIsANoticePerimee() throws {
+    let rule = try #require(Rules.rule(id))
+    let findings = rule.evaluate(Fixture.clean, context: Self.context(.outdated(Fixture.day("2026-09-02"))))
+    #expect(findings.map(\.severity) == [.avertissement])
+    #expect(findings.first?.message.hasPrefix("Notice périmée : la notice remise le 2026-09-02") == true)
+    #expect(findings.first?.field == "information")
+    #expect(findings.first?.remediation.contains("--marquer") == true)
+  }
+}

@@ -34,7 +34,7 @@ import Testing
     #expect(text.contains("Traitements sans constat : vie-scolaire."))
     #expect(
       text.contains(
-        "Résumé : 3 constats bloquants ouverts (erreurs), 0 avertissement, 0 note, 1 constat accepté — conformité de l'établissement"))
+        "Résumé : 3 constats bloquants ouverts (erreurs), 1 avertissement, 0 note, 1 constat accepté — conformité de l'établissement"))
     #expect(!text.contains("\u{1B}["))
   }
 

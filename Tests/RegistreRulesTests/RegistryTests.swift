@@ -15,7 +15,7 @@ import Testing
   /// Rules added beyond the list.
   static let extraIDs = [
     "biometrie-disproportionnee", "violation-notification-tardive", "valeur-fictive", "base-legale-contrat-mission",
-    "violation-non-notifiee",
+    "violation-non-notifiee", "notice-incomplete",
   ]
 
   @Test func everyContractIDExistsOnce() {

@@ -7,10 +7,17 @@ public struct AuditContext: Hashable, Sendable {
   /// Fiches the loader found incomplete (missing mandatory mention, « À COMPLÉTER »):
   /// each becomes a `registre-incomplet` finding.
   public var incompleteFiches: [IncompleteRecordFinding]
+  /// Treatments whose notices `registre notices --marquer` recorded as issued (`notices-diffusees.yaml`),
+  /// by treatment id: current, or outdated by a later change of the fiche (`information-manquante`).
+  public var issuedNotices: [String: IssuedNoticeState]
 
-  public init(auditDate: Day, incompleteFiches: [IncompleteRecordFinding] = []) {
+  public init(
+    auditDate: Day, incompleteFiches: [IncompleteRecordFinding] = [],
+    issuedNotices: [String: IssuedNoticeState] = [:]
+  ) {
     self.auditDate = auditDate
     self.incompleteFiches = incompleteFiches
+    self.issuedNotices = issuedNotices
   }
 }
 

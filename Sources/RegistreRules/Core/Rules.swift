@@ -19,6 +19,7 @@ public enum Rules {
     ObsoleteTLS(),
     AccessWithoutMFA(),
     MissingNotice(),
+    IncompleteNotice(),
     WrongController(),
     BiometricsWithoutAlternative(),
     DisproportionateBiometrics(),

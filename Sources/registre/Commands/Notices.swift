@@ -13,6 +13,12 @@ struct Notices: AsyncParsableCommand {
       ou leurs familles ; notice-personnels.pdf et notice-visiteurs.pdf (avec le texte des panneaux vidéo) quand
       des traitements les concernent.
       --par-traitement ajoute une notice (deux versions) pour chacun de ces traitements ; --traitement ID pour un seul.
+      --html écrit aussi notice-familles.html : la même notice des familles, mêmes faits et mêmes mots, en page web
+      accessible à publier sur l'ENT ou le site de l'établissement.
+      --marquer, une fois toutes les notices écrites, inscrit dans notices-diffusees.yaml (dossier du registre,
+      écriture atomique) les traitements qu'elles couvrent, la date et l'empreinte de chaque fiche : l'audit ne
+      signale plus d'information manquante pour eux, et signale une « notice périmée » si la fiche change ensuite
+      dans ce que la notice dit.
       """)
 
   @Argument(help: "Dossier du registre ou fichier XML canonique.")
@@ -30,6 +36,12 @@ struct Notices: AsyncParsableCommand {
   @Option(name: [.customLong("modeles"), .customLong("modèles")], help: "Dossier de modèles de l'établissement (voir « registre modeles exporter »).")
   var modeles: String?
 
+  @Flag(name: .customLong("html"), help: "Écrit aussi notice-familles.html, la même notice en page web accessible (ENT, site).")
+  var html = false
+
+  @Flag(name: .customLong("marquer"), help: "Inscrit les notices produites comme diffusées (notices-diffusees.yaml).")
+  var marquer = false
+
   @OptionGroup(title: "Signature (facultative)") var signature: CLISigningOptions
 
   func validate() throws {
@@ -44,7 +56,13 @@ struct Notices: AsyncParsableCommand {
       try await DocumentWorkflow.notices(
         at: chemin, folder: URL(fileURLWithPath: sortie, isDirectory: true),
         selection: NoticeSelection(perTreatment: parTraitement, treatment: traitement),
-        settings: DocumentsCLI.settings(modeles: modeles, signature: identite, replace: true))
+        settings: DocumentsCLI.settings(modeles: modeles, signature: identite, replace: true), mark: marquer, html: html)
+    }
+    if let fichier = resultat.markFile, let jour = resultat.markDate {
+      Console.printOutput(
+        "Notices marquées comme diffusées le \(jour) pour \(resultat.markedTreatments.count) traitement(s) : \(fichier.path)")
+    } else if marquer {
+      Console.printError("Notices non marquées : toutes n'ont pas pu être produites.")
     }
     try DocumentsCLI.report(resultat)
   }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RegistreFormats
+import RegistreWorkflows
 
 /// `registre valider CHEMIN`: checks a register folder or XML file.
 struct ValidateCommand: ParsableCommand {
@@ -9,6 +10,9 @@ struct ValidateCommand: ParsableCommand {
     abstract: "Vérifie un registre (dossier YAML ou fichier XML) : schéma, types, références, valeurs à compléter.",
     discussion: """
       Chaque problème est signalé avec son fichier, sa ligne, sa colonne, le champ et ce qui était attendu.
+      Un registre valide peut encore donner des notices qui diraient « non précisé au registre » : chaque fiche
+      incomplète pour les notices (finalité, base légale, destinataires, durées, origine des données…) est listée
+      après la ligne « Registre valide », comme le fait `registre audit` (règle notice-incomplete).
       Codes de sortie : 0 registre valide ; 1 registre invalide ; 2 usage incorrect ou chemin illisible.
       """
   )
@@ -28,6 +32,13 @@ struct ValidateCommand: ParsableCommand {
       Console.printOutput(
         "Registre valide : \(r.etablissement.nom) (\(r.etablissement.uai)), \(r.traitements.count) traitement(s), "
           + "\(r.sousTraitants.count) sous-traitant(s), \(r.violations.count) violation(s).")
+      let gaps = ValidationWorkflow.noticeGaps(charge)
+      if !gaps.isEmpty {
+        Console.printOutput(
+          "Notices : \(gaps.count) fiche(s) incomplète(s) pour les notices (art. 13 et 14 RGPD) ; "
+            + "`registre audit` les signale aussi.")
+        for gap in gaps { Console.printOutput(gap.line) }
+      }
     } catch {
       CLILoader.printDiagnostics(error.diagnostics, racine: chemin)
       Console.printError("Registre invalide : \(error.diagnostics.count) problème(s).")

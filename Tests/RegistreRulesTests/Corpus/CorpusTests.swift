@@ -22,7 +22,10 @@ import Testing
     var misses: [String] = []
     for item in Corpus.cases {
       let report = Audit.run(item.register, context: Fixture.context)
-      let found = Set(report.findings.filter { $0.subject == item.subject }.map(\.rule))
+      // The corpus fiches were written for the weakness classes of issue 16 and do not record what
+      // a notice needs (origin, mandatory provision): `notice-incomplete` has its own two-way tests.
+      let found = Set(
+        report.findings.filter { $0.subject == item.subject && $0.rule != "notice-incomplete" }.map(\.rule))
       var tally = byClass[item.weaknessClass] ?? Tally()
       let tp = found.intersection(item.expected).count
       let fp = found.subtracting(item.expected)

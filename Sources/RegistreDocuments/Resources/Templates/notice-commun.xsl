@@ -46,6 +46,17 @@
     <xsl:if test="not($etab/r:dpd)">coordonnées à demander au secrétariat de l’établissement</xsl:if>
   </xsl:variable>
 
+  <!--
+    HTML version (notice-familles-html.xsl sets $html to true): the FO of the notice is built
+    as for the PDF, then turned into HTML; « balise-html » marks a block as a heading (h1…h3)
+    or the footer. In the PDF ($html false) it adds nothing.
+  -->
+  <xsl:variable name="html" select="false()"/>
+  <xsl:template name="balise-html">
+    <xsl:param name="nom"/>
+    <xsl:if test="$html"><xsl:attribute name="role"><xsl:value-of select="$nom"/></xsl:attribute></xsl:if>
+  </xsl:template>
+
   <xsl:template name="ligne-notice">
     <xsl:param name="libelle"/>
     <xsl:param name="contenu"/>

@@ -22,25 +22,27 @@
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
+  <!-- Who the notice is for, and its title (also read by notice-familles-html.xsl). -->
+  <xsl:variable name="public">
+    <xsl:choose>
+      <xsl:when test="$audience = 'personnels'">des personnels</xsl:when>
+      <xsl:when test="$audience = 'visiteurs'">des visiteurs</xsl:when>
+      <xsl:otherwise>des familles</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:variable name="titre">
+    <xsl:choose>
+      <xsl:when test="count($traitements-couverts) = 1 and $traitement != ''">
+        <xsl:value-of select="concat('Information ', $public, ' – ', normalize-space($traitements-couverts/r:nom))"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat('Information ', $public, ' sur les données personnelles')"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
   <xsl:template match="/">
     <xsl:if test="$traitement != '' and not($traitements-couverts)">
       <xsl:message terminate="yes">traitement inconnu&#xA0;: <xsl:value-of select="$traitement"/></xsl:message>
     </xsl:if>
-    <xsl:variable name="public">
-      <xsl:choose>
-        <xsl:when test="$audience = 'personnels'">des personnels</xsl:when>
-        <xsl:when test="$audience = 'visiteurs'">des visiteurs</xsl:when>
-        <xsl:otherwise>des familles</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:variable name="titre">
-      <xsl:choose>
-        <xsl:when test="count($traitements-couverts) = 1 and $traitement != ''">
-          <xsl:value-of select="concat('Information ', $public, ' – ', normalize-space($traitements-couverts/r:nom))"/>
-        </xsl:when>
-        <xsl:otherwise><xsl:value-of select="concat('Information ', $public, ' sur les données personnelles')"/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
     <fo:root xml:lang="fr" font-family="DejaVu Sans" font-size="9pt" line-height="1.35"
         hyphenate="false" text-align="left">
       <xsl:call-template name="modeles-de-page"/>
@@ -57,34 +59,43 @@
         </xsl:call-template>
         <xsl:call-template name="pied"/>
         <fo:flow flow-name="xsl-region-body">
-          <xsl:call-template name="avertissement-fiches-incompletes"/>
-          <xsl:call-template name="premiere-couche">
-            <xsl:with-param name="titre" select="$titre"/>
-          </xsl:call-template>
-          <xsl:if test="$traitements-couverts">
-            <fo:block id="annexe" break-before="page" xsl:use-attribute-sets="titre-1" space-before="0mm" font-size="13pt">Annexe – le détail, traitement par traitement</fo:block>
-            <fo:block font-size="8pt">
-              <xsl:for-each select="$traitements-couverts">
-                <xsl:call-template name="section-traitement-famille"/>
-              </xsl:for-each>
-              <xsl:call-template name="section-droits-famille"/>
-            </fo:block>
-          </xsl:if>
-          <fo:block space-before="4mm" font-size="7.5pt" color="#555555">
-            <xsl:text>Document établi le </xsl:text>
-            <xsl:call-template name="date-du-document"/>
-            <xsl:text> à partir du registre des activités de traitement de l’établissement.</xsl:text>
-          </fo:block>
+          <xsl:call-template name="corps-notice"/>
           <fo:block id="fin-du-document"/>
         </fo:flow>
       </fo:page-sequence>
     </fo:root>
   </xsl:template>
 
+  <!--
+    The notice's content, for the PDF and, through notice-familles-html.xsl, for the HTML page:
+    one text for both (headings carry a « role » only when $html is true).
+  -->
+  <xsl:template name="corps-notice">
+    <xsl:call-template name="avertissement-fiches-incompletes"/>
+    <xsl:call-template name="premiere-couche">
+      <xsl:with-param name="titre" select="$titre"/>
+    </xsl:call-template>
+    <xsl:if test="$traitements-couverts">
+      <fo:block id="annexe" break-before="page" xsl:use-attribute-sets="titre-1" space-before="0mm" font-size="13pt"><xsl:call-template name="balise-html"><xsl:with-param name="nom" select="'h2'"/></xsl:call-template>Annexe – le détail, traitement par traitement</fo:block>
+      <fo:block font-size="8pt">
+        <xsl:for-each select="$traitements-couverts">
+          <xsl:call-template name="section-traitement-famille"/>
+        </xsl:for-each>
+        <xsl:call-template name="section-droits-famille"/>
+      </fo:block>
+    </xsl:if>
+    <fo:block space-before="4mm" font-size="7.5pt" color="#555555">
+      <xsl:call-template name="balise-html"><xsl:with-param name="nom" select="'pied'"/></xsl:call-template>
+      <xsl:text>Document établi le </xsl:text>
+      <xsl:call-template name="date-du-document"/>
+      <xsl:text> à partir du registre des activités de traitement de l’établissement.</xsl:text>
+    </fo:block>
+  </xsl:template>
+
   <!-- First layer: what a reader takes in within two minutes. -->
   <xsl:template name="premiere-couche">
     <xsl:param name="titre"/>
-    <fo:block xsl:use-attribute-sets="titre-1" space-before="0mm" space-after="1.5mm" font-size="13pt">
+    <fo:block xsl:use-attribute-sets="titre-1" space-before="0mm" space-after="1.5mm" font-size="13pt"><xsl:call-template name="balise-html"><xsl:with-param name="nom" select="'h1'"/></xsl:call-template>
       <xsl:call-template name="texte"><xsl:with-param name="texte" select="$titre"/></xsl:call-template>
     </fo:block>
     <fo:block xsl:use-attribute-sets="paragraphe">
@@ -190,7 +201,7 @@
 
   <!-- Rights and contacts in a few lines (first layer). -->
   <xsl:template name="droits-en-bref">
-    <fo:block xsl:use-attribute-sets="titre-2" font-size="10pt" space-before="2mm" space-after="0.5mm" keep-with-next.within-page="always">Vos droits, et qui contacter</fo:block>
+    <fo:block xsl:use-attribute-sets="titre-2" font-size="10pt" space-before="2mm" space-after="0.5mm" keep-with-next.within-page="always"><xsl:call-template name="balise-html"><xsl:with-param name="nom" select="'h2'"/></xsl:call-template>Vos droits, et qui contacter</fo:block>
     <fo:block font-size="8pt" space-after="1mm">
       <xsl:call-template name="texte">
         <xsl:with-param name="texte">
@@ -223,7 +234,7 @@
   <xsl:template name="panneaux-video">
     <xsl:for-each select="$traitements-couverts[r:donnees/r:categorie_donnees/r:categorie = 'image']">
       <fo:block border="1.2pt solid {$couleur-titre}" padding="3mm" space-before="4mm" keep-together.within-page="always">
-        <fo:block font-weight="bold" font-size="11pt">
+        <fo:block font-weight="bold" font-size="11pt"><xsl:call-template name="balise-html"><xsl:with-param name="nom" select="'h3'"/></xsl:call-template>
           <xsl:text>Texte du panneau – </xsl:text>
           <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:nom"/></xsl:call-template>
         </fo:block>
@@ -259,7 +270,7 @@
 
   <xsl:template name="section-traitement-famille">
     <fo:block xsl:use-attribute-sets="titre-2" font-size="10pt" space-before="4mm" keep-with-next.within-page="always"
-        border-bottom="0.5pt solid {$couleur-filet}" padding-bottom="0.8mm">
+        border-bottom="0.5pt solid {$couleur-filet}" padding-bottom="0.8mm"><xsl:call-template name="balise-html"><xsl:with-param name="nom" select="'h3'"/></xsl:call-template>
       <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:nom"/></xsl:call-template>
     </fo:block>
     <fo:table table-layout="fixed" width="100%">
@@ -385,7 +396,7 @@
   </xsl:template>
 
   <xsl:template name="section-droits-famille">
-    <fo:block xsl:use-attribute-sets="titre-2" font-size="10pt" space-before="5mm">Vos droits et comment les exercer</fo:block>
+    <fo:block xsl:use-attribute-sets="titre-2" font-size="10pt" space-before="5mm"><xsl:call-template name="balise-html"><xsl:with-param name="nom" select="'h3'"/></xsl:call-template>Vos droits et comment les exercer</fo:block>
     <fo:block xsl:use-attribute-sets="paragraphe">
       <xsl:if test="$audience = 'familles'">Pour vous et pour votre enfant, vous pouvez demander&#xA0;:</xsl:if>
       <xsl:if test="$audience != 'familles'">Vous pouvez demander&#xA0;:</xsl:if>
