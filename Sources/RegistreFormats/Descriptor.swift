@@ -22,7 +22,7 @@ public indirect enum FieldKind: Sendable {
     switch self {
     case .texte: return "un texte"
     case .entier: return "un nombre entier positif"
-    case .booleen: return "true ou false"
+    case .booleen: return "true ou false (ou oui, non)"
     case .date: return "une date AAAA-MM-JJ"
     case .duree: return "une durée comme « 1 an », « 3 mois », « 30 jours » ou P1Y"
     case .pays: return "un code pays ISO 3166-1 à deux lettres majuscules (FR, DE, US…)"

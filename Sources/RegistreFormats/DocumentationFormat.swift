@@ -35,7 +35,9 @@ public enum DocumentationFormat {
     switch genre {
     case .texte: return ["type": "string", "minLength": 1]
     case .entier: return ["type": "integer", "minimum": 0]
-    case .booleen: return ["type": "boolean"]
+    case .booleen:
+      // YAML only: the canonical XML keeps true/false (RegisterXML writes them, the XSD checks them).
+      return ["anyOf": [["type": "boolean"], ["type": "string", "enum": ["oui", "non", "Oui", "Non", "OUI", "NON"]]]]
     case .date: return ["type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$"]
     case .duree:
       return ["type": "string", "pattern": "^(P[0-9]{1,4}[DWMY]|[0-9]{1,4} (jour|jours|semaine|semaines|mois|an|ans|année|années|annee|annees))$"]

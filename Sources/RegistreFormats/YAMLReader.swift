@@ -344,7 +344,7 @@ struct YAMLReader {
     }
     switch genre {
     case .entier: return Int(texte).map(Value.entier)
-    case .booleen: return .booleen(texte == "true")
+    case .booleen: return TypedValues.boolean(texte).map(Value.booleen)
     case .duree: return TimeSpan(texte: texte).map { .texte($0.description) }
     default: return .texte(texte)
     }
@@ -368,13 +368,15 @@ struct YAMLReader {
       guard let n = Int(texte), n >= 0 else { return "« \(texte) » n'est pas un nombre entier positif" }
       return nil
     case .booleen:
-      return texte == "true" || texte == "false" ? nil : "« \(texte) » n'est pas un booléen"
+      return TypedValues.boolean(texte) != nil ? nil : "« \(texte) » n'est pas un booléen"
     case .date:
       return Day(iso: texte) == nil ? "« \(texte) » n'est pas une date valide" : nil
     case .duree:
       return TimeSpan(texte: texte) == nil ? "« \(texte) » n'est pas une durée reconnue" : nil
     case .pays:
-      return Country.codes.contains(texte) ? nil : "« \(texte) » n'est pas un code pays ISO 3166-1"
+      if Country.codes.contains(texte) { return nil }
+      let suggestion = TypedValues.suggestedCountryCode(texte).map { " ; vouliez-vous dire \($0) ?" } ?? ""
+      return "« \(texte) » n'est pas un code pays ISO 3166-1\(suggestion)"
     case .uai:
       return Codes.isUAI(texte) ? nil : "« \(texte) » n'est pas un code UAI"
     case .identifiant:

@@ -67,6 +67,23 @@ struct TemplateTests {
     #expect(fo == expected, "FO différent de \(goldenFile.path) ; REGISTRE_REGENERER_REFERENCES=1 pour le régénérer")
   }
 
+  /// Issue 23: the cover names the académie as French writes it, whatever the fiche holds.
+  @Test(arguments: [
+    ("Lyon", "Académie de Lyon"), ("Aix-Marseille", "Académie d’Aix-Marseille"),
+    ("Orléans-Tours", "Académie d’Orléans-Tours"), ("Académie de Lyon", "Académie de Lyon"),
+    ("académie d'Amiens", "académie d’Amiens"),
+  ])
+  func theCoverNamesTheAcademieOnce(_ field: String, _ expected: String) throws {
+    let mini = String(decoding: try Tools.fixture("registre-mini.xml"), as: UTF8.self)
+    #expect(mini.contains("<academie>Lyon</academie>"))
+    let input = Data(mini.replacingOccurrences(of: "<academie>Lyon</academie>", with: "<academie>\(field)</academie>").utf8)
+    let fo = String(decoding: try Self.pipeline().formattingObjects(for: .register, input: input, treatment: nil), as: UTF8.self)
+    let text = Self.text(fo)
+    #expect(text.contains(expected), "\(field)")
+    #expect(!text.contains("Académie de Académie") && !text.contains("Académie de académie"))
+    #expect(!text.contains("Académie de A") && !text.contains("Académie de O"))
+  }
+
   @Test func opinionTemplatePlacesEveryTextOfTheOpinion() throws {
     let text = Self.text(try Self.fo(.opinion))
     #expect(text.contains("Verdict : à proscrire"))

@@ -63,6 +63,49 @@ enum Fixtures {
     }
   }
 
+  /// Issue 23: a boolean may be typed oui/non, read as true/false and written back as such;
+  /// « peut-être » is still refused.
+  @Test(arguments: [("oui", true), ("Non", false), ("true", true), ("false", false)])
+  func booleansAcceptOuiAndNon(_ typed: String, _ value: Bool) throws {
+    let dossier = try TemporaryFolder.make()
+    defer { try? FileManager.default.removeItem(at: dossier) }
+    let copie = dossier.appendingPathComponent("r")
+    try FileManager.default.copyItem(at: Fixtures.valide, to: copie)
+    let fiche = copie.appendingPathComponent("traitements/vie-scolaire.yaml")
+    let texte = try String(contentsOf: fiche, encoding: .utf8)
+    #expect(texte.contains("notice_existante: true"))
+    try Data(texte.replacingOccurrences(of: "notice_existante: true", with: "notice_existante: \(typed)").utf8).write(to: fiche)
+    let registre = try RegisterLoading.load(copie).registre
+    let traitement = try #require(registre.traitements.first { $0.id == "vie-scolaire" })
+    #expect(traitement.information?.noticeExistante == value)
+    let xml = String(decoding: try RegisterXML.xmlData(registre), as: UTF8.self)
+    #expect(xml.contains(">\(value)</"))
+    #expect(!xml.contains(">\(typed)</") || typed == "\(value)")
+  }
+
+  /// Issue 23: a country typed by name gets its ISO code suggested; an unknown word gets no guess.
+  @Test(arguments: [("Irlande", "IE"), ("États-Unis", "US"), ("etats-unis", "US"), ("Germany", "DE"), ("fr", "FR"), ("Atlantide", nil)])
+  func aCountryNameGetsItsCodeSuggested(_ typed: String, _ code: String?) throws {
+    let dossier = try TemporaryFolder.make()
+    defer { try? FileManager.default.removeItem(at: dossier) }
+    let copie = dossier.appendingPathComponent("r")
+    try FileManager.default.copyItem(at: Fixtures.valide, to: copie)
+    let fiche = copie.appendingPathComponent("sous-traitants/index-education.yaml")
+    let texte = try String(contentsOf: fiche, encoding: .utf8)
+    try Data(texte.replacingOccurrences(of: "\npays: FR", with: "\npays: \(typed)").utf8).write(to: fiche)
+    do {
+      _ = try RegisterLoading.load(copie)
+      Issue.record("« \(typed) » accepté comme code pays")
+    } catch {
+      let message = try #require(error.diagnostics.first { $0.message.contains("n'est pas un code pays") }?.message)
+      if let code {
+        #expect(message.hasSuffix("vouliez-vous dire \(code) ?"), "\(message)")
+      } else {
+        #expect(!message.contains("vouliez-vous dire"), "\(message)")
+      }
+    }
+  }
+
   @Test func aLoadWithoutSchoolFails() throws {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }

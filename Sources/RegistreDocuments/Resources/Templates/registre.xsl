@@ -99,8 +99,23 @@
       <fo:flow flow-name="xsl-region-body">
           <xsl:call-template name="avertissement-fiches-incompletes"/>
         <fo:block font-size="11pt" color="#555555" space-after="2mm">
-          <xsl:if test="normalize-space($etab/r:academie) != ''">
-            <xsl:call-template name="texte"><xsl:with-param name="texte" select="concat('Académie de ', $etab/r:academie)"/></xsl:call-template>
+          <xsl:variable name="academie" select="normalize-space($etab/r:academie)"/>
+          <xsl:if test="$academie != ''">
+            <xsl:variable name="minuscules" select="translate($academie, 'ACDEMIÉ', 'acdemié')"/>
+            <xsl:variable name="nom">
+              <xsl:choose>
+                <!-- Already « Académie de Lyon », « académie d'Amiens »: as written. -->
+                <xsl:when test="starts-with($minuscules, 'académie') or starts-with($minuscules, 'academie')">
+                  <xsl:value-of select="$academie"/>
+                </xsl:when>
+                <!-- Elision before a vowel: « Académie d'Aix-Marseille », « d'Orléans-Tours ». -->
+                <xsl:when test="contains('AEIOUYÉÈÊÎÔaeiouyéèêîô', substring($academie, 1, 1))">
+                  <xsl:value-of select="concat('Académie d’', $academie)"/>
+                </xsl:when>
+                <xsl:otherwise><xsl:value-of select="concat('Académie de ', $academie)"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:variable>
+            <xsl:call-template name="texte"><xsl:with-param name="texte" select="string($nom)"/></xsl:call-template>
           </xsl:if>
         </fo:block>
         <fo:block font-size="24pt" font-weight="bold" color="{$couleur-titre}" space-before="35mm" role="H1">
