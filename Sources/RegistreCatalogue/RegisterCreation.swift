@@ -22,7 +22,7 @@ public enum CreationError: Error, Sendable, Equatable {
     case .nomInvalide:
       return "nom d'établissement vide ou contenant des caractères de contrôle"
     case .uaiInvalide(let uai):
-      return "UAI « \(uai) » invalide (attendu : sept chiffres et une lettre majuscule, ex. 0999999Z)"
+      return "UAI « \(uai) » invalide (attendu : sept chiffres et une lettre majuscule, ex. 0999999F)"
     case .entreeInconnue(let id):
       return "entrée « \(id) » absente du catalogue (voir « registre catalogue »)"
     case .aucuneEntree:

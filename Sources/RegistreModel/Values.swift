@@ -177,6 +177,18 @@ public enum Codes {
       && lettre.isASCII && lettre.isUppercase
   }
 
+  /// The check letter of a UAI's seven digits: their value modulo 23, read in the alphabet
+  /// without I, O and Q. The ministry publishes no text of this algorithm that we found; it is
+  /// the one described by J. Delmas, « Qu'est-ce que le code RNE ou UAI ? » (blog.juliendelmas.fr),
+  /// whose example 0951099D follows it; it has not been checked against the ministry's directory,
+  /// so a mismatch is a warning, never an error. `nil` unless seven ASCII digits.
+  public static func uaiCheckLetter(_ digits: some StringProtocol) -> Character? {
+    guard digits.count == 7, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(digits) else {
+      return nil
+    }
+    return Array("ABCDEFGHJKLMNPRSTUVWXYZ")[value % 23]
+  }
+
   /// Ids become file names: lower-case ASCII letters, digits and hyphens,
   /// starting with a letter or digit, at most 64 characters.
   public static func isSafeIdentifier(_ texte: String) -> Bool {

@@ -27,4 +27,25 @@ public enum ValidationWorkflow {
         treatment: treatment, line: "\(place): \(finding.severity.libelle): \(finding.message) [\(noticeRule)]")
     }
   }
+
+  /// A warning when the UAI's letter is not the check letter of its digits (a typing error, most
+  /// likely); `nil` when it matches or cannot be checked.
+  public static func uaiWarning(_ registre: Register) -> String? {
+    let uai = registre.etablissement.uai
+    guard uai.count == 8, let expected = Codes.uaiCheckLetter(uai.prefix(7)), uai.last != expected else { return nil }
+    return "etablissement.yaml: avertissement: la lettre clé de l'UAI « \(uai) » ne correspond pas à ses chiffres "
+      + "(clé calculée : \(expected), soit « \(uai.prefix(7))\(expected) ») ; vérifiez le code dans l'annuaire de "
+      + "l'éducation (education.gouv.fr). Clé : reste de la division des sept chiffres par 23, lu dans l'alphabet "
+      + "sans I, O ni Q, d'après J. Delmas, « Qu'est-ce que le code RNE ou UAI ? » (blog.juliendelmas.fr) ; "
+      + "aucun texte officiel de cet algorithme n'a été trouvé."
+  }
+
+  /// What remains « À COMPLÉTER », counted per file, in file order.
+  public static func remainingToComplete(_ diagnostics: [Diagnostic]) -> [(file: String, count: Int)] {
+    var counts: [String: Int] = [:]
+    for diagnostic in diagnostics where diagnostic.message.hasPrefix("valeur à compléter") {
+      counts[diagnostic.emplacement.fichier, default: 0] += 1
+    }
+    return counts.sorted { $0.key < $1.key }.map { (file: $0.key, count: $0.value) }
+  }
 }

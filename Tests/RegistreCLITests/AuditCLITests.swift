@@ -163,7 +163,7 @@ import RegistreTestSupport
     let r = try CLITool.run(["audit", registre.path, "--date", "2026-11-29", "--format", "json"])
     #expect(r.code == 1)
     let objet = try #require(try JSONSerialization.jsonObject(with: Data(r.sortie.utf8)) as? [String: Any])
-    #expect((objet["register"] as? [String: Any])?["uai"] as? String == "0999998Y")
+    #expect((objet["register"] as? [String: Any])?["uai"] as? String == "0999998E")
     let constats = try #require(objet["findings"] as? [[String: Any]])
     let aipd = try #require(constats.first { $0["rule"] as? String == "aipd-requise-manquante" })
     #expect(aipd["treatment"] as? String == "video")

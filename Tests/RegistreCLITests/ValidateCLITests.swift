@@ -114,6 +114,39 @@ import RegistreTestSupport
     }
   }
 
+  /// Issue 23: the UAI's check letter is verified (a warning, exit 0); the right letter gives none.
+  @Test func aUAIWithAWrongCheckLetterIsReported() throws {
+    let dossier = try TemporaryFolder.make()
+    defer { try? FileManager.default.removeItem(at: dossier) }
+    let copie = dossier.appendingPathComponent("r")
+    try FileManager.default.copyItem(at: CLITool.registreValide, to: copie)
+    let bon = try CLITool.run(["valider", copie.path])
+    #expect(bon.code == 0)
+    #expect(!bon.sortie.contains("lettre clé"))
+    let fichier = copie.appendingPathComponent("etablissement.yaml")
+    let texte = try String(contentsOf: fichier, encoding: .utf8)
+    #expect(texte.contains("uai: 0999998E"))
+    try Data(texte.replacingOccurrences(of: "uai: 0999998E", with: "uai: 0999998Y").utf8).write(to: fichier)
+    let faux = try CLITool.run(["valider", copie.path])
+    #expect(faux.code == 0)
+    #expect(faux.sortie.contains("la lettre clé de l'UAI « 0999998Y » ne correspond pas à ses chiffres (clé calculée : E"), "\(faux.sortie)")
+    #expect(faux.sortie.contains("blog.juliendelmas.fr"))
+  }
+
+  /// Issue 23: an invalid register ends with what remains to complete, per file.
+  @Test func whatRemainsToCompleteIsCountedPerFile() throws {
+    let dossier = try TemporaryFolder.make()
+    defer { try? FileManager.default.removeItem(at: dossier) }
+    let copie = dossier.appendingPathComponent("r")
+    try FileManager.default.copyItem(at: CLITool.registreValide, to: copie)
+    #expect(!(try CLITool.run(["valider", copie.path])).erreurs.contains("Reste à compléter"))
+    let fiche = copie.appendingPathComponent("sous-traitants/index-education.yaml")
+    try "id: index-education\nnom: \"À COMPLÉTER : raison sociale\"\npays: \"À COMPLÉTER : pays\"\n".write(to: fiche, atomically: true, encoding: .utf8)
+    let r = try CLITool.run(["valider", copie.path])
+    #expect(r.code == 1)
+    #expect(r.erreurs.contains("Reste à compléter : sous-traitants/index-education.yaml (2)."), "\(r.erreurs)")
+  }
+
   /// Accented spellings are accepted as aliases of the ASCII names.
   @Test func accentedSpellingsAreAccepted() throws {
     #expect(try CLITool.run(["vérifier", "--aide"]).code == 0)

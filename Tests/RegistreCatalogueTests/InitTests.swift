@@ -44,7 +44,7 @@ func fillMarkers(_ texte: String) -> String {
   @Test func initWritesTheCommonSet() throws {
     let dossier = try TemporaryFolder.make().appendingPathComponent("registre")
     defer { try? FileManager.default.removeItem(at: dossier.deletingLastPathComponent()) }
-    let ecrits = try Catalogue.createRegister(dans: dossier, nom: "Collège « Les Tilleuls »", uai: "0999998Y")
+    let ecrits = try Catalogue.createRegister(dans: dossier, nom: "Collège « Les Tilleuls »", uai: "0999998E")
     let fichiers = try yamlFiles(dossier)
     #expect(Set(ecrits) == Set(fichiers.keys))
     #expect(fichiers.keys.filter { $0.hasPrefix("traitements/") }.count == Catalogue.ensembleCommun.count)
@@ -54,7 +54,7 @@ func fillMarkers(_ texte: String) -> String {
     let etablissement = try YAMLDecoder().decode(
       School.self, from: try #require(fichiers["etablissement.yaml"]))
     #expect(etablissement.nom == "Collège « Les Tilleuls »")
-    #expect(etablissement.uai == "0999998Y")
+    #expect(etablissement.uai == "0999998E")
     #expect(etablissement.responsableTraitement.nom.hasPrefix(Catalogue.marqueACompleter))
     #expect(fichiers["traitements/ent.yaml"] == (try Catalogue.entry("ent"))?.texte)
   }
@@ -76,7 +76,7 @@ func fillMarkers(_ texte: String) -> String {
     let existant = traitements.appendingPathComponent("ent.yaml")
     try Data("id: ent\n# fiche locale\n".utf8).write(to: existant)
     #expect(throws: CreationError.fichierExistant("traitements/ent.yaml")) {
-      try Catalogue.createRegister(dans: dossier, nom: "Collège X", uai: "0999998Y", entrees: ["vie-scolaire", "ent"])
+      try Catalogue.createRegister(dans: dossier, nom: "Collège X", uai: "0999998E", entrees: ["vie-scolaire", "ent"])
     }
     #expect(try String(contentsOf: existant, encoding: .utf8) == "id: ent\n# fiche locale\n")
     #expect(!FileManager.default.fileExists(atPath: dossier.appendingPathComponent("etablissement.yaml").path))
@@ -86,7 +86,7 @@ func fillMarkers(_ texte: String) -> String {
   @Test func secondInitIsRefused() throws {
     let dossier = try TemporaryFolder.make()
     defer { try? FileManager.default.removeItem(at: dossier) }
-    try Catalogue.createRegister(dans: dossier, nom: "Collège X", uai: "0999998Y", entrees: ["ent"])
+    try Catalogue.createRegister(dans: dossier, nom: "Collège X", uai: "0999998E", entrees: ["ent"])
     #expect(throws: CreationError.fichierExistant("etablissement.yaml")) {
       try Catalogue.createRegister(dans: dossier, nom: "Collège Y", uai: "0999997X", entrees: ["ent"])
     }
@@ -101,22 +101,22 @@ func fillMarkers(_ texte: String) -> String {
       try Catalogue.createRegister(dans: dossier, nom: "Collège X", uai: "12345")
     }
     #expect(throws: CreationError.entreeInconnue("onde")) {
-      try Catalogue.createRegister(dans: dossier, nom: "Collège X", uai: "0999998Y", entrees: ["ent", "onde"])
+      try Catalogue.createRegister(dans: dossier, nom: "Collège X", uai: "0999998E", entrees: ["ent", "onde"])
     }
     #expect(throws: CreationError.nomInvalide) {
-      try Catalogue.createRegister(dans: dossier, nom: "  ", uai: "0999998Y")
+      try Catalogue.createRegister(dans: dossier, nom: "  ", uai: "0999998E")
     }
     #expect(throws: CreationError.nomInvalide) {
-      try Catalogue.createRegister(dans: dossier, nom: "Collège\nX", uai: "0999998Y")
+      try Catalogue.createRegister(dans: dossier, nom: "Collège\nX", uai: "0999998E")
     }
     #expect(throws: CreationError.aucuneEntree) {
-      try Catalogue.createRegister(dans: dossier, nom: "Collège X", uai: "0999998Y", entrees: [])
+      try Catalogue.createRegister(dans: dossier, nom: "Collège X", uai: "0999998E", entrees: [])
     }
     #expect(try FileManager.default.contentsOfDirectory(atPath: dossier.path).isEmpty)
     let fichier = dossier.appendingPathComponent("fichier")
     try Data().write(to: fichier)
     #expect(throws: CreationError.pasUnDossier(fichier.path)) {
-      try Catalogue.createRegister(dans: fichier, nom: "Collège X", uai: "0999998Y")
+      try Catalogue.createRegister(dans: fichier, nom: "Collège X", uai: "0999998E")
     }
   }
 

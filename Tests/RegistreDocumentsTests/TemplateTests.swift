@@ -278,7 +278,7 @@ struct TemplateTests {
 struct AuditFindingsDocumentTests {
   @Test func writesEscapedDeterministicXMLThatTheTemplateReads() throws {
     let document = AuditFindingsDocument(
-      schoolName: "Collège « A & B »", uai: "0999998Y", date: "2026-11-28", schoolScore: 80,
+      schoolName: "Collège « A & B »", uai: "0999998E", date: "2026-11-28", schoolScore: 80,
       treatments: [
         .init(
           id: "ent", name: "ENT <test>", score: 50,

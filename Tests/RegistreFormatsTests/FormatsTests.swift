@@ -26,7 +26,7 @@ enum Fixtures {
 @Suite struct FolderReading {
   @Test func theValidRegisterLoads() throws {
     let charge = try RegisterLoading.load(Fixtures.valide)
-    #expect(charge.registre.etablissement.uai == "0999998Y")
+    #expect(charge.registre.etablissement.uai == "0999998E")
     #expect(charge.registre.traitements.map(\.id) == ["vie-scolaire"])
     let conservation = try #require(charge.registre.traitements.first?.donnees.last?.conservation)
     #expect(conservation.duree == TimeSpan(quantite: 1, unite: .annees))

@@ -13,6 +13,8 @@ struct ValidateCommand: ParsableCommand {
       Un registre valide peut encore donner des notices qui diraient « non précisé au registre » : chaque fiche
       incomplète pour les notices (finalité, base légale, destinataires, durées, origine des données…) est listée
       après la ligne « Registre valide », comme le fait `registre audit` (règle notice-incomplete).
+      La lettre clé du code UAI est vérifiée (avertissement si elle ne correspond pas à ses chiffres). Un registre
+      invalide se termine par ce qui reste « À COMPLÉTER », compté par fichier.
       Codes de sortie : 0 registre valide ; 1 registre invalide ; 2 usage incorrect ou chemin illisible.
       """
   )
@@ -32,6 +34,7 @@ struct ValidateCommand: ParsableCommand {
       Console.printOutput(
         "Registre valide : \(r.etablissement.nom) (\(r.etablissement.uai)), \(r.traitements.count) traitement(s), "
           + "\(r.sousTraitants.count) sous-traitant(s), \(r.violations.count) violation(s).")
+      if let warning = ValidationWorkflow.uaiWarning(r) { Console.printOutput(warning) }
       let gaps = ValidationWorkflow.noticeGaps(charge)
       if !gaps.isEmpty {
         Console.printOutput(
@@ -41,6 +44,11 @@ struct ValidateCommand: ParsableCommand {
       }
     } catch {
       CLILoader.printDiagnostics(error.diagnostics, racine: chemin)
+      let remaining = ValidationWorkflow.remainingToComplete(error.diagnostics)
+      if !remaining.isEmpty {
+        Console.printError(
+          "Reste à compléter : " + remaining.map { "\($0.file) (\($0.count))" }.joined(separator: ", ") + ".")
+      }
       Console.printError("Registre invalide : \(error.diagnostics.count) problème(s).")
       throw ExitStatus.problemes
     }
