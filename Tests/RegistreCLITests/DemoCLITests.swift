@@ -9,6 +9,10 @@ import RegistreTestSupport
     let sortie = dossier.appendingPathComponent("demo")
     let r = try CLITool.run(["demo", "--sortie", sortie.path, "--date", "2026-11-29"])
     #expect(r.code == 0, "\(r.erreurs)")
+    // It ends by saying what to open, each file named there existing, and what to do next.
+    #expect(r.sortie.contains("À ouvrir : \(sortie.path)/registre.pdf"))
+    #expect(r.sortie.contains("Ensuite, pour votre établissement :"))
+    #expect(r.sortie.contains("registre init MON-REGISTRE"))
     let fichiers = [
       "registre/etablissement.yaml", "audit.txt", "audit.json", "audit.sarif", "ac-demonstration.pem",
       "registre.pdf", "notice-familles.pdf", "notice-eleves.pdf", "rapport-audit.pdf",

@@ -42,5 +42,12 @@ struct Demo: AsyncParsableCommand {
       Console.printOutput("   \(nom) : signature valide et de confiance, document intact")
     }
     Console.printOutput("Terminé : \(sortie)/")
+    Console.printOutput("")
+    Console.printOutput("À ouvrir : \(sortie)/registre.pdf (le registre), \(sortie)/rapport-audit.pdf (l'audit), "
+      + "\(sortie)/notice-familles.pdf (la notice aux familles) ; le registre lui-même est dans \(sortie)/registre/.")
+    Console.printOutput("Ensuite, pour votre établissement :")
+    Console.printOutput("  registre init MON-REGISTRE --nom \"Collège …\" --uai <UAI>       (crée le registre depuis le catalogue)")
+    Console.printOutput("  registre valider MON-REGISTRE                                (dit ce qui reste à compléter)")
+    Console.printOutput("  registre audit MON-REGISTRE                                  (l'avis d'un DPD sur le registre)")
   }
 }
