@@ -86,7 +86,7 @@ let package = Package(
       swiftSettings: swiftSettings),
 
     /** TLS probe of a vendor's endpoints with libssl, judged against ANSSI's TLS guide. */
-    .target(name: "RegistreProbe", dependencies: ["RegistreCrypto", "COpenSSL"], swiftSettings: swiftSettings),
+    .target(name: "RegistreProbe", dependencies: ["RegistreCrypto", "RegistreSupport", "COpenSSL"], swiftSettings: swiftSettings),
 
     /** Batch audit of many registers in parallel; reports of a batch. */
     .target(
@@ -185,7 +185,7 @@ let package = Package(
       ],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "RegistreProbeTests", dependencies: ["RegistreTestSupport", "RegistreProbe"], swiftSettings: swiftSettings),
+      name: "RegistreProbeTests", dependencies: ["RegistreTestSupport", "RegistreProbe", "RegistreSupport"], swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreEvaluationTests",
       dependencies: ["RegistreTestSupport", "RegistreEvaluation", "RegistreModel", "RegistreFormats", "RegistreProbe"],

@@ -1,4 +1,5 @@
 public import Foundation
+import RegistreSupport
 import RegistreCrypto
 
 /// Why a URL cannot be probed at all. The network's own failures are not errors: they are
@@ -55,11 +56,13 @@ public enum TLSProbe {
   ///     the remaining attempts are then skipped.
   ///   - trustAnchors: certificates the chain must lead to.
   ///   - now: the date certificates and key-size rules are judged at.
+  ///   - environment: where `https_proxy` and `no_proxy` are read (`HTTPProxy`).
   public static func probe(
     endpoint: URL, timeout: Duration = .seconds(5), trustAnchors: TrustAnchors = .system,
-    now: Date = Date()
+    now: Date = Date(), environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws(TLSProbeError) -> TLSProbeReport {
     let target = try Target(endpoint)
+    let proxy = HTTPProxy.forTarget(scheme: "https", host: target.host, environment: environment)
     var report = TLSProbeReport(
       endpoint: endpoint.absoluteString, host: target.host, port: target.port, probedAt: now,
       status: .probed)
@@ -70,9 +73,11 @@ public enum TLSProbe {
       return report
     }
     let trust = try TrustStore.probe(trustAnchors)
+    report.proxy = proxy?.label
 
+    // Through a proxy, only the proxy's name is resolved here: the proxy resolves the server's.
     let addresses: [SocketAddress]
-    switch Resolver.resolve(host: target.host, port: target.port, timeout: timeout) {
+    switch Resolver.resolve(host: proxy?.host ?? target.host, port: proxy?.port ?? target.port, timeout: timeout) {
     case .success(let found):
       addresses = found
     case .failure(let failure):
@@ -93,7 +98,7 @@ public enum TLSProbe {
       }
       let isFirst = report.attempts.isEmpty
       let outcome = attempt(
-        version, target: target, addresses: addresses, trust: trust, timeout: timeout, now: now,
+        version, target: target, addresses: addresses, proxy: proxy, trust: trust, timeout: timeout, now: now,
         analyse: report.bestVersion == nil)
       report.attempts.append(outcome.attempt)
       if outcome.attempt.status == .accepted, report.bestVersion == nil {
@@ -141,7 +146,7 @@ public enum TLSProbe {
   }
 
   private static func attempt(
-    _ version: TLSVersion, target: Target, addresses: [SocketAddress], trust: TrustStore,
+    _ version: TLSVersion, target: Target, addresses: [SocketAddress], proxy: HTTPProxy?, trust: TrustStore,
     timeout: Duration, now: Date, analyse: Bool
   ) -> AttemptOutcome {
     let deadline = Deadline(after: timeout)
@@ -153,6 +158,11 @@ public enum TLSProbe {
       return AttemptOutcome(
         attempt: ProtocolAttempt(
           version: version, status: failure.isTimeout ? .timeout : .error, detail: failure.message),
+        networkFailure: failure)
+    }
+    if let proxy, let failure = tunnel(connection, through: proxy, to: target, deadline: deadline) {
+      return AttemptOutcome(
+        attempt: ProtocolAttempt(version: version, status: failure.isTimeout ? .timeout : .error, detail: failure.message),
         networkFailure: failure)
     }
     do {
@@ -181,6 +191,30 @@ public enum TLSProbe {
         return AttemptOutcome(attempt: ProtocolAttempt(version: version, status: .error, detail: message))
       }
     }
+  }
+
+  /// Opens a `CONNECT` tunnel to the server; `nil` when the proxy answered 200. The TLS client
+  /// speaks first, so nothing of the server's can arrive with the proxy's reply.
+  private static func tunnel(
+    _ connection: TCPConnection, through proxy: HTTPProxy, to target: Target, deadline: Deadline
+  ) -> NetworkFailure? {
+    if case .failure(let failure) = connection.write(proxy.connectRequest(host: target.host, port: target.port), deadline: deadline) {
+      return failure
+    }
+    var reply: [UInt8] = []
+    while HTTPProxy.replyStatus(reply) == nil {
+      guard reply.count < 16 * 1024 else { return .unreachable("réponse du proxy \(proxy.label) trop longue") }
+      switch connection.read(limit: 4096, deadline: deadline) {
+      case .success(let bytes):
+        if bytes.isEmpty { return .unreachable("le proxy \(proxy.label) a fermé la connexion sans répondre") }
+        reply += bytes
+      case .failure(let failure):
+        if case .timeout = failure { return .timeout("pas de réponse du proxy \(proxy.label)") }
+        return failure
+      }
+    }
+    guard let (status, reason) = HTTPProxy.replyStatus(reply), status != 200 else { return nil }
+    return .unreachable(proxy.refusal(status: status, reason: reason, target: "\(target.host):\(target.port)"))
   }
 
   /// Asks for the URL's path and reads only the response head. GET rather than HEAD: some

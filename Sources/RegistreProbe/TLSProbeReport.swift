@@ -223,6 +223,8 @@ public struct TLSProbeReport: Codable, Sendable, Equatable {
   public var certificate: CertificateInfo?
   public var hsts: HSTSInfo?
   public var verdict: TLSVerdict
+  /// The web proxy the probe went through (`host:port`), or `nil` for a direct connection.
+  public var proxy: String?
 
   public init(
     endpoint: String, host: String, port: Int, probedAt: Date, status: EndpointStatus,

@@ -4,6 +4,9 @@ import Foundation
 public enum TLSReportText {
   public static func render(_ report: TLSProbeReport) -> String {
     var lines = ["\(report.endpoint) — \(report.verdict.level.label)"]
+    if let proxy = report.proxy {
+      lines.append("  Par le proxy \(proxy) (tunnel CONNECT : la négociation TLS est celle du serveur)")
+    }
     if let detail = report.detail {
       lines.append("  État : \(detail)")
     }

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 #if canImport(Glibc)
   import Glibc
@@ -40,6 +40,19 @@ public enum LocalServers {
     return try withProcess(
       ["python3", script.path, String(port), identity.certificate.path, identity.key.path],
       host: "127.0.0.1", port: port, body: body)
+  }
+
+  /// Runs a small HTTP proxy on loopback (`CONNECT` tunnels and absolute-form requests), as a
+  /// school's filtering proxy would be: any host ending in `.test` is reached at 127.0.0.1;
+  /// with `credentials` (`user:password`) it answers 407 to a request without them. Each request
+  /// line it receives is appended to `log`. The body gets the proxy's port.
+  public static func withProxy<T>(credentials: String? = nil, log: URL, body: (Int) throws -> T) throws -> T {
+    let pki = try TestPKI.get()
+    let script = pki.folder.appendingPathComponent("proxy.py")
+    try Data(proxyScript.utf8).write(to: script)
+    let port = try freePort(host: "127.0.0.1")
+    return try withProcess(
+      ["python3", script.path, String(port), log.path, credentials ?? ""], host: "127.0.0.1", port: port, body: body)
   }
 
   /// A socket that listens but never accepts nor answers: the kernel completes the TCP
@@ -170,6 +183,78 @@ public enum LocalServers {
     }
     return socklen_t(MemoryLayout<sockaddr_in>.size)
   }
+
+  private static let proxyScript = """
+    import base64, socket, socketserver, sys, threading
+
+    port, log, credentials = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+    expected = "Basic " + base64.b64encode(credentials.encode()).decode() if credentials else None
+    lock = threading.Lock()
+
+    def target_address(host, port):
+        return ("127.0.0.1" if host.endswith(".test") else host, port)
+
+    def pipe(source, sink):
+        try:
+            while True:
+                data = source.recv(65536)
+                if not data:
+                    break
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            try: sink.shutdown(socket.SHUT_WR)
+            except OSError: pass
+
+    class Handler(socketserver.BaseRequestHandler):
+        def handle(self):
+            client = self.request
+            head = b""
+            while b"\\r\\n\\r\\n" not in head:
+                chunk = client.recv(4096)
+                if not chunk:
+                    return
+                head += chunk
+            head, rest = head.split(b"\\r\\n\\r\\n", 1)
+            lines = head.decode("latin-1").split("\\r\\n")
+            with lock, open(log, "a") as f:
+                f.write(lines[0] + "\\n")
+            headers = {l.split(":", 1)[0].lower(): l.split(":", 1)[1].strip() for l in lines[1:] if ":" in l}
+            if expected and headers.get("proxy-authorization") != expected:
+                client.sendall(b"HTTP/1.1 407 Proxy Authentication Required\\r\\nProxy-Authenticate: Basic realm=\\"test\\"\\r\\nContent-Length: 0\\r\\n\\r\\n")
+                return
+            method, target, _ = lines[0].split(" ", 2)
+            if method == "CONNECT":
+                host, _, p = target.rpartition(":")
+                try:
+                    upstream = socket.create_connection(target_address(host.strip("[]"), int(p)), timeout=10)
+                except OSError:
+                    client.sendall(b"HTTP/1.1 502 Bad Gateway\\r\\nContent-Length: 0\\r\\n\\r\\n")
+                    return
+                client.sendall(b"HTTP/1.1 200 Connection established\\r\\n\\r\\n")
+                if rest:
+                    upstream.sendall(rest)
+            else:
+                # Absolute form: http://host:port/path
+                address = target.split("://", 1)[1]
+                hostport, _, path = address.partition("/")
+                host, _, p = hostport.partition(":")
+                upstream = socket.create_connection(target_address(host, int(p or 80)), timeout=10)
+                kept = [l for l in lines[1:] if not l.lower().startswith("proxy-")]
+                upstream.sendall((" ".join([method, "/" + path, "HTTP/1.1"]) + "\\r\\n" + "\\r\\n".join(kept) + "\\r\\n\\r\\n").encode("latin-1") + rest)
+            other = threading.Thread(target=pipe, args=(upstream, client), daemon=True)
+            other.start()
+            pipe(client, upstream)
+            other.join(15)
+            upstream.close()
+
+    class Server(socketserver.ThreadingTCPServer):
+        allow_reuse_address = True
+        daemon_threads = True
+
+    Server(("127.0.0.1", port), Handler).serve_forever()
+    """
 
   private static let hstsServerScript = """
     import http.server
