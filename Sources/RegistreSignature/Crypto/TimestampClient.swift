@@ -1,5 +1,6 @@
 import COpenSSL
 import Foundation
+import RegistreSupport
 import RegistreCrypto
 
 #if canImport(Glibc)
@@ -12,11 +13,15 @@ enum TimestampClient {
   static let timeoutSeconds = 30
 
   /// Asks `url` for a time-stamp token over `data` and returns the token (DER `ContentInfo`).
-  static func token(for data: [UInt8], url: URL, tlsAnchors: [Certificate] = []) throws(SignatureError) -> [UInt8] {
+  static func token(
+    for data: [UInt8], url: URL, tlsAnchors: [Certificate] = [],
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) throws(SignatureError) -> [UInt8] {
     let request = try TimestampRequest(
       digest: crypto { () throws(CryptoError) in try Digest.compute(.sha256, over: [data[...]]) }, nonce: randomBytes(8))
     let response = try HTTPClient.post(url: url, contentType: "application/timestamp-query", body: request.der,
-      maximumResponseSize: maximumResponseSize, timeoutSeconds: timeoutSeconds, tlsAnchors: tlsAnchors)
+      maximumResponseSize: maximumResponseSize, timeoutSeconds: timeoutSeconds, tlsAnchors: tlsAnchors,
+      environment: environment)
     return try extractToken(response, request: request)
   }
 
@@ -89,23 +94,43 @@ final class TimestampRequest {
 
 /// The smallest HTTP/1.1 client the RFC 3161 exchange needs: one POST, over plain HTTP or HTTPS.
 enum HTTPClient {
-  /// - Parameter tlsAnchors: certificates trusted for HTTPS besides the system store.
+  /// - Parameters:
+  ///   - tlsAnchors: certificates trusted for HTTPS besides the system store.
+  ///   - environment: where `https_proxy`, `http_proxy` and `no_proxy` are read (`HTTPProxy`).
   static func post(
     url: URL, contentType: String, body: [UInt8], maximumResponseSize: Int, timeoutSeconds: Int,
-    tlsAnchors: [Certificate] = []
+    tlsAnchors: [Certificate] = [], environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws(SignatureError) -> [UInt8] {
     let scheme = url.scheme?.lowercased()
-    guard scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty else {
+    guard let scheme, scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty else {
       throw .timestamp("seules les adresses http:// et https:// sont prises en charge")
     }
     let secure = scheme == "https"
     let port = url.port ?? (secure ? 443 : 80)
     var path = url.path.isEmpty ? "/" : url.path
     if let query = url.query { path += "?" + query }
-    let connection = try Connection(host: host, port: port, timeoutSeconds: timeoutSeconds)
-    if secure { try connection.startTLS(host: host, anchors: tlsAnchors) }
     let hostHeader = url.port.map { "\(host):\($0)" } ?? host
-    let head = "POST \(path) HTTP/1.1\r\nHost: \(hostHeader)\r\nContent-Type: \(contentType)\r\n"
+    let proxy = HTTPProxy.forTarget(scheme: scheme, host: host, environment: environment)
+    let connection: Connection
+    do {
+      connection = try Connection(host: proxy?.host ?? host, port: proxy?.port ?? port, timeoutSeconds: timeoutSeconds)
+    } catch {
+      guard let proxy else { throw error }
+      throw .timestamp("proxy \(proxy.label) injoignable (\(error.description))")
+    }
+    var requestTarget = path
+    var proxyHeaders = ""
+    if let proxy {
+      if secure {
+        try openTunnel(connection, through: proxy, to: host, port: port)
+      } else {
+        // Plain HTTP through a proxy: the request names the whole URL (RFC 9112 § 3.2.2).
+        requestTarget = "http://\(hostHeader)\(path)"
+        if let authorization = proxy.authorization { proxyHeaders = "Proxy-Authorization: \(authorization)\r\n" }
+      }
+    }
+    if secure { try connection.startTLS(host: host, anchors: tlsAnchors) }
+    let head = "POST \(requestTarget) HTTP/1.1\r\nHost: \(hostHeader)\r\n\(proxyHeaders)Content-Type: \(contentType)\r\n"
       + "Content-Length: \(body.count)\r\nAccept: application/timestamp-reply\r\nConnection: close\r\n\r\n"
     try connection.write(Array(head.utf8) + body)
     var response: [UInt8] = []
@@ -119,8 +144,30 @@ enum HTTPClient {
     }
     let parsed = try parse(response)
     guard parsed.finished || parsed.closeDelimited else { throw .timestamp("réponse HTTP incomplète") }
+    if parsed.status == 407, let proxy {
+      throw .timestamp(proxy.refusal(status: 407, reason: "", target: hostHeader))
+    }
     guard parsed.status == 200 else { throw .timestamp("réponse HTTP \(parsed.status)") }
     return parsed.body
+  }
+
+  /// `CONNECT` through the proxy; returns once it answered 200. The TLS client speaks first,
+  /// so nothing of the server's can follow the proxy's reply.
+  private static func openTunnel(
+    _ connection: Connection, through proxy: HTTPProxy, to host: String, port: Int
+  ) throws(SignatureError) {
+    try connection.write(proxy.connectRequest(host: host, port: port))
+    var reply: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while HTTPProxy.replyStatus(reply) == nil {
+      guard reply.count < 16 * 1024 else { throw .timestamp("réponse du proxy \(proxy.label) trop longue") }
+      let received = try connection.read(into: &buffer)
+      if received == 0 { throw .timestamp("le proxy \(proxy.label) a fermé la connexion sans répondre") }
+      reply += buffer[0..<received]
+    }
+    if let (status, reason) = HTTPProxy.replyStatus(reply), status != 200 {
+      throw .timestamp(proxy.refusal(status: status, reason: reason, target: "\(host):\(port)"))
+    }
   }
 
   /// An owned TCP connection, optionally wrapped in TLS (certificate and host name checked).

@@ -30,7 +30,7 @@ authorityKeyIdentifier = keyid
 [server_ext]
 basicConstraints = CA:FALSE
 extendedKeyUsage = serverAuth
-subjectAltName = DNS:localhost,IP:127.0.0.1
+subjectAltName = DNS:localhost,DNS:tsa.test,IP:127.0.0.1
 [ca]
 default_ca = ca_default
 [ca_default]
