@@ -120,5 +120,7 @@ def navigateur(telechargements):
     })
     pilote_chrome = webdriver.Chrome(service=Service(pilote), options=options)
     pilote_chrome.set_page_load_timeout(600)
+    # An element of the next page is waited for (a click on a link returns before the page is there).
+    pilote_chrome.implicitly_wait(10)
     yield pilote_chrome
     pilote_chrome.quit()

@@ -33,15 +33,15 @@ def test_aucune_violation(serveur_demo, navigateur):
 def test_aucune_violation_apres_evaluation_et_erreur(serveur_demo, navigateur):
     """The pages as they look with a result or with diagnostics at the fields."""
     from selenium.webdriver.common.by import By
-    from outils import remplir
+    from outils import remplir, soumettre
     navigateur.get(serveur_demo.url + "/evaluer")
     remplir(navigateur, "nom", "Quiz Express")
     remplir(navigateur, "editeur", "Quiz Express SAS")
     remplir(navigateur, "finalite", "Exercices")
-    navigateur.find_element(By.XPATH, "//button[normalize-space()='Évaluer']").click()
+    soumettre(navigateur, "Évaluer")
     problemes = examiner(navigateur, "/evaluer (avis)")
     navigateur.get(serveur_demo.url + "/modifier/traitements/vie-scolaire")
     remplir(navigateur, "personnes_concernees[0].volume", "beaucoup")
-    navigateur.find_element(By.XPATH, "//button[normalize-space()='Enregistrer']").click()
+    soumettre(navigateur, "Enregistrer")
     problemes += examiner(navigateur, "/modifier (diagnostics)")
     assert not problemes, "\n".join(problemes)

@@ -1,7 +1,7 @@
 """End-to-end scenarios of `registre serveur` in a real headless Chromium (issue 17)."""
 from selenium.webdriver.common.by import By
 
-from outils import champ, choisir, enregistrer, remplir, texte
+from outils import champ, choisir, enregistrer, remplir, soumettre, texte
 
 
 def test_college_cree_depuis_le_catalogue_puis_complete(serveur_vide, navigateur):
@@ -15,7 +15,7 @@ def test_college_cree_depuis_le_catalogue_puis_complete(serveur_vide, navigateur
         if case.is_selected():
             case.click()
     navigateur.find_element(By.ID, "e-siecle").click()
-    navigateur.find_element(By.XPATH, "//button[normalize-space()='Créer le registre']").click()
+    soumettre(navigateur, "Créer le registre")
     assert (serveur_vide.dossier / "traitements/siecle.yaml").is_file()
     assert "Fiches à compléter" in texte(navigateur)
     assert "À COMPLÉTER" in texte(navigateur)
@@ -85,11 +85,11 @@ def test_evaluer_un_outil_puis_l_ajouter(serveur_demo, navigateur):
     remplir(navigateur, "hebergement.pays", "FR")
     choisir(navigateur, "contrat_art28", "signe")
     choisir(navigateur, "publicite", "false")
-    navigateur.find_element(By.XPATH, "//button[normalize-space()='Évaluer']").click()
+    soumettre(navigateur, "Évaluer")
     avis = navigateur.find_element(By.ID, "t-avis").text
     assert "Quiz Express" in avis and ("adoptable" in avis), avis
     assert "Référence :" in texte(navigateur)
-    navigateur.find_element(By.XPATH, "//button[normalize-space()='Ajouter au registre']").click()
+    soumettre(navigateur, "Ajouter au registre")
     assert "/traitements/" in navigateur.current_url, navigateur.current_url
     assert "Quiz Express" in texte(navigateur)
     navigateur.get(serveur_demo.url + "/traitements?statut=brouillon")
@@ -100,7 +100,7 @@ def test_evaluer_fiche_invalide_diagnostic_au_champ(serveur_demo, navigateur):
     navigateur.get(serveur_demo.url + "/evaluer")
     remplir(navigateur, "nom", "Outil sans éditeur")
     remplir(navigateur, "age_minimum_cgu", "treize")
-    navigateur.find_element(By.XPATH, "//button[normalize-space()='Évaluer']").click()
+    soumettre(navigateur, "Évaluer")
     assert "Fiche invalide" in texte(navigateur)
     assert champ(navigateur, "age_minimum_cgu").get_attribute("aria-invalid") == "true"
     assert champ(navigateur, "editeur").get_attribute("aria-invalid") == "true"
@@ -125,7 +125,7 @@ def test_documents_notice_et_registre_signes(serveur_demo, navigateur, telecharg
     for document in ("notices", "registre"):
         navigateur.get(serveur_demo.url + "/documents")
         navigateur.find_element(By.ID, f"d-{document}").click()
-        navigateur.find_element(By.XPATH, "//button[normalize-space()='Produire']").click()
+        soumettre(navigateur, "Produire")
         assert "Écrit :" in texte(navigateur), texte(navigateur)
     notice = _telecharge(navigateur, telechargements, "notice-familles.pdf")
     registre = _telecharge(navigateur, telechargements, "registre.pdf")

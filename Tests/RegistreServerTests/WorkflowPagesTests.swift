@@ -9,10 +9,10 @@ import Testing
 
 /// The text between `<pre id="ID">` and `</pre>`, HTML entities decoded.
 func preformatted(_ id: String, in html: String) -> String? {
-  guard let start = html.range(of: "<pre id=\"\(id)\">"),
-    let end = html[start.upperBound...].range(of: "</pre>")
+  guard let open = html.range(of: "<pre id=\"\(id)\""), let start = html[open.upperBound...].firstIndex(of: ">"),
+    let end = html[start...].range(of: "</pre>")
   else { return nil }
-  return String(html[start.upperBound..<end.lowerBound])
+  return String(html[html.index(after: start)..<end.lowerBound])
     .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
     .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
     .replacingOccurrences(of: "&amp;", with: "&")
