@@ -92,7 +92,7 @@ struct Pages: Sendable {
     let undated = r.traitements.filter { $0.derniereMiseAJour == nil }.count
     if undated > 0 { dates.append(["label": "Fiches sans date de mise à jour", "value": "\(undated)"]) }
     for t in r.traitements {
-      if let aipd = t.aipd, let date = aipd.date { dates.append(["label": "AIPD « \(t.nom) »", "value": date.description]) }
+      if let dpia = t.aipd, let date = dpia.date { dates.append(["label": "AIPD « \(t.nom) »", "value": date.description]) }
     }
     dates.append(["label": "Date de l'audit affiché", "value": report.auditDate.description])
     let school = r.etablissement

@@ -11,8 +11,8 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from conftest import RACINE, Serveur  # noqa: E402
-from outils import remplir, soumettre  # noqa: E402
+from conftest import ROOT, Server  # noqa: E402
+from helpers import fill, submit  # noqa: E402
 
 PAGES = [
     ("tableau-de-bord", "/"), ("traitements", "/traitements"),
@@ -22,28 +22,28 @@ PAGES = [
 
 
 def main():
-    sortie = Path(sys.argv[1]) if len(sys.argv) > 1 else RACINE / "docs/images"
-    sortie.mkdir(parents=True, exist_ok=True)
+    output = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs/images"
+    output.mkdir(parents=True, exist_ok=True)
     options = webdriver.ChromeOptions()
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,900", "--lang=fr-FR"):
         options.add_argument(argument)
-    navigateur = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    navigateur.implicitly_wait(10)
-    serveur = Serveur(["--demo"])
+    browser = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    browser.implicitly_wait(10)
+    serveur = Server(["--demo"])
     try:
-        for nom, page in PAGES:
-            navigateur.get(serveur.url + page)
-            navigateur.save_screenshot(str(sortie / f"serveur-{nom}.png"))
-        navigateur.get(serveur.url + "/evaluer")
-        remplir(navigateur, "nom", "Quiz Express")
-        remplir(navigateur, "editeur", "Quiz Express SAS")
-        remplir(navigateur, "finalite", "Exercices de mathématiques en classe")
-        soumettre(navigateur, "Évaluer")
-        navigateur.find_element(By.ID, "t-avis").location_once_scrolled_into_view
-        navigateur.save_screenshot(str(sortie / "serveur-evaluer.png"))
+        for name, page in PAGES:
+            browser.get(serveur.url + page)
+            browser.save_screenshot(str(output / f"serveur-{name}.png"))
+        browser.get(serveur.url + "/evaluer")
+        fill(browser, "nom", "Quiz Express")
+        fill(browser, "editeur", "Quiz Express SAS")
+        fill(browser, "finalite", "Exercices de mathématiques en classe")
+        submit(browser, "Évaluer")
+        browser.find_element(By.ID, "t-avis").location_once_scrolled_into_view
+        browser.save_screenshot(str(output / "serveur-evaluer.png"))
     finally:
-        navigateur.quit()
-        serveur.arreter()
+        browser.quit()
+        serveur.stop()
 
 
 if __name__ == "__main__":
