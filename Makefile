@@ -22,6 +22,7 @@ build:
 bench: dependances-bench
 	$(RELEASE)
 	python3 Benchmarks/banc.py
+	python3 Benchmarks/serveur.py
 
 dependances-demo:
 	@scripts/dependances.sh demo

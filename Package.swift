@@ -25,6 +25,9 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
   ],
   targets: [
     // MARK: C libraries, found with pkg-config
@@ -128,6 +131,19 @@ let package = Package(
       ],
       swiftSettings: swiftSettings),
 
+    /** `registre serveur`: the register as a local web application (Hummingbird, Mustache templates). */
+    .target(
+      name: "RegistreServer",
+      dependencies: [
+        "RegistreModel", "RegistreFormats", "RegistreCatalogue", "RegistreRules", "RegistreDocuments",
+        "RegistreSignature", "RegistreSupport", "RegistreEvaluation", "RegistreArchive", "RegistreWorkflows",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Mustache", package: "swift-mustache"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+      ],
+      resources: [.copy("Resources/templates"), .copy("Resources/static")],
+      swiftSettings: swiftSettings),
+
     // MARK: Command-line tool
 
     /** `registre`: thin French subcommands over the library. */
@@ -136,7 +152,8 @@ let package = Package(
       dependencies: [
         "RegistreModel", "RegistreFormats", "RegistreCatalogue", "RegistreRules",
         "RegistreDocuments", "RegistreSignature", "RegistreProbe", "RegistreSupport", "RegistreArchive",
-        "RegistreEvaluation", "RegistreBatch", "RegistreGenerator", "RegistreWorkflows", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "RegistreEvaluation", "RegistreBatch", "RegistreGenerator", "RegistreWorkflows", "RegistreServer",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
 
@@ -195,6 +212,14 @@ let package = Package(
       dependencies: ["RegistreTestSupport", 
         "registre", "RegistreArchive", "RegistreModel", "RegistreFormats", "RegistreSignature", "RegistreCatalogue",
         "RegistreSupport", "RegistreCrypto", "RegistreWorkflows",
+      ],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "RegistreServerTests",
+      dependencies: [
+        "RegistreTestSupport", "RegistreServer", "RegistreFormats", "RegistreCatalogue", "RegistreSupport",
+        "RegistreWorkflows", "RegistreSignature", "registre",
+        .product(name: "HTTPTypes", package: "swift-http-types"),
       ],
       swiftSettings: swiftSettings),
     .testTarget(

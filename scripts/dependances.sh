@@ -12,6 +12,10 @@ if [ "$profil" = "test" ] || [ "$profil" = "bench" ]; then
 fi
 if [ "$profil" = "test" ]; then
   debian+=(unzip libreoffice-calc-nogui)
+  # Browser tests of `registre serveur` (Tests/Navigateur): headless Chromium, its driver,
+  # Selenium and axe-core 4 (bundled by axe-core-python), run by pytest.
+  debian+=(chromium chromium-driver)
+  pypi+=(pytest selenium axe-core-python)
 fi
 if [ "$profil" = "bench" ]; then
   # /usr/bin/time -v gives the peak memory of each run (Benchmarks/banc.py).

@@ -158,3 +158,64 @@ extension Catalogue {
     return sortie + "\""
   }
 }
+
+extension Catalogue {
+  /// Adds chosen catalogue entries to an existing register folder: one file per entry in
+  /// `traitements/`, and the processors they reference that the folder does not hold yet.
+  /// Refuses, before writing anything, when a treatment file already exists.
+  ///
+  /// - Returns: the files written, relative to `folder`.
+  @discardableResult
+  public static func addEntries(_ ids: [String], to folder: URL) throws(CreationError) -> [String] {
+    var chosen: [String] = []
+    for id in ids where !chosen.contains(id) { chosen.append(id) }
+    guard !chosen.isEmpty else { throw .aucuneEntree }
+    let entries: [CatalogueEntry]
+    let processors: [CatalogueProcessor]
+    do {
+      entries = try Catalogue.allEntries()
+      processors = try Catalogue.processors()
+    } catch {
+      throw .catalogue(error.description)
+    }
+    let manager = FileManager.default
+    func exists(_ relative: String) -> Bool {
+      let path = folder.appendingPathComponent(relative).path
+      return manager.fileExists(atPath: path) || (try? manager.destinationOfSymbolicLink(atPath: path)) != nil
+    }
+    var files: [(path: String, text: String)] = []
+    for id in chosen {
+      guard let entry = entries.first(where: { $0.id == id }) else { throw .entreeInconnue(id) }
+      let path = "traitements/\(id).yaml"
+      if exists(path) { throw .fichierExistant(path) }
+      files.append((path, entry.texte))
+      for processor in entry.traitement.sousTraitants {
+        let processorPath = "sous-traitants/\(processor).yaml"
+        guard !exists(processorPath), !files.contains(where: { $0.path == processorPath }) else { continue }
+        guard let model = processors.first(where: { $0.id == processor }) else {
+          throw .catalogue("sous-traitant « \(processor) » absent du catalogue")
+        }
+        files.append((processorPath, model.texte))
+      }
+    }
+    for sub in ["traitements", "sous-traitants"] {
+      do {
+        try manager.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
+      } catch {
+        throw .ecriture(chemin: sub, detail: "création du dossier impossible")
+      }
+    }
+    for file in files {
+      do {
+        try AtomicFile.write(Data(file.text.utf8), to: folder.appendingPathComponent(file.path), permissions: 0o640, existing: .refuse)
+      } catch {
+        switch error {
+        case .destinationExists, .destinationIsSymbolicLink: throw .fichierExistant(file.path)
+        case .systemError(let operation, _, let code):
+          throw .ecriture(chemin: file.path, detail: "\(operation) (errno \(code))")
+        }
+      }
+    }
+    return files.map(\.path)
+  }
+}

@@ -55,22 +55,38 @@ public enum EvaluationWorkflow {
     } catch {
       throw WorkflowError(.invalidInput, "erreur : fiche illisible : \(error.message)")
     }
+    return try readSheet(data, named: path)
+  }
+
+  /// Reads a tool sheet from its bytes (a file's, or the YAML of the web form); `name` is the
+  /// file named in the diagnostics. A sheet with any diagnostic is refused.
+  public static func readSheet(_ data: Data, named name: String) throws(WorkflowError) -> ToolSheet {
     do {
-      return try ToolSheetReading.read(data, fichier: path)
+      return try ToolSheetReading.read(data, fichier: name)
     } catch {
-      throw WorkflowError(
+      var failure = WorkflowError(
         .invalidInput,
         lines: error.diagnostics.map(\.texte)
           + ["Fiche invalide : \(error.diagnostics.count) problème(s). Rien n'a été écrit."])
+      failure.diagnostics = error.diagnostics
+      throw failure
     }
   }
 
   /// Evaluates the sheet at `sheetPath`, against the register at `registerPath` when given,
-  /// probing its endpoints when `probe` is given.
+  /// probing its endpoints when `probe` is given (`registre evaluer`).
   public static func evaluate(
     sheetAt sheetPath: String, registerAt registerPath: String?, probe: ProbeSettings?, date: Day
   ) throws(WorkflowError) -> EvaluationOutcome {
     let sheet = try readSheet(at: sheetPath)
+    return try evaluate(sheet, registerAt: registerPath, probe: probe, date: date)
+  }
+
+  /// Evaluates a sheet already read, against the register at `registerPath` when given: the one
+  /// evaluation of `registre evaluer` and of the web page « Évaluer un outil ».
+  public static func evaluate(
+    _ sheet: ToolSheet, registerAt registerPath: String?, probe: ProbeSettings?, date: Day
+  ) throws(WorkflowError) -> EvaluationOutcome {
     let register = try registerPath.map { (path) throws(WorkflowError) in try RegisterInput.load(path) }
     return try evaluate(sheet, register: register, probe: probe, date: date)
   }

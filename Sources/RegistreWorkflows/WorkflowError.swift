@@ -26,6 +26,9 @@ public struct WorkflowError: Error, Sendable, CustomStringConvertible {
   public var reason: Reason
   /// French lines, in the order a front end shows them.
   public var lines: [String]
+  /// For `.invalidInput`: the reader's diagnostics (file, line, field, expected), so that a form
+  /// can show each at its field; `lines` holds the same as text. Empty otherwise.
+  public var diagnostics: [Diagnostic] = []
 
   public init(_ reason: Reason, lines: [String]) {
     self.reason = reason
@@ -43,9 +46,11 @@ public struct WorkflowError: Error, Sendable, CustomStringConvertible {
 
   /// The diagnostics of an invalid register, then the French summary.
   static func invalidRegister(_ diagnostics: [Diagnostic]) -> WorkflowError {
-    WorkflowError(
+    var error = WorkflowError(
       .invalidInput,
       lines: diagnostics.map(\.texte)
         + ["Registre invalide : \(diagnostics.count) problème(s). Rien n'a été écrit."])
+    error.diagnostics = diagnostics
+    return error
   }
 }

@@ -31,6 +31,7 @@ struct RegistreCommand: AsyncParsableCommand {
       DeveloperCommand.self,
       GenerateRegistersCommand.self,
       MeasureAuditCommand.self,
+      ServeCommand.self,
     ],
     helpNames: [.short, .long, .customLong("aide")]
   )

@@ -1,0 +1,221 @@
+import Foundation
+import Hummingbird
+import HTTPTypes
+import NIOCore
+import RegistreEvaluation
+import RegistreFormats
+import RegistreModel
+import RegistreSupport
+import RegistreWorkflows
+
+/// Pages that run the library's workflows, exactly as the CLI does: « Évaluer un outil »
+/// (`EvaluationWorkflow`, as `registre evaluer`) and « Documents » (`DocumentWorkflow`, as
+/// `registre document`, `registre notices` and `registre audit --format pdf`).
+struct WorkflowPages: Sendable {
+  let site: Site
+
+  /// Sub-folder of the register folder where the Documents page writes its PDFs.
+  static let documentsFolder = "documents"
+  /// The file name the tool sheet has in diagnostics and in `registre evaluer`'s own messages.
+  static let sheetName = "fiche-outil.yaml"
+
+  func register(on router: Router<BasicRequestContext>) {
+    router.get("/evaluer") { _, _ in
+      evaluationPage(values: [:], diagnostics: [], outcome: nil, messages: [], status: .ok)
+    }
+    router.post("/evaluer") { request, _ in try await evaluate(request) }
+    router.get("/documents") { _, _ in documentsPage(messages: [], problems: [], status: .ok) }
+    router.post("/documents") { request, _ in try await produce(request) }
+    router.get("/documents/fichier/:name") { _, context in try download(context) }
+  }
+
+  // MARK: Évaluer un outil
+
+  func evaluationPage(
+    values: FormFields.Values, diagnostics: [Diagnostic], outcome: EvaluationOutcome?, messages: [String],
+    status: HTTPResponse.Status, extra: [String: Int] = [:], problems: [String] = []
+  ) -> Response {
+    let type = Format.ficheOutil
+    var data: [String: Any] = [
+      "documentation": type.documentation,
+      "fields": FormTree.fields(type, values: values, errors: FormTree.errors(diagnostics, type: type), extra: extra),
+      "diagnostics": diagnostics.map(Wording.diagnostic), "hasDiagnostics": !diagnostics.isEmpty,
+      "messages": messages, "problems": problems, "hasRegister": site.hasRegister,
+    ]
+    if let outcome {
+      let e = outcome.evaluation
+      func items(_ list: [EvaluationItem]) -> [[String: String]] {
+        list.map { ["message": $0.message, "reference": $0.reference, "basis": $0.basis.libelle, "code": $0.code] }
+      }
+      // The text `registre evaluer` prints, the same function of the same outcome.
+      let text = (try? outcome.report(json: false)) ?? EvaluationTextReport.render(e)
+      data["result"] = [
+        "verdict": e.verdict.libelle, "verdictKey": e.verdict.rawValue, "tool": e.fiche.nom,
+        "reasons": items(e.reasons), "conditions": items(e.conditions), "notes": items(e.notes),
+        "hasReasons": !e.reasons.isEmpty, "hasConditions": !e.conditions.isEmpty, "hasNotes": !e.notes.isEmpty,
+        "report": text, "draft": outcome.isProscribed ? "" : outcome.draftYAML,
+        "familyNote": outcome.isProscribed ? "" : outcome.familyNote,
+        "canAdd": !outcome.isProscribed && outcome.register != nil, "draftId": e.draftEntry.id,
+        "proscribed": outcome.isProscribed, "date": e.date.description,
+      ] as [String: Any]
+    }
+    return site.page("evaluate", title: "Évaluer un outil", status: status, data: data, current: "/evaluer")
+  }
+
+  /// The sheet's form values → YAML → `EvaluationWorkflow.readSheet` → `EvaluationWorkflow.evaluate`
+  /// against this register folder: the reading and the evaluation of `registre evaluer FICHE --registre DOSSIER`.
+  func evaluate(_ request: Request) async throws -> Response {
+    let form = try await PostedForm.read(request, site: site)
+    let values = form.recordValues
+    if let add = form.first("_ajouter") {
+      return evaluationPage(values: values, diagnostics: [], outcome: nil, messages: [], status: .ok, extra: [add: 1])
+    }
+    let yaml = Data(FormFields.yaml(from: values, type: Format.ficheOutil).utf8)
+    let sheet: ToolSheet
+    do throws(WorkflowError) {
+      sheet = try EvaluationWorkflow.readSheet(yaml, named: Self.sheetName)
+    } catch {
+      return evaluationPage(
+        values: values, diagnostics: error.diagnostics, outcome: nil,
+        messages: ["Fiche invalide : rien n'a été évalué. Corrigez les champs signalés."],
+        status: .unprocessableContent)
+    }
+    let outcome: EvaluationOutcome
+    do throws(WorkflowError) {
+      outcome = try EvaluationWorkflow.evaluate(
+        sheet, registerAt: site.hasRegister ? site.folder.path : nil, probe: nil, date: try RegisterInput.day(nil))
+    } catch {
+      return evaluationPage(
+        values: values, diagnostics: [], outcome: nil, messages: ["L'évaluation n'a pas pu être faite :"],
+        status: .unprocessableContent, problems: error.lines)
+    }
+    guard form.first("_action") == "ajouter" else {
+      return evaluationPage(values: values, diagnostics: [], outcome: outcome, messages: [], status: .ok)
+    }
+    // « Ajouter au registre »: the draft entry through the same step as `registre evaluer --ajouter`.
+    do throws(WorkflowError) {
+      let written = try EvaluationWorkflow.addDraft(outcome)
+      site.forget()
+      let id = outcome.evaluation.draftEntry.id
+      return redirect("/traitements/\(id)?ajoute=\(written.hasSuffix(".yaml") ? "1" : "0")")
+    } catch {
+      return evaluationPage(
+        values: values, diagnostics: [], outcome: outcome, messages: ["Rien n'a été ajouté au registre :"],
+        status: .unprocessableContent, problems: error.lines)
+    }
+  }
+
+  // MARK: Documents
+
+  /// The documents the page offers, each produced by the entry point the CLI command calls.
+  enum Product: String, CaseIterable {
+    case register = "registre"
+    case notices
+    case audit
+
+    var label: String {
+      switch self {
+      case .register: return "Le registre (PDF/A, avec son XML joint)"
+      case .notices: return "Les notices d'information (familles, élèves, et les autres publics du registre)"
+      case .audit: return "Le rapport d'audit"
+      }
+    }
+
+    var command: String {
+      switch self {
+      case .register: return "registre document DOSSIER --sortie documents/registre.pdf"
+      case .notices: return "registre notices DOSSIER --sortie documents"
+      case .audit: return "registre audit DOSSIER --format pdf --sortie documents/rapport-audit.pdf"
+      }
+    }
+  }
+
+  func documentsPage(messages: [String], problems: [String], status: HTTPResponse.Status) -> Response {
+    let signing = site.options.signing
+    let signature: String
+    if let signing {
+      signature = signing.isDemonstration
+        ? "Les documents sont signés avec un certificat de démonstration, sans valeur (son autorité est écrite à côté : \(SigningIdentity.demonstrationAuthorityFileName))."
+        : "Les documents sont signés avec le certificat donné au démarrage du serveur."
+    } else {
+      signature = "Les documents ne sont pas signés : le serveur a été démarré sans certificat (options --p12, ou --cle et --certificat, de « registre serveur »)."
+    }
+    let files = Self.producedFiles(site.folder).map { name in ["name": name, "link": "/documents/fichier/\(name)"] }
+    return site.page(
+      "documents", title: "Documents", status: status,
+      data: [
+        "products": Product.allCases.map { ["value": $0.rawValue, "label": $0.label, "command": $0.command] },
+        "signature": signature, "messages": messages, "problems": problems, "hasProblems": !problems.isEmpty,
+        "files": files, "hasFiles": !files.isEmpty, "hasRegister": site.hasRegister,
+        "folder": Self.documentsFolder,
+      ], current: "/documents")
+  }
+
+  func produce(_ request: Request) async throws -> Response {
+    let form = try await PostedForm.read(request, site: site)
+    guard let product = form.first("document").flatMap(Product.init(rawValue:)) else { throw HTTPError(.badRequest) }
+    guard let output = RegisterFolder.url(site.folder, Self.documentsFolder) else {
+      return documentsPage(
+        messages: [], problems: ["Le dossier « \(Self.documentsFolder) » du registre est un lien symbolique : refusé."],
+        status: .unprocessableContent)
+    }
+    do {
+      try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+    } catch {
+      return documentsPage(
+        messages: [], problems: ["Impossible de créer le dossier « \(Self.documentsFolder) » du registre."],
+        status: .unprocessableContent)
+    }
+    let settings = DocumentSettings(signing: site.options.signing, replaceExisting: form.first("remplacer") == "oui")
+    let path = site.folder.path
+    do throws(WorkflowError) {
+      let outcome: DocumentOutcome
+      switch product {
+      case .register:
+        outcome = try await DocumentWorkflow.register(
+          at: path, output: output.appendingPathComponent("registre.pdf"), settings: settings)
+      case .notices:
+        outcome = try await DocumentWorkflow.notices(at: path, folder: output, settings: settings)
+      case .audit:
+        let audit = try AuditWorkflow.run(registerAt: path, options: AuditOptions(date: try RegisterInput.day(nil)))
+        outcome = try await DocumentWorkflow.auditReport(
+          audit, output: output.appendingPathComponent("rapport-audit.pdf"), settings: settings)
+      }
+      if !outcome.written.isEmpty { try site.options.signing?.writeDemonstrationAuthority(in: output) }
+      var messages = outcome.written.map { "Écrit : \(Self.documentsFolder)/\($0.lastPathComponent)" }
+      if !outcome.omittedTreatments.isEmpty {
+        messages.append(
+          "Fiches incomplètes laissées hors du document (le document les nomme) : "
+            + outcome.omittedTreatments.joined(separator: ", "))
+      }
+      return documentsPage(
+        messages: messages, problems: outcome.failureLines,
+        status: outcome.failures.isEmpty ? .ok : .unprocessableContent)
+    } catch {
+      return documentsPage(messages: [], problems: error.lines, status: .unprocessableContent)
+    }
+  }
+
+  /// The PDFs and the demonstration authority in the documents folder: regular files only, by name.
+  static func producedFiles(_ folder: URL) -> [String] {
+    guard let url = RegisterFolder.url(folder, documentsFolder),
+      let names = try? FileManager.default.contentsOfDirectory(atPath: url.path)
+    else { return [] }
+    return names.filter { name in
+      (name.hasSuffix(".pdf") || name.hasSuffix(".pem")) && !name.hasPrefix(".")
+        && RegisterFolder.url(folder, "\(documentsFolder)/\(name)") != nil
+    }.sorted()
+  }
+
+  func download(_ context: BasicRequestContext) throws -> Response {
+    guard let name = context.parameters.get("name"), Self.producedFiles(site.folder).contains(name),
+      let url = RegisterFolder.url(site.folder, "\(Self.documentsFolder)/\(name)"),
+      let data = try? BoundedFile.read(url, limit: BoundedFile.maximumDocumentSize, followSymlinks: false)
+    else { throw HTTPError(.notFound) }
+    let type = name.hasSuffix(".pdf") ? "application/pdf" : "application/x-pem-file"
+    return Response(
+      status: .ok,
+      headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
+      body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+  }
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import RegistreCatalogue
+import RegistreServer
+import RegistreWorkflows
+
+/// `registre serveur DOSSIER`: the register folder as a local web application.
+struct ServeCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "serveur",
+    abstract: "Sert le registre d'un dossier comme application web locale (tableau de bord, fiches, formulaires, documents).",
+    discussion: """
+      Le dossier reste la référence : chaque enregistrement réécrit le fichier YAML concerné, de façon atomique. \
+      Le serveur n'écoute que sur 127.0.0.1 sauf --adresse. Il n'a pas encore de comptes : toute personne qui \
+      atteint l'adresse peut modifier le registre. Ctrl-C l'arrête. Avec --demo, il sert une copie du registre \
+      de démonstration (un lycée fictif) et signe les documents avec un certificat de démonstration.
+      """)
+
+  @Argument(help: "Dossier du registre (créé au besoin : la page « Ajouter depuis le catalogue » crée alors le registre).")
+  var dossier: String?
+
+  @Option(name: .customLong("port"), help: "Port TCP d'écoute.")
+  var port: Int = 8080
+
+  @Option(name: .customLong("adresse"), help: "Adresse IP d'écoute (par défaut la boucle locale seulement).")
+  var adresse: String = "127.0.0.1"
+
+  @Flag(name: [.customLong("demo"), .customLong("démo")], help: "Servir une copie du registre de démonstration.")
+  var demo = false
+
+  @OptionGroup(title: "Signature des documents de la page « Documents » (facultative ; le mot de passe est demandé au démarrage, jamais enregistré)")
+  var signature: CLISigningOptions
+
+  func validate() throws {
+    if demo && dossier != nil { throw ValidationError("--demo sert une copie du registre de démonstration : ne pas indiquer de dossier.") }
+    if !demo && dossier == nil { throw ValidationError("Indiquer le dossier du registre, ou --demo.") }
+    if !(0...65535).contains(port) { throw ValidationError("Port « \(port) » invalide (attendu : 0 à 65535).") }
+    if demo && signature.demandee {
+      throw ValidationError("--demo signe avec un certificat de démonstration : ne pas donner de certificat.")
+    }
+  }
+
+  func run() async throws {
+    let folder: URL
+    if demo {
+      folder = FileManager.default.temporaryDirectory.appendingPathComponent("registre-demo-\(UUID().uuidString)")
+      do {
+        try FileManager.default.copyItem(at: Catalogue.demoFolder(), to: folder)
+      } catch {
+        Console.printError("Erreur : copie du registre de démonstration impossible (\(error)).")
+        throw ExitStatus.usage
+      }
+      Console.printOutput("Copie du registre de démonstration : \(folder.path)")
+    } else {
+      folder = URL(fileURLWithPath: dossier ?? ".").standardizedFileURL
+      var isFolder: ObjCBool = false
+      if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) {
+        guard isFolder.boolValue else {
+          Console.printError("Erreur : « \(folder.path) » n'est pas un dossier.")
+          throw ExitStatus.usage
+        }
+      } else {
+        do {
+          try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+          Console.printError("Erreur : création du dossier « \(folder.path) » impossible.")
+          throw ExitStatus.usage
+        }
+      }
+    }
+    // The signing identity is loaded once, before serving: the password is asked now, never stored.
+    let identity: SigningIdentity?
+    do {
+      identity = try signature.identity(demonstration: demo, organisation: "Registre (démonstration)")
+    } catch {
+      Console.printError("Signature impossible : \(error)")
+      throw ExitStatus.usage
+    }
+    let options = ServerOptions(folder: folder, host: adresse, port: port, demo: demo, signing: identity)
+    do {
+      try await RegistreWebServer.run(options) { address in
+        Console.printOutput("Registre est servi à l'adresse \(address)")
+        Console.printOutput("Attention : sans comptes, toute personne qui atteint cette adresse peut modifier le registre.")
+        Console.printOutput("Ctrl-C pour arrêter.")
+      }
+    } catch {
+      Console.printError("Erreur : le serveur n'a pas pu démarrer ou s'est arrêté (\(error)).")
+      throw ExitStatus.usage
+    }
+    Console.printOutput("Serveur arrêté.")
+  }
+}

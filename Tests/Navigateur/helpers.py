@@ -1,0 +1,34 @@
+"""Small helpers of the browser tests: fill a field by its form name, submit, read the page."""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+
+def field(browser, name):
+    return browser.find_element(By.CSS_SELECTOR, f'[name="{name}"]')
+
+
+def fill(browser, name, value):
+    element = field(browser, name)
+    element.clear()
+    element.send_keys(value)
+
+
+def choose(browser, name, value):
+    Select(field(browser, name)).select_by_value(value)
+
+
+def submit(browser, label):
+    """Clicks the button labelled `libelle` and waits for the next page (a document may take a minute)."""
+    previous = browser.find_element(By.TAG_NAME, "html")
+    browser.find_element(By.XPATH, f"//button[normalize-space()='{label}']").click()
+    WebDriverWait(browser, 600).until(expected_conditions.staleness_of(previous))
+
+
+def save(browser):
+    """Submits the page's main form with its « Enregistrer » button."""
+    submit(browser, "Enregistrer")
+
+
+def page_text(browser):
+    return browser.find_element(By.TAG_NAME, "body").text

@@ -1,0 +1,169 @@
+import Foundation
+import HTTPTypes
+import RegistreFormats
+import RegistreServer
+import RegistreSignature
+import RegistreTestSupport
+import RegistreWorkflows
+import Testing
+
+/// The text between `<pre id="ID">` and `</pre>`, HTML entities decoded.
+func preformatted(_ id: String, in html: String) -> String? {
+  guard let open = html.range(of: "<pre id=\"\(id)\""), let start = html[open.upperBound...].firstIndex(of: ">"),
+    let end = html[start...].range(of: "</pre>")
+  else { return nil }
+  return String(html[html.index(after: start)..<end.lowerBound])
+    .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+    .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+    .replacingOccurrences(of: "&amp;", with: "&")
+}
+
+/// The form pairs of a tool sheet file, as the generated form posts them.
+func sheetForm(_ file: URL) throws -> [(String, String)] {
+  let values = FormFields.values(fromYAML: try Data(contentsOf: file), type: Format.ficheOutil)
+  return values.keys.sorted().flatMap { key in (values[key] ?? []).map { (key, $0) } }
+}
+
+/// `registre ARGUMENTS`, off the cooperative pool.
+func cli(_ arguments: [String]) async throws -> ProcessResult {
+  try await onOwnThread { try RegistreCLI.run(arguments) }
+}
+
+let exampleSheets = RegistreCLI.repository.appendingPathComponent("Exemples/fiches-outils")
+
+@Suite("registre serveur : Évaluer un outil et Documents, par les mêmes entrées que la CLI")
+struct WorkflowPagesTests {
+  @Test(
+    "la page Évaluer et « registre evaluer --registre » donnent le même avis",
+    arguments: ["appli-gratuite-publicite.yaml", "ressource-gar.yaml", "outil-americain-dpf.yaml"])
+  func sameOpinionAsCLI(sheet: String) async throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    let file = exampleSheets.appendingPathComponent(sheet)
+    let cli = try await cli(["evaluer", file.path, "--registre", demo.folder.path])
+    #expect(cli.status == 0 || cli.status == 1, "\(cli.output)\(cli.errors)")
+    let pairs = try sheetForm(file)
+    let page = try await serve(demo.folder) { client in
+      let empty = try await client.execute(uri: "/evaluer", method: .get)
+      let token = try #require(hidden("_csrf", in: empty.text))
+      return try await client.execute(
+        uri: "/evaluer", method: .post, headers: formHeaders,
+        body: form([("_csrf", token), ("_action", "evaluer")] + pairs))
+    }
+    #expect(page.status == .ok)
+    let shown = try #require(preformatted("avis-texte", in: page.text))
+    #expect(shown.trimmingCharacters(in: .whitespacesAndNewlines) == cli.output.trimmingCharacters(in: .whitespacesAndNewlines))
+    #expect(page.text.contains("id=\"t-avis\""))
+  }
+
+  @Test("« Ajouter au registre » écrit le même brouillon que « registre evaluer --ajouter »")
+  func addSameDraftAsCLI() async throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    let other = try DemoCopy()
+    defer { other.remove() }
+    let file = exampleSheets.appendingPathComponent("ressource-gar.yaml")
+    let cli = try await cli(["evaluer", file.path, "--registre", other.folder.path, "--ajouter"])
+    #expect(cli.status == 0 || cli.status == 1, "\(cli.output)\(cli.errors)")
+    let before = Set(try FileManager.default.contentsOfDirectory(atPath: demo.folder.appendingPathComponent("traitements").path))
+    let added = Set(try FileManager.default.contentsOfDirectory(atPath: other.folder.appendingPathComponent("traitements").path))
+      .subtracting(before)
+    let name = try #require(added.first)
+    #expect(added.count == 1)
+    let response = try await serve(demo.folder) { client in
+      let empty = try await client.execute(uri: "/evaluer", method: .get)
+      let token = try #require(hidden("_csrf", in: empty.text))
+      return try await client.execute(
+        uri: "/evaluer", method: .post, headers: formHeaders,
+        body: form([("_csrf", token), ("_action", "ajouter")] + (try sheetForm(file))))
+    }
+    #expect(response.status == .seeOther)
+    #expect(response.headers[.location]?.hasPrefix("/traitements/") == true)
+    #expect(try demo.file("traitements/\(name)") == other.file("traitements/\(name)"))
+  }
+
+  @Test("une fiche d'outil invalide : diagnostic au champ, rien n'est évalué ni écrit")
+  func invalidSheet() async throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    let before = try FileManager.default.contentsOfDirectory(atPath: demo.folder.appendingPathComponent("traitements").path)
+    let page = try await serve(demo.folder) { client in
+      let empty = try await client.execute(uri: "/evaluer", method: .get)
+      let token = try #require(hidden("_csrf", in: empty.text))
+      return try await client.execute(
+        uri: "/evaluer", method: .post, headers: formHeaders,
+        body: form([("_csrf", token), ("_action", "ajouter"), ("nom", "Outil"), ("age_minimum_cgu", "treize")]))
+    }
+    #expect(page.status == .unprocessableContent)
+    #expect(page.text.contains("Fiche invalide"))
+    #expect(page.text.contains("id=\"champ-age_minimum_cgu\" name=\"age_minimum_cgu\" value=\"treize\""))
+    #expect(page.text.contains("aria-invalid=\"true\""))
+    #expect(!page.text.contains("id=\"t-avis\""))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: demo.folder.appendingPathComponent("traitements").path) == before)
+  }
+
+  @Test("un POST sans jeton CSRF vers Évaluer ou Documents est refusé (403) et n'écrit rien")
+  func csrfOnWorkflowPages() async throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    try await serve(demo.folder) { client in
+      for (uri, body) in [("/evaluer", form([("_action", "ajouter"), ("nom", "X"), ("editeur", "Y"), ("finalite", "Z")])),
+                          ("/documents", form([("document", "registre")]))] {
+        let response = try await client.execute(uri: uri, method: .post, headers: formHeaders, body: body)
+        #expect(response.status == .forbidden, "\(uri)")
+      }
+    }
+    #expect(!FileManager.default.fileExists(atPath: demo.folder.appendingPathComponent("documents").path))
+  }
+
+  @Test("Documents : le registre et les notices sont produits, signés, téléchargeables, et la signature se vérifie")
+  func documents() async throws {
+    _ = try Checkers.require("fop", package: "fop")
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    let signing = try SigningIdentity.load(.demonstration(organization: "Registre (démonstration)"), options: SignatureOptions()) { nil }
+    let downloads = try TemporaryFolder.make("registre-serveur-telechargements")
+    defer { try? FileManager.default.removeItem(at: downloads) }
+    try await serve(demo.folder, signing: signing) { client in
+      let page = try await client.execute(uri: "/documents", method: .get)
+      #expect(page.text.contains("certificat de démonstration"))
+      let token = try #require(hidden("_csrf", in: page.text))
+      for document in ["registre", "notices"] {
+        let produced = try await client.execute(
+          uri: "/documents", method: .post, headers: formHeaders, body: form([("_csrf", token), ("document", document)]))
+        #expect(produced.status == .ok, "\(document)")
+        #expect(produced.text.contains("Écrit : documents/"), "\(document)")
+      }
+      // A second production without « remplacer » never replaces a signed document.
+      let again = try await client.execute(
+        uri: "/documents", method: .post, headers: formHeaders, body: form([("_csrf", token), ("document", "registre")]))
+      #expect(again.status == .unprocessableContent)
+      #expect(again.text.contains("registre.pdf"))
+      for name in ["registre.pdf", "notice-familles.pdf", "ac-demonstration.pem"] {
+        let file = try await client.execute(uri: "/documents/fichier/\(name)", method: .get)
+        #expect(file.status == .ok, "\(name)")
+        #expect(file.headers[.contentDisposition]?.contains("attachment") == true, "\(name)")
+        if name.hasSuffix(".pdf") {
+          #expect(file.headers[.contentType] == "application/pdf")
+          #expect(file.text.hasPrefix("%PDF"))
+        } else {
+          try Data(file.text.utf8).write(to: downloads.appendingPathComponent(name))
+        }
+      }
+      for uri in ["/documents/fichier/..%2Fetablissement.yaml", "/documents/fichier/etablissement.yaml", "/documents/fichier/inexistant.pdf"] {
+        let refused = try await client.execute(uri: uri, method: .get)
+        #expect(refused.status == .notFound, "\(uri)")
+      }
+    }
+    // The signatures of the files the page wrote (the loopback client reads text, not bytes).
+    let documentsFolder = demo.folder.appendingPathComponent("documents")
+    for name in ["registre.pdf", "notice-familles.pdf"] {
+      let verified = try await cli([
+        "verifier", documentsFolder.appendingPathComponent(name).path,
+        "--ac", documentsFolder.appendingPathComponent("ac-demonstration.pem").path,
+      ])
+      #expect(verified.status == 0, "\(name) : \(verified.output)\(verified.errors)")
+    }
+    #expect(try demo.file("documents/ac-demonstration.pem") == String(contentsOf: downloads.appendingPathComponent("ac-demonstration.pem"), encoding: .utf8))
+  }
+}
