@@ -1,4 +1,4 @@
-import RegistreFormats
+public import RegistreFormats
 
 /// Why an entry point stopped, with its French wording. The library never prints and never exits:
 /// a front end (the CLI, the web server) shows `lines` and picks its exit code or HTTP status

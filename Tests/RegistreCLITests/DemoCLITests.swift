@@ -13,6 +13,7 @@ import RegistreTestSupport
     #expect(r.sortie.contains("À ouvrir : \(sortie.path)/registre.pdf"))
     #expect(r.sortie.contains("Ensuite, pour votre établissement :"))
     #expect(r.sortie.contains("registre init MON-REGISTRE"))
+    #expect(r.sortie.contains("registre serveur \(sortie.path)/registre"))
     let fichiers = [
       "registre/etablissement.yaml", "audit.txt", "audit.json", "audit.sarif", "ac-demonstration.pem",
       "registre.pdf", "notice-familles.pdf", "notice-eleves.pdf", "rapport-audit.pdf",

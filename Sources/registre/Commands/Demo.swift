@@ -45,6 +45,7 @@ struct Demo: AsyncParsableCommand {
     Console.printOutput("")
     Console.printOutput("À ouvrir : \(sortie)/registre.pdf (le registre), \(sortie)/rapport-audit.pdf (l'audit), "
       + "\(sortie)/notice-familles.pdf (la notice aux familles) ; le registre lui-même est dans \(sortie)/registre/.")
+    Console.printOutput("Dans un navigateur : registre serveur \(sortie)/registre   (le même registre, en application web locale)")
     Console.printOutput("Ensuite, pour votre établissement :")
     Console.printOutput("  registre init MON-REGISTRE --nom \"Collège …\" --uai <UAI>       (crée le registre depuis le catalogue)")
     Console.printOutput("  registre valider MON-REGISTRE                                (dit ce qui reste à compléter)")
