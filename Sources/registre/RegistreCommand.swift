@@ -6,11 +6,11 @@ import RegistreWorkflows
 struct RegistreCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "registre",
-    abstract: "Registre des activités de traitement d'un EPLE : valider, auditer, documenter, signer.",
-    discussion: """
+    abstract: Typography.french("Registre des activités de traitement d'un EPLE : valider, auditer, documenter, signer."),
+    discussion: Typography.french("""
       Codes de sortie, pour toutes les commandes : 0 tout va bien ; 1 la vérification a trouvé des problèmes ;
       2 usage incorrect ou entrée illisible (rien n'a été écrit).
-      """,
+      """),
     version: RegistreVersion.current,
     subcommands: [
       ValidateCommand.self,

@@ -91,6 +91,12 @@ import RegistreTestSupport
         #expect(!help.sortie.contains(english), "« \(english) » dans l'aide de registre \(path.joined(separator: " "))")
       }
       #expect(help.sortie.range(of: #"(?<!\p{L})'[^'\n]+'(?!\p{L})"#, options: .regularExpression) == nil, "\(path)")
+      // Wrapped lines never part « » from their words, nor leave « : ; ? ! » at the start of a line.
+      for line in help.sortie.split(separator: "\n") {
+        let text = line.trimmingCharacters(in: .whitespaces)
+        #expect(!text.hasSuffix("«") && !["»", ":", ";", "?", "!"].contains(where: { text.hasPrefix($0) }),
+          "registre \(path.joined(separator: " ")) : « \(line) »")
+      }
       for name in Self.subcommands(of: help.sortie) where !seen.contains(path + [name]) && path.count < 2 {
         pending.append(path + [name])
       }

@@ -10,9 +10,8 @@ import RegistreWorkflows
 struct AuditCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "audit",
-    abstract:
-      "Audite un registre : AIPD manquantes, bases légales, transferts, durées, flux non sécurisés… (voir docs/rules.md).",
-    discussion: """
+    abstract: Typography.french("Audite un registre : AIPD manquantes, bases légales, transferts, durées, flux non sécurisés… (voir docs/rules.md)."),
+    discussion: Typography.french("""
       Les constats sont regroupés par traitement, avec un score de conformité par traitement et pour \
       l'établissement. Le fichier acceptations.yaml du registre, s'il existe, accepte un constat sur un \
       traitement avec une justification écrite : le constat reste affiché, comme accepté.
@@ -23,7 +22,7 @@ struct AuditCommand: AsyncParsableCommand {
       « Audit consolidé des registres » en PDF/A, signé si un certificat est donné) ; un registre illisible \
       est signalé sans arrêter les autres et compte comme un constat au seuil de --echec-si \
       (voir docs/lot-et-mesures.md).
-      """)
+      """))
 
   enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case texte, json, sarif, csv, pdf
@@ -42,49 +41,49 @@ struct AuditCommand: AsyncParsableCommand {
     }
   }
 
-  @Argument(help: "Dossier du registre ou fichier XML canonique (sans --lot).")
+  @Argument(help: ArgumentHelp(Typography.french("Dossier du registre ou fichier XML canonique (sans --lot).")))
   var chemin: String?
 
   @Option(
     name: .customLong("format"),
-    help: "Format du rapport : texte, json, sarif ou pdf (avec --sortie) pour un registre ; texte, json, csv ou pdf (avec --sortie) avec --lot.")
+    help: ArgumentHelp(Typography.french("Format du rapport : texte, json, sarif ou pdf (avec --sortie) pour un registre ; texte, json, csv ou pdf (avec --sortie) avec --lot.")))
   var format: OutputFormat = .texte
 
   @Option(
     name: .customLong("sortie"),
-    help: "Fichier à écrire : le PDF (format pdf) ou le rapport du lot (--lot ; par défaut la sortie standard) ; refusé s'il existe, sauf avec --remplacer.")
+    help: ArgumentHelp(Typography.french("Fichier à écrire : le PDF (format pdf) ou le rapport du lot (--lot ; par défaut la sortie standard) ; refusé s'il existe, sauf avec --remplacer.")))
   var sortie: String?
 
-  @Flag(name: .customLong("remplacer"), help: "Remplace le fichier de --sortie s'il existe déjà.")
+  @Flag(name: .customLong("remplacer"), help: ArgumentHelp(Typography.french("Remplace le fichier de --sortie s'il existe déjà.")))
   var replace = false
 
-  @Option(name: .customLong("modeles"), help: "Dossier de modèles de l'établissement (format pdf).")
+  @Option(name: .customLong("modeles"), help: ArgumentHelp(Typography.french("Dossier de modèles de l'établissement (format pdf).")))
   var modeles: String?
 
   @OptionGroup(title: "Signature du rapport PDF (facultative)") var signature: CLISigningOptions
 
   @Flag(
     name: [.customLong("demonstration"), .customLong("démonstration")],
-    help: "Signer le PDF avec un certificat de démonstration (sans valeur probante ; son autorité est écrite à côté du PDF).")
+    help: ArgumentHelp(Typography.french("Signer le PDF avec un certificat de démonstration (sans valeur probante ; son autorité est écrite à côté du PDF).")))
   var demonstration = false
 
   @Option(
     name: .customLong("lot"),
-    help: "Dossier d'un lot de registres (un sous-dossier ou un fichier .xml par établissement).")
+    help: ArgumentHelp(Typography.french("Dossier d'un lot de registres (un sous-dossier ou un fichier .xml par établissement).")))
   var lot: String?
 
   @Option(
     name: .customLong("echec-si"),
-    help: "Gravité à partir de laquelle la commande sort avec le code 1 (jamais : toujours 0).")
+    help: ArgumentHelp(Typography.french("Gravité à partir de laquelle la commande sort avec le code 1 (jamais : toujours 0).")))
   var echecSi: Threshold = .erreur
 
-  @Option(name: .customLong("regle"), help: "N'appliquer que cette règle (option répétable).")
+  @Option(name: .customLong("regle"), help: ArgumentHelp(Typography.french("N'appliquer que cette règle (option répétable).")))
   var regles: [String] = []
 
-  @Option(name: .customLong("sans-regle"), help: "Ne pas appliquer cette règle (option répétable).")
+  @Option(name: .customLong("sans-regle"), help: ArgumentHelp(Typography.french("Ne pas appliquer cette règle (option répétable).")))
   var sansRegles: [String] = []
 
-  @Option(name: .customLong("date"), help: "Date de l'audit, AAAA-MM-JJ (par défaut : aujourd'hui).")
+  @Option(name: .customLong("date"), help: ArgumentHelp(Typography.french("Date de l'audit, AAAA-MM-JJ (par défaut : aujourd'hui).")))
   var date: String?
 
   func validate() throws {

@@ -6,19 +6,19 @@ import RegistreCatalogue
 struct CatalogueCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "catalogue",
-    abstract: "Liste les traitements types du catalogue (identifiant, nom, responsable, dépistage AIPD).",
-    discussion: """
+    abstract: Typography.french("Liste les traitements types du catalogue (identifiant, nom, responsable, dépistage AIPD)."),
+    discussion: Typography.french("""
       Chaque entrée est une fiche de registre préremplie avec ses sources ; « registre init » les copie
       dans un nouveau registre. Le dépistage AIPD affiché est indicatif (liste CNIL 2018-327, liste 2019-118,
       règle des deux critères WP248) ; l'audit fait foi.
-      """,
+      """),
     subcommands: [ListCommand.self, ShowCommand.self],
     defaultSubcommand: ListCommand.self
   )
 
   struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "lister", abstract: "Affiche le tableau des entrées du catalogue.")
+      commandName: "lister", abstract: Typography.french("Affiche le tableau des entrées du catalogue."))
 
     func run() throws {
       let entrees = try readCatalogue()
@@ -34,9 +34,9 @@ struct CatalogueCommand: ParsableCommand {
 
   struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "afficher", abstract: "Affiche la fiche YAML d'une entrée du catalogue.")
+      commandName: "afficher", abstract: Typography.french("Affiche la fiche YAML d'une entrée du catalogue."))
 
-    @Argument(help: "Identifiant de l'entrée (voir « registre catalogue »).")
+    @Argument(help: ArgumentHelp(Typography.french("Identifiant de l'entrée (voir « registre catalogue »).")))
     var id: String
 
     func run() throws {

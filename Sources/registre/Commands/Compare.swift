@@ -8,24 +8,24 @@ extension RegistreCommand {
   struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "comparer",
-      abstract: "Liste les modifications entre deux registres.",
-      discussion: """
+      abstract: Typography.french("Liste les modifications entre deux registres."),
+      discussion: Typography.french("""
         A et B sont chacun un dossier de registre, un fichier XML canonique, un registre PDF exporté \
         (lu par son XML incorporé) ou une année scellée de l'archive (DOSSIER/2026).
         Code de sortie : 0 aucune modification, 1 modifications trouvées, 2 entrée illisible.
-        """)
+        """))
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
       case texte, json
     }
 
-    @Argument(help: ArgumentHelp("Registre de référence (le plus ancien).", valueName: "A"))
+    @Argument(help: ArgumentHelp(Typography.french("Registre de référence (le plus ancien)."), valueName: "A"))
     var ancien: String
 
-    @Argument(help: ArgumentHelp("Registre comparé (le plus récent).", valueName: "B"))
+    @Argument(help: ArgumentHelp(Typography.french("Registre comparé (le plus récent)."), valueName: "B"))
     var nouveau: String
 
-    @Option(name: .customLong("format"), help: "Format de la liste : texte ou json.")
+    @Option(name: .customLong("format"), help: ArgumentHelp(Typography.french("Format de la liste : texte ou json.")))
     var format: Format = .texte
 
     func run() throws {

@@ -7,12 +7,12 @@ import RegistreSupport
 struct ConvertCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "convertir",
-    abstract: "Convertit un registre : dossier YAML vers XML canonique (--sortie registre.xml), ou XML vers dossier (--sortie DOSSIER).")
+    abstract: Typography.french("Convertit un registre : dossier YAML vers XML canonique (--sortie registre.xml), ou XML vers dossier (--sortie DOSSIER)."))
 
-  @Argument(help: "Dossier du registre ou fichier XML canonique.")
+  @Argument(help: ArgumentHelp(Typography.french("Dossier du registre ou fichier XML canonique.")))
   var chemin: String
 
-  @Option(name: .customLong("sortie"), help: "Fichier .xml à écrire, ou dossier à créer.")
+  @Option(name: .customLong("sortie"), help: ArgumentHelp(Typography.french("Fichier .xml à écrire, ou dossier à créer.")))
   var sortie: String
 
   func run() throws {
@@ -47,14 +47,14 @@ struct ConvertCommand: ParsableCommand {
 /// `registre developpeur generer`: rewrites the files derived from the format descriptor.
 struct DeveloperCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "developpeur", abstract: "Outils des développeurs de Registre.",
+    commandName: "developpeur", abstract: Typography.french("Outils des développeurs de Registre."),
     shouldDisplay: false, subcommands: [GenerateCommand.self])
 
   struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "generer", abstract: "Réécrit Schemas/registre.xsd, Schemas/registre-yaml.schema.json et docs/format.md.")
+      commandName: "generer", abstract: Typography.french("Réécrit Schemas/registre.xsd, Schemas/registre-yaml.schema.json et docs/format.md."))
 
-    @Option(name: .customLong("racine"), help: "Racine du dépôt.")
+    @Option(name: .customLong("racine"), help: ArgumentHelp(Typography.french("Racine du dépôt.")))
     var racine: String = "."
 
     func run() throws {

@@ -6,19 +6,19 @@ import RegistreWorkflows
 struct Demo: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "demo",
-    abstract: "Copie le registre de démonstration (un lycée fictif) et lui applique le travail principal.",
-    discussion: """
+    abstract: Typography.french("Copie le registre de démonstration (un lycée fictif) et lui applique le travail principal."),
+    discussion: Typography.french("""
       Le registre est copié dans DOSSIER/registre/ ; à côté sont écrits le rapport d'audit (texte, JSON, SARIF), \
       le registre, les notices et le rapport d'audit en PDF/A, signés PAdES avec un certificat de démonstration \
       jetable (créé en mémoire, sa clé n'est jamais écrite), et le certificat de l'autorité de démonstration \
       (ac-demonstration.pem) pour vérifier les signatures avec « registre verifier --ac ». \
       Un dossier produit par une démonstration précédente est remplacé ; tout autre dossier existant est refusé.
-      """)
+      """))
 
-  @Option(name: .customLong("sortie"), help: "Dossier de sortie (par défaut : ./demo).")
+  @Option(name: .customLong("sortie"), help: ArgumentHelp(Typography.french("Dossier de sortie (par défaut : ./demo).")))
   var sortie: String = "demo"
 
-  @Option(name: .customLong("date"), help: "Date de l'audit, AAAA-MM-JJ (par défaut : aujourd'hui).")
+  @Option(name: .customLong("date"), help: ArgumentHelp(Typography.french("Date de l'audit, AAAA-MM-JJ (par défaut : aujourd'hui).")))
   var date: String?
 
   func run() async throws {

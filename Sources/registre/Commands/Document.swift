@@ -6,23 +6,23 @@ import RegistreWorkflows
 struct Document: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "document",
-    abstract: "Produit le registre en PDF/A-3 (avec son XML canonique en pièce jointe).",
-    discussion: """
+    abstract: Typography.french("Produit le registre en PDF/A-3 (avec son XML canonique en pièce jointe)."),
+    discussion: Typography.french("""
       Le PDF contient : page de garde, synthèse, une fiche par traitement, annexe des sous-traitants,
       registre des violations et bloc de signature. Il faut Apache FOP (paquet Debian « fop »).
       Avec SOURCE_DATE_EPOCH, la date du document est fixée et le PDF est reproductible.
-      """)
+      """))
 
-  @Argument(help: "Dossier du registre ou fichier XML canonique.")
+  @Argument(help: ArgumentHelp(Typography.french("Dossier du registre ou fichier XML canonique.")))
   var chemin: String
 
-  @Option(name: .customLong("sortie"), help: "Fichier PDF à écrire (refusé s'il existe, sauf avec --remplacer).")
+  @Option(name: .customLong("sortie"), help: ArgumentHelp(Typography.french("Fichier PDF à écrire (refusé s'il existe, sauf avec --remplacer).")))
   var sortie: String
 
-  @Flag(name: .customLong("remplacer"), help: "Remplace le fichier de --sortie s'il existe déjà.")
+  @Flag(name: .customLong("remplacer"), help: ArgumentHelp(Typography.french("Remplace le fichier de --sortie s'il existe déjà.")))
   var replace = false
 
-  @Option(name: [.customLong("modeles"), .customLong("modèles")], help: "Dossier de modèles de l'établissement (voir « registre modeles exporter »).")
+  @Option(name: [.customLong("modeles"), .customLong("modèles")], help: ArgumentHelp(Typography.french("Dossier de modèles de l'établissement (voir « registre modeles exporter »).")))
   var modeles: String?
 
   @OptionGroup(title: "Signature (facultative)") var signature: CLISigningOptions

@@ -13,8 +13,8 @@ import RegistreWorkflows
 struct EvaluateCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "evaluer",
-    abstract: "Évalue un outil numérique avant son adoption : avis, conditions, brouillon de fiche et note aux familles.",
-    discussion: """
+    abstract: Typography.french("Évalue un outil numérique avant son adoption : avis, conditions, brouillon de fiche et note aux familles."),
+    discussion: Typography.french("""
       FICHE est la fiche de l'outil (YAML) ; `registre evaluer --modele` en imprime une vide, commentée. \
       Verdict : adoptable, adoptable sous conditions ou à proscrire, chaque raison et condition avec sa référence. \
       Voir docs/evaluer.md.
@@ -23,58 +23,57 @@ struct EvaluateCommand: AsyncParsableCommand {
       --cle et --certificat).
       Codes de sortie : 0 adoptable ; 1 adoptable sous conditions ou à proscrire (quelque chose est à faire \
       avant l'usage) ; 2 fiche ou registre illisible, option invalide, fichier existant (rien n'a été écrit).
-      """,
+      """),
     aliases: ["évaluer"])
 
   enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case texte, json, pdf
   }
 
-  @Argument(help: ArgumentHelp("Fiche de l'outil (YAML).", valueName: "FICHE"))
+  @Argument(help: ArgumentHelp(Typography.french("Fiche de l'outil (YAML)."), valueName: "FICHE"))
   var fiche: String?
 
-  @Flag(name: [.customLong("modele"), .customLong("modèle")], help: "Imprime une fiche vide, commentée, à remplir.")
+  @Flag(name: [.customLong("modele"), .customLong("modèle")], help: ArgumentHelp(Typography.french("Imprime une fiche vide, commentée, à remplir.")))
   var modele = false
 
-  @Option(name: .customLong("format"), help: "Format de l'avis : texte, json ou pdf (pdf demande --sortie).")
+  @Option(name: .customLong("format"), help: ArgumentHelp(Typography.french("Format de l'avis : texte, json ou pdf (pdf demande --sortie).")))
   var format: OutputFormat = .texte
 
   @Option(
     name: .customLong("registre"),
-    help: ArgumentHelp("Registre de l'établissement (dossier ou XML) à prendre en compte.", valueName: "CHEMIN"))
+    help: ArgumentHelp(Typography.french("Registre de l'établissement (dossier ou XML) à prendre en compte."), valueName: "CHEMIN"))
   var registre: String?
 
   @Flag(
     name: .customLong("ajouter"),
-    help: "Écrit le brouillon de fiche dans traitements/ du registre (--registre), sans jamais écraser.")
+    help: ArgumentHelp(Typography.french("Écrit le brouillon de fiche dans traitements/ du registre (--registre), sans jamais écraser.")))
   var ajouter = false
 
   @Option(
     name: .customLong("sortie"),
-    help: ArgumentHelp(
-      "Dossier où écrire l'avis, le brouillon de fiche et la note aux familles (fichiers existants refusés).",
+    help: ArgumentHelp(Typography.french("Dossier où écrire l'avis, le brouillon de fiche et la note aux familles (fichiers existants refusés)."),
       valueName: "DOSSIER"))
   var sortie: String?
 
-  @Flag(name: .customLong("sonder"), help: "Sonde TLS de chaque point d'accès https de la fiche.")
+  @Flag(name: .customLong("sonder"), help: ArgumentHelp(Typography.french("Sonde TLS de chaque point d'accès https de la fiche.")))
   var sonder = false
 
   @Option(
     name: .customLong("ac"),
-    help: ArgumentHelp("Avec --sonder : fichier PEM d'autorités de confiance (répétable).", valueName: "FICHIER.pem"))
+    help: ArgumentHelp(Typography.french("Avec --sonder : fichier PEM d'autorités de confiance (répétable)."), valueName: "FICHIER.pem"))
   var autorites: [String] = []
 
   @Option(
     name: [.customLong("delai"), .customLong("délai")],
-    help: ArgumentHelp("Avec --sonder : délai maximal de chaque étape réseau, en secondes.", valueName: "SECONDES"))
+    help: ArgumentHelp(Typography.french("Avec --sonder : délai maximal de chaque étape réseau, en secondes."), valueName: "SECONDES"))
   var delai: Double = 5
 
-  @Option(name: .customLong("date"), help: "Date de l'avis, AAAA-MM-JJ (par défaut : aujourd'hui).")
+  @Option(name: .customLong("date"), help: ArgumentHelp(Typography.french("Date de l'avis, AAAA-MM-JJ (par défaut : aujourd'hui).")))
   var date: String?
 
   @Option(
     name: [.customLong("modeles"), .customLong("modèles")],
-    help: "Dossier de modèles de l'établissement pour l'avis PDF (voir « registre modeles exporter »).")
+    help: ArgumentHelp(Typography.french("Dossier de modèles de l'établissement pour l'avis PDF (voir « registre modeles exporter »).")))
   var modeles: String?
 
   @OptionGroup(title: "Signature de l'avis PDF (facultative)") var signature: CLISigningOptions

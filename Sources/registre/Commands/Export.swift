@@ -7,8 +7,8 @@ extension RegistreCommand {
   struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "exporter",
-      abstract: "Scelle le registre de l'année dans l'archive : PDF signés, XML, tableurs, modifications, bilan.",
-      discussion: """
+      abstract: Typography.french("Scelle le registre de l'année dans l'archive : PDF signés, XML, tableurs, modifications, bilan."),
+      discussion: Typography.french("""
         Écrit DOSSIER/AAAA/ : registre-AAAA.pdf (PDF/A-3 signé, XML incorporé), registre-AAAA.xml, .csv, .ods, \
         les notices et le rapport d'audit signés, changements-AAAA.txt/.json (par rapport à l'année précédente \
         de l'archive), bilan-AAAA.txt/.json/.pdf, MANIFEST.sha256 et sa signature MANIFEST.sha256.p7s.
@@ -21,29 +21,29 @@ extension RegistreCommand {
         certificat de démonstration créé en mémoire, sans valeur probante (son autorité est jointe : \
         ac-demonstration.pem).
         Code de sortie : 0 année scellée, 2 entrée invalide ou échec (rien n'est ajouté à l'archive).
-        """)
+        """))
 
-    @Argument(help: ArgumentHelp("Dossier du registre (ou XML canonique).", valueName: "chemin"))
+    @Argument(help: ArgumentHelp(Typography.french("Dossier du registre (ou XML canonique)."), valueName: "chemin"))
     var chemin: String
 
-    @Option(name: [.customLong("annee"), .customLong("année")], help: "Année exportée (ex. 2026).")
+    @Option(name: [.customLong("annee"), .customLong("année")], help: ArgumentHelp(Typography.french("Année exportée (ex. 2026).")))
     var annee: Int
 
-    @Option(name: .customLong("archive"), help: ArgumentHelp("Dossier de l'archive annuelle.", valueName: "dossier"))
+    @Option(name: .customLong("archive"), help: ArgumentHelp(Typography.french("Dossier de l'archive annuelle."), valueName: "dossier"))
     var archive: String
 
-    @Option(name: .customLong("motif"), help: "Raison d'une révision (obligatoire quand l'année est déjà scellée).")
+    @Option(name: .customLong("motif"), help: ArgumentHelp(Typography.french("Raison d'une révision (obligatoire quand l'année est déjà scellée).")))
     var motif: String?
 
-    @Flag(name: [.customLong("demonstration"), .customLong("démonstration")], help: "Signer avec un certificat de démonstration (sans valeur probante).")
+    @Flag(name: [.customLong("demonstration"), .customLong("démonstration")], help: ArgumentHelp(Typography.french("Signer avec un certificat de démonstration (sans valeur probante).")))
     var demonstration = false
 
-    @Option(name: [.customLong("modeles"), .customLong("modèles")], help: ArgumentHelp("Dossier de modèles XSLT personnalisés.", valueName: "dossier"))
+    @Option(name: [.customLong("modeles"), .customLong("modèles")], help: ArgumentHelp(Typography.french("Dossier de modèles XSLT personnalisés."), valueName: "dossier"))
     var modeles: String?
 
     @Flag(
       name: .customLong("accepter-brouillons"),
-      help: "Sceller l'année même si toutes les fiches sont des brouillons (sinon : refusé).")
+      help: ArgumentHelp(Typography.french("Sceller l'année même si toutes les fiches sont des brouillons (sinon : refusé).")))
     var accepterBrouillons = false
 
     @OptionGroup var signature: CLISigningOptions

@@ -9,36 +9,36 @@ import RegistreRules
 struct GenerateRegistersCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "generer-registres",
-    abstract: "Génère des registres fictifs à partir du catalogue (essais, mesures de performance).",
-    discussion: """
+    abstract: Typography.french("Génère des registres fictifs à partir du catalogue (essais, mesures de performance)."),
+    discussion: Typography.french("""
       Écrit un registre par établissement (fichier XML canonique ou dossier YAML) dans DOSSIER, \\
       qui doit être neuf ou vide. Même graine, mêmes paramètres : mêmes octets sur toute machine. \\
       Les UAI sont fictifs (départements 098 et 099, qui n'existent pas) mais bien formés. \\
       Voir docs/lot-et-mesures.md.
-      """,
+      """),
     shouldDisplay: false)
 
-  @Argument(help: "Dossier à créer (ou vide) où écrire les registres.")
+  @Argument(help: ArgumentHelp(Typography.french("Dossier à créer (ou vide) où écrire les registres.")))
   var dossier: String
 
-  @Option(name: .customLong("etablissements"), help: "Nombre d'établissements (1 à 19 999).")
+  @Option(name: .customLong("etablissements"), help: ArgumentHelp(Typography.french("Nombre d'établissements (1 à 19 999).")))
   var etablissements: Int = 1
 
-  @Option(name: .customLong("traitements"), help: "Traitements par établissement (1 à 500).")
+  @Option(name: .customLong("traitements"), help: ArgumentHelp(Typography.french("Traitements par établissement (1 à 500).")))
   var traitements: Int = 50
 
-  @Option(name: .customLong("graine"), help: "Graine du générateur pseudo-aléatoire.")
+  @Option(name: .customLong("graine"), help: ArgumentHelp(Typography.french("Graine du générateur pseudo-aléatoire.")))
   var graine: UInt64 = 2026
 
   @Option(
     name: .customLong("defauts"),
-    help: "Part des traitements et sous-traitants qui reçoivent un défaut (0 à 1).")
+    help: ArgumentHelp(Typography.french("Part des traitements et sous-traitants qui reçoivent un défaut (0 à 1).")))
   var defauts: Double = 0.1
 
-  @Option(name: .customLong("illisibles"), help: "Nombre de registres écrits illisibles.")
+  @Option(name: .customLong("illisibles"), help: ArgumentHelp(Typography.french("Nombre de registres écrits illisibles.")))
   var illisibles: Int = 0
 
-  @Option(name: .customLong("format"), help: "xml (un fichier par établissement) ou dossier (YAML).")
+  @Option(name: .customLong("format"), help: ArgumentHelp(Typography.french("xml (un fichier par établissement) ou dossier (YAML).")))
   var format: GeneratorFormat = .xml
 
   enum GeneratorFormat: String, ExpressibleByArgument, CaseIterable {
@@ -69,16 +69,16 @@ struct GenerateRegistersCommand: ParsableCommand {
 struct MeasureAuditCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "mesurer-audit",
-    abstract: "Mesure le débit de l'audit en mémoire (traitements par seconde, un cœur).",
+    abstract: Typography.french("Mesure le débit de l'audit en mémoire (traitements par seconde, un cœur)."),
     shouldDisplay: false)
 
-  @Option(name: .customLong("etablissements"), help: "Registres générés en mémoire.")
+  @Option(name: .customLong("etablissements"), help: ArgumentHelp(Typography.french("Registres générés en mémoire.")))
   var etablissements: Int = 200
 
-  @Option(name: .customLong("traitements"), help: "Traitements par registre.")
+  @Option(name: .customLong("traitements"), help: ArgumentHelp(Typography.french("Traitements par registre.")))
   var traitements: Int = 50
 
-  @Option(name: .customLong("repetitions"), help: "Nombre de mesures (médiane et dispersion).")
+  @Option(name: .customLong("repetitions"), help: ArgumentHelp(Typography.french("Nombre de mesures (médiane et dispersion).")))
   var repetitions: Int = 7
 
   /// CPU time of the calling thread, in seconds.

@@ -6,28 +6,28 @@ import RegistreCatalogue
 struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "init",
-    abstract: "Crée le registre d'un établissement à partir d'entrées du catalogue.",
-    discussion: """
+    abstract: Typography.french("Crée le registre d'un établissement à partir d'entrées du catalogue."),
+    discussion: Typography.french("""
       Écrit etablissement.yaml, une fiche par entrée dans traitements/ et les sous-traitants types dans
       sous-traitants/. Chaque valeur que l'établissement doit fournir commence par « À COMPLÉTER » ;
       « registre valider » les signale toutes avec leur fichier et leur ligne.
       Ne remplace jamais un fichier existant : si l'un des fichiers à écrire existe déjà, rien n'est écrit.
       Sans --avec, l'ensemble commun du catalogue est utilisé.
-      """
+      """)
   )
 
-  @Argument(help: "Dossier du nouveau registre (créé s'il n'existe pas).")
+  @Argument(help: ArgumentHelp(Typography.french("Dossier du nouveau registre (créé s'il n'existe pas).")))
   var dossier: String
 
-  @Option(name: .customLong("nom"), help: "Nom de l'établissement.")
+  @Option(name: .customLong("nom"), help: ArgumentHelp(Typography.french("Nom de l'établissement.")))
   var nom: String
 
-  @Option(name: .customLong("uai"), help: "Code UAI de l'établissement (sept chiffres et une lettre).")
+  @Option(name: .customLong("uai"), help: ArgumentHelp(Typography.french("Code UAI de l'établissement (sept chiffres et une lettre).")))
   var uai: String
 
   @Option(
     name: .customLong("avec"),
-    help: "Identifiants des entrées, séparés par des virgules (par défaut : l'ensemble commun).")
+    help: ArgumentHelp(Typography.french("Identifiants des entrées, séparés par des virgules (par défaut : l'ensemble commun).")))
   var avec: String?
 
   func run() throws {

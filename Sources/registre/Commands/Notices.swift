@@ -6,8 +6,8 @@ import RegistreWorkflows
 struct Notices: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "notices",
-    abstract: "Produit les notices d'information (articles 13 et 14) pour les familles, les élèves, les personnels et les visiteurs, en PDF/A.",
-    discussion: """
+    abstract: Typography.french("Produit les notices d'information (articles 13 et 14) pour les familles, les élèves, les personnels et les visiteurs, en PDF/A."),
+    discussion: Typography.french("""
       Par défaut : notice-familles.pdf (responsables légaux : une première partie de deux pages au plus, le
       détail en annexe) et notice-eleves.pdf (en mots simples), couvrant chaque traitement qui concerne les élèves
       ou leurs familles ; notice-personnels.pdf et notice-visiteurs.pdf (avec le texte des panneaux vidéo) quand
@@ -19,27 +19,27 @@ struct Notices: AsyncParsableCommand {
       écriture atomique) les traitements qu'elles couvrent, la date et l'empreinte de chaque fiche : l'audit ne
       signale plus d'information manquante pour eux, et signale une « notice périmée » si la fiche change ensuite
       dans ce que la notice dit.
-      """)
+      """))
 
-  @Argument(help: "Dossier du registre ou fichier XML canonique.")
+  @Argument(help: ArgumentHelp(Typography.french("Dossier du registre ou fichier XML canonique.")))
   var chemin: String
 
-  @Option(name: .customLong("sortie"), help: "Dossier où écrire les PDF (créé au besoin ; fichiers remplacés).")
+  @Option(name: .customLong("sortie"), help: ArgumentHelp(Typography.french("Dossier où écrire les PDF (créé au besoin ; fichiers remplacés).")))
   var sortie: String
 
-  @Flag(name: .customLong("par-traitement"), help: "Ajoute une notice par traitement concernant les élèves ou les familles.")
+  @Flag(name: .customLong("par-traitement"), help: ArgumentHelp(Typography.french("Ajoute une notice par traitement concernant les élèves ou les familles.")))
   var parTraitement = false
 
-  @Option(name: .customLong("traitement"), help: "Ajoute la notice de ce seul traitement (identifiant).")
+  @Option(name: .customLong("traitement"), help: ArgumentHelp(Typography.french("Ajoute la notice de ce seul traitement (identifiant).")))
   var traitement: String?
 
-  @Option(name: [.customLong("modeles"), .customLong("modèles")], help: "Dossier de modèles de l'établissement (voir « registre modeles exporter »).")
+  @Option(name: [.customLong("modeles"), .customLong("modèles")], help: ArgumentHelp(Typography.french("Dossier de modèles de l'établissement (voir « registre modeles exporter »).")))
   var modeles: String?
 
-  @Flag(name: .customLong("html"), help: "Écrit aussi notice-familles.html, la même notice en page web accessible (ENT, site).")
+  @Flag(name: .customLong("html"), help: ArgumentHelp(Typography.french("Écrit aussi notice-familles.html, la même notice en page web accessible (ENT, site).")))
   var html = false
 
-  @Flag(name: .customLong("marquer"), help: "Inscrit les notices produites comme diffusées (notices-diffusees.yaml).")
+  @Flag(name: .customLong("marquer"), help: ArgumentHelp(Typography.french("Inscrit les notices produites comme diffusées (notices-diffusees.yaml).")))
   var marquer = false
 
   @OptionGroup(title: "Signature (facultative)") var signature: CLISigningOptions

@@ -7,35 +7,34 @@ import RegistreSupport
 struct ProbeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sonder",
-    abstract: "Sonde la configuration TLS d'adresses https:// et la juge selon le guide TLS de l'ANSSI.",
-    discussion: """
+    abstract: Typography.french("Sonde la configuration TLS d'adresses https:// et la juge selon le guide TLS de l'ANSSI."),
+    discussion: Typography.french("""
       Pour chaque adresse, une négociation réelle par version (TLS 1.3, 1.2, 1.1, 1.0), la suite \
       négociée, le certificat (confiance, expiration, nom d'hôte, clé) et l'en-tête HSTS. Les \
       adresses http:// sont signalées comme flux non chiffré, sans sonde.
       Code de sortie : 0 si tout est conforme ou acceptable, 1 sinon, 2 pour une adresse invalide.
-      """)
+      """))
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case texte
     case json
   }
 
-  @Argument(help: ArgumentHelp("Adresses à sonder (https://hote[:port][/chemin]).", valueName: "URL"))
+  @Argument(help: ArgumentHelp(Typography.french("Adresses à sonder (https://hote[:port][/chemin])."), valueName: "URL"))
   var adresses: [String]
 
   @Option(
     name: .customLong("ac"),
-    help: ArgumentHelp(
-      "Fichier PEM d'autorités de confiance (répétable) ; par défaut, le magasin du système.",
+    help: ArgumentHelp(Typography.french("Fichier PEM d'autorités de confiance (répétable) ; par défaut, le magasin du système."),
       valueName: "FICHIER.pem"))
   var autorites: [String] = []
 
   @Option(
     name: [.customLong("delai"), .customLong("délai")],
-    help: ArgumentHelp("Délai maximal de chaque étape réseau, en secondes.", valueName: "SECONDES"))
+    help: ArgumentHelp(Typography.french("Délai maximal de chaque étape réseau, en secondes."), valueName: "SECONDES"))
   var delai: Double = 5
 
-  @Option(help: "Format de sortie : texte ou json.")
+  @Option(help: ArgumentHelp(Typography.french("Format de sortie : texte ou json.")))
   var format: Format = .texte
 
   func run() throws {

@@ -8,24 +8,24 @@ import RegistreWorkflows
 struct ServeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "serveur",
-    abstract: "Sert le registre d'un dossier comme application web locale (tableau de bord, fiches, formulaires, documents).",
-    discussion: """
+    abstract: Typography.french("Sert le registre d'un dossier comme application web locale (tableau de bord, fiches, formulaires, documents)."),
+    discussion: Typography.french("""
       Le dossier reste la référence : chaque enregistrement réécrit le fichier YAML concerné, de façon atomique. \
       Le serveur n'écoute que sur 127.0.0.1 sauf --adresse. Il n'a pas encore de comptes : toute personne qui \
       atteint l'adresse peut modifier le registre. Ctrl-C l'arrête. Avec --demo, il sert une copie du registre \
       de démonstration (un lycée fictif) et signe les documents avec un certificat de démonstration.
-      """)
+      """))
 
-  @Argument(help: "Dossier du registre (créé au besoin : la page « Ajouter depuis le catalogue » crée alors le registre).")
+  @Argument(help: ArgumentHelp(Typography.french("Dossier du registre (créé au besoin : la page « Ajouter depuis le catalogue » crée alors le registre).")))
   var dossier: String?
 
-  @Option(name: .customLong("port"), help: "Port TCP d'écoute.")
+  @Option(name: .customLong("port"), help: ArgumentHelp(Typography.french("Port TCP d'écoute.")))
   var port: Int = 8080
 
-  @Option(name: .customLong("adresse"), help: "Adresse IP d'écoute (par défaut la boucle locale seulement).")
+  @Option(name: .customLong("adresse"), help: ArgumentHelp(Typography.french("Adresse IP d'écoute (par défaut la boucle locale seulement).")))
   var adresse: String = "127.0.0.1"
 
-  @Flag(name: [.customLong("demo"), .customLong("démo")], help: "Servir une copie du registre de démonstration.")
+  @Flag(name: [.customLong("demo"), .customLong("démo")], help: ArgumentHelp(Typography.french("Servir une copie du registre de démonstration.")))
   var demo = false
 
   @OptionGroup(title: "Signature des documents de la page « Documents » (facultative ; le mot de passe est demandé au démarrage, jamais enregistré)")

@@ -11,43 +11,42 @@ import RegistreWorkflows
 /// Signing options shared by every command that produces a PDF (`signer`, `document`, `notices`, `audit`,
 /// the yearly export): include them with `@OptionGroup var signature: CLISigningOptions`.
 struct CLISigningOptions: ParsableArguments {
-  @Option(name: .customLong("p12"), help: ArgumentHelp("Certificat et clé au format PKCS#12 (.p12, .pfx).", valueName: "fichier"))
+  @Option(name: .customLong("p12"), help: ArgumentHelp(Typography.french("Certificat et clé au format PKCS#12 (.p12, .pfx)."), valueName: "fichier"))
   var p12: String?
 
-  @Option(name: [.customLong("cle"), .customLong("clé")], help: ArgumentHelp("Clé privée PEM (avec --certificat).", valueName: "fichier"))
+  @Option(name: [.customLong("cle"), .customLong("clé")], help: ArgumentHelp(Typography.french("Clé privée PEM (avec --certificat)."), valueName: "fichier"))
   var cle: String?
 
-  @Option(name: .customLong("certificat"), help: ArgumentHelp("Certificat PEM du signataire (avec --cle).", valueName: "fichier"))
+  @Option(name: .customLong("certificat"), help: ArgumentHelp(Typography.french("Certificat PEM du signataire (avec --cle)."), valueName: "fichier"))
   var certificat: String?
 
-  @Option(name: [.customLong("chaine"), .customLong("chaîne")], help: ArgumentHelp("Certificats intermédiaires PEM à joindre à la signature.", valueName: "fichier"))
+  @Option(name: [.customLong("chaine"), .customLong("chaîne")], help: ArgumentHelp(Typography.french("Certificats intermédiaires PEM à joindre à la signature."), valueName: "fichier"))
   var chaine: String?
 
   @Option(
     name: .customLong("mot-de-passe-fichier"),
-    help: ArgumentHelp(
-      "Fichier dont la première ligne est le mot de passe. À défaut : variable REGISTRE_MOT_DE_PASSE, puis saisie masquée.",
+    help: ArgumentHelp(Typography.french("Fichier dont la première ligne est le mot de passe. À défaut : variable REGISTRE_MOT_DE_PASSE, puis saisie masquée."),
       valueName: "fichier"))
   var motDePasseFichier: String?
 
-  @Option(name: .customLong("nom"), help: "Nom du signataire inscrit dans la signature.")
+  @Option(name: .customLong("nom"), help: ArgumentHelp(Typography.french("Nom du signataire inscrit dans la signature.")))
   var nom: String?
 
-  @Option(name: .customLong("raison"), help: "Motif de la signature (ex. « Registre des activités de traitement 2026 »).")
+  @Option(name: .customLong("raison"), help: ArgumentHelp(Typography.french("Motif de la signature (ex. « Registre des activités de traitement 2026 »).")))
   var raison: String?
 
-  @Option(name: .customLong("lieu"), help: "Lieu de signature.")
+  @Option(name: .customLong("lieu"), help: ArgumentHelp(Typography.french("Lieu de signature.")))
   var lieu: String?
 
-  @Option(name: .customLong("contact"), help: "Moyen de contacter le signataire.")
+  @Option(name: .customLong("contact"), help: ArgumentHelp(Typography.french("Moyen de contacter le signataire.")))
   var contact: String?
 
   @Option(
     name: .customLong("horodatage"),
-    help: ArgumentHelp("Adresse http:// ou https:// d'une autorité d'horodatage RFC 3161 (signature PAdES B-T).", valueName: "url"))
+    help: ArgumentHelp(Typography.french("Adresse http:// ou https:// d'une autorité d'horodatage RFC 3161 (signature PAdES B-T)."), valueName: "url"))
   var horodatage: String?
 
-  @Flag(name: .customLong("forcer"), help: "Signer même avec un certificat expiré ou pas encore valide.")
+  @Flag(name: .customLong("forcer"), help: ArgumentHelp(Typography.french("Signer même avec un certificat expiré ou pas encore valide.")))
   var forcer = false
 
   /// True when credentials were given, i.e. the output must be signed.
@@ -158,19 +157,19 @@ extension RegistreCommand {
   struct SignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "signer",
-      abstract: "Signe un PDF : signature électronique PAdES (B-B, ou B-T avec --horodatage).",
-      discussion: """
+      abstract: Typography.french("Signe un PDF : signature électronique PAdES (B-B, ou B-T avec --horodatage)."),
+      discussion: Typography.french("""
         Le PDF d'origine est conservé octet pour octet ; la signature est ajoutée en mise à jour \
         incrémentale, invisible. Le mot de passe n'est jamais lu sur la ligne de commande : \
         --mot-de-passe-fichier, variable REGISTRE_MOT_DE_PASSE, ou saisie masquée.
         Exemple : registre signer registre.pdf --sortie registre-signe.pdf --p12 agent.p12 \
         --raison "Registre des activités de traitement 2026"
-        """)
+        """))
 
-    @Argument(help: ArgumentHelp("PDF à signer.", valueName: "entree.pdf"))
+    @Argument(help: ArgumentHelp(Typography.french("PDF à signer."), valueName: "entree.pdf"))
     var entree: String
 
-    @Option(name: .customLong("sortie"), help: ArgumentHelp("PDF signé à créer (ne doit pas déjà exister).", valueName: "sortie.pdf"))
+    @Option(name: .customLong("sortie"), help: ArgumentHelp(Typography.french("PDF signé à créer (ne doit pas déjà exister)."), valueName: "sortie.pdf"))
     var sortie: String
 
     @OptionGroup var signature: CLISigningOptions

@@ -8,16 +8,16 @@ import RegistreDocuments
 struct TemplatesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "modeles",
-    abstract: "Modèles XSLT des documents (registre, notices, rapport d'audit).",
+    abstract: Typography.french("Modèles XSLT des documents (registre, notices, rapport d'audit)."),
     subcommands: [ExportCommand.self],
     aliases: ["modèles"])
 
   struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "exporter",
-      abstract: "Copie les modèles intégrés dans DOSSIER (nouveau ou vide), pour les adapter puis les utiliser avec --modeles DOSSIER.")
+      abstract: Typography.french("Copie les modèles intégrés dans DOSSIER (nouveau ou vide), pour les adapter puis les utiliser avec --modeles DOSSIER."))
 
-    @Argument(help: "Dossier à créer (ou dossier vide).")
+    @Argument(help: ArgumentHelp(Typography.french("Dossier à créer (ou dossier vide).")))
     var dossier: String
 
     func run() throws {

@@ -7,8 +7,8 @@ import RegistreWorkflows
 struct ValidateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "valider",
-    abstract: "Vérifie un registre (dossier YAML ou fichier XML) : schéma, types, références, valeurs à compléter.",
-    discussion: """
+    abstract: Typography.french("Vérifie un registre (dossier YAML ou fichier XML) : schéma, types, références, valeurs à compléter."),
+    discussion: Typography.french("""
       Chaque problème est signalé avec son fichier, sa ligne, sa colonne, le champ et ce qui était attendu.
       Un registre valide peut encore donner des notices qui diraient « non précisé au registre » : chaque fiche
       incomplète pour les notices (finalité, base légale, destinataires, durées, origine des données…) est listée
@@ -16,10 +16,10 @@ struct ValidateCommand: ParsableCommand {
       La lettre clé du code UAI est vérifiée (avertissement si elle ne correspond pas à ses chiffres). Un registre
       invalide se termine par ce qui reste « À COMPLÉTER », compté par fichier.
       Codes de sortie : 0 registre valide ; 1 registre invalide ; 2 usage incorrect ou chemin illisible.
-      """
+      """)
   )
 
-  @Argument(help: "Dossier du registre ou fichier XML canonique.")
+  @Argument(help: ArgumentHelp(Typography.french("Dossier du registre ou fichier XML canonique.")))
   var chemin: String
 
   func run() throws {

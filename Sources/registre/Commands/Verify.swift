@@ -10,8 +10,8 @@ extension RegistreCommand {
   struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "verifier",
-      abstract: "Vérifie les signatures PAdES de fichiers PDF, ou une année scellée de l'archive.",
-      discussion: """
+      abstract: Typography.french("Vérifie les signatures PAdES de fichiers PDF, ou une année scellée de l'archive."),
+      discussion: Typography.french("""
         Avec un dossier (DOSSIER/2026, produit par « registre exporter ») : le manifeste MANIFEST.sha256, \
         l'empreinte de chaque fichier, la signature CMS du manifeste et les signatures de chaque PDF ; tout \
         fichier ajouté, supprimé ou modifié est signalé. Le manifeste doit être signé par le signataire des PDF \
@@ -27,19 +27,19 @@ extension RegistreCommand {
         « modifié après signature », avec les objets en cause.
         Code de sortie : 0 si toutes les signatures sont valides et reconnues, 1 sinon, 2 si un \
         fichier est illisible.
-        """,
+        """),
       aliases: ["vérifier"])
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
       case texte, json
     }
 
-    @Argument(help: ArgumentHelp("PDF à vérifier, ou dossier d'une année scellée.", valueName: "fichier.pdf|dossier"))
+    @Argument(help: ArgumentHelp(Typography.french("PDF à vérifier, ou dossier d'une année scellée."), valueName: "fichier.pdf|dossier"))
     var fichiers: [String]
 
     @Option(
       name: .customLong("ac"), parsing: .upToNextOption,
-      help: ArgumentHelp("Certificats PEM des autorités de confiance (sinon : magasin du système).", valueName: "fichier.pem"))
+      help: ArgumentHelp(Typography.french("Certificats PEM des autorités de confiance (sinon : magasin du système)."), valueName: "fichier.pem"))
     var ac: [String] = []
 
     @Option(
@@ -50,7 +50,7 @@ extension RegistreCommand {
         valueName: "certificat|empreinte"))
     var signataire: [String] = []
 
-    @Option(name: .customLong("format"), help: "Format du rapport : texte ou json.")
+    @Option(name: .customLong("format"), help: ArgumentHelp(Typography.french("Format du rapport : texte ou json.")))
     var format: Format = .texte
 
     func validate() throws {
