@@ -193,28 +193,22 @@ public enum TLSProbe {
     }
   }
 
-  /// Opens a `CONNECT` tunnel to the server; `nil` when the proxy answered 200. The TLS client
-  /// speaks first, so nothing of the server's can arrive with the proxy's reply.
+  /// Opens a `CONNECT` tunnel to the server; `nil` when the proxy answered 200.
   private static func tunnel(
     _ connection: TCPConnection, through proxy: HTTPProxy, to target: Target, deadline: Deadline
   ) -> NetworkFailure? {
     if case .failure(let failure) = connection.write(proxy.connectRequest(host: target.host, port: target.port), deadline: deadline) {
       return failure
     }
-    var reply: [UInt8] = []
-    while HTTPProxy.replyStatus(reply) == nil {
-      guard reply.count < 16 * 1024 else { return .unreachable("réponse du proxy \(proxy.label) trop longue") }
-      switch connection.read(limit: 4096, deadline: deadline) {
-      case .success(let bytes):
-        if bytes.isEmpty { return .unreachable("le proxy \(proxy.label) a fermé la connexion sans répondre") }
-        reply += bytes
-      case .failure(let failure):
-        if case .timeout = failure { return .timeout("pas de réponse du proxy \(proxy.label)") }
-        return failure
+    do {
+      let problem = try proxy.awaitTunnel(to: "\(target.host):\(target.port)") { () throws(NetworkFailure) -> [UInt8] in
+        try connection.read(limit: 4096, deadline: deadline).get()
       }
+      return problem.map(NetworkFailure.unreachable)
+    } catch {
+      if case .timeout = error { return .timeout("pas de réponse du proxy \(proxy.label)") }
+      return error
     }
-    guard let (status, reason) = HTTPProxy.replyStatus(reply), status != 200 else { return nil }
-    return .unreachable(proxy.refusal(status: status, reason: reason, target: "\(target.host):\(target.port)"))
   }
 
   /// Asks for the URL's path and reads only the response head. GET rather than HEAD: some

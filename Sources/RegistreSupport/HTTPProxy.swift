@@ -89,6 +89,24 @@ public struct HTTPProxy: Sendable, Equatable {
     return (status, parts.count > 2 ? String(parts[2]) : "")
   }
 
+  /// Reads the proxy's reply to `connectRequest` through `read` (the bytes that arrived; empty once
+  /// the proxy closed). `nil` once the tunnel is open; otherwise why not, in French. The TLS client
+  /// speaks first, so nothing of the server's can arrive with the proxy's reply.
+  public func awaitTunnel<Failure: Error>(
+    to target: String, read: () throws(Failure) -> [UInt8]
+  ) throws(Failure) -> String? {
+    var reply: [UInt8] = []
+    while true {
+      if let (status, reason) = Self.replyStatus(reply) {
+        return status == 200 ? nil : refusal(status: status, reason: reason, target: target)
+      }
+      guard reply.count < 16 * 1024 else { return "réponse du proxy \(label) trop longue" }
+      let bytes = try read()
+      if bytes.isEmpty { return "le proxy \(label) a fermé la connexion sans répondre" }
+      reply += bytes
+    }
+  }
+
   /// French words for a proxy that did not open the tunnel.
   public func refusal(status: Int, reason: String, target: String) -> String {
     let shown = TerminalText.escaped(String(reason.prefix(120)))

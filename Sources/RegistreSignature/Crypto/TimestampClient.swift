@@ -151,23 +151,17 @@ enum HTTPClient {
     return parsed.body
   }
 
-  /// `CONNECT` through the proxy; returns once it answered 200. The TLS client speaks first,
-  /// so nothing of the server's can follow the proxy's reply.
+  /// `CONNECT` through the proxy; returns once it answered 200.
   private static func openTunnel(
     _ connection: Connection, through proxy: HTTPProxy, to host: String, port: Int
   ) throws(SignatureError) {
     try connection.write(proxy.connectRequest(host: host, port: port))
-    var reply: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 4096)
-    while HTTPProxy.replyStatus(reply) == nil {
-      guard reply.count < 16 * 1024 else { throw .timestamp("réponse du proxy \(proxy.label) trop longue") }
+    let problem = try proxy.awaitTunnel(to: "\(host):\(port)") { () throws(SignatureError) -> [UInt8] in
       let received = try connection.read(into: &buffer)
-      if received == 0 { throw .timestamp("le proxy \(proxy.label) a fermé la connexion sans répondre") }
-      reply += buffer[0..<received]
+      return Array(buffer[0..<received])
     }
-    if let (status, reason) = HTTPProxy.replyStatus(reply), status != 200 {
-      throw .timestamp(proxy.refusal(status: status, reason: reason, target: "\(host):\(port)"))
-    }
+    if let problem { throw .timestamp(problem) }
   }
 
   /// An owned TCP connection, optionally wrapped in TLS (certificate and host name checked).
