@@ -168,10 +168,17 @@ public enum DataCategory: String, EnumeratedValue {
     }
   }
 
-  /// Sensitive or highly personal data in the sense of WP248 criterion 4:
-  /// Art. 9 and 10 data, plus social, financial, location and disciplinary data.
+  /// Sensitive or highly personal data that call for the strongest care (exemptions refused,
+  /// MFA on remote access): Art. 9 and 10 data, plus social, NIR, location and disciplinary data.
   public var estSensibleOuHautementPersonnelle: Bool {
     estArticle9 || [.infractions, .social, .nir, .localisation, .discipline].contains(self)
+  }
+
+  /// Data that meet WP248 rev.01 criterion 4 (« données sensibles ou à caractère hautement
+  /// personnel »): the categories above, and financial data, which the guidelines name
+  /// (« financial data that might be used for payment fraud »): a family's income for a grant.
+  public var remplitCritere4WP248: Bool {
+    estSensibleOuHautementPersonnelle || self == .economiqueFinancier
   }
 }
 

@@ -18,6 +18,39 @@ import Testing
     #expect(s.listItems.isEmpty)
   }
 
+  @Test func pupilsPlusFinancialDataRequireADPIA() {
+    // A grant application: the family's income is highly personal (WP248 rev.01, criterion 4).
+    var t = Fixture.treatment()
+    t.nom = "Demandes de bourse"
+    t.donnees.append(PersonalData(categorie: .economiqueFinancier))
+    let s = DPIAScreening.screen(t)
+    #expect(s.required)
+    #expect(s.criteria == [.sensitiveData, .vulnerablePersons])
+    let finding = Fixture.findings("aipd-requise-manquante", Fixture.register { $0 = t })
+    #expect(finding.count == 1)
+  }
+
+  @Test func financialDataOfStaffAloneMeetOneCriterionOnly() {
+    var t = Fixture.treatment()
+    t.personnesConcernees = [DataSubjects(categorie: .personnels)]
+    t.donnees = [PersonalData(categorie: .economiqueFinancier)]
+    let s = DPIAScreening.screen(t)
+    #expect(s.criteria == [.sensitiveData])
+    #expect(!s.required)
+  }
+
+  @Test func suppliersBankDetailsKeepTheSupplierExemption() {
+    var t = Fixture.treatment()
+    t.personnesConcernees = [DataSubjects(categorie: .autres)]
+    t.donnees = [PersonalData(categorie: .economiqueFinancier)]
+    t.criteresAIPD = [.grandeEchelle]
+    t.exemptionAIPD = .relationFournisseurs
+    let s = DPIAScreening.screen(t)
+    #expect(s.criteria.count == 2)
+    #expect(s.exemption?.applied == true)
+    #expect(!s.required)
+  }
+
   @Test func pupilBiometricsIsOnTheCNILList() {
     var t = Fixture.treatment()
     t.donnees = [PersonalData(categorie: .biometrie)]

@@ -125,7 +125,7 @@ public struct DPIAScreening: Hashable, Sendable {
       .systematicMonitoring,
       declared.contains(.surveillanceSystematique) || declared.contains(.surveillanceConstantePersonnels)
         || VideoSurveillance.isVideo(traitement))
-    add(.sensitiveData, categories.contains { $0.estSensibleOuHautementPersonnelle })
+    add(.sensitiveData, categories.contains(where: \.remplitCritere4WP248))
     add(.largeScale, declared.contains(.grandeEchelle) || declared.contains(.localisationGrandeEchelle))
     add(.matching, declared.contains(.croisementDonnees) || declared.contains(.profilageSourcesExternes))
     add(.vulnerablePersons, pupils)
