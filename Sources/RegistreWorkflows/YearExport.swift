@@ -1,10 +1,11 @@
 public import Foundation
 import RegistreArchive
 import RegistreDocuments
-import RegistreFormats
+public import RegistreFormats
 public import RegistreModel
 import RegistreRules
 import RegistreSignature
+import RegistreSupport
 
 /// What a sealed year is made with.
 public struct YearExportOptions: Sendable {
@@ -54,8 +55,12 @@ public enum YearExportWorkflow {
     registerAt path: String, options: YearExportOptions, signing: SigningIdentity
   ) async throws(WorkflowError) -> YearExportOutcome {
     let loaded = try RegisterInput.load(path)
-    return try await run(loaded.registre, options: options, signing: signing)
+    return try await run(loaded, options: options, signing: signing)
   }
+
+  /// The register folder's own records sealed with the year, as they are: the school's written
+  /// acceptances and the record of issued notices, which the sealed audit report took into account.
+  static let folderRecords = [AcceptancesFile.name, IssuedNoticesFile.name]
 
   /// The target folder, refused when the year is sealed and no revision reason is given. Call it
   /// before loading credentials so that nothing is asked for in vain.
@@ -87,10 +92,12 @@ public enum YearExportWorkflow {
       + (all ? " (--accepter-brouillons)" : "") + " : " + drafts.map(\.id).joined(separator: ", ") + "."
   }
 
-  /// Seals a loaded register.
+  /// Seals a loaded register. Its audit report is the one `registre audit` gives on the same
+  /// folder and day (acceptances and issued notices included).
   public static func run(
-    _ registre: Register, options: YearExportOptions, signing: SigningIdentity
+    _ loaded: LoadedRegister, options: YearExportOptions, signing: SigningIdentity
   ) async throws(WorkflowError) -> YearExportOutcome {
+    let registre = loaded.registre
     try checkTarget(options)
     let year = options.year
     let archive = options.archive
@@ -102,7 +109,8 @@ public enum YearExportWorkflow {
     guard let day = Day(iso: date.day) else {
       throw WorkflowError(.failed, "erreur : date du jour illisible (\(date.day)).")
     }
-    let report = Audit.run(registre, context: AuditContext(auditDate: day))
+    let report = try AuditWorkflow.run(loaded, date: day).report
+    let records = try folderRecords(of: loaded)
 
     // The previous sealed year, for the change list and the review's comparison.
     let previous = YearArchive.previous(before: year, in: archive)
@@ -151,6 +159,7 @@ public enum YearExportWorkflow {
           "modifications-titre": "Modifications depuis le registre \(previous.name)",
         ]
       }
+      for (name, data) in records { try add(name, data) }
       try add("bilan-\(year).txt", Data(review.text.utf8), 0o644)
       try add("bilan-\(year).json", try review.json(), 0o644)
       if let reason = options.revisionReason {
@@ -212,6 +221,23 @@ public enum YearExportWorkflow {
     } catch {
       throw WorkflowError(.failed, "erreur : \(error) ; \(sealed)")
     }
+  }
+
+  /// The records of `folderRecords` found where the audit reads them: the register folder, or the
+  /// folder of its XML file.
+  static func folderRecords(of loaded: LoadedRegister) throws(WorkflowError) -> [(String, Data)] {
+    let folder = AcceptancesFile.folder(of: loaded)
+    var found: [(String, Data)] = []
+    for name in folderRecords {
+      let url = folder.appendingPathComponent(name)
+      guard FileManager.default.fileExists(atPath: url.path) else { continue }
+      do {
+        found.append((name, try BoundedFile.read(url, limit: IssuedNoticesFile.maximumSize)))
+      } catch {
+        throw WorkflowError(.failed, "\(name): erreur: \(error.reason) ; l'année n'a pas été scellée.")
+      }
+    }
+    return found
   }
 
   /// Last year's indicators as its own review recorded them.

@@ -85,6 +85,11 @@ import RegistreTestSupport
     let premier = try register(["exporter", source.path, "--annee", "2025", "--archive", archive, "--demonstration"], dans: racine)
     #expect(premier.code == 0, "\(premier.sortie)")
     try edit(source)
+    // Issue 15: the record of issued notices is sealed with the year, as it is.
+    let charge = try RegisterInput.load(source.path)
+    let marque = try IssuedNoticesFile.mark(
+      ["vie-scolaire": ["notice-familles.pdf"]], date: Day(annee: 2026, mois: 9, jour: 1)!,
+      registre: charge.registre, folder: source)
     let second = try register(["exporter", source.path, "--annee", "2026", "--archive", archive, "--demonstration"], dans: racine)
     #expect(second.code == 0, "\(second.sortie)")
 
@@ -93,10 +98,13 @@ import RegistreTestSupport
     let attendus = [
       "MANIFEST.sha256", "MANIFEST.sha256.p7s", "ac-demonstration.pem", "bilan-2026.json", "bilan-2026.pdf",
       "bilan-2026.txt", "changements-2026.json", "changements-2026.txt", "notice-eleves-2026.pdf",
-      "notice-familles-2026.pdf", "rapport-audit-2026.pdf", "registre-2026.csv", "registre-2026.ods",
-      "registre-2026.pdf", "registre-2026.xml",
+      "notice-familles-2026.pdf", "notices-diffusees.yaml", "rapport-audit-2026.pdf", "registre-2026.csv",
+      "registre-2026.ods", "registre-2026.pdf", "registre-2026.xml",
     ]
     #expect(try FileManager.default.contentsOfDirectory(atPath: annee2026.path).sorted() == attendus)
+    #expect(
+      try Data(contentsOf: annee2026.appendingPathComponent("notices-diffusees.yaml")) == Data(contentsOf: marque))
+    #expect(!FileManager.default.fileExists(atPath: annee2025.appendingPathComponent("notices-diffusees.yaml").path))
 
     // The change list shows exactly the edits.
     let json = try Data(contentsOf: annee2026.appendingPathComponent("changements-2026.json"))

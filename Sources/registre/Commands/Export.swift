@@ -66,13 +66,14 @@ extension RegistreCommand {
       let options = YearExportOptions(
         year: annee, archive: URL(fileURLWithPath: archive), revisionReason: motif,
         templatesFolder: modeles.map { URL(fileURLWithPath: $0) }, acceptDrafts: accepterBrouillons)
-      let registre = try WorkflowExit.run { () throws(WorkflowError) in
+      let charge = try WorkflowExit.run { () throws(WorkflowError) in
         let charge = try RegisterInput.load(chemin)
         try YearExportWorkflow.checkTarget(options)
         // Before credentials: a refused draft register asks for no password.
         _ = try YearExportWorkflow.checkDrafts(charge.registre, options: options)
-        return charge.registre
+        return charge
       }
+      let registre = charge.registre
       // Credentials first: a wrong password must stop the export before any work.
       let identite: SigningIdentity?
       do {
@@ -83,7 +84,7 @@ extension RegistreCommand {
       }
       guard let identite else { throw ExitStatus.usage }  // Refused by validate().
       let annee = try await WorkflowExit.run(modeles: modeles) { () async throws(WorkflowError) in
-        try await YearExportWorkflow.run(registre, options: options, signing: identite)
+        try await YearExportWorkflow.run(charge, options: options, signing: identite)
       }
       annee.warnings.forEach(Console.printError)
       Console.printOutput("Année scellée : \(annee.folder.path)")
