@@ -104,7 +104,10 @@ enum FrenchMessages {
   /// « l'aide », is an elision and stays).
   static func translate(_ texte: String) -> String {
     let words = remplacements.reduce(texte) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
-    return words.replacingOccurrences(
+    // Option groups' headers (« SIGNATURE (FACULTATIVE): ») get the space French puts before « : ».
+    let headers = words.replacingOccurrences(
+      of: #"(?m)^(\S[^\n]*?[^\s\x{A0}]):$"#, with: "$1\u{A0}:", options: .regularExpression)
+    return headers.replacingOccurrences(
       of: #"(?<!\p{L})'([^'\n]+?)'(?!\p{L})"#, with: "«\u{A0}$1\u{A0}»", options: .regularExpression)
   }
 

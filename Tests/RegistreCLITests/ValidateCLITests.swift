@@ -96,6 +96,10 @@ import RegistreTestSupport
         let text = line.trimmingCharacters(in: .whitespaces)
         #expect(!text.hasSuffix("«") && !["»", ":", ";", "?", "!"].contains(where: { text.hasPrefix($0) }),
           "registre \(path.joined(separator: " ")) : « \(line) »")
+        // A line ending in « : » has its space, headers of option groups included (« statut: brouillon »
+        // inside a sentence is YAML, and stays).
+        #expect(text.range(of: #"[\p{L})»]:$"#, options: .regularExpression) == nil,
+          "registre \(path.joined(separator: " ")) : « \(line) »")
       }
       for name in Self.subcommands(of: help.sortie) where !seen.contains(path + [name]) && path.count < 2 {
         pending.append(path + [name])
