@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HTTPTypes
 import NIOCore
+import RegistreArchive
 import RegistreEvaluation
 import RegistreFormats
 import RegistreModel
@@ -27,6 +28,8 @@ struct WorkflowPages: Sendable {
     router.get("/documents") { _, _ in documentsPage(messages: [], problems: [], status: .ok) }
     router.post("/documents") { request, _ in try await produce(request) }
     router.get("/documents/fichier/:name") { _, context in try download(context) }
+    router.post("/documents/annee") { request, _ in try await sealYear(request) }
+    router.get("/documents/archive/:year/:name") { _, context in try downloadSealed(context) }
   }
 
   // MARK: Évaluer un outil
@@ -141,6 +144,16 @@ struct WorkflowPages: Sendable {
       signature = "Les documents ne sont pas signés : le serveur a été démarré sans certificat (options --p12, ou --cle et --certificat, de « registre serveur »)."
     }
     let files = Self.producedFiles(site.folder).map { name in ["name": name, "link": "/documents/fichier/\(name)"] }
+    let years = Self.sealedYears(site.folder).map { year -> [String: Any] in
+      let names = Self.sealedFiles(year)
+      let authority = names.contains(SigningIdentity.demonstrationAuthorityFileName)
+        ? " --ac \(Self.archiveFolder)/\(year.name)/\(SigningIdentity.demonstrationAuthorityFileName)" : ""
+      return [
+        "name": year.name,
+        "files": names.map { ["name": $0, "link": "/documents/archive/\(year.name)/\($0)"] },
+        "verify": "registre verifier \(Self.archiveFolder)/\(year.name)\(authority)",
+      ]
+    }
     return site.page(
       "documents", title: "Documents", status: status,
       data: [
@@ -148,7 +161,99 @@ struct WorkflowPages: Sendable {
         "signature": signature, "messages": messages, "problems": problems, "hasProblems": !problems.isEmpty,
         "files": files, "hasFiles": !files.isEmpty, "hasRegister": site.hasRegister,
         "folder": Self.documentsFolder,
+        "archive": Self.archiveFolder, "years": years, "hasYears": !years.isEmpty,
+        "currentYear": (try? RegisterInput.day(nil)).map { String($0.annee) } ?? "",
+        "canSeal": signing != nil,
       ], current: "/documents")
+  }
+
+  // MARK: Export annuel
+
+  /// Sub-folder of the register folder that holds the sealed years (`registre exporter --archive`).
+  static let archiveFolder = "archive"
+
+  /// The yearly export, by the entry points `registre exporter` calls, into `archive/` of the
+  /// register folder, signed with the server's identity (an export is always signed).
+  func sealYear(_ request: Request) async throws -> Response {
+    let form = try await PostedForm.read(request, site: site)
+    func refuse(_ lines: [String]) -> Response {
+      documentsPage(messages: [], problems: lines, status: .unprocessableContent)
+    }
+    guard let signing = site.options.signing else {
+      return refuse([
+        "L'export annuel est toujours signé : démarrez le serveur avec un certificat (--p12, ou --cle et --certificat), ou en démonstration (--demo). Rien n'a été écrit."
+      ])
+    }
+    let text = form.first("annee")?.trimmingCharacters(in: .whitespaces) ?? ""
+    guard let year = Int(text), (2000...2100).contains(year) else {
+      return refuse(["Année invalide : « \(text) » (attendu : une année sur quatre chiffres, par exemple 2026). Rien n'a été écrit."])
+    }
+    let reason = form.first("motif")?.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard let archive = RegisterFolder.url(site.folder, Self.archiveFolder) else {
+      return refuse(["Le dossier « \(Self.archiveFolder) » du registre est un lien symbolique : refusé."])
+    }
+    do {
+      try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
+    } catch {
+      return refuse(["Impossible de créer le dossier « \(Self.archiveFolder) » du registre."])
+    }
+    let options = YearExportOptions(
+      year: year, archive: archive, revisionReason: reason?.isEmpty == false ? reason : nil,
+      acceptDrafts: form.first("accepter-brouillons") == "oui")
+    do throws(WorkflowError) {
+      let loaded = try RegisterInput.load(site.folder.path)
+      try YearExportWorkflow.checkTarget(options)
+      _ = try YearExportWorkflow.checkDrafts(loaded.registre, options: options)
+      let outcome = try await YearExportWorkflow.run(loaded, options: options, signing: signing)
+      let name = outcome.folder.lastPathComponent
+      var messages = ["Année scellée : \(Self.archiveFolder)/\(name)"]
+      if let previous = outcome.previousName {
+        messages.append("Modifications depuis \(previous) : \(Self.archiveFolder)/\(name)/changements-\(year).txt")
+      }
+      return documentsPage(messages: messages + outcome.warnings, problems: [], status: .ok)
+    } catch {
+      return refuse(error.lines)
+    }
+  }
+
+  /// The sealed years of the register's archive, oldest first.
+  static func sealedYears(_ folder: URL) -> [SealedYear] {
+    guard let archive = RegisterFolder.url(folder, archiveFolder) else { return [] }
+    return YearArchive.sealedYears(in: archive)
+  }
+
+  /// The regular files of a sealed year, by name.
+  static func sealedFiles(_ year: SealedYear) -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: year.url.path)) ?? []
+    return names.filter { name in
+      var status = stat()
+      return !name.hasPrefix(".") && lstat(year.url.appendingPathComponent(name).path, &status) == 0
+        && (status.st_mode & S_IFMT) == S_IFREG
+    }.sorted()
+  }
+
+  func downloadSealed(_ context: BasicRequestContext) throws -> Response {
+    guard let yearName = context.parameters.get("year"), let name = context.parameters.get("name"),
+      let year = Self.sealedYears(site.folder).first(where: { $0.name == yearName }),
+      Self.sealedFiles(year).contains(name),
+      let data = try? BoundedFile.read(
+        year.url.appendingPathComponent(name), limit: BoundedFile.maximumDocumentSize, followSymlinks: false)
+    else { throw HTTPError(.notFound) }
+    let type: String
+    switch (name as NSString).pathExtension {
+    case "pdf": type = "application/pdf"
+    case "xml": type = "application/xml"
+    case "json": type = "application/json"
+    case "csv": type = "text/csv; charset=utf-8"
+    case "ods": type = "application/vnd.oasis.opendocument.spreadsheet"
+    case "p7s": type = "application/pkcs7-signature"
+    case "pem": type = "application/x-pem-file"
+    default: type = "text/plain; charset=utf-8"
+    }
+    return Response(
+      status: .ok,
+      headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
+      body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
   }
 
   func produce(_ request: Request) async throws -> Response {

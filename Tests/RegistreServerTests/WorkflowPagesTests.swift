@@ -108,12 +108,73 @@ struct WorkflowPagesTests {
     defer { demo.remove() }
     try await serve(demo.folder) { client in
       for (uri, body) in [("/evaluer", form([("_action", "ajouter"), ("nom", "X"), ("editeur", "Y"), ("finalite", "Z")])),
-                          ("/documents", form([("document", "registre")]))] {
+                          ("/documents", form([("document", "registre")])),
+                          ("/documents/annee", form([("annee", "2026")]))] {
         let response = try await client.execute(uri: uri, method: .post, headers: formHeaders, body: body)
         #expect(response.status == .forbidden, "\(uri)")
       }
     }
     #expect(!FileManager.default.fileExists(atPath: demo.folder.appendingPathComponent("documents").path))
+    #expect(!FileManager.default.fileExists(atPath: demo.folder.appendingPathComponent("archive").path))
+  }
+
+  @Test("Documents : l'export annuel scelle l'année comme « registre exporter », jamais deux fois sans motif, et se vérifie")
+  func yearlyExport() async throws {
+    _ = try Checkers.require("fop", package: "fop")
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    // Without a certificate the server cannot seal a year, and says so.
+    try await serve(demo.folder) { client in
+      let page = try await client.execute(uri: "/documents", method: .get)
+      #expect(page.text.contains("ne peut pas sceller une année"))
+      let token = try #require(hidden("_csrf", in: page.text))
+      let refused = try await client.execute(
+        uri: "/documents/annee", method: .post, headers: formHeaders, body: form([("_csrf", token), ("annee", "2026")]))
+      #expect(refused.status == .unprocessableContent)
+      #expect(refused.text.contains("toujours signé"))
+    }
+    #expect(!FileManager.default.fileExists(atPath: demo.folder.appendingPathComponent("archive/2026").path))
+
+    let signing = try SigningIdentity.load(.demonstration(organization: "Registre (démonstration)"), options: SignatureOptions()) { nil }
+    try await serve(demo.folder, signing: signing) { client in
+      let page = try await client.execute(uri: "/documents", method: .get)
+      #expect(page.text.contains("Sceller l'année"))
+      let token = try #require(hidden("_csrf", in: page.text))
+      func seal(_ pairs: [(String, String)]) async throws -> LoopbackResponse {
+        try await client.execute(uri: "/documents/annee", method: .post, headers: formHeaders, body: form([("_csrf", token)] + pairs))
+      }
+      let bad = try await seal([("annee", "deux mille")])
+      #expect(bad.status == .unprocessableContent)
+      #expect(bad.text.contains("Année invalide"))
+      let first = try await seal([("annee", "2026")])
+      #expect(first.status == .ok, "\(first.text)")
+      #expect(first.text.contains("Année scellée : archive/2026"))
+      // Sealed once: the same year again is refused without a reason, and becomes a revision with one.
+      let again = try await seal([("annee", "2026")])
+      #expect(again.status == .unprocessableContent)
+      #expect(again.text.contains("déjà scellée"))
+      let revision = try await seal([("annee", "2026"), ("motif", "Ajout d'une fiche oubliée")])
+      #expect(revision.status == .ok, "\(revision.text)")
+      #expect(revision.text.contains("Année scellée : archive/2026-r2"))
+      let listed = try await client.execute(uri: "/documents", method: .get)
+      #expect(listed.text.contains("/documents/archive/2026/registre-2026.xml"))
+      #expect(listed.text.contains("registre verifier archive/2026 --ac archive/2026/ac-demonstration.pem"))
+      let xml = try await client.execute(uri: "/documents/archive/2026/registre-2026.xml", method: .get)
+      #expect(xml.status == .ok)
+      #expect(xml.headers[.contentType] == "application/xml")
+      #expect(xml.text.contains("<registre"))
+      for uri in ["/documents/archive/2026/..%2F..%2Fetablissement.yaml", "/documents/archive/2031/registre-2031.xml",
+                  "/documents/archive/2026/inexistant.pdf"] {
+        let missing = try await client.execute(uri: uri, method: .get)
+        #expect(missing.status == .notFound, "\(uri)")
+      }
+    }
+    // The sealed year verifies with the command a school would run.
+    let year = demo.folder.appendingPathComponent("archive/2026")
+    let verified = try await cli(["verifier", year.path, "--ac", year.appendingPathComponent("ac-demonstration.pem").path])
+    #expect(verified.status == 0, "\(verified.output)\(verified.errors)")
+    #expect(verified.output.contains("archive intègre"))
+    #expect(FileManager.default.fileExists(atPath: demo.folder.appendingPathComponent("archive/2026-r2/MOTIF.txt").path))
   }
 
   @Test("Documents : le registre et les notices sont produits, signés, téléchargeables, et la signature se vérifie")
