@@ -70,6 +70,8 @@ class Server:
         if self.folder is None:
             m = re.search(r"Copie du registre de démonstration : (\S+)", page_text)
             if m:
+                self.demo_copy = Path(m.group(1))
+                self.demo_copy_left = self.demo_copy.exists()
                 shutil.rmtree(m.group(1), ignore_errors=True)
         return page_text
 

@@ -136,3 +136,14 @@ def test_documents_notice_and_register_signed(demo_server, browser, downloads):
             [registre_binary(), "verifier", str(pdf), "--ac", str(authority)],
             capture_output=True, text=True, timeout=120)
         assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_demo_copy_is_removed_when_the_server_stops(demo_server, browser):
+    """Ctrl-C (SIGINT) stops the server cleanly, and the demo copy it served is gone."""
+    browser.get(demo_server.url + "/")
+    assert "Lycée" in browser.page_source
+    text = demo_server.stop()
+    assert demo_server.process.returncode == 0, text
+    assert "Serveur arrêté." in text
+    assert "Copie de démonstration supprimée." in text
+    assert demo_server.demo_copy_left is False, f"{demo_server.demo_copy} reste après l'arrêt"

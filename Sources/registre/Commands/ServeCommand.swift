@@ -50,7 +50,7 @@ struct ServeCommand: AsyncParsableCommand {
         Console.printError("Erreur : copie du registre de démonstration impossible (\(error)).")
         throw ExitStatus.usage
       }
-      Console.printOutput("Copie du registre de démonstration : \(folder.path)")
+      Console.printOutput("Copie du registre de démonstration : \(folder.path) (supprimée à l'arrêt du serveur)")
     } else {
       folder = URL(fileURLWithPath: dossier ?? ".").standardizedFileURL
       var isFolder: ObjCBool = false
@@ -66,6 +66,13 @@ struct ServeCommand: AsyncParsableCommand {
           Console.printError("Erreur : création du dossier « \(folder.path) » impossible.")
           throw ExitStatus.usage
         }
+      }
+    }
+    // The demo copy is the server's own scratch: gone when it stops, however it stops short of SIGKILL.
+    defer {
+      if demo {
+        try? FileManager.default.removeItem(at: folder)
+        Console.printOutput("Copie de démonstration supprimée.")
       }
     }
     // The signing identity is loaded once, before serving: the password is asked now, never stored.
