@@ -127,11 +127,17 @@ let package = Package(
       dependencies: [
         "RegistreModel", "RegistreFormats", "RegistreCatalogue", "RegistreRules", "RegistreDocuments",
         "RegistreSignature", "RegistreSupport", "RegistreArchive", "RegistreEvaluation", "RegistreBatch",
-        "RegistreProbe", "RegistreXML", "RegistreCrypto",
+        "RegistreProbe", "RegistreXML", "RegistreCrypto", "RegistrePIA",
       ],
       swiftSettings: swiftSettings),
 
     /** `registre serveur`: the register as a local web application (Hummingbird, Mustache templates). */
+    /** The CNIL's PIA software: a PIA prefilled from a fiche, and a finished PIA read back. */
+    .target(
+      name: "RegistrePIA",
+      dependencies: ["RegistreModel", "RegistreRules"],
+      swiftSettings: swiftSettings),
+
     .target(
       name: "RegistreServer",
       dependencies: [
@@ -163,6 +169,13 @@ let package = Package(
         servers, the `registre` CLI runner and the policy for missing external checkers. Not a product. */
     .target(
       name: "RegistreTestSupport", path: "Tests/RegistreTestSupport", resources: [.copy("Resources")],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "RegistrePIATests",
+      dependencies: [
+        "RegistreTestSupport", "RegistrePIA", "RegistreWorkflows", "RegistreCatalogue", "RegistreModel",
+        "RegistreRules", "RegistreFormats",
+      ],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreCryptoTests", dependencies: ["RegistreTestSupport", "RegistreCrypto"],

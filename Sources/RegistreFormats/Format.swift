@@ -163,6 +163,22 @@ public enum Format {
       Field("motif", .texte, "Pourquoi aucune AIPD n'est requise."),
       Field("date", .date, "Date de l'AIPD.", exemple: "2025-06-30"),
       Field("conclusion", .texte, "Conclusion de l'AIPD."),
+      Field("avis_dpd", .texte, "Avis du DPD sur l'AIPD (art. 35.2 RGPD), tel que l'AIPD le consigne."),
+      Field(
+        "risques_residuels", .liste(.objet(risqueResiduel), element: "risque"),
+        "Risques résiduels évalués par l'AIPD (méthode de la CNIL : accès illégitime, modification non désirée, disparition)."),
+      Field(
+        "fichier_pia", .texte,
+        "Fichier de l'AIPD, relatif au dossier du registre (un fichier JSON du logiciel PIA de la CNIL) ; `registre aipd importer` le range dans `aipd/`.",
+        exemple: "aipd/vie-scolaire.json"),
+    ])
+
+  static let risqueResiduel = RecordType(
+    nom: "RisqueResiduel", documentation: "Un risque résiduel d'une AIPD, sur l'échelle du logiciel PIA de la CNIL (1 négligeable à 4 maximale).",
+    champs: [
+      Field("risque", FieldKind.enumValues(FearedEvent.self, nom: "EvenementRedoute"), obligatoire: true, "Événement redouté.", exemple: "acces-illegitime"),
+      Field("gravite", FieldKind.enumValues(PIAScale.self, nom: "EchellePIA"), "Gravité.", exemple: "limitee"),
+      Field("vraisemblance", FieldKind.enumValues(PIAScale.self, nom: "EchellePIA"), "Vraisemblance.", exemple: "negligeable"),
     ])
 
   static let information = RecordType(
@@ -405,7 +421,7 @@ public enum Format {
   /// Every record type, in documentation order.
   public static let types: [RecordType] = [
     etablissement, traitement, sousTraitant, violation, contact, reference, responsable, fondement,
-    personnes, donnees, conservation, destinataire, transfert, mesure, flux, aipd, information,
+    personnes, donnees, conservation, destinataire, transfert, mesure, flux, aipd, risqueResiduel, information,
     decision, biometrie, hebergement, contrat, ulterieur, notification, acceptations, acceptation,
     noticesDiffusees, noticeDiffusee, ficheOutil, utilisateursOutil,
   ]

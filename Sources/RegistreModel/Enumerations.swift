@@ -323,6 +323,56 @@ public enum Authentication: String, EnumeratedValue {
 }
 
 /// State of the DPIA (AIPD) of a processing activity.
+/// The three feared events of the CNIL's PIA method (sections 3.2, 3.3 and 3.4 of its software).
+public enum FearedEvent: String, EnumeratedValue {
+  case accesIllegitime = "acces-illegitime"
+  case modificationNonDesiree = "modification-non-desiree"
+  case disparition
+
+  public var libelle: String {
+    switch self {
+    case .accesIllegitime: return "Accès illégitime à des données"
+    case .modificationNonDesiree: return "Modification non désirée de données"
+    case .disparition: return "Disparition de données"
+    }
+  }
+}
+
+/// Severity or likelihood on the CNIL's PIA scale: 1 to 4.
+public enum PIAScale: String, EnumeratedValue {
+  case negligeable, limitee, importante, maximale
+
+  public var libelle: String {
+    switch self {
+    case .negligeable: return "Négligeable"
+    case .limitee: return "Limitée"
+    case .importante: return "Importante"
+    case .maximale: return "Maximale"
+    }
+  }
+
+  /// The PIA software's number (1 to 4).
+  public var pia: Int {
+    switch self {
+    case .negligeable: return 1
+    case .limitee: return 2
+    case .importante: return 3
+    case .maximale: return 4
+    }
+  }
+
+  /// The level of a PIA gauge; nil for 0 (« non définie ») or out of range.
+  public init?(pia: Int) {
+    switch pia {
+    case 1: self = .negligeable
+    case 2: self = .limitee
+    case 3: self = .importante
+    case 4: self = .maximale
+    default: return nil
+    }
+  }
+}
+
 public enum DPIAStatus: String, EnumeratedValue {
   case nonRequise = "non-requise"
   case requise

@@ -378,12 +378,67 @@ public struct DPIA: Codable, Hashable, Sendable {
   public var motif: String?
   public var date: Day?
   public var conclusion: String?
+  /// The DPD's opinion, as the DPIA records it.
+  public var avisDPD: String?
+  /// The residual risks the DPIA assessed, one per kind of feared event.
+  public var risquesResiduels: [ResidualRisk]
+  /// The DPIA's own file, relative to the register folder (a PIA JSON file of the CNIL's software).
+  public var fichierPIA: String?
 
-  public init(statut: DPIAStatus, motif: String? = nil, date: Day? = nil, conclusion: String? = nil) {
+  public init(
+    statut: DPIAStatus, motif: String? = nil, date: Day? = nil, conclusion: String? = nil, avisDPD: String? = nil,
+    risquesResiduels: [ResidualRisk] = [], fichierPIA: String? = nil
+  ) {
     self.statut = statut
     self.motif = motif
     self.date = date
     self.conclusion = conclusion
+    self.avisDPD = avisDPD
+    self.risquesResiduels = risquesResiduels
+    self.fichierPIA = fichierPIA
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case statut, motif, date, conclusion
+    case avisDPD = "avis_dpd"
+    case risquesResiduels = "risques_residuels"
+    case fichierPIA = "fichier_pia"
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    statut = try c.decode(DPIAStatus.self, forKey: .statut)
+    motif = try c.decodeIfPresent(String.self, forKey: .motif)
+    date = try c.decodeIfPresent(Day.self, forKey: .date)
+    conclusion = try c.decodeIfPresent(String.self, forKey: .conclusion)
+    avisDPD = try c.decodeIfPresent(String.self, forKey: .avisDPD)
+    risquesResiduels = try c.decodeIfPresent([ResidualRisk].self, forKey: .risquesResiduels) ?? []
+    fichierPIA = try c.decodeIfPresent(String.self, forKey: .fichierPIA)
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(statut, forKey: .statut)
+    try c.encodeIfPresent(motif, forKey: .motif)
+    try c.encodeIfPresent(date, forKey: .date)
+    try c.encodeIfPresent(conclusion, forKey: .conclusion)
+    try c.encodeIfPresent(avisDPD, forKey: .avisDPD)
+    if !risquesResiduels.isEmpty { try c.encode(risquesResiduels, forKey: .risquesResiduels) }
+    try c.encodeIfPresent(fichierPIA, forKey: .fichierPIA)
+  }
+}
+
+/// A residual risk of a DPIA: the feared event, its severity and its likelihood, on the CNIL's
+/// PIA scale (1 négligeable to 4 maximale).
+public struct ResidualRisk: Codable, Hashable, Sendable {
+  public var risque: FearedEvent
+  public var gravite: PIAScale?
+  public var vraisemblance: PIAScale?
+
+  public init(risque: FearedEvent, gravite: PIAScale? = nil, vraisemblance: PIAScale? = nil) {
+    self.risque = risque
+    self.gravite = gravite
+    self.vraisemblance = vraisemblance
   }
 }
 

@@ -18,6 +18,7 @@ struct RegistreCommand: AsyncParsableCommand {
       AuditCommand.self,
       ProbeCommand.self,
       EvaluateCommand.self,
+      DPIACommand.self,
       CatalogueCommand.self,
       Init.self,
       Document.self,
