@@ -77,9 +77,9 @@ import RegistreTestSupport
     let rapport = Audit.run(charge.registre, context: AuditContext(auditDate: jour))
     // The US suite's template cannot say whether the school's vendor is DPF-certified: the
     // transfer finding stays until the school records it.
-    // The catalogue does not yet say, category by category, whether providing the data is
-    // mandatory nor where they come from, nor the minister's DPD: `notice-incomplete` lists what
-    // the school's notices will send readers to ask for (issue 15, catalogue still to fill).
+    // Whether providing a category is mandatory, and what a refusal means, is mostly the school's
+    // own choice, which no text settles: the catalogue leaves it unsaid and `notice-incomplete`
+    // lists what the school's notices would otherwise send readers to ask for (issue 15).
     let aLaCharge = [
       "sous-traitant-sans-contrat", "information-manquante", "aipd-requise-manquante", "doctrine-cloud-ministere",
       "transfert-hors-ue-sans-garantie", "notice-incomplete",
