@@ -50,7 +50,9 @@ struct NoticeTruthTests {
     let cctv = try Self.text(.noticeFamilies, treatment: "videoprotection")
     #expect(!cctv.contains("Sans elles, il ne peut pas assurer ce service"))
     #expect(!cctv.contains("Oui : ces données sont nécessaires"))
-    #expect(cctv.contains("demandez à l’établissement si ces données sont obligatoires"))
+    // Images come from the cameras (their origin is given): nobody is asked to provide them.
+    #expect(cctv.contains("Non : ces données ne vous sont pas demandées ; leur origine est indiquée ci-dessus."))
+    #expect(!cctv.contains("demandez à l’établissement si ces données sont obligatoires"))
     let enrolment = try Self.text(.noticeFamilies, treatment: "inscription")
     #expect(enrolment.contains("Identité et coordonnées : obligatoire ; sinon : l’élève ne peut pas être inscrit."))
     let photo = try Self.text(.noticeFamilies, treatment: "photo-de-classe")

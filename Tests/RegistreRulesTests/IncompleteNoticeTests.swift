@@ -98,6 +98,22 @@ import Testing
     #expect(findings.first?.message.contains("art. 13.2.e") == true)
   }
 
+  @Test func aCategoryWithItsOwnOriginIsNotAskedWhetherItIsMandatory() {
+    // A collected treatment whose connection logs come from the server: only the collected category counts.
+    let withOrigin = Fixture.register {
+      Self.complete(&$0)
+      $0.donnees[0].isMandatory = nil
+      $0.donnees[0].origin = "journaux du serveur de l'ENT"
+    }
+    #expect(Fixture.findings(id, withOrigin).isEmpty)
+    let without = Fixture.register {
+      Self.complete(&$0)
+      $0.donnees[0].isMandatory = nil
+      $0.donnees[0].origin = nil
+    }
+    #expect(Fixture.findings(id, without).count == 1)
+  }
+
   @Test func consentMakesProvisionOptionalWithoutAField() {
     let r = Fixture.register {
       Self.complete(&$0)

@@ -15,7 +15,7 @@ struct IncompleteNotice: Rule {
     "Art. 12, 13 et 14 du règlement (UE) 2016/679 du 27 avril 2016 (RGPD)"
   let title = "Fiche incomplète pour les notices"
   let summary =
-    "Pour chaque traitement qui concerne des élèves, des responsables légaux, des personnels, des intervenants ou des visiteurs (les personnes qui reçoivent une notice), signale d'un avertissement les mentions que la notice devrait donner et que la fiche laisse vides (ou remplies d'un texte provisoire), si bien que la notice dirait « non précisé au registre » : finalité et base légale (art. 13.1.c ; leur absence est aussi une erreur des règles registre-incomplet et base-legale-absente), catégories de données (art. 14.1.d), destinataires (art. 13.1.e), durée de conservation de chaque catégorie (art. 13.2.a), origine des données qui ne sont pas recueillies auprès de la personne (art. 14.2.f), caractère obligatoire ou non de la fourniture des données recueillies auprès d'elle (art. 13.2.e) et DPD d'un responsable autre que l'établissement (art. 13.1.b) — la notice renvoie alors la personne vers l'établissement, ce qui ne suffit pas à l'informer. Une donnée recueillie auprès de la personne se déclare par `collecte_aupres_des_personnes: true` ; une autre origine par `sources_des_donnees` ou l'`origine` de chaque catégorie."
+    "Pour chaque traitement qui concerne des élèves, des responsables légaux, des personnels, des intervenants ou des visiteurs (les personnes qui reçoivent une notice), signale d'un avertissement les mentions que la notice devrait donner et que la fiche laisse vides (ou remplies d'un texte provisoire), si bien que la notice dirait « non précisé au registre » : finalité et base légale (art. 13.1.c ; leur absence est aussi une erreur des règles registre-incomplet et base-legale-absente), catégories de données (art. 14.1.d), destinataires (art. 13.1.e), durée de conservation de chaque catégorie (art. 13.2.a), origine des données qui ne sont pas recueillies auprès de la personne (art. 14.2.f), caractère obligatoire ou non de la fourniture des données recueillies auprès d'elle (art. 13.2.e) et DPD d'un responsable autre que l'établissement (art. 13.1.b) — la notice renvoie alors la personne vers l'établissement, ce qui ne suffit pas à l'informer. Une donnée recueillie auprès de la personne se déclare par `collecte_aupres_des_personnes: true` ; une autre origine par `sources_des_donnees` ou l'`origine` de chaque catégorie (une catégorie qui a sa propre origine n'est pas recueillie auprès de la personne : la fiche n'a pas à dire si sa fourniture est obligatoire)."
   let remediation =
     "Compléter dans la fiche chaque mention citée, puis produire à nouveau les notices (`registre notices`)."
   let scopes: Set<Scope> = [.traitement]
@@ -80,7 +80,8 @@ struct IncompleteNotice: Rule {
     }
     // Art. 13(2)(e) applies to data collected from the person; consent makes it optional by itself.
     if collectedFromPerson && t.baseLegale?.article6 != .consentement {
-      let unstated = t.donnees.filter { $0.isMandatory == nil }
+      // A category with its own origin is not collected from the person (Art. 14).
+      let unstated = t.donnees.filter { $0.isMandatory == nil && Placeholder.isUnknown($0.origin) }
       if !unstated.isEmpty {
         gaps.append(
           Gap(

@@ -377,8 +377,22 @@
         <xsl:text>.</xsl:text>
       </fo:block>
     </xsl:for-each>
+    <!-- Art. 13(2)(e) concerns data collected from the person: data the register says come from
+         elsewhere (no collection from the person, or an origin for every category) are not asked for. -->
+    <xsl:variable name="categories" select="r:donnees/r:categorie_donnees"/>
+    <xsl:variable name="ailleurs"
+        select="r:collecte_aupres_des_personnes = 'false'
+                or (not(r:collecte_aupres_des_personnes = 'true') and $categories
+                    and not($categories[not(normalize-space(r:origine) != '')]))"/>
     <xsl:if test="not($renseignees) and not(r:base_legale/r:article_6 = 'consentement')">
-      <fo:block>Non précisé au registre&#xA0;: demandez à l’établissement si ces données sont obligatoires et ce qui se passe si vous ne les donnez pas.</fo:block>
+      <xsl:choose>
+        <xsl:when test="$ailleurs">
+          <fo:block>Non&#xA0;: ces données ne vous sont pas demandées&#x202F;; leur origine est indiquée ci-dessus.</fo:block>
+        </xsl:when>
+        <xsl:otherwise>
+          <fo:block>Non précisé au registre&#xA0;: demandez à l’établissement si ces données sont obligatoires et ce qui se passe si vous ne les donnez pas.</fo:block>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:if>
     <xsl:if test="normalize-space(r:dispositif_biometrique/r:alternative) != ''">
       <fo:block>
