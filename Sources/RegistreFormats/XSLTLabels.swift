@@ -25,6 +25,8 @@ public enum XSLTLabels {
     ("canal", enumValues(FlowChannel.self)),
     ("certification", enumValues(Certification.self)),
     ("article-9", enumValues(Article9Condition.self)),
+    ("evenement-redoute", enumValues(FearedEvent.self)),
+    ("echelle-pia", enumValues(PIAScale.self)),
   ]
 
   private static func enumValues<E: EnumeratedValue>(_ type: E.Type) -> [AllowedValue] {

@@ -111,6 +111,8 @@ public enum YearExportWorkflow {
     }
     let report = try AuditWorkflow.run(loaded, date: day).report
     let records = try folderRecords(of: loaded)
+    let (pias, missing) = dpiaFiles(of: loaded)
+    warnings += missing
 
     // The previous sealed year, for the change list and the review's comparison.
     let previous = YearArchive.previous(before: year, in: archive)
@@ -159,7 +161,7 @@ public enum YearExportWorkflow {
           "modifications-titre": "Modifications depuis le registre \(previous.name)",
         ]
       }
-      for (name, data) in records { try add(name, data) }
+      for (name, data) in records + pias { try add(name, data) }
       try add("bilan-\(year).txt", Data(review.text.utf8), 0o644)
       try add("bilan-\(year).json", try review.json(), 0o644)
       if let reason = options.revisionReason {
@@ -238,6 +240,28 @@ public enum YearExportWorkflow {
       }
     }
     return found
+  }
+
+  /// The DPIA files the fiches name (`aipd.fichier_pia`, inside the register folder), sealed as
+  /// `aipd-NOM.json`; a named file that is missing or outside the folder is a warning, not a failure.
+  static func dpiaFiles(of loaded: LoadedRegister) -> ([(String, Data)], [String]) {
+    let folder = AcceptancesFile.folder(of: loaded).standardizedFileURL
+    var files: [(String, Data)] = []
+    var warnings: [String] = []
+    for t in loaded.registre.traitements {
+      guard let relative = t.aipd?.fichierPIA else { continue }
+      let url = folder.appendingPathComponent(relative).standardizedFileURL
+      let name = "aipd-" + url.lastPathComponent
+      guard url.path.hasPrefix(folder.path + "/"), !relative.hasPrefix("/"), YearArchive.isSafeName(name),
+        !files.contains(where: { $0.0 == name }),
+        let data = try? BoundedFile.read(url, limit: 10_000_000, followSymlinks: false)
+      else {
+        warnings.append("attention : fichier de l'AIPD de « \(t.id) » (\(relative)) introuvable dans le dossier du registre : non scellé.")
+        continue
+      }
+      files.append((name, data))
+    }
+    return (files, warnings)
   }
 
   /// Last year's indicators as its own review recorded them.

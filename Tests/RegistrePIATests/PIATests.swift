@@ -217,6 +217,28 @@ struct PIAImportTests {
     #expect(valider.status == 0, "\(valider.output)\(valider.errors)")
   }
 
+  @Test func theImportedPIAIsSealedWithTheYearAndShownInTheRegisterPDF() throws {
+    _ = try Checkers.require("fop", package: "fop")
+    let pdftotext = try Checkers.require("pdftotext", package: "poppler-utils")
+    let demo = try DemoRegister()
+    defer { demo.remove() }
+    let id = "applications-hors-gar"
+    let pia = try Self.finishedPIA(demo, id, status: 2, edit: Self.validated)
+    _ = try DPIAWorkflow.importPIA(pia, registerAt: demo.folder.path, treatment: nil)
+    let archive = demo.root.appendingPathComponent("archive")
+    let export = try RegistreCLI.run(
+      ["exporter", demo.folder.path, "--annee", "2026", "--archive", archive.path, "--demonstration"], mergeErrors: true)
+    #expect(export.status == 0, "\(export.output)")
+    let year = archive.appendingPathComponent("2026")
+    #expect(try Data(contentsOf: year.appendingPathComponent("aipd-\(id).json")) == Data(contentsOf: pia))
+    let manifest = try String(contentsOf: year.appendingPathComponent("MANIFEST.sha256"), encoding: .utf8)
+    #expect(manifest.contains("aipd-\(id).json"))
+    let text = try ProcessRunner.run([pdftotext, year.appendingPathComponent("registre-2026.pdf").path, "-"]).output
+    #expect(text.contains("Avis du DPD : Avis favorable, sous réserve de la signature du contrat."))
+    #expect(text.contains("Accès illégitime à des données : gravité Limitée, vraisemblance"))
+    #expect(text.contains("Fichier de l’AIPD : aipd/\(id).json"))
+  }
+
   @Test("chaque statut du PIA donne son statut d'AIPD", arguments: [(0, "en-cours"), (1, "requise"), (3, "realisee")])
   func eachStatus(status: Int, expected: String) throws {
     let demo = try DemoRegister()

@@ -49,6 +49,8 @@
         <xsl:when test="$liste = 'article-9'"><xsl:value-of select="$libelles-article-9"/></xsl:when>
         <xsl:when test="$liste = 'pays'"><xsl:value-of select="$libelles-pays"/></xsl:when>
         <xsl:when test="$liste = 'mecanisme-simple'"><xsl:value-of select="$libelles-mecanisme-simple"/></xsl:when>
+        <xsl:when test="$liste = 'evenement-redoute'"><xsl:value-of select="$libelles-evenement-redoute"/></xsl:when>
+        <xsl:when test="$liste = 'echelle-pia'"><xsl:value-of select="$libelles-echelle-pia"/></xsl:when>
       </xsl:choose>
     </xsl:variable>
     <xsl:variable name="cle" select="concat('|', normalize-space($code), '=')"/>

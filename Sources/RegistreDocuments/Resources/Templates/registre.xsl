@@ -433,6 +433,37 @@
                 <xsl:call-template name="texte"><xsl:with-param name="texte" select="."/></xsl:call-template>
               </xsl:for-each>
             </fo:block>
+            <xsl:if test="normalize-space(r:aipd/r:avis_dpd) != ''">
+              <fo:block>
+                <xsl:text>Avis du DPD : </xsl:text>
+                <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:aipd/r:avis_dpd"/></xsl:call-template>
+              </fo:block>
+            </xsl:if>
+            <xsl:if test="r:aipd/r:risques_residuels/r:risque">
+              <fo:block>Risques résiduels (échelle du logiciel PIA de la CNIL) :</fo:block>
+              <xsl:for-each select="r:aipd/r:risques_residuels/r:risque">
+                <fo:block>
+                  <xsl:text>• </xsl:text>
+                  <xsl:call-template name="libelle"><xsl:with-param name="liste" select="'evenement-redoute'"/><xsl:with-param name="code" select="r:risque"/></xsl:call-template>
+                  <xsl:text> : gravité </xsl:text>
+                  <xsl:choose>
+                    <xsl:when test="r:gravite"><xsl:call-template name="libelle"><xsl:with-param name="liste" select="'echelle-pia'"/><xsl:with-param name="code" select="r:gravite"/></xsl:call-template></xsl:when>
+                    <xsl:otherwise>non définie</xsl:otherwise>
+                  </xsl:choose>
+                  <xsl:text>, vraisemblance </xsl:text>
+                  <xsl:choose>
+                    <xsl:when test="r:vraisemblance"><xsl:call-template name="libelle"><xsl:with-param name="liste" select="'echelle-pia'"/><xsl:with-param name="code" select="r:vraisemblance"/></xsl:call-template></xsl:when>
+                    <xsl:otherwise>non définie</xsl:otherwise>
+                  </xsl:choose>
+                </fo:block>
+              </xsl:for-each>
+            </xsl:if>
+            <xsl:if test="normalize-space(r:aipd/r:fichier_pia) != ''">
+              <fo:block>
+                <xsl:text>Fichier de l’AIPD : </xsl:text>
+                <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:aipd/r:fichier_pia"/></xsl:call-template>
+              </fo:block>
+            </xsl:if>
             <xsl:if test="r:criteres_aipd/r:critere">
               <fo:block>
                 <xsl:text>Critères relevés : </xsl:text>
