@@ -28,6 +28,7 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
   ],
   targets: [
     // MARK: C libraries, found with pkg-config
@@ -143,9 +144,11 @@ let package = Package(
       dependencies: [
         "RegistreModel", "RegistreFormats", "RegistreCatalogue", "RegistreRules", "RegistreDocuments",
         "RegistreSignature", "RegistreSupport", "RegistreEvaluation", "RegistreArchive", "RegistreWorkflows",
+        "RegistrePIA",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Mustache", package: "swift-mustache"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "MultipartKit", package: "multipart-kit"),
       ],
       resources: [.copy("Resources/templates"), .copy("Resources/static")],
       swiftSettings: swiftSettings),

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HTTPTypes
 import RegistreCatalogue
 import RegistreFormats
 import RegistreModel
@@ -26,6 +27,7 @@ struct Pages: Sendable {
     router.get("/catalogue") { _, _ in try catalogue(message: nil, errors: []) }
     router.post("/catalogue") { request, _ in try await addFromCatalogue(request) }
     WorkflowPages(site: site).register(on: router)
+    DPIAPages(site: site, pages: self).register(on: router)
   }
 
   // MARK: Parameters
@@ -178,7 +180,10 @@ struct Pages: Sendable {
       ], current: "/traitements")
   }
 
-  func treatment(_ id: String) throws -> Response {
+  /// A treatment's page; `importReport` and `problems` are the result of an action done from it (an import).
+  func treatment(
+    _ id: String, importReport: String? = nil, problems: [String] = [], status: HTTPResponse.Status = .ok
+  ) throws -> Response {
     let snapshot = site.snapshot()
     guard let loaded = snapshot.loaded, let report = snapshot.report else {
       return site.hasRegister ? invalidRegister(snapshot, current: "/traitements") : dashboard()
@@ -202,11 +207,15 @@ struct Pages: Sendable {
       ]
     }
     let general = findings.enumerated().filter { !placed.contains($0.offset) }.map { Wording.finding($0.element) }
+    let screening = DPIAScreening.screen(t)
     return site.page(
-      "treatment", title: t.nom,
+      "treatment", title: t.nom, status: status,
       data: [
         "id": id, "name": t.nom, "status": t.statut.libelle, "fields": fields, "general": general,
         "findingCount": findings.filter { !$0.isAccepted }.count,
+        "dpiaRequired": screening.required, "dpiaConclusion": screening.conclusion,
+        "dpiaReport": importReport ?? "", "hasDPIAReport": importReport != nil,
+        "dpiaProblems": problems, "hasDPIAProblems": !problems.isEmpty,
       ], current: "/traitements")
   }
 

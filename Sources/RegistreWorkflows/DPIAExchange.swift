@@ -27,13 +27,7 @@ public enum DPIAWorkflow {
   public static func prepare(
     registerAt path: String, treatment id: String, output: URL, replace: Bool = false
   ) throws(WorkflowError) -> PIAFile {
-    let loaded = try RegisterInput.load(path)
-    let t = try treatment(id, in: loaded.registre)
-    let file = PIAPreparation.prepare(t, in: loaded.registre, now: DocumentDate.fromEnvironment().date)
-    let data: Data
-    do { data = try PIAPreparation.json(file) } catch {
-      throw WorkflowError(.failed, "erreur : écriture JSON impossible (\(error)).")
-    }
+    let (file, data) = try prepared(registerAt: path, treatment: id)
     do {
       try AtomicFile.write(data, to: output, permissions: 0o640, existing: replace ? .replace : .refuse)
     } catch {
@@ -50,6 +44,16 @@ public enum DPIAWorkflow {
     return file
   }
 
+  /// The PIA of treatment `id` and its JSON bytes, written nowhere (the web page sends them).
+  public static func prepared(registerAt path: String, treatment id: String) throws(WorkflowError) -> (PIAFile, Data) {
+    let loaded = try RegisterInput.load(path)
+    let t = try treatment(id, in: loaded.registre)
+    let file = PIAPreparation.prepare(t, in: loaded.registre, now: DocumentDate.fromEnvironment().date)
+    do { return (file, try PIAPreparation.json(file)) } catch {
+      throw WorkflowError(.failed, "erreur : écriture JSON impossible (\(error)).")
+    }
+  }
+
   /// Reads the finished PIA at `file`, copies it to `aipd/ID.json` and rewrites the fiche's
   /// `aipd` block, each atomically; the rest of the fiche, comments included, is kept as it is.
   public static func importPIA(
@@ -59,9 +63,16 @@ public enum DPIAWorkflow {
     do { raw = try BoundedFile.read(file, limit: PIAReading.maximumSize) } catch {
       throw WorkflowError(.failed, "\(file.lastPathComponent) : erreur : \(error.reason)")
     }
+    return try importPIA(raw, named: file.lastPathComponent, registerAt: path, treatment: requested, replace: replace)
+  }
+
+  /// The same for the bytes of a PIA file (an upload), `name` used in messages.
+  public static func importPIA(
+    _ raw: Data, named name: String, registerAt path: String, treatment requested: String?, replace: Bool = false
+  ) throws(WorkflowError) -> DPIAImportOutcome {
     let reading: PIAReading
     do { reading = try PIAReading.read(raw) } catch {
-      throw WorkflowError(.failed, "\(file.lastPathComponent) : erreur : \(error.message). Rien n'a été écrit.")
+      throw WorkflowError(.failed, "\(name) : erreur : \(error.message). Rien n'a été écrit.")
     }
     let id: String
     switch (requested, reading.treatmentID) {
@@ -85,7 +96,7 @@ public enum DPIAWorkflow {
     let stored = "\(folderName)/\(id).json"
     let (record, refusal) = reading.record(keeping: t.aipd, storedAt: stored)
     guard let record else {
-      throw WorkflowError(.failed, "\(file.lastPathComponent) : \(refusal ?? "statut inconnu"). Rien n'a été écrit.")
+      throw WorkflowError(.failed, "\(name) : \(refusal ?? "statut inconnu"). Rien n'a été écrit.")
     }
 
     // The fiche with its new DPIA block, read back by the same reader before anything is written.
