@@ -45,6 +45,7 @@ enum ManualPage {
   /// What the man page reads of the parser's description (its « ToolInfo » version 0).
   struct Command: Decodable {
     var commandName: String
+    var aliases: [String]?
     var abstract: String?
     var discussion: String?
     var shouldDisplay: Bool?
@@ -162,6 +163,11 @@ enum ManualPage {
       synopsis += positional.isOptional == true ? " [\(value)]" : " \(value)"
     }
     lines.append(synopsis)
+    if let aliases = command.aliases, !aliases.isEmpty {
+      lines.append(".br")
+      lines.append((aliases.count == 1 ? "Autre nom\\~: " : "Autres noms\\~: ")
+        + aliases.map { bold(escaped((path + [$0]).joined(separator: " "))) }.joined(separator: ", ") + ".")
+    }
     lines += paragraphs(command.abstract)
     lines += paragraphs(command.discussion)
     var currentSection: String?
