@@ -44,7 +44,8 @@ fi
 if [ -d "$depot/.build/checkouts" ]; then
   for dependance in "$depot"/.build/checkouts/*/; do
     dependance=$(basename "$dependance")
-    if ! grep -q -w -F "$dependance" "$gabarits/copyright"; then
+    # The whole name, between spaces or punctuation (swift-nio-ssl does not name swift-nio).
+    if ! grep -q -E "(^|[ ,(])${dependance//./\\.}([ ,.)]|\$)" "$gabarits/copyright"; then
       echo "erreur : le paquet Swift $dependance n'est pas nommé dans paquet/copyright (licence à y inscrire)." >&2
       exit 2
     fi
