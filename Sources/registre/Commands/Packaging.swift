@@ -172,9 +172,10 @@ enum ManualPage {
     lines += paragraphs(command.discussion)
     var currentSection: String?
     for argument in arguments {
-      if argument.sectionTitle != currentSection, let title = argument.sectionTitle {
+      if argument.sectionTitle != currentSection {
+        // A titled group of options, or the end of one (the options after it are not in it).
         lines.append(".PP")
-        lines.append("\\fI" + escaped(title) + "\\fR")
+        lines.append("\\fI" + escaped(argument.sectionTitle ?? "Autres options") + "\\fR")
       }
       currentSection = argument.sectionTitle
       lines.append(".TP")
