@@ -5,15 +5,22 @@ SWIFT ?= swift
 # « valider + audit under 100 ms » target of BENCHMARKS.md needs.
 RELEASE = $(SWIFT) build -c release --static-swift-stdlib --product registre
 
-.PHONY: demo test build bench sanitizers fuzz schemas dependances-demo dependances-test dependances-bench
+.PHONY: demo test build bench paquet sanitizers fuzz schemas dependances-demo dependances-test dependances-bench dependances-paquet
 
 demo: dependances-demo
 	$(RELEASE)
 	.build/release/registre demo
 
+# The release binary too: the Debian package's test (PaquetDebianTests) packs it, installs it and runs its demo.
 test: dependances-test
 	$(SWIFT) build --build-tests
+	$(RELEASE)
 	REGISTRE_REQUIRE_CHECKERS=1 $(SWIFT) test --skip-build --parallel
+
+# The Debian package registre_<version>_amd64.deb, in this folder (scripts/paquet.sh, docs/paquet.md).
+paquet: dependances-paquet
+	$(RELEASE)
+	scripts/paquet.sh
 
 build:
 	$(SWIFT) build
@@ -32,6 +39,9 @@ dependances-test:
 
 dependances-bench:
 	@scripts/dependances.sh bench
+
+dependances-paquet:
+	@scripts/dependances.sh paquet
 
 # Rewrites the files derived from Sources/RegistreFormats/Format.swift.
 schemas:

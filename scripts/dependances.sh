@@ -1,10 +1,20 @@
 #!/usr/bin/env bash
 # Installs (as root) or names (otherwise) the Debian and PyPI packages that a
-# task needs. Usage: scripts/dependances.sh demo|test|bench
+# task needs. Usage: scripts/dependances.sh demo|test|bench|paquet
 set -euo pipefail
 
 profil="${1:-demo}"
-debian=(pkg-config libxml2-dev libxslt1-dev libssl-dev zlib1g-dev openssl fop fonts-dejavu-core)
+# fonts-dejavu-extra holds the italic DejaVu Sans that fop.xconf names (fonts-dejavu-core has no oblique).
+debian=(pkg-config libxml2-dev libxslt1-dev libssl-dev zlib1g-dev openssl fop fonts-dejavu-core fonts-dejavu-extra)
+# The Debian package (make paquet, scripts/paquet.sh): dpkg-shlibdeps for its Depends, strip; its test
+# (Tests/RegistreCLITests/PaquetDebianTests.swift) also runs lintian and unshare; ManuelCLITests checks the
+# man page with man (man-db) and the zsh completion with zsh -n.
+if [ "$profil" = "paquet" ] || [ "$profil" = "test" ]; then
+  debian+=(dpkg-dev binutils lintian util-linux)
+fi
+if [ "$profil" = "test" ]; then
+  debian+=(man-db zsh)
+fi
 pypi=()
 if [ "$profil" = "test" ] || [ "$profil" = "bench" ]; then
   debian+=(poppler-utils qpdf libxml2-utils python3-pip)

@@ -52,7 +52,12 @@ struct RegistreCommand: AsyncParsableCommand {
       if let sortie = error as? ExitCode {
         Foundation.exit(sortie.rawValue)
       }
-      let message = FrenchMessages.translate(fullMessage(for: error))
+      // A completion script (asked by `--generate-completion-script`, or by the script itself with
+      // `---completion`) is shell code: only the parser's two help texts are translated there.
+      let arguments = CommandLine.arguments.dropFirst()
+      let script = arguments.contains("--generate-completion-script") || arguments.first == "---completion"
+      let message =
+        script ? FrenchMessages.translateScript(fullMessage(for: error)) : FrenchMessages.translate(fullMessage(for: error))
       if code == .success {
         if !message.isEmpty { Console.printOutput(message) }
         Foundation.exit(0)
@@ -110,6 +115,14 @@ enum FrenchMessages {
       of: #"(?m)^(\S[^\n]*?[^\s\x{A0}]):$"#, with: "$1\u{A0}:", options: .regularExpression)
     return headers.replacingOccurrences(
       of: #"(?<!\p{L})'([^'\n]+?)'(?!\p{L})"#, with: "«\u{A0}$1\u{A0}»", options: .regularExpression)
+  }
+
+  /// The parser's own help texts of `--aide` and `--version`, the only words translated in a
+  /// completion script or the man page (a quote there is shell or troff syntax, not typography;
+  /// hence the typographic apostrophe, which the generators' quoting of help texts never sees).
+  static func translateScript(_ texte: String) -> String {
+    texte.replacingOccurrences(of: "Show help information.", with: "Affiche l\u{2019}aide.")
+      .replacingOccurrences(of: "Show the version.", with: "Affiche la version.")
   }
 
   /// `registre aide [COMMANDE…]` is the parser's `help` subcommand under its French name.

@@ -44,11 +44,12 @@ struct ConvertCommand: ParsableCommand {
   }
 }
 
-/// `registre developpeur generer`: rewrites the files derived from the format descriptor.
+/// `registre developpeur generer`: rewrites the files derived from the format descriptor;
+/// `manuel` and `completions` write the man page and the shell completions of the Debian package.
 struct DeveloperCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "developpeur", abstract: Typography.french("Outils des développeurs de Registre."),
-    shouldDisplay: false, subcommands: [GenerateCommand.self])
+    shouldDisplay: false, subcommands: [GenerateCommand.self, ManualCommand.self, CompletionsCommand.self])
 
   struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
