@@ -8,7 +8,7 @@ public enum RegisterLoading {
   /// Sub-folders of a register folder, with their record type.
   static let dossiers: [(nom: String, type: RecordType)] = [
     ("traitements", Format.traitement), ("sous-traitants", Format.sousTraitant),
-    ("violations", Format.violation),
+    ("violations", Format.violation), ("actions", Format.action), ("demandes", Format.demande),
   ]
 
   /// Loads and validates the register at `url`; every problem comes back at once.
@@ -53,6 +53,8 @@ public enum RegisterLoading {
     var traitements: [Treatment] = []
     var sousTraitants: [Processor] = []
     var violations: [Breach] = []
+    var actions: [PlannedAction] = []
+    var demandes: [RightsRequest] = []
     for (nom, type) in dossiers {
       let sousDossier = dossier.appendingPathComponent(nom)
       if let refus = subfolderRefusal(sousDossier, name: nom, folder: dossier) {
@@ -72,6 +74,8 @@ public enum RegisterLoading {
         switch nom {
         case "traitements": decoder(v, Treatment.self, fichier: relatif, into: &diagnostics).map { traitements.append($0) }
         case "sous-traitants": decoder(v, Processor.self, fichier: relatif, into: &diagnostics).map { sousTraitants.append($0) }
+        case "actions": decoder(v, PlannedAction.self, fichier: relatif, into: &diagnostics).map { actions.append($0) }
+        case "demandes": decoder(v, RightsRequest.self, fichier: relatif, into: &diagnostics).map { demandes.append($0) }
         default: decoder(v, Breach.self, fichier: relatif, into: &diagnostics).map { violations.append($0) }
         }
       }
@@ -81,7 +85,8 @@ public enum RegisterLoading {
       throw LoadFailure(diagnostics: diagnostics)
     }
     let registre = Register(
-      etablissement: etablissement, traitements: traitements, sousTraitants: sousTraitants, violations: violations)
+      etablissement: etablissement, traitements: traitements, sousTraitants: sousTraitants, violations: violations,
+      actions: actions, demandes: demandes)
     let emplacements = RegisterLocations(table: table)
     let problemes = RegisterCheck.check(registre, emplacements: emplacements)
     guard problemes.isEmpty else { throw LoadFailure(diagnostics: problemes) }

@@ -316,6 +316,58 @@ public enum Format {
       Field("sous_traitant", .identifiant, "Sous-traitant en cause."),
     ])
 
+  public static let action = RecordType(
+    nom: "Action",
+    documentation: "Une action du plan d'action (fichier `actions/<id>.yaml`) : ce que l'établissement fait d'un ou plusieurs constats de l'audit ou d'une recommandation du DPD, qui s'en charge et pour quand.",
+    champs: [
+      Field("id", .identifiant, obligatoire: true, "Identifiant stable, aussi nom du fichier.", exemple: "signer-contrat-mathsfun"),
+      Field("titre", .texte, obligatoire: true, "Ce qui est à faire.", exemple: "Signer le contrat art. 28 avec l'éditeur"),
+      Field("constats", .liste(.objet(referenceConstat), element: "constat"), "Constats de l'audit auxquels l'action répond."),
+      Field("recommandation", .texte, "Recommandation du DPD à laquelle l'action répond."),
+      Field("responsable", .texte, "Personne ou fonction de l'établissement qui s'en charge.", exemple: "gestionnaire"),
+      Field("echeance", .date, "Date à laquelle l'action doit être faite.", exemple: "2027-01-15"),
+      Field("statut", FieldKind.enumValues(ActionStatus.self, nom: "StatutAction"), obligatoire: true, "Où en est l'action.", exemple: "a-faire"),
+      Field("motif_abandon", .texte, "Pourquoi l'action est abandonnée (obligatoire pour une action abandonnée)."),
+      Field("date_realisation", .date, "Date à laquelle l'action a été faite."),
+    ])
+
+  static let referenceConstat = RecordType(
+    nom: "ReferenceConstat", documentation: "Un constat de l'audit : la règle et la fiche qu'il concerne.",
+    champs: [
+      Field("regle", .identifiant, obligatoire: true, "Identifiant de la règle (voir docs/rules.md).", exemple: "sous-traitant-sans-contrat"),
+      Field("fiche", .identifiant, obligatoire: true, "Identifiant du traitement, du sous-traitant, de la violation ou de la demande ; `etablissement` pour l'établissement.", exemple: "mathsfun"),
+    ])
+
+  public static let demande = RecordType(
+    nom: "Demande",
+    documentation: "Une demande d'exercice des droits (fichier `demandes/<id>.yaml`) : art. 12 et 15 à 22 RGPD ; réponse dans le mois, prolongeable de deux mois en informant la personne, avec les motifs, dans le premier mois (art. 12.3).",
+    champs: [
+      Field("id", .identifiant, obligatoire: true, "Identifiant stable, aussi nom du fichier.", exemple: "2026-11-acces-parent"),
+      Field("date_reception", .date, obligatoire: true, "Date de réception de la demande (point de départ du délai).", exemple: "2026-11-03"),
+      Field("demandeur", FieldKind.enumValues(Requester.self, nom: "Demandeur"), obligatoire: true, "Qui demande.", exemple: "parent"),
+      Field("droit", FieldKind.enumValues(DataSubjectRight.self, nom: "DroitExerce"), obligatoire: true, "Droit exercé.", exemple: "acces"),
+      Field("traitements", .liste(.identifiant, element: "traitement"), "Traitements concernés."),
+      Field("identite_verifiee", .booleen, "L'identité du demandeur a été vérifiée (sans demander plus que nécessaire)."),
+      Field("prolongation", .objet(prolongation), "Prolongation du délai (art. 12.3)."),
+      Field("reponse", .objet(reponse), "Réponse donnée."),
+    ])
+
+  static let prolongation = RecordType(
+    nom: "Prolongation", documentation: "Prolongation du délai de réponse de deux mois (art. 12.3 RGPD).",
+    champs: [
+      Field("date_notification", .date, obligatoire: true, "Date à laquelle la personne a été informée de la prolongation."),
+      Field("motif", .texte, "Les motifs du report, dits à la personne."),
+    ])
+
+  static let reponse = RecordType(
+    nom: "Reponse", documentation: "La réponse à une demande d'exercice des droits.",
+    champs: [
+      Field("date", .date, obligatoire: true, "Date de la réponse."),
+      Field("decision", FieldKind.enumValues(RequestDecision.self, nom: "Decision"), obligatoire: true, "Suite donnée.", exemple: "satisfaite"),
+      Field("motif_refus", .texte, "Motifs d'un refus, total ou partiel, dits à la personne avec la possibilité de saisir la CNIL (art. 12.4)."),
+      Field("resume", .texte, "Ce qui a été répondu."),
+    ])
+
   static let acceptation = RecordType(
     nom: "Acceptation",
     documentation: "Un constat d'audit accepté par le responsable, avec sa justification : il reste affiché, comme accepté.",
@@ -423,7 +475,8 @@ public enum Format {
     etablissement, traitement, sousTraitant, violation, contact, reference, responsable, fondement,
     personnes, donnees, conservation, destinataire, transfert, mesure, flux, aipd, risqueResiduel, information,
     decision, biometrie, hebergement, contrat, ulterieur, notification, acceptations, acceptation,
-    noticesDiffusees, noticeDiffusee, ficheOutil, utilisateursOutil,
+    noticesDiffusees, noticeDiffusee, ficheOutil, utilisateursOutil, action, referenceConstat, demande,
+    prolongation, reponse,
   ]
 
   /// Placeholder that marks a value the school must still supply.

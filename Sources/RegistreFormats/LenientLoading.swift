@@ -80,6 +80,8 @@ extension RegisterLoading {
     var treatments: [Treatment] = []
     var processors: [Processor] = []
     var breaches: [Breach] = []
+    var actions: [PlannedAction] = []
+    var requests: [RightsRequest] = []
     var left: Set<String> = []
     for (name, type) in dossiers {
       let subfolder = folder.appendingPathComponent(name)
@@ -113,6 +115,16 @@ extension RegisterLoading {
               processors.append(p)
               readInto = true
             }
+          case "actions":
+            // The action plan and the requests are the school's own follow-up, not fiches the
+            // audit reads on what is there: an incomplete one is an error.
+            diagnostics += missing
+            missing = []
+            decoder(value, PlannedAction.self, fichier: relative, into: &diagnostics).map { actions.append($0) }
+          case "demandes":
+            diagnostics += missing
+            missing = []
+            decoder(value, RightsRequest.self, fichier: relative, into: &diagnostics).map { requests.append($0) }
           default:
             if let v = decoder(value, Breach.self, fichier: relative, into: &diagnostics) {
               breaches.append(v)
@@ -130,7 +142,9 @@ extension RegisterLoading {
     }
 
     guard let school, diagnostics.isEmpty else { throw LoadFailure(diagnostics: diagnostics) }
-    let register = Register(etablissement: school, traitements: treatments, sousTraitants: processors, violations: breaches)
+    let register = Register(
+      etablissement: school, traitements: treatments, sousTraitants: processors, violations: breaches,
+      actions: actions, demandes: requests)
     let locations = RegisterLocations(table: table)
     // A reference to a fiche left out for being unreadable is not a broken reference.
     let problems = RegisterCheck.check(register, emplacements: locations).filter { d in

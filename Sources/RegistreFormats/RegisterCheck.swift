@@ -41,6 +41,33 @@ enum RegisterCheck {
           "sous-traitant « \(id) » inconnu", attendu: "l'identifiant d'un sous-traitant du registre"))
       }
     }
+    let table = emplacements.table
+    duplicates(registre.actions.map(\.id), genre: "actions") { table["actions/\($0)"] }
+    duplicates(registre.demandes.map(\.id), genre: "demandes") { table["demandes/\($0)"] }
+    for demande in registre.demandes {
+      for (indice, id) in demande.traitements.enumerated() where !traitements.contains(id) {
+        diagnostics.append(Diagnostic(
+          table["demandes/\(demande.id)/traitements[\(indice)]"]
+            ?? Location(fichier: "demandes/\(demande.id).yaml", champ: "traitements[\(indice)]"),
+          "traitement « \(id) » inconnu", attendu: "l'identifiant d'un traitement du registre"))
+      }
+    }
+    let fiches = traitements.union(sousTraitants).union(registre.violations.map(\.id))
+      .union(registre.demandes.map(\.id)).union(["etablissement"])
+    for action in registre.actions {
+      for (indice, constat) in action.constats.enumerated() where !fiches.contains(constat.fiche) {
+        diagnostics.append(Diagnostic(
+          table["actions/\(action.id)/constats[\(indice)].fiche"]
+            ?? Location(fichier: "actions/\(action.id).yaml", champ: "constats[\(indice)].fiche"),
+          "fiche « \(constat.fiche) » inconnue",
+          attendu: "l'identifiant d'un traitement, d'un sous-traitant ou d'une violation du registre, ou « etablissement »"))
+      }
+      if action.statut == .abandonnee, action.motifAbandon?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true {
+        diagnostics.append(Diagnostic(
+          table["actions/\(action.id)/statut"] ?? Location(fichier: "actions/\(action.id).yaml", champ: "motif_abandon"),
+          "action abandonnée sans motif", attendu: "motif_abandon : pourquoi l'action n'est plus à faire"))
+      }
+    }
     return diagnostics
   }
 }

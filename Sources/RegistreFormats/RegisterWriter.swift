@@ -25,6 +25,8 @@ public enum RegisterWriter {
       for t in registre.traitements { fichiers.append(("traitements/\(t.id).yaml", try yaml(t, type: Format.traitement))) }
       for s in registre.sousTraitants { fichiers.append(("sous-traitants/\(s.id).yaml", try yaml(s, type: Format.sousTraitant))) }
       for v in registre.violations { fichiers.append(("violations/\(v.id).yaml", try yaml(v, type: Format.violation))) }
+      for a in registre.actions { fichiers.append(("actions/\(a.id).yaml", try yaml(a, type: Format.action))) }
+      for d in registre.demandes { fichiers.append(("demandes/\(d.id).yaml", try yaml(d, type: Format.demande))) }
     } catch {
       throw .ecriture("sérialisation impossible : \(error)")
     }

@@ -10,6 +10,8 @@ public enum RegisterXML {
     ("traitements", "traitement", Format.traitement),
     ("sous_traitants", "sous_traitant", Format.sousTraitant),
     ("violations", "violation", Format.violation),
+    ("actions", "action", Format.action),
+    ("demandes", "demande", Format.demande),
   ]
 
   /// Serialises a register to canonical, deterministic XML bytes.
@@ -26,7 +28,9 @@ public enum RegisterXML {
   static func tree(_ registre: Register) throws -> XMLElementNode {
     let ns = Format.espaceDeNoms
     var enfants = [element("etablissement", try Value.from(registre.etablissement, type: Format.etablissement), genre: .objet(Format.etablissement))]
-    let listes: [[any Encodable]] = [registre.traitements, registre.sousTraitants, registre.violations]
+    let listes: [[any Encodable]] = [
+      registre.traitements, registre.sousTraitants, registre.violations, registre.actions, registre.demandes,
+    ]
     for (racine, elements) in zip(racines, listes) where !elements.isEmpty {
       let items = try elements.map { try element(racine.element, Value.from(EncodableBox($0), type: racine.type), genre: .objet(racine.type)) }
       enfants.append(XMLElementNode(name: racine.conteneur, namespace: ns, children: items))
@@ -240,6 +244,8 @@ struct XMLTreeReader {
     var traitements: [Treatment] = []
     var sousTraitants: [Processor] = []
     var violations: [Breach] = []
+    var actions: [PlannedAction] = []
+    var demandes: [RightsRequest] = []
     for racineListe in RegisterXML.racines {
       for noeud in racine.child(named: racineListe.conteneur)?.children(named: racineListe.element) ?? [] {
         let id = noeud.child(named: "id")?.text ?? "?"
@@ -250,6 +256,8 @@ struct XMLTreeReader {
         switch racineListe.conteneur {
         case "traitements": RegisterLoading.decoder(v, Treatment.self, fichier: fichier, into: &diagnostics).map { traitements.append($0) }
         case "sous_traitants": RegisterLoading.decoder(v, Processor.self, fichier: fichier, into: &diagnostics).map { sousTraitants.append($0) }
+        case "actions": RegisterLoading.decoder(v, PlannedAction.self, fichier: fichier, into: &diagnostics).map { actions.append($0) }
+        case "demandes": RegisterLoading.decoder(v, RightsRequest.self, fichier: fichier, into: &diagnostics).map { demandes.append($0) }
         default: RegisterLoading.decoder(v, Breach.self, fichier: fichier, into: &diagnostics).map { violations.append($0) }
         }
       }
@@ -258,7 +266,9 @@ struct XMLTreeReader {
     guard let etablissement = RegisterLoading.decoder(vEtablissement, School.self, fichier: fichier, into: &diagnostics) else {
       return nil
     }
-    return Register(etablissement: etablissement, traitements: traitements, sousTraitants: sousTraitants, violations: violations)
+    return Register(
+      etablissement: etablissement, traitements: traitements, sousTraitants: sousTraitants, violations: violations,
+      actions: actions, demandes: demandes)
   }
 
   private static func elementCount(_ noeud: XMLElementNode) -> Int {

@@ -29,6 +29,12 @@ public enum SchemaXSD {
               <xs:element name="violations" minOccurs="0">
                 <xs:complexType><xs:sequence><xs:element name="violation" type="r:Violation" minOccurs="0" maxOccurs="unbounded"/></xs:sequence></xs:complexType>
               </xs:element>
+              <xs:element name="actions" minOccurs="0">
+                <xs:complexType><xs:sequence><xs:element name="action" type="r:Action" minOccurs="0" maxOccurs="unbounded"/></xs:sequence></xs:complexType>
+              </xs:element>
+              <xs:element name="demandes" minOccurs="0">
+                <xs:complexType><xs:sequence><xs:element name="demande" type="r:Demande" minOccurs="0" maxOccurs="unbounded"/></xs:sequence></xs:complexType>
+              </xs:element>
             </xs:sequence>
             <xs:attribute name="version" type="xs:positiveInteger" use="required"/>
           </xs:complexType>

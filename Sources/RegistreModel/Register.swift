@@ -8,21 +8,38 @@ public struct Register: Codable, Hashable, Sendable {
   public var traitements: [Treatment]
   public var sousTraitants: [Processor]
   public var violations: [Breach]
+  /// The action plan (`actions/`).
+  public var actions: [PlannedAction]
+  /// The register of rights requests (`demandes/`).
+  public var demandes: [RightsRequest]
 
   public init(
     etablissement: School, traitements: [Treatment] = [],
-    sousTraitants: [Processor] = [], violations: [Breach] = []
+    sousTraitants: [Processor] = [], violations: [Breach] = [], actions: [PlannedAction] = [],
+    demandes: [RightsRequest] = []
   ) {
     self.etablissement = etablissement
     self.traitements = traitements
     self.sousTraitants = sousTraitants
     self.violations = violations
+    self.actions = actions
+    self.demandes = demandes
   }
 
   enum CodingKeys: String, CodingKey {
     case etablissement, traitements
     case sousTraitants = "sous_traitants"
-    case violations
+    case violations, actions, demandes
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    etablissement = try c.decode(School.self, forKey: .etablissement)
+    traitements = try c.decodeIfPresent([Treatment].self, forKey: .traitements) ?? []
+    sousTraitants = try c.decodeIfPresent([Processor].self, forKey: .sousTraitants) ?? []
+    violations = try c.decodeIfPresent([Breach].self, forKey: .violations) ?? []
+    actions = try c.decodeIfPresent([PlannedAction].self, forKey: .actions) ?? []
+    demandes = try c.decodeIfPresent([RightsRequest].self, forKey: .demandes) ?? []
   }
 
   /// The processor with this id, if any.

@@ -50,6 +50,30 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     return Day(annee: a, mois: mois, jour: j) ?? self
   }
 
+  /// The day `n` days later.
+  public func adding(jours n: Int) -> Day {
+    var day = self
+    var left = n
+    while left > 0 {
+      let last = Day.numberOfDays(annee: day.annee, mois: day.mois)
+      if day.jour + left <= last {
+        return Day(annee: day.annee, mois: day.mois, jour: day.jour + left) ?? day
+      }
+      left -= last - day.jour + 1
+      day = (day.mois == 12 ? Day(annee: day.annee + 1, mois: 1, jour: 1) : Day(annee: day.annee, mois: day.mois + 1, jour: 1)) ?? day
+    }
+    return day
+  }
+
+  /// The same day `n` months later, or the month's last day when it has fewer days (31 janvier
+  /// + 1 mois = 28 ou 29 février): how a deadline « dans un délai d'un mois » is counted.
+  public func adding(mois n: Int) -> Day {
+    let total = annee * 12 + (mois - 1) + n
+    let a = total / 12
+    let m = total % 12 + 1
+    return Day(annee: a, mois: m, jour: min(jour, Day.numberOfDays(annee: a, mois: m))) ?? self
+  }
+
   public static func < (lhs: Day, rhs: Day) -> Bool {
     (lhs.annee, lhs.mois, lhs.jour) < (rhs.annee, rhs.mois, rhs.jour)
   }

@@ -13,6 +13,8 @@ enum RecordKind: String, CaseIterable, Sendable {
   case treatment = "traitements"
   case processor = "sous-traitants"
   case breach = "violations"
+  case action = "actions"
+  case request = "demandes"
 
   var type: RecordType {
     switch self {
@@ -20,6 +22,8 @@ enum RecordKind: String, CaseIterable, Sendable {
     case .treatment: return Format.traitement
     case .processor: return Format.sousTraitant
     case .breach: return Format.violation
+    case .action: return Format.action
+    case .request: return Format.demande
     }
   }
 
@@ -30,6 +34,8 @@ enum RecordKind: String, CaseIterable, Sendable {
     case .treatment: return "un traitement"
     case .processor: return "un sous-traitant"
     case .breach: return "une violation"
+    case .action: return "une action du plan d'action"
+    case .request: return "une demande d'exercice des droits"
     }
   }
 
@@ -75,6 +81,22 @@ enum RecordKind: String, CaseIterable, Sendable {
       r.violations.removeAll { $0.id == record.id }
       r.violations.append(record)
       return located(FormFields.crossChecks(r), file: file, id: record.id, prefix: "violations/")
+    case .action:
+      let (record, found) = FormFields.check(data, file: file, type: type, as: PlannedAction.self)
+      guard let record else { return found }
+      if let id, record.id != id { return [idMismatch(file, id)] }
+      guard var r = registre else { return [] }
+      r.actions.removeAll { $0.id == record.id }
+      r.actions.append(record)
+      return located(FormFields.crossChecks(r), file: file, id: record.id, prefix: "actions/")
+    case .request:
+      let (record, found) = FormFields.check(data, file: file, type: type, as: RightsRequest.self)
+      guard let record else { return found }
+      if let id, record.id != id { return [idMismatch(file, id)] }
+      guard var r = registre else { return [] }
+      r.demandes.removeAll { $0.id == record.id }
+      r.demandes.append(record)
+      return located(FormFields.crossChecks(r), file: file, id: record.id, prefix: "demandes/")
     }
   }
 
@@ -159,7 +181,7 @@ enum RegisterFolder {
     {
       files.append(name)
     }
-    for sub in ["traitements", "sous-traitants", "violations"] {
+    for sub in ["traitements", "sous-traitants", "violations", "actions", "demandes"] {
       let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(sub).path)) ?? []
       files += names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }.sorted().map { "\(sub)/\($0)" }
     }
@@ -168,7 +190,7 @@ enum RegisterFolder {
 
   /// Register files that are symbolic links (the server refuses to read through them).
   static func symbolicLinks(_ folder: URL) -> [String] {
-    (["traitements", "sous-traitants", "violations"] + yamlFiles(folder)).filter { relative in
+    (["traitements", "sous-traitants", "violations", "actions", "demandes"] + yamlFiles(folder)).filter { relative in
       var status = stat()
       return lstat(folder.appendingPathComponent(relative).path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFLNK
     }

@@ -113,6 +113,8 @@ enum Wording {
     case .traitement(let id): return "/traitements/\(id)"
     case .sousTraitant(let id): return "/modifier/sous-traitants/\(id)"
     case .violation(let id): return "/modifier/violations/\(id)"
+    case .action(let id): return "/modifier/actions/\(id)"
+    case .demande(let id): return "/modifier/demandes/\(id)"
     }
   }
 
@@ -123,6 +125,8 @@ enum Wording {
     case .traitement(let id): return "/modifier/traitements/\(id)"
     case .sousTraitant(let id): return "/modifier/sous-traitants/\(id)"
     case .violation(let id): return "/modifier/violations/\(id)"
+    case .action(let id): return "/modifier/actions/\(id)"
+    case .demande(let id): return "/modifier/demandes/\(id)"
     }
   }
 

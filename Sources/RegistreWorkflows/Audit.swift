@@ -145,6 +145,10 @@ public enum AuditWorkflow {
     case .traitement(let id): e = loaded.emplacements.treatment(id, champ: f.field)
     case .sousTraitant(let id): e = loaded.emplacements.processor(id, champ: f.field)
     case .violation(let id): e = loaded.emplacements.breach(id, champ: f.field)
+    case .action(let id):
+      e = f.field.flatMap { loaded.emplacements.table["actions/\(id)/\($0)"] } ?? loaded.emplacements.table["actions/\(id)"]
+    case .demande(let id):
+      e = f.field.flatMap { loaded.emplacements.table["demandes/\(id)/\($0)"] } ?? loaded.emplacements.table["demandes/\(id)"]
     case .etablissement:
       e =
         f.field.flatMap { loaded.emplacements.table["etablissement/\($0)"] }

@@ -19,6 +19,8 @@ struct RegistreCommand: AsyncParsableCommand {
       ProbeCommand.self,
       EvaluateCommand.self,
       DPIACommand.self,
+      ActionsCommand.self,
+      RequestsCommand.self,
       CatalogueCommand.self,
       Init.self,
       Document.self,

@@ -91,6 +91,8 @@ import RegistreTestSupport
     ("conservation-excessive", "error", "videoprotection"),
     ("acces-sans-mfa", "warning", "service-social"),
     ("responsable-incorrect", "warning", "livrets-scolaires"),
+    ("action-en-retard", "warning", "signer-contrat-mathsfun"),
+    ("demande-hors-delai", "error", "2026-10-acces-parent"),
   ]
 
   @Test func theDemoShowsItsPlantedDefects() throws {
@@ -101,6 +103,7 @@ import RegistreTestSupport
     let constats = try #require(objet["findings"] as? [[String: Any]])
     func subject(_ c: [String: Any]) -> String? {
       (c["treatment"] as? String) ?? (c["processor"] as? String) ?? (c["breach"] as? String)
+        ?? (c["action"] as? String) ?? (c["request"] as? String)
     }
     for (regle, gravite, id) in Self.defautsDeLaDemo {
       let trouve = constats.contains {

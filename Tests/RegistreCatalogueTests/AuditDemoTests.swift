@@ -32,6 +32,8 @@ import RegistreTestSupport
       "conservation-excessive videoprotection",
       "acces-sans-mfa service-social",
       "responsable-incorrect livrets-scolaires",
+      "action-en-retard signer-contrat-mathsfun",
+      "demande-hors-delai 2026-10-acces-parent",
     ]
     // Not planted (LISEZMOI.md lists them): the notices' side of defect 3 (bourses), and what the
     // register cannot confirm of a ministry's treatment (Parcoursup's financial data).

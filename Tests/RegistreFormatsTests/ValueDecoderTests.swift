@@ -78,6 +78,8 @@ private struct Example: Codable, Equatable {
         switch dossier {
         case "traitements": try compareBoth(url, type, Treatment.self)
         case "sous-traitants": try compareBoth(url, type, Processor.self)
+        case "actions": try compareBoth(url, type, PlannedAction.self)
+        case "demandes": try compareBoth(url, type, RightsRequest.self)
         default: try compareBoth(url, type, Breach.self)
         }
         nombre += 1

@@ -16,6 +16,8 @@ import Testing
   static let extraIDs = [
     "biometrie-disproportionnee", "violation-notification-tardive", "valeur-fictive", "base-legale-contrat-mission",
     "violation-non-notifiee", "notice-incomplete",
+    // Issue 19: the action plan and the rights requests.
+    "demande-hors-delai", "prolongation-non-notifiee", "refus-sans-motif", "action-en-retard", "action-faite-non-resolue",
   ]
 
   @Test func everyContractIDExistsOnce() {

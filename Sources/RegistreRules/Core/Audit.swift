@@ -82,6 +82,18 @@ public enum Audit {
       // Indexing calls each rule in place; `for rule in rules` would copy the existential.
       for index in rules.indices { rules[index].check(treatment, facts: facts, in: audit, into: &raw) }
     }
+    let found = raw
+    for rule in rules { rule.checkFindings(found, in: audit, into: &raw) }
+    // Each finding names the action of the plan that answers it.
+    if !registre.actions.isEmpty {
+      for index in raw.indices {
+        let f = raw[index]
+        let fiche = f.subject.id ?? "etablissement"
+        raw[index].plannedAction = registre.actions.first { a in
+          a.statut != .abandonnee && a.constats.contains { $0.regle == f.rule && $0.fiche == fiche }
+        }?.id
+      }
+    }
     let marked = acceptances.apply(to: raw)
     // Sort keys are worked out once per finding, not at every comparison.
     let subjects = SubjectIndex(registre)
@@ -126,6 +138,7 @@ public enum Audit {
     [.etablissement] + registre.traitements.map { .traitement($0.id) }
       + registre.sousTraitants.map { .sousTraitant($0.id) }
       + registre.violations.map { .violation($0.id) }
+      + registre.actions.map { .action($0.id) } + registre.demandes.map { .demande($0.id) }
   }
 }
 

@@ -4,12 +4,16 @@ public enum Subject: Hashable, Sendable, Codable {
   case traitement(String)
   case sousTraitant(String)
   case violation(String)
+  /// An action of the plan (`actions/<id>.yaml`).
+  case action(String)
+  /// A rights request (`demandes/<id>.yaml`).
+  case demande(String)
 
-  /// The id of the treatment, processor or breach (nil for the school).
+  /// The id of the treatment, processor, breach, action or request (nil for the school).
   public var id: String? {
     switch self {
     case .etablissement: return nil
-    case .traitement(let id), .sousTraitant(let id), .violation(let id): return id
+    case .traitement(let id), .sousTraitant(let id), .violation(let id), .action(let id), .demande(let id): return id
     }
   }
 
@@ -20,6 +24,8 @@ public enum Subject: Hashable, Sendable, Codable {
     case .traitement: return .traitement
     case .sousTraitant: return .sousTraitant
     case .violation: return .violation
+    case .action: return .action
+    case .demande: return .demande
     }
   }
 
@@ -30,13 +36,15 @@ public enum Subject: Hashable, Sendable, Codable {
     case .traitement(let id): return "traitement « \(id) »"
     case .sousTraitant(let id): return "sous-traitant « \(id) »"
     case .violation(let id): return "violation « \(id) »"
+    case .action(let id): return "action « \(id) »"
+    case .demande(let id): return "demande « \(id) »"
     }
   }
 }
 
 /// The kinds of records a rule looks at; used by the scores' denominators.
 public enum Scope: String, CaseIterable, Hashable, Sendable, Codable {
-  case etablissement, traitement, sousTraitant = "sous-traitant", violation
+  case etablissement, traitement, sousTraitant = "sous-traitant", violation, action, demande
 }
 
 /// One problem found by a rule, in French, with where to look.
@@ -59,6 +67,8 @@ public struct Finding: Hashable, Sendable {
   public var acceptance: Acceptance?
   /// False for a breach of a legal cap: no written acceptance can cover it.
   public var acceptable: Bool
+  /// The action of the plan that answers this finding (`actions/<id>.yaml`), if any.
+  public var plannedAction: String?
 
   public init(
     rule: String, severity: Severity, subject: Subject, message: String, reference: String,

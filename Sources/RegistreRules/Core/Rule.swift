@@ -66,6 +66,10 @@ public protocol Rule: Sendable {
   /// Adds the findings about one treatment. The audit walks the treatments once and asks
   /// every rule in turn, so that each treatment's text is folded once for all rules.
   func check(_ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding])
+
+  /// Adds findings about the other rules' findings (an action done whose finding remains),
+  /// after every other check.
+  func checkFindings(_ found: [Finding], in audit: AuditedRegister, into findings: inout [Finding])
 }
 
 extension Rule {
@@ -76,6 +80,8 @@ extension Rule {
   public func check(
     _ t: Treatment, facts: TreatmentFacts, in audit: AuditedRegister, into findings: inout [Finding]
   ) {}
+
+  public func checkFindings(_ found: [Finding], in audit: AuditedRegister, into findings: inout [Finding]) {}
 
   /// This rule's findings on `registre`, in the order the rule finds them.
   public func evaluate(_ registre: Register, context: AuditContext) -> [Finding] {

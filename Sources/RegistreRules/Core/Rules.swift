@@ -26,6 +26,11 @@ public enum Rules {
     UndocumentedBreach(),
     UnnotifiedBreach(),
     LateBreachNotification(),
+    LateRequest(),
+    LateExtension(),
+    RefusalWithoutReason(),
+    LateAction(),
+    DoneActionUnresolved(),
   ]
 
   /// The rule with this id, if any.

@@ -128,6 +128,8 @@ extension Scope {
     case .traitement: return "traitements"
     case .sousTraitant: return "sous-traitants"
     case .violation: return "violations"
+    case .action: return "plan d'action"
+    case .demande: return "demandes d'exercice des droits"
     }
   }
 }

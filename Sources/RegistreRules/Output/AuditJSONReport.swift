@@ -59,7 +59,7 @@ public enum AuditJSONReport {
     }
 
     enum Keys: String, CodingKey {
-      case rule, severity, treatment, processor, breach, message, reference, remediation, criteria
+      case rule, severity, treatment, processor, breach, action, request, plannedAction, message, reference, remediation, criteria
       case location, accepted
     }
 
@@ -73,6 +73,9 @@ public enum AuditJSONReport {
       try c.encode(finding.treatment, forKey: .treatment)
       if case .sousTraitant(let id) = finding.subject { try c.encode(id, forKey: .processor) }
       if case .violation(let id) = finding.subject { try c.encode(id, forKey: .breach) }
+      if case .action(let id) = finding.subject { try c.encode(id, forKey: .action) }
+      if case .demande(let id) = finding.subject { try c.encode(id, forKey: .request) }
+      try c.encodeIfPresent(finding.plannedAction, forKey: .plannedAction)
       try c.encode(finding.message, forKey: .message)
       try c.encode(finding.reference, forKey: .reference)
       try c.encode(finding.remediation, forKey: .remediation)

@@ -48,6 +48,11 @@ public enum AuditTextReport {
       return "Sous-traitant « \(id) » — \(name)"
     case .violation(let id):
       return "Violation « \(id) »"
+    case .action(let id):
+      let title = registre.actions.first { $0.id == id }?.titre ?? id
+      return "Action « \(id) » — \(title)"
+    case .demande(let id):
+      return "Demande « \(id) »"
     }
   }
 

@@ -33,6 +33,8 @@ public struct FindingLocation: Hashable, Sendable, Codable {
     case .traitement(let id): return "traitements/\(id).yaml"
     case .sousTraitant(let id): return "sous-traitants/\(id).yaml"
     case .violation(let id): return "violations/\(id).yaml"
+    case .action(let id): return "actions/\(id).yaml"
+    case .demande(let id): return "demandes/\(id).yaml"
     }
   }
 }
