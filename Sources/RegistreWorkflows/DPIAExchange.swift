@@ -14,6 +14,8 @@ public struct DPIAImportOutcome: Sendable {
   /// The PIA's copy in the register folder (`aipd/ID.json`).
   public var storedFile: String
   public var record: DPIA
+  /// The actions written for the PIA's action plan (`actions/…yaml`); those already there are kept.
+  public var actionsWritten: [String] = []
 }
 
 /// The link with the CNIL's PIA software: a PIA prefilled from a fiche (`registre aipd preparer`),
@@ -134,7 +136,9 @@ public enum DPIAWorkflow {
       if created { try? FileManager.default.removeItem(at: copy) }
       throw WorkflowError(.failed, "erreur : écriture impossible (\(error)) ; la fiche n'a pas été modifiée.")
     }
-    return DPIAImportOutcome(reading: reading, treatmentID: id, fiche: location.fichier, storedFile: stored, record: record)
+    var outcome = DPIAImportOutcome(reading: reading, treatmentID: id, fiche: location.fichier, storedFile: stored, record: record)
+    outcome.actionsWritten = writeActions(reading, treatment: id, existing: loaded.registre.actions, folder: folder)
+    return outcome
   }
 
   /// The French report of an import, the same for the CLI and the web page.
@@ -165,10 +169,39 @@ public enum DPIAWorkflow {
         if let due = m.dueDate { line += " ; échéance : \(due)" }
         lines.append(line)
       }
-      lines.append("  (Registre n'a pas encore de plan d'action : ces mesures sont à suivre à part.)")
+    }
+    if !outcome.actionsWritten.isEmpty {
+      lines.append("Plan d'action : " + outcome.actionsWritten.map { "créé \($0)" }.joined(separator: ", "))
     }
     lines.append("Fiche mise à jour : \(outcome.fiche) (bloc aipd) ; PIA rangé dans \(outcome.storedFile)")
     return lines.joined(separator: "\n")
+  }
+
+  /// The PIA's planned measures as actions of the plan, `aipd-ID-N`: written once (an action
+  /// already in the register keeps its own status and owner), never with an invented date or owner.
+  static func writeActions(_ reading: PIAReading, treatment id: String, existing: [PlannedAction], folder: URL) -> [String] {
+    var written: [String] = []
+    let known = Set(existing.map(\.id))
+    for (index, measure) in reading.plannedMeasures.enumerated() {
+      let actionID = "aipd-\(id)".prefix(58) + "-\(index + 1)"
+      guard !known.contains(String(actionID)) else { continue }
+      let action = PlannedAction(
+        id: String(actionID), titre: measure.title + (measure.comment.map { " : \($0)" } ?? ""),
+        constats: [FindingReference(regle: "aipd-requise-manquante", fiche: id)],
+        recommandation: "Plan d'action de l'AIPD (logiciel PIA de la CNIL)", responsable: measure.owner,
+        echeance: measure.dueDate.flatMap(Day.init(iso:)))
+      let relative = "actions/\(action.id).yaml"
+      guard let yaml = try? RegisterWriter.yaml(action, type: Format.action) else { continue }
+      let text = "# Créée par « registre aipd importer » depuis le plan d'action du PIA.\n" + yaml
+      do {
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("actions"), withIntermediateDirectories: true)
+        try AtomicFile.write(Data(text.utf8), to: folder.appendingPathComponent(relative), permissions: 0o640, existing: .refuse)
+        written.append(relative)
+      } catch {
+        continue
+      }
+    }
+    return written
   }
 
   static func treatment(_ id: String, in registre: Register) throws(WorkflowError) -> Treatment {

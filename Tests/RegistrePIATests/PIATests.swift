@@ -211,7 +211,14 @@ struct PIAImportTests {
     #expect(try Data(contentsOf: demo.folder.appendingPathComponent("aipd/\(id).json")) == Data(contentsOf: pia))
     let text = DPIAWorkflow.text(outcome)
     #expect(text.contains("Statut du PIA : validé (validation simple) → aipd.statut : realisee"))
-    #expect(text.contains("Registre n'a pas encore de plan d'action"))
+    // The PIA's action plan becomes an action of the register's plan, once.
+    #expect(outcome.actionsWritten == ["actions/aipd-\(id)-1.yaml"])
+    #expect(text.contains("Plan d'action : créé actions/aipd-\(id)-1.yaml"))
+    let action = try demo.file("actions/aipd-\(id)-1.yaml")
+    #expect(action.contains("responsable: Gestionnaire"))
+    #expect(action.contains("echeance: '2027-01-15'") || action.contains("echeance: 2027-01-15"))
+    let reimported = try DPIAWorkflow.importPIA(pia, registerAt: demo.folder.path, treatment: nil)
+    #expect(reimported.actionsWritten.isEmpty)
     // The register still validates, through the CLI too.
     let valider = try RegistreCLI.run(["valider", demo.folder.path])
     #expect(valider.status == 0, "\(valider.output)\(valider.errors)")
