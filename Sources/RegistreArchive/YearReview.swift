@@ -20,6 +20,26 @@ public struct Indicators: Codable, Equatable, Sendable {
   public var openFindingsError: Int
   public var openFindingsWarning: Int
   public var openFindingsNote: Int
+  /// The action plan at the audit date (absent from reviews sealed before the plan existed).
+  public var actionsOpen: Int?
+  public var actionsLate: Int?
+  public var actionsDoneInYear: Int?
+  /// Rights requests received in the year, answered within their deadline, and overdue without answer.
+  public var requestsReceivedInYear: Int?
+  public var requestsAnsweredOnTime: Int?
+  public var requestsOverdue: Int?
+  /// Mean days from receipt to answer, for the year's answered requests (nil without any).
+  public var requestsMeanDelayDays: Int?
+
+  // Snake-case JSON (`transfers_outside_eu`) reads back through `convertFromSnakeCase` only if the
+  // key is spelled as that strategy rebuilds it: « EU » would not come back from « eu ».
+  enum CodingKeys: String, CodingKey {
+    case treatments, dpiaRequired, dpiaDone, processors, processorsUnderContract, noticesUpToDate
+    case transfersOutsideEU = "transfersOutsideEu"
+    case conformityScore, openFindingsError, openFindingsWarning, openFindingsNote
+    case actionsOpen, actionsLate, actionsDoneInYear, requestsReceivedInYear, requestsAnsweredOnTime, requestsOverdue
+    case requestsMeanDelayDays
+  }
 
   /// Computes the indicators of `registre` audited on `date`.
   public static func of(_ registre: Register, auditDate: Day) -> Indicators {
@@ -31,6 +51,8 @@ public struct Indicators: Codable, Equatable, Sendable {
       guard let date = information.date else { return false }
       return date >= update
     }
+    let ofTheYear = registre.demandes.filter { $0.dateReception.annee == auditDate.annee }
+    let delays = ofTheYear.compactMap { r in r.reponse.map { $0.date.numeroDeJour - r.dateReception.numeroDeJour } }
     return Indicators(
       treatments: registre.traitements.count,
       dpiaRequired: required.count,
@@ -42,7 +64,14 @@ public struct Indicators: Codable, Equatable, Sendable {
       conformityScore: report.scores.school.percent,
       openFindingsError: report.count(.erreur),
       openFindingsWarning: report.count(.avertissement),
-      openFindingsNote: report.count(.note))
+      openFindingsNote: report.count(.note),
+      actionsOpen: registre.actions.filter(\.isOpen).count,
+      actionsLate: registre.actions.filter { $0.isOpen && ($0.echeance.map { $0 < auditDate } ?? false) }.count,
+      actionsDoneInYear: registre.actions.filter { $0.statut == .faite && $0.dateRealisation?.annee == auditDate.annee }.count,
+      requestsReceivedInYear: ofTheYear.count,
+      requestsAnsweredOnTime: ofTheYear.filter { r in r.reponse.map { !(r.deadline < $0.date) } ?? false }.count,
+      requestsOverdue: registre.demandes.filter { $0.reponse == nil && $0.deadline < auditDate }.count,
+      requestsMeanDelayDays: delays.isEmpty ? nil : Int((Double(delays.reduce(0, +)) / Double(delays.count)).rounded()))
   }
 }
 
@@ -76,6 +105,7 @@ public struct YearReview: Codable, Equatable, Sendable {
     func ratio(_ part: Int, _ whole: Int) -> String {
       whole == 0 ? "sans objet" : "\(part)/\(whole) (\(percent(part, whole) ?? 0) %)"
     }
+    func count(_ n: Int?) -> String { n.map(String.init) ?? "non suivi" }
     // (key, label, value text, comparable number, higher is better?)
     func rows(_ i: Indicators) -> [(String, String, String, Int?, Bool?)] {
       [
@@ -90,6 +120,17 @@ public struct YearReview: Codable, Equatable, Sendable {
         ("open_findings_error", "Constats ouverts : erreurs", "\(i.openFindingsError)", i.openFindingsError, false),
         ("open_findings_warning", "Constats ouverts : avertissements", "\(i.openFindingsWarning)", i.openFindingsWarning, false),
         ("open_findings_note", "Constats ouverts : notes", "\(i.openFindingsNote)", i.openFindingsNote, false),
+        ("actions_open", "Actions du plan encore ouvertes", count(i.actionsOpen), i.actionsOpen, nil),
+        ("actions_late", "Actions du plan en retard", count(i.actionsLate), i.actionsLate, false),
+        ("actions_done", "Actions faites dans l'année", count(i.actionsDoneInYear), i.actionsDoneInYear, true),
+        ("requests_received", "Demandes d'exercice des droits reçues dans l'année", count(i.requestsReceivedInYear),
+          i.requestsReceivedInYear, nil),
+        ("requests_on_time", "Demandes de l'année répondues dans le délai", count(i.requestsAnsweredOnTime),
+          i.requestsAnsweredOnTime, nil),
+        ("requests_overdue", "Demandes sans réponse après leur délai", count(i.requestsOverdue), i.requestsOverdue, false),
+        ("requests_mean_delay", "Délai moyen de réponse (jours)",
+          i.requestsMeanDelayDays.map(String.init) ?? (i.requestsReceivedInYear == nil ? "non suivi" : "aucune réponse"),
+          i.requestsMeanDelayDays, false),
       ]
     }
     let now = rows(current)

@@ -25,6 +25,36 @@ import Testing
     #expect(json.contains("\"previous_year\" : 2025"))
   }
 
+  /// Issue 19: the action plan and the rights requests in the yearly review.
+  @Test func theReviewCountsActionsAndRequests() throws {
+    let demo = try Tools.demoRegister()
+    let jour = try #require(Day(iso: "2026-11-29"))
+    let i = Indicators.of(demo, auditDate: jour)
+    #expect(i.actionsOpen == 3)
+    #expect(i.actionsLate == 1)
+    #expect(i.actionsDoneInYear == 0)
+    #expect(i.requestsReceivedInYear == 3)
+    #expect(i.requestsAnsweredOnTime == 1)
+    #expect(i.requestsOverdue == 1)
+    // The only answer of the year came 14 days after its request (2026-09-07 → 2026-09-21).
+    #expect(i.requestsMeanDelayDays == 14)
+    let bilan = YearReview(year: 2026, school: demo.etablissement.nom, current: i, previousYear: nil, previous: nil)
+    #expect(bilan.text.contains("Actions du plan en retard"))
+    #expect(bilan.text.contains("Délai moyen de réponse (jours)"))
+    // A review sealed before the plan existed still reads, and says « non suivi ».
+    var old = String(decoding: try bilan.json(), as: UTF8.self)
+    for key in ["actions_open", "actions_late", "actions_done_in_year", "requests_received_in_year",
+                "requests_answered_on_time", "requests_overdue", "requests_mean_delay_days"] {
+      old = old.replacingOccurrences(of: "\"\(key)\" :", with: "\"ancien_\(key)\" :")
+    }
+    let decoder = JSONDecoder()
+    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    let earlier = try decoder.decode(YearReview.self, from: Data(old.utf8)).current
+    #expect(earlier.actionsOpen == nil)
+    let compared = YearReview(year: 2027, school: "X", current: i, previousYear: 2026, previous: earlier)
+    #expect(compared.lines.first { $0.key == "actions_late" }?.previous == "non suivi")
+  }
+
   @Test func firstYearHasNoComparison() throws {
     let demo = try Tools.demoRegister()
     let jour = try #require(Day(iso: "2026-06-30"))
