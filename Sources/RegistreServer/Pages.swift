@@ -5,6 +5,7 @@ import RegistreCatalogue
 import RegistreFormats
 import RegistreModel
 import RegistreRules
+import RegistreWorkflows
 
 /// The routes of the web application. Handlers read the register through `Site` and call
 /// library functions; they hold no register logic of their own.
@@ -25,6 +26,7 @@ struct Pages: Sendable {
     router.get("/nouveau/:kind") { _, context in try newForm(try kind(context)) }
     router.post("/nouveau/:kind") { request, context in try await create(try kind(context), request) }
     router.get("/catalogue") { _, _ in try catalogue(message: nil, errors: []) }
+    router.get("/suivi") { _, _ in followUp() }
     router.post("/catalogue") { request, _ in try await addFromCatalogue(request) }
     WorkflowPages(site: site).register(on: router)
     DPIAPages(site: site, pages: self).register(on: router)
@@ -98,6 +100,9 @@ struct Pages: Sendable {
     }
     dates.append(["label": "Date de l'audit affiché", "value": report.auditDate.description])
     let school = r.etablissement
+    let lateActions = FollowUpWorkflow.actions(of: r, on: report.auditDate).filter(\.late).map(Self.actionRow)
+    let urgentRequests = FollowUpWorkflow.requests(of: r, on: report.auditDate).filter { $0.overdue || $0.dueSoon }
+      .map(Self.requestRow)
     return site.page(
       "dashboard", title: "Tableau de bord",
       data: [
@@ -113,7 +118,55 @@ struct Pages: Sendable {
         "dpia": dpia.map(Wording.finding), "notices": notices.map(Wording.finding),
         "breaches": breaches, "dates": dates,
         "processors": r.sousTraitants.map { ["id": $0.id, "name": $0.nom] },
+        "lateActions": lateActions, "urgentRequests": urgentRequests,
+        "hasLateActions": !lateActions.isEmpty, "hasUrgentRequests": !urgentRequests.isEmpty,
       ], current: "/")
+  }
+
+  static func actionRow(_ line: ActionLine) -> [String: Any] {
+    let a = line.action
+    return [
+      "id": a.id, "title": a.titre, "status": a.statut.libelle, "late": line.late,
+      "due": a.echeance?.description ?? "non fixée", "owner": a.responsable ?? "non désigné",
+      "findings": a.constats.map { "\($0.regle) (\($0.fiche))" }.joined(separator: ", "),
+    ]
+  }
+
+  static func requestRow(_ line: RequestLine) -> [String: Any] {
+    let r = line.request
+    let state: String
+    if let answer = r.reponse {
+      state = "réponse le \(answer.date) : \(answer.decision.libelle.lowercased())"
+    } else if line.overdue {
+      state = "sans réponse, hors délai depuis le \(line.deadline)"
+    } else {
+      state = "sans réponse, à répondre avant le \(line.deadline)"
+    }
+    return [
+      "id": r.id, "right": r.droit.libelle, "requester": r.demandeur.libelle, "received": r.dateReception.description,
+      "deadline": line.deadline.description, "state": state, "overdue": line.overdue, "dueSoon": line.dueSoon,
+    ]
+  }
+
+  /// « Actions et demandes »: the action plan and the register of rights requests, as
+  /// `registre actions` and `registre demandes` list them.
+  func followUp() -> Response {
+    let snapshot = site.snapshot()
+    guard site.hasRegister else {
+      return site.page("empty", title: "Aucun registre", data: ["folder": site.folder.path], current: "/suivi")
+    }
+    guard let loaded = snapshot.loaded, let report = snapshot.report else { return invalidRegister(snapshot, current: "/suivi") }
+    let r = loaded.registre
+    let actions = FollowUpWorkflow.actions(of: r, on: report.auditDate)
+    let requests = FollowUpWorkflow.requests(of: r, on: report.auditDate)
+    return site.page(
+      "followup", title: "Actions et demandes",
+      data: [
+        "actions": actions.map(Self.actionRow), "requests": requests.map(Self.requestRow),
+        "hasActions": !actions.isEmpty, "hasRequests": !requests.isEmpty,
+        "lateCount": actions.filter(\.late).count, "overdueCount": requests.filter(\.overdue).count,
+        "date": report.auditDate.description,
+      ], current: "/suivi")
   }
 
   /// The loader's diagnostics, each with a link to the form of its file.
@@ -369,11 +422,20 @@ struct Pages: Sendable {
 
 /// Read-only lines of a field for the treatment page, as a DPD reads them (labels, French values).
 enum Display {
-  static func lines(_ field: Field, path: String, values: FormFields.Values, depth: Int = 0) -> [[String: Any]] {
+  /// The lines, each with `hasPrefix` for the template (an empty string is not false in Mustache here).
+  static func lines(_ field: Field, path: String, values: FormFields.Values) -> [[String: Any]] {
+    rawLines(field, path: path, values: values).map { line in
+      var line = line
+      line["hasPrefix"] = !((line["prefix"] as? String) ?? "").isEmpty
+      return line
+    }
+  }
+
+  private static func rawLines(_ field: Field, path: String, values: FormFields.Values, depth: Int = 0) -> [[String: Any]] {
     switch field.genre {
     case .objet(let type):
       return type.champs.flatMap { child in
-        lines(child, path: "\(path).\(child.cle)", values: values, depth: depth + 1).map { line in
+        rawLines(child, path: "\(path).\(child.cle)", values: values, depth: depth + 1).map { line in
           var line = line
           if depth == 0, (line["prefix"] as? String ?? "").isEmpty { line["prefix"] = FormTree.label(child) }
           return line

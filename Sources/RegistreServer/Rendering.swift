@@ -28,7 +28,7 @@ extension Site {
   }
 
   static let navigation: [(href: String, label: String)] = [
-    ("/", "Tableau de bord"), ("/traitements", "Traitements"), ("/catalogue", "Ajouter depuis le catalogue"),
+    ("/", "Tableau de bord"), ("/traitements", "Traitements"), ("/catalogue", "Ajouter depuis le catalogue"), ("/suivi", "Actions et demandes"),
     ("/evaluer", "Évaluer un outil"), ("/documents", "Documents"),
   ]
 }

@@ -6,7 +6,9 @@ PAGES = [
     "/", "/traitements", "/traitements?constat=erreur", "/traitements/vie-scolaire",
     "/traitements/demi-pension-biometrie", "/modifier/etablissement", "/modifier/traitements/vie-scolaire",
     "/modifier/sous-traitants/scolaris", "/modifier/violations/2026-03-cle-usb", "/nouveau/violations",
-    "/nouveau/traitements", "/catalogue", "/evaluer", "/documents", "/page-inexistante",
+    "/nouveau/traitements", "/catalogue", "/evaluer", "/documents", "/suivi",
+    "/modifier/actions/signer-contrat-mathsfun", "/nouveau/actions", "/modifier/demandes/2026-10-acces-parent",
+    "/nouveau/demandes", "/page-inexistante",
 ]
 
 

@@ -147,3 +147,23 @@ def test_demo_copy_is_removed_when_the_server_stops(demo_server, browser):
     assert "Serveur arrêté." in text
     assert "Copie de démonstration supprimée." in text
     assert demo_server.demo_copy_left is False, f"{demo_server.demo_copy} reste après l'arrêt"
+
+
+def test_a_request_is_answered_and_leaves_the_overdue_list(demo_server, browser):
+    """The overdue request of the demo is on the dashboard and the follow-up page; answering it
+    through its form takes it off both, and the audit's error disappears."""
+    from selenium.webdriver.common.by import By
+    browser.get(demo_server.url + "/")
+    assert "hors délai depuis le 2026-11-12" in browser.page_source
+    browser.get(demo_server.url + "/suivi")
+    assert "signer-contrat-mathsfun" in browser.page_source
+    browser.find_element(By.LINK_TEXT, "2026-10-acces-parent").click()
+    from selenium.webdriver.support.ui import Select
+    browser.find_element(By.ID, "champ-reponse-date").send_keys("2026-11-28")
+    Select(browser.find_element(By.ID, "champ-reponse-decision")).select_by_value("satisfaite")
+    browser.find_element(By.CSS_SELECTOR, "form[method=post] button[type=submit]").click()
+    assert "2026-10-acces-parent" in browser.page_source
+    browser.get(demo_server.url + "/suivi")
+    assert "réponse le 2026-11-28" in browser.page_source
+    browser.get(demo_server.url + "/")
+    assert "hors délai depuis le 2026-11-12" not in browser.page_source

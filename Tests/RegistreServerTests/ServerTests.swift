@@ -60,6 +60,15 @@ struct ServerTests {
         ("/modifier/violations/2026-03-cle-usb", "Modifier « 2026-03-cle-usb »"),
         ("/nouveau/violations", "Nouvel enregistrement"), ("/catalogue", "Ajouter depuis le catalogue"),
         ("/evaluer", "Évaluer un outil"), ("/documents", "Documents"),
+        // What each page is for, not just its title: the fiche's values, the breach register,
+        // the action plan and the requests (issue 19).
+        ("/traitements/vie-scolaire", "Gestion de la vie scolaire et du suivi pédagogique des élèves"),
+        ("/", "Registre des violations (art. 33.5 RGPD)"),
+        ("/", "hors délai depuis le 2026-11-12"),
+        ("/suivi", "signer-contrat-mathsfun"), ("/suivi", "2026-10-acces-parent"),
+        ("/modifier/actions/signer-contrat-mathsfun", "Modifier « signer-contrat-mathsfun »"),
+        ("/modifier/demandes/2026-10-acces-parent", "Modifier « 2026-10-acces-parent »"),
+        ("/nouveau/actions", "Nouvel enregistrement"), ("/nouveau/demandes", "Nouvel enregistrement"),
       ] {
         let response = try await client.execute(uri: uri, method: .get)
         #expect(response.status == .ok, "\(uri)")
