@@ -100,7 +100,7 @@ public enum DocumentWorkflow {
   /// The pipeline for `settings`; with a signing identity, every PDF is signed before it is written.
   public static func pipeline(_ settings: DocumentSettings) throws(WorkflowError) -> DocumentPipeline {
     let library = try templates(settings.templatesFolder)
-    let renderer = settings.renderTimeout.map { library.fopRenderer(timeout: $0) } ?? library.fopRenderer()
+    let renderer = settings.renderTimeout.map { library.renderer(timeout: $0) } ?? library.renderer()
     var pipeline = DocumentPipeline(
       templates: library, transformer: LibXSLTTransformer(), renderer: renderer,
       date: .fromEnvironment(), toolVersion: settings.toolVersion)

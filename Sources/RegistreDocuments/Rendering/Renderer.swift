@@ -71,6 +71,9 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
   case resourceRefused(String)
   /// The FO produced by the template is not well-formed XML.
   case invalidFormattingObjects(String)
+  /// The warm rendering service (FOP in one long-lived JVM) stopped during the document,
+  /// and again on the new one started to retry it; `String` says how.
+  case serviceStopped(String)
 
   public var description: String { message }
 
@@ -103,6 +106,10 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
         + "de son propre dossier et les polices configurées ; le réseau lui est fermé."
     case .invalidFormattingObjects(let detail):
       return "Le modèle a produit un XSL-FO illisible : \(detail)"
+    case .serviceStopped(let detail):
+      return
+        "Le service de rendu PDF (Apache FOP dans une machine Java) s'est arrêté pendant le document, "
+        + "qui n'a pas été écrit : \(detail)\nREGISTRE_RENDU=fop utilise la commande « fop » à la place."
     }
   }
 }
@@ -152,5 +159,17 @@ extension Renderer {
     } catch {
       return .failure(error)
     }
+  }
+}
+
+/// Which FOP road documents take (`REGISTRE_RENDU`).
+public enum RenderingMode: String, Sendable {
+  /// One warm JVM for the whole process (`WarmFOPRenderer`), the default.
+  case service
+  /// One `fop` command per document (`FOPRenderer`): `REGISTRE_RENDU=fop`.
+  case command = "fop"
+
+  public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    self = environment["REGISTRE_RENDU"] == "fop" ? .command : .service
   }
 }
