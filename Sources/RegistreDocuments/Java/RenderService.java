@@ -111,13 +111,21 @@ public final class RenderService {
     URI placeholder = new File(arguments[1], "current-document").getAbsoluteFile().toURI();
     if (!placeholder.toString().endsWith("/")) placeholder = URI.create(placeholder + "/");
 
-    // The same reading of the configuration as `fop -c`, with the same base URI rule
-    // (the working folder, here the document's folder through the resolver).
-    FopConfParser parser = new FopConfParser(
-        new FileInputStream(configuration), placeholder, new PerDocumentResolver(placeholder));
-    FopFactoryBuilder builder = parser.getFopFactoryBuilder();
-    FopFactory factory = builder.build();
-    TransformerFactory transformers = TransformerFactory.newInstance();
+    // One FopFactory per worker thread: FOP re-reads its configuration (a DOM, which is not
+    // safe to read from two threads at once) for every document, and two documents rendered
+    // at the same time on one factory failed with a NullPointerException inside it. The
+    // classes and the JIT's work are shared; each factory keeps its own fonts.
+    final URI base = placeholder;
+    ThreadLocal<FopFactory> factories = ThreadLocal.withInitial(() -> {
+      try {
+        return factory(configuration, base);
+      } catch (Exception failure) {
+        throw new IllegalStateException(failure.getMessage(), failure);
+      }
+    });
+    ThreadLocal<TransformerFactory> transformers = ThreadLocal.withInitial(TransformerFactory::newInstance);
+    // The configuration is read once here, so that a broken one fails the start.
+    factory(configuration, base);
 
     // One warm-up rendering would make the first document faster but costs the same time
     // up front; the caller's first document is the warm-up.
@@ -137,10 +145,20 @@ public final class RenderService {
       byte[] payload = new byte[length];
       in.readFully(payload);
       Map<String, String> request = parse(new String(payload, StandardCharsets.UTF_8));
-      workers.execute(() -> render(factory, transformers, request));
+      workers.execute(() -> render(factories.get(), transformers.get(), request));
     }
     workers.shutdown();
     System.exit(0);
+  }
+
+  /** The same reading of the configuration as `fop -c`, with the same base URI rule (the
+   * working folder, here the document's folder through the resolver). */
+  private static FopFactory factory(File configuration, URI placeholder) throws Exception {
+    try (FileInputStream in = new FileInputStream(configuration)) {
+      FopConfParser parser = new FopConfParser(in, placeholder, new PerDocumentResolver(placeholder));
+      FopFactoryBuilder builder = parser.getFopFactoryBuilder();
+      return builder.build();
+    }
   }
 
   private static Map<String, String> parse(String text) {
@@ -172,14 +190,13 @@ public final class RenderService {
       File pdf = new File(request.get("pdf"));
       try (OutputStream out = new BufferedOutputStream(new FileOutputStream(pdf))) {
         Fop fop = factory.newFop(MimeConstants.MIME_PDF, agent, out);
-        Transformer transformer;
-        synchronized (transformers) {
-          transformer = transformers.newTransformer();
-        }
+        Transformer transformer = transformers.newTransformer();
         transformer.transform(new StreamSource(new File(request.get("fo"))), new SAXResult(fop.getDefaultHandler()));
       }
       ok = true;
     } catch (Throwable failure) {
+      // The stack goes to the service's log (never to the user), the messages to the caller.
+      failure.printStackTrace();
       // The message chain, each once, without Java stack frames.
       List<String> chain = new ArrayList<>();
       for (Throwable cause = failure; cause != null && chain.size() < 6; cause = cause.getCause()) {
