@@ -180,7 +180,7 @@ let package = Package(
       name: "RegistreCLITests", dependencies: ["RegistreTestSupport", "registre", "RegistreFormats"], exclude: ["Fixtures"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "RegistreDocumentsTests", dependencies: ["RegistreTestSupport", "RegistreDocuments"],
+      name: "RegistreDocumentsTests", dependencies: ["RegistreTestSupport", "RegistreDocuments", "RegistreSupport"],
       exclude: ["Golden"],
       resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings),

@@ -3,7 +3,7 @@ public import RegistreDocuments
 public import RegistreBatch
 public import RegistreModel
 public import RegistreRules
-import RegistreSupport
+public import RegistreSupport
 
 /// How documents are produced: which templates, signed by whom, how long FOP may take.
 public struct DocumentSettings: Sendable {
@@ -18,11 +18,14 @@ public struct DocumentSettings: Sendable {
   /// Whether an existing output file may be replaced (`--remplacer`); when not, a job whose
   /// file exists fails before any rendering and the file is left as it was.
   public var replaceExisting: Bool
+  /// Hears each PDF rendered (« Rendu des PDF », n of N); the front end shows it.
+  public var progress: ProgressReport?
 
   public init(
     templatesFolder: URL? = nil, signing: SigningIdentity? = nil, toolVersion: String = RegistreVersion.current,
-    renderTimeout: Duration? = nil, replaceExisting: Bool = false
+    renderTimeout: Duration? = nil, replaceExisting: Bool = false, progress: ProgressReport? = nil
   ) {
+    self.progress = progress
     self.templatesFolder = templatesFolder
     self.signing = signing
     self.toolVersion = toolVersion
@@ -120,7 +123,7 @@ public enum DocumentWorkflow {
       job.replacesExisting = settings.replaceExisting
       return (job: job, input: item.input)
     }
-    let production = await pipeline.produceMeasured(items)
+    let production = await pipeline.produceMeasured(items, progress: settings.progress)
     var outcome = DocumentOutcome(
       written: [], failures: [], transformDuration: production.transformDuration,
       renderDuration: production.renderDuration)

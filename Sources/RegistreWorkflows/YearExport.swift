@@ -5,6 +5,7 @@ import RegistreFormats
 public import RegistreModel
 import RegistreRules
 import RegistreSignature
+public import RegistreSupport
 
 /// What a sealed year is made with.
 public struct YearExportOptions: Sendable {
@@ -19,11 +20,14 @@ public struct YearExportOptions: Sendable {
   public var toolVersion: String
   /// Seal even when every fiche is a draft (`--accepter-brouillons`).
   public var acceptDrafts: Bool
+  /// Hears each PDF of the year rendered (« Rendu des PDF », n of N).
+  public var progress: ProgressReport?
 
   public init(
     year: Int, archive: URL, revisionReason: String? = nil, templatesFolder: URL? = nil,
-    toolVersion: String = RegistreVersion.current, acceptDrafts: Bool = false
+    toolVersion: String = RegistreVersion.current, acceptDrafts: Bool = false, progress: ProgressReport? = nil
   ) {
+    self.progress = progress
     self.acceptDrafts = acceptDrafts
     self.year = year
     self.archive = archive
@@ -185,7 +189,11 @@ public enum YearExportWorkflow {
           }
         }
         var all = [Result<Data, DocumentError>](repeating: .failure(.rendering(.cancelled)), count: jobs.count)
-        for await (index, result) in group { all[index] = result }
+        let counter = ProgressCounter("Rendu des PDF de l'année", total: jobs.count, report: options.progress)
+        for await (index, result) in group {
+          all[index] = result
+          counter.advance()
+        }
         return all
       }
       var identity = signing

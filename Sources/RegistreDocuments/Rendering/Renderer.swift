@@ -1,4 +1,5 @@
 public import Foundation
+public import RegistreSupport
 
 /// The PDF/A flavours the documents are produced in.
 public enum PDFProfile: String, Sendable, CaseIterable {
@@ -124,9 +125,13 @@ extension Renderer {
   /// Renders every request, at most `maxConcurrent` at a time (default: one per
   /// core, since each FOP run is a JVM), keeping the input order. One failure does
   /// not stop the others.
+  ///
+  /// `progress` hears « Rendu des PDF », n of N, as each document is done.
   public func renderAll(
-    _ requests: [RenderRequest], maxConcurrent: Int = ProcessInfo.processInfo.activeProcessorCount
+    _ requests: [RenderRequest], maxConcurrent: Int = ProcessInfo.processInfo.activeProcessorCount,
+    progress: ProgressReport? = nil
   ) async -> [Result<Data, RenderError>] {
+    let counter = requests.isEmpty ? nil : ProgressCounter("Rendu des PDF", total: requests.count, report: progress)
     let width = min(max(1, maxConcurrent), requests.count)
     // A plain loop (no nested function capturing the group): the earlier form
     // trapped in release builds.
@@ -141,6 +146,7 @@ extension Renderer {
       }
       while let (index, result) = await group.next() {
         if results.indices.contains(index) { results[index] = result }
+        counter?.advance()
         if next < requests.count {
           let suivant = next
           let request = requests[suivant]

@@ -51,7 +51,7 @@ struct GenerateRegistersCommand: ParsableCommand {
       illisibles: illisibles, format: format == .xml ? .xml : .dossier)
     do throws(GenerationError) {
       let generateur = try RegisterGenerator(parametres)
-      let resume = try generateur.write(dans: URL(fileURLWithPath: dossier))
+      let resume = try generateur.write(dans: URL(fileURLWithPath: dossier), progress: TerminalProgress.report)
       Console.printOutput(
         "\(resume.etablissements) registre(s) écrit(s) dans \(dossier) (\(resume.traitements) traitements"
           + (resume.illisibles.isEmpty ? ")." : ", dont \(resume.illisibles.count) registre(s) illisible(s) : "
