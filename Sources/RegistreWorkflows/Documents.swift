@@ -332,3 +332,35 @@ extension Treatment {
     personnesConcernees.contains { $0.categorie.estEleve || $0.categorie == .responsablesLegaux }
   }
 }
+
+extension DocumentWorkflow {
+  /// For the benchmarks (`registre mesurer-rendu`): the register at `path` rendered
+  /// `repetitions` times one after the other in this process, by the renderer `REGISTRE_RENDU`
+  /// selects; the wall-clock time of each rendering (XSLT once, before). With the warm
+  /// renderer the first one pays for the JVM's start, the later ones show the warm cost.
+  public static func measureRendering(
+    registerAt path: String, repetitions: Int, settings: DocumentSettings = DocumentSettings()
+  ) async throws(WorkflowError) -> (mode: RenderingMode, durations: [Duration]) {
+    let (loaded, omitted) = try RegisterInput.loadForDocument(path)
+    let pipeline = try pipeline(settings)
+    let xml = try RegisterInput.canonicalXML(loaded.registre)
+    let request: RenderRequest
+    do {
+      request = try pipeline.renderRequest(for: .register, input: xml, parameters: omittedParameter(omitted))
+    } catch {
+      throw WorkflowError(.documents, error.message)
+    }
+    let clock = ContinuousClock()
+    var durations: [Duration] = []
+    for _ in 0..<max(1, repetitions) {
+      let start = clock.now
+      do {
+        _ = try await pipeline.renderer.render(request)
+      } catch {
+        throw WorkflowError(.documents, error.message)
+      }
+      durations.append(clock.now - start)
+    }
+    return (RenderingMode(), durations)
+  }
+}

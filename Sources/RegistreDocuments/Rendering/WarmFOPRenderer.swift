@@ -49,10 +49,16 @@ public struct WarmFOPRenderer: Renderer {
     self.heapMegabytes = heapMegabytes
   }
 
-  /// Stops every warm service of this process (their JVMs and scratch folders). Later
-  /// documents start a new one. Commands call it when they are done; at exit it happens anyway.
+  /// Stops every warm service of this process (their JVMs and scratch folders) and waits,
+  /// at most two seconds, until each JVM is reaped. Later documents start a new one. Commands
+  /// call it when they are done; at exit the JVMs die anyway (PR_SET_PDEATHSIG).
   public static func shutDown() {
+    let services = FOPServicePool.shared.running
     FOPServicePool.shared.stopAll()
+    let deadline = ContinuousClock.now + .seconds(2)
+    while services.contains(where: { $0.processID > 0 }) && ContinuousClock.now < deadline {
+      usleep(10_000)
+    }
   }
 
   /// The process ids of the running services' JVMs, for tests and diagnostics.
