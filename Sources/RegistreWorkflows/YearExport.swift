@@ -177,6 +177,9 @@ public enum YearExportWorkflow {
         ("rapport-audit-\(year).pdf", .auditReport, findings, 0o640),
         ("bilan-\(year).pdf", .yearlyReview, review.xml(), 0o644),
       ]
+      // Made outside the group's closure, read through a plain `while let` loop: the group's
+      // closure capturing more (and `for await`) trapped (SIGILL) in release builds.
+      let counter = ProgressCounter("Rendu des PDF de l'année", total: jobs.count, report: options.progress)
       let results = await withTaskGroup(of: (Int, Result<Data, DocumentError>).self) { group in
         for (index, job) in jobs.enumerated() {
           group.addTask {
@@ -189,9 +192,8 @@ public enum YearExportWorkflow {
           }
         }
         var all = [Result<Data, DocumentError>](repeating: .failure(.rendering(.cancelled)), count: jobs.count)
-        let counter = ProgressCounter("Rendu des PDF de l'année", total: jobs.count, report: options.progress)
-        for await (index, result) in group {
-          all[index] = result
+        while let (index, result) = await group.next() {
+          if all.indices.contains(index) { all[index] = result }
           counter.advance()
         }
         return all

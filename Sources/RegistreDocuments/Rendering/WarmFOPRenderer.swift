@@ -59,6 +59,8 @@ public struct WarmFOPRenderer: Renderer {
     while services.contains(where: { $0.processID > 0 }) && ContinuousClock.now < deadline {
       usleep(10_000)
     }
+    // Killed (SIGKILL), the JVMs write nothing more: their folders go now, not when reaped.
+    for service in services { service.scratch.remove() }
   }
 
   /// The process ids of the running services' JVMs, for tests and diagnostics.
