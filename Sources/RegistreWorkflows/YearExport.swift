@@ -177,26 +177,27 @@ public enum YearExportWorkflow {
         ("rapport-audit-\(year).pdf", .auditReport, findings, 0o640),
         ("bilan-\(year).pdf", .yearlyReview, review.xml(), 0o644),
       ]
-      // Made outside the group's closure, read through a plain `while let` loop: the group's
-      // closure capturing more (and `for await`) trapped (SIGILL) in release builds.
-      let counter = ProgressCounter("Rendu des PDF de l'année", total: jobs.count, report: options.progress)
-      let results = await withTaskGroup(of: (Int, Result<Data, DocumentError>).self) { group in
-        for (index, job) in jobs.enumerated() {
-          group.addTask {
-            do throws(DocumentError) {
-              let extra = job.kind == .register ? parameters : [:]
-              return (index, .success(try await pipeline.pdf(for: job.kind, input: job.input, parameters: extra)))
-            } catch {
-              return (index, .failure(error))
-            }
-          }
+      // The XSLT steps one after the other, then every rendering through `renderAll` (the road of
+      // every other batch of documents, which reports progress). A task group of our own here,
+      // calling `pipeline.pdf` in each child, trapped (SIGILL) or lost its results in release builds.
+      var results = [Result<Data, DocumentError>](repeating: .failure(.rendering(.cancelled)), count: jobs.count)
+      var requests: [RenderRequest] = []
+      var positions: [Int] = []
+      for (index, job) in jobs.enumerated() {
+        do throws(DocumentError) {
+          let extra = job.kind == .register ? parameters : [:]
+          requests.append(try pipeline.renderRequest(for: job.kind, input: job.input, parameters: extra))
+          positions.append(index)
+        } catch {
+          results[index] = .failure(error)
         }
-        var all = [Result<Data, DocumentError>](repeating: .failure(.rendering(.cancelled)), count: jobs.count)
-        while let (index, result) = await group.next() {
-          if all.indices.contains(index) { all[index] = result }
-          counter.advance()
+      }
+      let rendered = await pipeline.renderer.renderAll(requests, progress: options.progress)
+      for (position, outcome) in zip(positions, rendered) {
+        switch outcome {
+        case .success(let pdf): results[position] = .success(pdf)
+        case .failure(let error): results[position] = .failure(.rendering(error))
         }
-        return all
       }
       var identity = signing
       if identity.options.reason == nil { identity.options.reason = "Registre des activités de traitement \(year)" }

@@ -37,4 +37,27 @@ struct ProgressCLITests {
       #expect(!output.contains("\u{1B}["))
     }
   }
+
+  /// `exporter` and `notices --par-traitement` on the demo under a pseudo-terminal: the PDFs
+  /// rendered, counted up to the last one.
+  @Test func documentsShowTheirProgressOnATerminal() throws {
+    let script = try Checkers.require("script", package: "bsdutils")
+    let dossier = try TemporaryFolder.make("registre-progression")
+    defer { try? FileManager.default.removeItem(at: dossier) }
+    let registre = CLITool.executable.path
+    let demo = CLITool.depot.appendingPathComponent("Sources/RegistreCatalogue/Resources/demo").path
+    let commands = [
+      "\(registre) exporter \(demo) --annee 2026 --archive \(dossier.path)/archive --demonstration >/dev/null",
+      "\(registre) notices \(demo) --par-traitement --sortie \(dossier.path)/notices >/dev/null",
+    ]
+    let transcript = dossier.appendingPathComponent("terminal.log")
+    let terminal = try CLITool.tool([script, "-qec", commands.joined(separator: " && "), transcript.path])
+    #expect(terminal.code == 0, "\(terminal.sortie)")
+    let seen = (try? String(contentsOf: transcript, encoding: .utf8)) ?? terminal.sortie
+    #expect(seen.contains("Rendu des PDF : 5 / 5 ("), "\(seen)")
+    let notices = try FileManager.default.contentsOfDirectory(atPath: dossier.appendingPathComponent("notices").path)
+      .filter { $0.hasSuffix(".pdf") }.count
+    #expect(notices > 4)
+    #expect(seen.contains("Rendu des PDF : \(notices) / \(notices) ("), "\(seen)")
+  }
 }

@@ -179,3 +179,4 @@ public enum RenderingMode: String, Sendable {
     self = environment["REGISTRE_RENDU"] == "fop" ? .command : .service
   }
 }
+
