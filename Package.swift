@@ -78,7 +78,8 @@ let package = Package(
     /** XSLT templates to XSL-FO, and the Renderer protocol with its Apache FOP implementation. */
     .target(
       name: "RegistreDocuments", dependencies: ["RegistreSupport", "RegistreXML", "CRegistreLimits"],
-      resources: [.copy("Resources/Templates")],
+      // Java/: the warm rendering service's source (WarmFOPRenderer), run as is by `java`.
+      resources: [.copy("Resources/Templates"), .copy("Java")],
       swiftSettings: swiftSettings),
 
     /** The crypto door: the one digest, X.509 reading and trust store, small owners of OpenSSL pointers. */
@@ -195,7 +196,7 @@ let package = Package(
       name: "RegistreCLITests", dependencies: ["RegistreTestSupport", "registre", "RegistreFormats"], exclude: ["Fixtures"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "RegistreDocumentsTests", dependencies: ["RegistreTestSupport", "RegistreDocuments"],
+      name: "RegistreDocumentsTests", dependencies: ["RegistreTestSupport", "RegistreDocuments", "RegistreSupport"],
       exclude: ["Golden"],
       resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings),

@@ -4,6 +4,8 @@
 set -euo pipefail
 
 profil="${1:-demo}"
+# fop brings libfop-java and the default Java runtime (default-jre-headless), whose module
+# image includes the compiler that runs the warm renderer's source (RenderService.java): no JDK needed.
 # fonts-dejavu-extra holds the italic DejaVu Sans that fop.xconf names (fonts-dejavu-core has no oblique).
 debian=(pkg-config libxml2-dev libxslt1-dev libssl-dev zlib1g-dev openssl fop fonts-dejavu-core fonts-dejavu-extra)
 # The Debian package (make paquet, scripts/paquet.sh): dpkg-shlibdeps for its Depends, strip; its test
@@ -22,6 +24,8 @@ if [ "$profil" = "test" ] || [ "$profil" = "bench" ]; then
 fi
 if [ "$profil" = "test" ]; then
   debian+=(unzip libreoffice-calc-nogui)
+  # `script` (a pseudo-terminal) for the progress test of long commands (issue 22).
+  debian+=(bsdutils)
   # Browser tests of `registre serveur` (Tests/Navigateur): headless Chromium, its driver,
   # Selenium and axe-core 4 (bundled by axe-core-python), run by pytest.
   debian+=(chromium chromium-driver)

@@ -106,7 +106,7 @@ int registre_dumpable(void) {
 
 #if !defined(__linux__)
 static int spawn_posix(int *pid, const char *path, char *const argv[], char *const envp[],
-                   const char *directory, int log_fd) {
+                   const char *directory, int in_fd, int out_fd, int log_fd) {
   posix_spawn_file_actions_t actions;
   posix_spawnattr_t attributes;
   int error = posix_spawn_file_actions_init(&actions);
@@ -116,8 +116,9 @@ static int spawn_posix(int *pid, const char *path, char *const argv[], char *con
     posix_spawn_file_actions_destroy(&actions);
     return error;
   }
-  if (!error) error = posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  if (!error) error = posix_spawn_file_actions_adddup2(&actions, log_fd, 1);
+  if (!error && in_fd < 0) error = posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  if (!error && in_fd >= 0) error = posix_spawn_file_actions_adddup2(&actions, in_fd, 0);
+  if (!error) error = posix_spawn_file_actions_adddup2(&actions, out_fd >= 0 ? out_fd : log_fd, 1);
   if (!error) error = posix_spawn_file_actions_adddup2(&actions, log_fd, 2);
 #if defined(__linux__)
   if (!error) error = posix_spawn_file_actions_addclosefrom_np(&actions, 3);
@@ -147,7 +148,7 @@ static int spawn_posix(int *pid, const char *path, char *const argv[], char *con
 // its parent (PR_SET_PDEATHSIG), which posix_spawn cannot do. An exec failure comes back
 // through a close-on-exec pipe.
 static int spawn_linux(int *pid, const char *path, char *const argv[], char *const envp[],
-                       const char *directory, int log_fd) {
+                       const char *directory, int in_fd, int out_fd, int log_fd) {
   int report[2];
   if (pipe2(report, O_CLOEXEC) != 0) return errno;
   pid_t parent = getpid();
@@ -165,8 +166,9 @@ static int spawn_linux(int *pid, const char *path, char *const argv[], char *con
     if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0) goto failed;
     // The parent may have died before the line above: then nobody would kill this child.
     if (getppid() != parent) _exit(127);
-    int null_input = open("/dev/null", O_RDONLY | O_CLOEXEC);
-    if (null_input < 0 || dup2(null_input, 0) < 0 || dup2(log_fd, 1) < 0 || dup2(log_fd, 2) < 0) goto failed;
+    int input = in_fd >= 0 ? in_fd : open("/dev/null", O_RDONLY | O_CLOEXEC);
+    if (input < 0 || dup2(input, 0) < 0 || dup2(out_fd >= 0 ? out_fd : log_fd, 1) < 0 || dup2(log_fd, 2) < 0)
+      goto failed;
     if (directory != NULL && chdir(directory) != 0) goto failed;
     // Every other descriptor closes at exec; the report pipe stays usable until then.
     if (close_range(3, ~0U, CLOSE_RANGE_CLOEXEC) != 0) {
@@ -210,10 +212,15 @@ static int spawn_linux(int *pid, const char *path, char *const argv[], char *con
 
 int registre_spawn(int *pid, const char *path, char *const argv[], char *const envp[],
                    const char *directory, int log_fd) {
+  return registre_spawn_piped(pid, path, argv, envp, directory, -1, -1, log_fd);
+}
+
+int registre_spawn_piped(int *pid, const char *path, char *const argv[], char *const envp[],
+                         const char *directory, int in_fd, int out_fd, int log_fd) {
 #if defined(__linux__)
-  return spawn_linux(pid, path, argv, envp, directory, log_fd);
+  return spawn_linux(pid, path, argv, envp, directory, in_fd, out_fd, log_fd);
 #else
-  return spawn_posix(pid, path, argv, envp, directory, log_fd);
+  return spawn_posix(pid, path, argv, envp, directory, in_fd, out_fd, log_fd);
 #endif
 }
 

@@ -2,6 +2,7 @@ public import Foundation
 public import RegistreModel
 public import RegistreRules
 import RegistreFormats
+public import RegistreSupport
 
 /// Problems of an `acceptations.yaml`, one French line each (`fichier: erreur: …`).
 public struct AcceptancesProblem: Error, Sendable, Equatable {
@@ -168,13 +169,14 @@ public enum BatchAudit {
   /// `AcceptancesFile.read`, the same reader as the single audit's).
   public static func run(
     _ dossier: URL, dateAudit: Day, regles: [any Rule] = Rules.all, travailleurs: Int? = nil,
-    acceptances: AcceptancesReader, issuedNotices: IssuedNoticesReader? = nil
+    acceptances: AcceptancesReader, issuedNotices: IssuedNoticesReader? = nil, progress: ProgressReport? = nil
   ) throws(BatchError) -> BatchReport {
     let noms = try registerPaths(dans: dossier)
     guard !noms.isEmpty else { throw .lotVide(dossier.path) }
     let contexte = AuditContext(auditDate: dateAudit)
     let nombre = max(1, min(travailleurs ?? ProcessInfo.processInfo.activeProcessorCount, noms.count))
     let partage = WorkQueue(total: noms.count)
+    let compteur = ProgressCounter("Audit du lot", total: noms.count, report: progress)
     DispatchQueue.concurrentPerform(iterations: nombre) { _ in
       var local = Accumulator()
       while let index = partage.nextIndex() {
@@ -184,6 +186,7 @@ public enum BatchAudit {
           audit(
             dossier.appendingPathComponent(nom), nom: nom, contexte: contexte, regles: regles,
             acceptances: acceptances, issuedNotices: issuedNotices))
+        compteur.advance()
       }
       partage.merge(local)
     }

@@ -3,7 +3,7 @@ public import RegistreModel
 import RegistreCatalogue
 import RegistreFormats
 import RegistreRules
-import RegistreSupport
+public import RegistreSupport
 
 /// How the generated registers are written: one canonical XML file or one YAML folder per school.
 public enum BatchFormat: String, Sendable, CaseIterable {
@@ -341,7 +341,7 @@ public struct RegisterGenerator: Sendable {
   /// Writes every school into `dossier` (created if missing; refused if it holds anything),
   /// in parallel on all cores.
   @discardableResult
-  public func write(dans dossier: URL) throws(GenerationError) -> GenerationSummary {
+  public func write(dans dossier: URL, progress: ProgressReport? = nil) throws(GenerationError) -> GenerationSummary {
     let gestionnaire = FileManager.default
     var estDossier: ObjCBool = false
     if gestionnaire.fileExists(atPath: dossier.path, isDirectory: &estDossier) {
@@ -360,11 +360,13 @@ public struct RegisterGenerator: Sendable {
     let n = parametres.etablissements
     let travailleurs = max(1, min(ProcessInfo.processInfo.activeProcessorCount, n))
     let etat = WriteState()
+    let compteur = ProgressCounter("Génération des registres", total: n, report: progress)
     DispatchQueue.concurrentPerform(iterations: travailleurs) { _ in
       while let index = etat.nextIndex(limite: n) {
         do throws(GenerationError) {
           let octets = try writeOne(index, dans: dossier)
           etat.add(octets: octets)
+          compteur.advance()
         } catch {
           etat.fail(error)
           return

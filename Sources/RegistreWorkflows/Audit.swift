@@ -4,7 +4,7 @@ public import RegistreFormats
 public import RegistreBatch
 public import RegistreModel
 public import RegistreRules
-import RegistreSupport
+public import RegistreSupport
 
 /// `acceptations.yaml`: findings the school accepts, each with a written justification.
 public enum AcceptancesFile {
@@ -58,8 +58,11 @@ public struct AuditOptions: Sendable {
   public var excludedRules: [String]
   /// The audit's date (retention periods, DPIA reviews, breach deadlines).
   public var date: Day
+  /// Hears each register of a lot audited (« Audit du lot », n of N).
+  public var progress: ProgressReport?
 
-  public init(onlyRules: [String] = [], excludedRules: [String] = [], date: Day) {
+  public init(onlyRules: [String] = [], excludedRules: [String] = [], date: Day, progress: ProgressReport? = nil) {
+    self.progress = progress
     self.onlyRules = onlyRules
     self.excludedRules = excludedRules
     self.date = date
@@ -132,7 +135,7 @@ public enum AuditWorkflow {
     do throws(BatchError) {
       return try BatchAudit.run(
         URL(fileURLWithPath: folder), dateAudit: options.date, regles: rules, acceptances: AcceptancesFile.reader,
-        issuedNotices: IssuedNoticesFile.reader)
+        issuedNotices: IssuedNoticesFile.reader, progress: options.progress)
     } catch {
       throw WorkflowError(.failed, "Erreur : \(error.message).")
     }

@@ -3,7 +3,7 @@ public import RegistreDocuments
 public import RegistreBatch
 public import RegistreModel
 public import RegistreRules
-import RegistreSupport
+public import RegistreSupport
 
 /// How documents are produced: which templates, signed by whom, how long FOP may take.
 public struct DocumentSettings: Sendable {
@@ -18,11 +18,14 @@ public struct DocumentSettings: Sendable {
   /// Whether an existing output file may be replaced (`--remplacer`); when not, a job whose
   /// file exists fails before any rendering and the file is left as it was.
   public var replaceExisting: Bool
+  /// Hears each PDF rendered (« Rendu des PDF », n of N); the front end shows it.
+  public var progress: ProgressReport?
 
   public init(
     templatesFolder: URL? = nil, signing: SigningIdentity? = nil, toolVersion: String = RegistreVersion.current,
-    renderTimeout: Duration? = nil, replaceExisting: Bool = false
+    renderTimeout: Duration? = nil, replaceExisting: Bool = false, progress: ProgressReport? = nil
   ) {
+    self.progress = progress
     self.templatesFolder = templatesFolder
     self.signing = signing
     self.toolVersion = toolVersion
@@ -100,7 +103,7 @@ public enum DocumentWorkflow {
   /// The pipeline for `settings`; with a signing identity, every PDF is signed before it is written.
   public static func pipeline(_ settings: DocumentSettings) throws(WorkflowError) -> DocumentPipeline {
     let library = try templates(settings.templatesFolder)
-    let renderer = settings.renderTimeout.map { library.fopRenderer(timeout: $0) } ?? library.fopRenderer()
+    let renderer = settings.renderTimeout.map { library.renderer(timeout: $0) } ?? library.renderer()
     var pipeline = DocumentPipeline(
       templates: library, transformer: LibXSLTTransformer(), renderer: renderer,
       date: .fromEnvironment(), toolVersion: settings.toolVersion)
@@ -120,7 +123,7 @@ public enum DocumentWorkflow {
       job.replacesExisting = settings.replaceExisting
       return (job: job, input: item.input)
     }
-    let production = await pipeline.produceMeasured(items)
+    let production = await pipeline.produceMeasured(items, progress: settings.progress)
     var outcome = DocumentOutcome(
       written: [], failures: [], transformDuration: production.transformDuration,
       renderDuration: production.renderDuration)
@@ -327,5 +330,37 @@ extension Treatment {
   /// Pupils or their legal guardians are among the people concerned.
   fileprivate var concernsFamilies: Bool {
     personnesConcernees.contains { $0.categorie.estEleve || $0.categorie == .responsablesLegaux }
+  }
+}
+
+extension DocumentWorkflow {
+  /// For the benchmarks (`registre mesurer-rendu`): the register at `path` rendered
+  /// `repetitions` times one after the other in this process, by the renderer `REGISTRE_RENDU`
+  /// selects; the wall-clock time of each rendering (XSLT once, before). With the warm
+  /// renderer the first one pays for the JVM's start, the later ones show the warm cost.
+  public static func measureRendering(
+    registerAt path: String, repetitions: Int, settings: DocumentSettings = DocumentSettings()
+  ) async throws(WorkflowError) -> (mode: RenderingMode, durations: [Duration]) {
+    let (loaded, omitted) = try RegisterInput.loadForDocument(path)
+    let pipeline = try pipeline(settings)
+    let xml = try RegisterInput.canonicalXML(loaded.registre)
+    let request: RenderRequest
+    do {
+      request = try pipeline.renderRequest(for: .register, input: xml, parameters: omittedParameter(omitted))
+    } catch {
+      throw WorkflowError(.documents, error.message)
+    }
+    let clock = ContinuousClock()
+    var durations: [Duration] = []
+    for _ in 0..<max(1, repetitions) {
+      let start = clock.now
+      do {
+        _ = try await pipeline.renderer.render(request)
+      } catch {
+        throw WorkflowError(.documents, error.message)
+      }
+      durations.append(clock.now - start)
+    }
+    return (RenderingMode(), durations)
   }
 }

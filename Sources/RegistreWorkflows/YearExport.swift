@@ -5,7 +5,7 @@ public import RegistreFormats
 public import RegistreModel
 import RegistreRules
 import RegistreSignature
-import RegistreSupport
+public import RegistreSupport
 
 /// What a sealed year is made with.
 public struct YearExportOptions: Sendable {
@@ -20,11 +20,14 @@ public struct YearExportOptions: Sendable {
   public var toolVersion: String
   /// Seal even when every fiche is a draft (`--accepter-brouillons`).
   public var acceptDrafts: Bool
+  /// Hears each PDF of the year rendered (« Rendu des PDF », n of N).
+  public var progress: ProgressReport?
 
   public init(
     year: Int, archive: URL, revisionReason: String? = nil, templatesFolder: URL? = nil,
-    toolVersion: String = RegistreVersion.current, acceptDrafts: Bool = false
+    toolVersion: String = RegistreVersion.current, acceptDrafts: Bool = false, progress: ProgressReport? = nil
   ) {
+    self.progress = progress
     self.acceptDrafts = acceptDrafts
     self.year = year
     self.archive = archive
@@ -184,20 +187,27 @@ public enum YearExportWorkflow {
         ("rapport-audit-\(year).pdf", .auditReport, findings, 0o640),
         ("bilan-\(year).pdf", .yearlyReview, review.xml(), 0o644),
       ]
-      let results = await withTaskGroup(of: (Int, Result<Data, DocumentError>).self) { group in
-        for (index, job) in jobs.enumerated() {
-          group.addTask {
-            do throws(DocumentError) {
-              let extra = job.kind == .register ? parameters : [:]
-              return (index, .success(try await pipeline.pdf(for: job.kind, input: job.input, parameters: extra)))
-            } catch {
-              return (index, .failure(error))
-            }
-          }
+      // The XSLT steps one after the other, then every rendering through `renderAll` (the road of
+      // every other batch of documents, which reports progress). A task group of our own here,
+      // calling `pipeline.pdf` in each child, trapped (SIGILL) or lost its results in release builds.
+      var results = [Result<Data, DocumentError>](repeating: .failure(.rendering(.cancelled)), count: jobs.count)
+      var requests: [RenderRequest] = []
+      var positions: [Int] = []
+      for (index, job) in jobs.enumerated() {
+        do throws(DocumentError) {
+          let extra = job.kind == .register ? parameters : [:]
+          requests.append(try pipeline.renderRequest(for: job.kind, input: job.input, parameters: extra))
+          positions.append(index)
+        } catch {
+          results[index] = .failure(error)
         }
-        var all = [Result<Data, DocumentError>](repeating: .failure(.rendering(.cancelled)), count: jobs.count)
-        for await (index, result) in group { all[index] = result }
-        return all
+      }
+      let rendered = await pipeline.renderer.renderAll(requests, progress: options.progress)
+      for (position, outcome) in zip(positions, rendered) {
+        switch outcome {
+        case .success(let pdf): results[position] = .success(pdf)
+        case .failure(let error): results[position] = .failure(.rendering(error))
+        }
       }
       var identity = signing
       if identity.options.reason == nil { identity.options.reason = "Registre des activités de traitement \(year)" }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RegistreDocuments
 import RegistreWorkflows
 
 @main
@@ -34,6 +35,7 @@ struct RegistreCommand: AsyncParsableCommand {
       DeveloperCommand.self,
       GenerateRegistersCommand.self,
       MeasureAuditCommand.self,
+      MeasureRenderingCommand.self,
       ServeCommand.self,
     ],
     helpNames: [.short, .long, .customLong("aide")]
@@ -49,7 +51,11 @@ struct RegistreCommand: AsyncParsableCommand {
       } else {
         try commande.run()
       }
+      // The warm renderer's JVM ends with the command (it would at exit anyway, PR_SET_PDEATHSIG;
+      // here it is also reaped and its scratch folder removed).
+      WarmFOPRenderer.shutDown()
     } catch {
+      WarmFOPRenderer.shutDown()
       let code = exitCode(for: error)
       if let sortie = error as? ExitCode {
         Foundation.exit(sortie.rawValue)

@@ -277,6 +277,35 @@ import RegistreTestSupport
     #expect(restants.filter { brouillons.contains($0) }.isEmpty, "\(restants)")
   }
 
+  /// A command that ends normally leaves no JVM of its warm rendering service behind: no
+  /// process in /proc names the scratch folder of that `registre` (`registre-rendu.PID.`).
+  @Test func finishedCommandLeavesNoJVM() throws {
+    let racine = try TemporaryFolder.make()
+    defer { try? FileManager.default.removeItem(at: racine) }
+    let enfant = try ChildProcess(
+      [Self.executable, "notices", Tools.demo.path, "--sortie", racine.appendingPathComponent("notices").path],
+      output: .file(racine.appendingPathComponent("notices.log")), errors: .standardOutput)
+    defer { enfant.killWithDescendants() }
+    var vus: Set<pid_t> = []
+    while enfant.isRunning {
+      for pid in enfant.descendants where ChildProcess.commandLine(of: pid).contains("RenderService") { vus.insert(pid) }
+      usleep(50_000)
+    }
+    #expect(enfant.wait() == 0, "\((try? String(contentsOf: racine.appendingPathComponent("notices.log"), encoding: .utf8)) ?? "")")
+    #expect(!vus.isEmpty, "le service de rendu n'a pas été vu")
+    let marque = "registre-rendu.\(enfant.pid)."
+    var restants: [String] = []
+    for _ in 0..<20 {
+      let noms = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+      restants = noms.compactMap(Int32.init).filter(Self.isAlive).map(ChildProcess.commandLine(of:))
+        .filter { $0.contains(marque) }
+      if restants.isEmpty { break }
+      usleep(50_000)
+    }
+    #expect(restants.isEmpty, "JVM restée après la fin de registre : \(restants)")
+    #expect(vus.filter(Self.isAlive).isEmpty)
+  }
+
   /// Running or stopped, but not a zombie: `/proc/PID/stat`'s third field.
   static func isAlive(_ process: pid_t) -> Bool {
     guard let stat = try? String(contentsOfFile: "/proc/\(process)/stat", encoding: .utf8),

@@ -1,4 +1,5 @@
 import Foundation
+import RegistreSupport
 import Testing
 
 @testable import RegistreDocuments
@@ -103,6 +104,24 @@ struct RendererTests {
 /// A renderer that returns its input, to test the batching alone (no FOP).
 private struct EchoRenderer: Renderer {
   func render(_ request: RenderRequest) async throws(RenderError) -> Data { request.fo }
+}
+
+/// `renderAll` reports 0 of N, then each document, up to N of N, in order.
+@Test func renderAllReportsItsProgress() async {
+  final class Steps: @unchecked Sendable {
+    let lock = NSLock()
+    var all: [ProgressStep] = []
+  }
+  let steps = Steps()
+  let requests = (0..<5).map { RenderRequest(fo: Data("\($0)".utf8)) }
+  _ = await EchoRenderer().renderAll(requests, maxConcurrent: 2) { step in
+    steps.lock.lock()
+    steps.all.append(step)
+    steps.lock.unlock()
+  }
+  #expect(steps.all.map(\.done) == [0, 1, 2, 3, 4, 5])
+  #expect(steps.all.allSatisfy { $0.total == 5 && $0.activity == "Rendu des PDF" })
+  #expect(steps.all.last?.isFinished == true && steps.all.first?.isFinished == false)
 }
 
 @Test func renderAllKeepsTheOrderAndAcceptsNoRequest() async {

@@ -49,6 +49,11 @@ int registre_dumpable(void);
 int registre_spawn(int *pid, const char *path, char *const argv[], char *const envp[],
                    const char *directory, int log_fd);
 
+// registre_spawn, but stdin from `in_fd` and stdout to `out_fd` (-1: /dev/null and `log_fd`),
+// stderr to `log_fd`: the warm FOP service talks on a socket given as both.
+int registre_spawn_piped(int *pid, const char *path, char *const argv[], char *const envp[],
+                         const char *directory, int in_fd, int out_fd, int log_fd);
+
 // waitpid for one child, retried on EINTR; returns the raw status or -1.
 int registre_wait(int pid);
 #endif

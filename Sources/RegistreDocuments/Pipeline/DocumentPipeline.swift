@@ -1,5 +1,5 @@
 public import Foundation
-import RegistreSupport
+public import RegistreSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -177,16 +177,16 @@ public struct DocumentPipeline: Sendable {
   /// `produce`, measured.
   public func produceMeasured(
     _ jobs: [DocumentJob], input: Data,
-    maxConcurrent: Int = ProcessInfo.processInfo.activeProcessorCount
+    maxConcurrent: Int = ProcessInfo.processInfo.activeProcessorCount, progress: ProgressReport? = nil
   ) async -> Production {
-    await produceMeasured(jobs.map { ($0, input) }, maxConcurrent: maxConcurrent)
+    await produceMeasured(jobs.map { ($0, input) }, maxConcurrent: maxConcurrent, progress: progress)
   }
 
   /// Jobs that each read their own input (e.g. the register's documents and
   /// the audit report together), rendered in one parallel batch.
   public func produceMeasured(
     _ items: [(job: DocumentJob, input: Data)],
-    maxConcurrent: Int = ProcessInfo.processInfo.activeProcessorCount
+    maxConcurrent: Int = ProcessInfo.processInfo.activeProcessorCount, progress: ProgressReport? = nil
   ) async -> Production {
     let jobs = items.map(\.job)
     let clock = ContinuousClock()
@@ -219,7 +219,7 @@ public struct DocumentPipeline: Sendable {
       }
     }
     let transformed = clock.now
-    let rendered = await renderer.renderAll(requests, maxConcurrent: maxConcurrent)
+    let rendered = await renderer.renderAll(requests, maxConcurrent: maxConcurrent, progress: progress)
     for (position, outcome) in rendered.enumerated() {
       let index = requestJobs[position]
       let job = jobs[index]

@@ -52,6 +52,22 @@ public struct TemplateLibrary: Sendable, Equatable {
       configuration: fopConfiguration, requiredFiles: fontFiles(), timeout: timeout, readableFolders: [folder])
   }
 
+  /// The warm renderer configured like `fopRenderer`: one JVM for every document of the process.
+  public func warmFOPRenderer(timeout: Duration = .seconds(180)) -> WarmFOPRenderer {
+    WarmFOPRenderer(
+      configuration: fopConfiguration, requiredFiles: fontFiles(), timeout: timeout, readableFolders: [folder])
+  }
+
+  /// The renderer documents use: the warm service by default, the `fop` command when
+  /// `REGISTRE_RENDU=fop` (the fallback, and the reference of the tests). Any other value
+  /// of `REGISTRE_RENDU` but `service` is ignored and means the default.
+  public func renderer(
+    timeout: Duration = .seconds(180), environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> any Renderer {
+    RenderingMode(environment: environment) == .command
+      ? fopRenderer(timeout: timeout) : warmFOPRenderer(timeout: timeout)
+  }
+
   /// Absolute font paths named by `embed-url="…"` in the configuration.
   func fontFiles() -> [(path: String, package: String)] {
     guard let data = try? Data(contentsOf: fopConfiguration) else { return [] }

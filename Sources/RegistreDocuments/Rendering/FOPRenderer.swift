@@ -170,7 +170,7 @@ public struct FOPRenderer: Renderer {
 }
 
 /// A private temporary folder, removed with everything in it.
-struct ScratchFolder {
+struct ScratchFolder: Sendable {
   let url: URL
 
   init() throws(RenderError) {

@@ -116,14 +116,16 @@ enum ProcessRunner {
   }
 
   /// Exit status as `Process.terminationStatus` gives it: the code, or the signal number.
-  private static func decode(_ raw: Int32) -> Int32 {
+  static func decode(_ raw: Int32) -> Int32 {
     let signal = raw & 0x7f
     return signal == 0 ? (raw >> 8) & 0xff : signal
   }
 
-  private static func spawn(
+  /// Starts the child (see `registre_spawn_piped`); `input` and `output` of -1 mean
+  /// /dev/null and the log. Call from a thread that lives until the child is reaped.
+  static func spawn(
     _ program: URL, _ arguments: [String], _ environment: [String: String], _ directory: URL,
-    _ log: Int32
+    _ log: Int32, input: Int32 = -1, output: Int32 = -1
   ) -> pid_t? {
     let argv = ([program.path] + arguments).map { strdup($0) }
     let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") }
@@ -135,8 +137,8 @@ enum ProcessRunner {
     var pid: Int32 = 0
     let error = (argv + [nil]).withUnsafeBufferPointer { argvBuffer in
       (envp + [nil]).withUnsafeBufferPointer { envpBuffer in
-        registre_spawn(
-          &pid, program.path, argvBuffer.baseAddress, envpBuffer.baseAddress, directory.path, log)
+        registre_spawn_piped(
+          &pid, program.path, argvBuffer.baseAddress, envpBuffer.baseAddress, directory.path, input, output, log)
       }
     }
     return error == 0 && pid > 0 ? pid : nil

@@ -1,4 +1,5 @@
 public import Foundation
+public import RegistreSupport
 
 /// The PDF/A flavours the documents are produced in.
 public enum PDFProfile: String, Sendable, CaseIterable {
@@ -71,6 +72,9 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
   case resourceRefused(String)
   /// The FO produced by the template is not well-formed XML.
   case invalidFormattingObjects(String)
+  /// The warm rendering service (FOP in one long-lived JVM) stopped during the document,
+  /// and again on the new one started to retry it; `String` says how.
+  case serviceStopped(String)
 
   public var description: String { message }
 
@@ -103,6 +107,10 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
         + "de son propre dossier et les polices configurées ; le réseau lui est fermé."
     case .invalidFormattingObjects(let detail):
       return "Le modèle a produit un XSL-FO illisible : \(detail)"
+    case .serviceStopped(let detail):
+      return
+        "Le service de rendu PDF (Apache FOP dans une machine Java) s'est arrêté pendant le document, "
+        + "qui n'a pas été écrit : \(detail)\nREGISTRE_RENDU=fop utilise la commande « fop » à la place."
     }
   }
 }
@@ -117,9 +125,13 @@ extension Renderer {
   /// Renders every request, at most `maxConcurrent` at a time (default: one per
   /// core, since each FOP run is a JVM), keeping the input order. One failure does
   /// not stop the others.
+  ///
+  /// `progress` hears « Rendu des PDF », n of N, as each document is done.
   public func renderAll(
-    _ requests: [RenderRequest], maxConcurrent: Int = ProcessInfo.processInfo.activeProcessorCount
+    _ requests: [RenderRequest], maxConcurrent: Int = ProcessInfo.processInfo.activeProcessorCount,
+    progress: ProgressReport? = nil
   ) async -> [Result<Data, RenderError>] {
+    let counter = requests.isEmpty ? nil : ProgressCounter("Rendu des PDF", total: requests.count, report: progress)
     let width = min(max(1, maxConcurrent), requests.count)
     // A plain loop (no nested function capturing the group): the earlier form
     // trapped in release builds.
@@ -134,6 +146,7 @@ extension Renderer {
       }
       while let (index, result) = await group.next() {
         if results.indices.contains(index) { results[index] = result }
+        counter?.advance()
         if next < requests.count {
           let suivant = next
           let request = requests[suivant]
@@ -154,3 +167,16 @@ extension Renderer {
     }
   }
 }
+
+/// Which FOP road documents take (`REGISTRE_RENDU`).
+public enum RenderingMode: String, Sendable {
+  /// One warm JVM for the whole process (`WarmFOPRenderer`), the default.
+  case service
+  /// One `fop` command per document (`FOPRenderer`): `REGISTRE_RENDU=fop`.
+  case command = "fop"
+
+  public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    self = environment["REGISTRE_RENDU"] == "fop" ? .command : .service
+  }
+}
+

@@ -125,7 +125,7 @@ struct AuditCommand: AsyncParsableCommand {
       date: try WorkflowExit.run { () throws(WorkflowError) in
         _ = try AuditWorkflow.rules(only: regles, excluding: sansRegles)
         return try RegisterInput.day(date)
-      })
+      }, progress: TerminalProgress.report)
     guard let chemin else {
       try await auditBatch(lot ?? ".", options: options)
       return

@@ -44,7 +44,7 @@ enum DocumentsCLI {
   static func settings(modeles: String?, signature: SigningIdentity?, replace: Bool) -> DocumentSettings {
     DocumentSettings(
       templatesFolder: modeles.map { URL(fileURLWithPath: $0) }, signing: signature,
-      toolVersion: RegistreVersion.current, replaceExisting: replace)
+      toolVersion: RegistreVersion.current, replaceExisting: replace, progress: TerminalProgress.report)
   }
 
   /// Reports each file written and each failure; exit code 2 if any document failed

@@ -65,7 +65,8 @@ extension RegistreCommand {
     func run() async throws {
       let options = YearExportOptions(
         year: annee, archive: URL(fileURLWithPath: archive), revisionReason: motif,
-        templatesFolder: modeles.map { URL(fileURLWithPath: $0) }, acceptDrafts: accepterBrouillons)
+        templatesFolder: modeles.map { URL(fileURLWithPath: $0) }, acceptDrafts: accepterBrouillons,
+        progress: TerminalProgress.report)
       let charge = try WorkflowExit.run { () throws(WorkflowError) in
         let charge = try RegisterInput.load(chemin)
         try YearExportWorkflow.checkTarget(options)

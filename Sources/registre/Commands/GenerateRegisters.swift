@@ -4,6 +4,7 @@ import RegistreBatch
 import RegistreGenerator
 import RegistreModel
 import RegistreRules
+import RegistreWorkflows
 
 /// `registre generer-registres DOSSIER`: fictional registers for tests and benchmarks.
 struct GenerateRegistersCommand: ParsableCommand {
@@ -51,7 +52,7 @@ struct GenerateRegistersCommand: ParsableCommand {
       illisibles: illisibles, format: format == .xml ? .xml : .dossier)
     do throws(GenerationError) {
       let generateur = try RegisterGenerator(parametres)
-      let resume = try generateur.write(dans: URL(fileURLWithPath: dossier))
+      let resume = try generateur.write(dans: URL(fileURLWithPath: dossier), progress: TerminalProgress.report)
       Console.printOutput(
         "\(resume.etablissements) registre(s) écrit(s) dans \(dossier) (\(resume.traitements) traitements"
           + (resume.illisibles.isEmpty ? ")." : ", dont \(resume.illisibles.count) registre(s) illisible(s) : "
@@ -129,6 +130,36 @@ struct MeasureAuditCommand: ParsableCommand {
       "cpu_runs": debitsCPU, "cpu_median": triesCPU[triesCPU.count / 2], "cpu_min": triesCPU[0],
       "cpu_max": triesCPU[triesCPU.count - 1],
     ]
+    let donnees = try JSONSerialization.data(withJSONObject: objet, options: [.sortedKeys])
+    FileHandle.standardOutput.write(donnees + Data("\n".utf8))
+  }
+}
+
+/// `registre mesurer-rendu CHEMIN`: the register rendered several times in one process (for `make bench`):
+/// prints one JSON object with the renderer used (`service` or `fop`, from `REGISTRE_RENDU`) and the seconds
+/// of each rendering.
+struct MeasureRenderingCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "mesurer-rendu",
+    abstract: Typography.french("Mesure le rendu PDF du registre, plusieurs fois dans un même processus."),
+    shouldDisplay: false)
+
+  @Argument(help: ArgumentHelp(Typography.french("Dossier du registre ou fichier XML.")))
+  var chemin: String
+
+  @Option(name: .customLong("repetitions"), help: ArgumentHelp(Typography.french("Nombre de rendus.")))
+  var repetitions: Int = 4
+
+  func run() async throws {
+    guard repetitions > 0 else {
+      Console.printError("Erreur : --repetitions doit être positif.")
+      throw ExitStatus.usage
+    }
+    let mesure = try await WorkflowExit.run { () async throws(WorkflowError) in
+      try await DocumentWorkflow.measureRendering(registerAt: chemin, repetitions: repetitions)
+    }
+    let secondes = mesure.durations.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 }
+    let objet: [String: Any] = ["mode": mesure.mode.rawValue, "seconds": secondes]
     let donnees = try JSONSerialization.data(withJSONObject: objet, options: [.sortedKeys])
     FileHandle.standardOutput.write(donnees + Data("\n".utf8))
   }

@@ -33,3 +33,35 @@ enum ExistingOutput {
     throw ExitStatus.usage
   }
 }
+
+/// Progress of long work on standard error, only when it is a terminal (issue 22): one line
+/// rewritten in place, « Rendu des PDF : 3 / 40 (12 s) », ended by a newline when the activity
+/// is done. Nothing at all when standard error is a file or a pipe (scripts, tests, logs).
+enum TerminalProgress {
+  /// The report to give the library, or nil when standard error is not a terminal.
+  static var report: ProgressReport? {
+    guard isatty(2) == 1, ProcessInfo.processInfo.environment["TERM"] != "dumb" else { return nil }
+    let throttle = Throttle()
+    return { step in
+      guard throttle.shouldShow(step) else { return }
+      let seconds = Int(step.elapsed.components.seconds)
+      let line = "\r\u{1B}[K\(step.activity) : \(step.done) / \(step.total) (\(seconds) s)"
+      FileHandle.standardError.write(Data((line + (step.isFinished ? "\n" : "")).utf8))
+    }
+  }
+
+  /// At most ten lines a second, but always the first and the last step.
+  private final class Throttle: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last = ContinuousClock.now - .seconds(1)
+
+    func shouldShow(_ step: ProgressStep) -> Bool {
+      lock.lock()
+      defer { lock.unlock() }
+      let now = ContinuousClock.now
+      guard step.done == 0 || step.isFinished || now - last >= .milliseconds(100) else { return false }
+      last = now
+      return true
+    }
+  }
+}
