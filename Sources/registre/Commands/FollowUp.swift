@@ -20,16 +20,10 @@ struct ActionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "lister", abstract: Typography.french("Liste les actions du plan, les actions en retard d'abord."))
 
-    @Argument(help: ArgumentHelp(Typography.french("Dossier du registre ou fichier XML canonique.")))
-    var chemin: String
-
-    @Option(name: .customLong("date"), help: ArgumentHelp(Typography.french("Date du jour (AAAA-MM-JJ), par défaut aujourd'hui.")))
-    var date: String?
+    @OptionGroup var registre: DatedRegister
 
     func run() throws {
-      let (registre, day) = try WorkflowExit.run { () throws(WorkflowError) in
-        (try RegisterInput.load(chemin).registre, try RegisterInput.day(date))
-      }
+      let (registre, day) = try self.registre.load()
       let lines = FollowUpWorkflow.actions(of: registre, on: day)
       Console.printOutput(FollowUpWorkflow.actionsText(lines, school: registre.etablissement.nom))
       if lines.contains(where: \.late) { throw ExitStatus.problemes }
@@ -77,18 +71,27 @@ struct RequestsCommand: ParsableCommand {
       quand une demande est sans réponse après son délai.
       """))
 
+  @OptionGroup var registre: DatedRegister
+
+  func run() throws {
+    let (registre, day) = try self.registre.load()
+    let lines = FollowUpWorkflow.requests(of: registre, on: day)
+    Console.printOutput(FollowUpWorkflow.requestsText(lines, school: registre.etablissement.nom))
+    if lines.contains(where: \.overdue) { throw ExitStatus.problemes }
+  }
+}
+
+/// The register a follow-up list reads, and the day it is made on.
+struct DatedRegister: ParsableArguments {
   @Argument(help: ArgumentHelp(Typography.french("Dossier du registre ou fichier XML canonique.")))
   var chemin: String
 
   @Option(name: .customLong("date"), help: ArgumentHelp(Typography.french("Date du jour (AAAA-MM-JJ), par défaut aujourd'hui.")))
   var date: String?
 
-  func run() throws {
-    let (registre, day) = try WorkflowExit.run { () throws(WorkflowError) in
+  func load() throws -> (Register, Day) {
+    try WorkflowExit.run { () throws(WorkflowError) in
       (try RegisterInput.load(chemin).registre, try RegisterInput.day(date))
     }
-    let lines = FollowUpWorkflow.requests(of: registre, on: day)
-    Console.printOutput(FollowUpWorkflow.requestsText(lines, school: registre.etablissement.nom))
-    if lines.contains(where: \.overdue) { throw ExitStatus.problemes }
   }
 }
