@@ -14,7 +14,7 @@ public struct FieldChange: Codable, Equatable, Sendable {
 /// What happened to one entry of the register.
 public struct Change: Codable, Equatable, Sendable {
   public enum Kind: String, Codable, Sendable { case added, removed, modified }
-  public enum Subject: String, Codable, Sendable { case establishment, treatment, processor, breach }
+  public enum Subject: String, Codable, Sendable { case establishment, treatment, processor, breach, action, request }
 
   public var subject: Subject
   public var id: String
@@ -50,6 +50,12 @@ public struct ChangeList: Codable, Equatable, Sendable {
     }
     changes += entries(old.violations, new.violations, subject: .breach, name: { "Violation du \($0.dateDecouverte)" }) {
       a, b in Facets.compare(Facets.generic(a, labels: Facets.violationLabels), Facets.generic(b, labels: Facets.violationLabels))
+    }
+    changes += entries(old.actions, new.actions, subject: .action, name: \.titre) { a, b in
+      Facets.compare(Facets.generic(a, labels: Facets.actionLabels), Facets.generic(b, labels: Facets.actionLabels))
+    }
+    changes += entries(old.demandes, new.demandes, subject: .request, name: { "\($0.droit.libelle), reçue le \($0.dateReception)" }) {
+      a, b in Facets.compare(Facets.generic(a, labels: Facets.requestLabels), Facets.generic(b, labels: Facets.requestLabels))
     }
     return ChangeList(from: from, to: to, changes: changes)
   }
@@ -103,6 +109,9 @@ public struct ChangeList: Codable, Equatable, Sendable {
     case .treatment: noun = change.kind == .modified ? "Traitement modifié" : change.kind == .added ? "Traitement ajouté" : "Traitement supprimé"
     case .processor: noun = change.kind == .modified ? "Sous-traitant modifié" : change.kind == .added ? "Sous-traitant ajouté" : "Sous-traitant supprimé"
     case .breach: noun = change.kind == .modified ? "Violation modifiée" : change.kind == .added ? "Violation ajoutée" : "Violation supprimée"
+    case .action: noun = change.kind == .modified ? "Action modifiée" : change.kind == .added ? "Action ajoutée" : "Action supprimée"
+    case .request:
+      noun = change.kind == .modified ? "Demande modifiée" : change.kind == .added ? "Demande enregistrée" : "Demande supprimée"
     }
     return "\(noun) : \(change.name) (\(change.id))"
   }
@@ -336,6 +345,17 @@ enum Facets {
       single("referent_numerique", "référent numérique", compact(e.referentNumerique)),
     ]
   }
+
+  static let actionLabels: [(String, String)] = [
+    ("titre", "titre"), ("constats", "constats suivis"), ("recommandation", "recommandation"), ("responsable", "responsable"),
+    ("echeance", "échéance"), ("statut", "statut"), ("motif_abandon", "motif d'abandon"), ("date_realisation", "date de réalisation"),
+  ]
+
+  static let requestLabels: [(String, String)] = [
+    ("date_reception", "date de réception"), ("demandeur", "demandeur"), ("droit", "droit exercé"),
+    ("traitements", "traitements concernés"), ("identite_verifiee", "identité vérifiée"), ("prolongation", "prolongation"),
+    ("reponse", "réponse"),
+  ]
 
   static let violationLabels: [(String, String)] = [
     ("date_decouverte", "date de découverte"), ("date_survenance", "date de survenance"), ("types", "types"),

@@ -3,7 +3,7 @@
 
 /// An action of the plan (`actions/<id>.yaml`): what is done about one or more findings or a
 /// DPD recommendation, by whom, by when.
-public struct PlannedAction: Codable, Hashable, Sendable {
+public struct PlannedAction: Codable, Hashable, Sendable, Identifiable {
   public var id: String
   public var titre: String
   /// The findings it answers: rule id and the record it concerns.
@@ -86,7 +86,7 @@ public enum ActionStatus: String, EnumeratedValue {
 }
 
 /// A request from a person exercising a right (`demandes/<id>.yaml`), GDPR Art. 12 and 15 to 22.
-public struct RightsRequest: Codable, Hashable, Sendable {
+public struct RightsRequest: Codable, Hashable, Sendable, Identifiable {
   public var id: String
   public var dateReception: Day
   public var demandeur: Requester

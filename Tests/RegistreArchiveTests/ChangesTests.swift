@@ -82,4 +82,23 @@ import Testing
     #expect(liste.changes.count == 1)
     #expect(liste.changes.first?.fields.map(\.field) == ["remarques"])
   }
+
+  /// Issue 19: the action plan and the rights requests are compared too.
+  @Test func actionsAndRequestsAreCompared() throws {
+    var before = base()
+    let day = try #require(Day(iso: "2026-10-12"))
+    before.actions = [PlannedAction(id: "contrat", titre: "Signer le contrat", statut: .enCours)]
+    before.demandes = [RightsRequest(id: "d1", dateReception: day, demandeur: .parent, droit: .acces)]
+    var after = before
+    after.actions[0].statut = .faite
+    after.demandes[0].reponse = RequestAnswer(date: try #require(Day(iso: "2026-11-02")), decision: .satisfaite)
+    after.demandes.append(RightsRequest(id: "d2", dateReception: day, demandeur: .eleve, droit: .rectification))
+    let list = ChangeList.between(before, after)
+    #expect(list.changes.map(\.subject) == [.action, .request, .request])
+    #expect(list.changes.map(\.kind) == [.modified, .modified, .added])
+    #expect(list.changes.first?.fields.map(\.field) == ["statut"])
+    #expect(list.text.contains("Action modifiée : Signer le contrat"))
+    #expect(list.text.contains("Demande enregistrée"))
+    #expect(ChangeList.between(before, before).changes.isEmpty)
+  }
 }
