@@ -27,6 +27,10 @@ public enum XSLTLabels {
     ("article-9", enumValues(Article9Condition.self)),
     ("evenement-redoute", enumValues(FearedEvent.self)),
     ("echelle-pia", enumValues(PIAScale.self)),
+    ("statut-action", enumValues(ActionStatus.self)),
+    ("demandeur", enumValues(Requester.self)),
+    ("droit", enumValues(DataSubjectRight.self)),
+    ("decision", enumValues(RequestDecision.self)),
   ]
 
   private static func enumValues<E: EnumeratedValue>(_ type: E.Type) -> [AllowedValue] {

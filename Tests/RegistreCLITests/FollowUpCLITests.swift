@@ -72,4 +72,20 @@ struct FollowUpCLI {
     #expect(roundTrip.demandes.sorted { $0.id < $1.id } == original.demandes.sorted { $0.id < $1.id })
     #expect(original.actions.count == 3 && original.demandes.count == 3)
   }
+
+  @Test func theRegisterPDFHasThePlanAndTheRequests() throws {
+    _ = try Checkers.require("fop", package: "fop")
+    let pdftotext = try Checkers.require("pdftotext", package: "poppler-utils")
+    let (root, copy) = try Self.demoCopy()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let pdf = root.appendingPathComponent("registre.pdf")
+    let made = try CLITool.run(["document", copy.path, "--sortie", pdf.path])
+    #expect(made.code == 0, "\(made.erreurs)")
+    let text = try CLITool.tool([pdftotext, pdf.path, "-"]).sortie
+    #expect(text.contains("Plan d’action et demandes d’exercice des droits"))
+    #expect(text.contains("15 novembre 2026"))
+    #expect(text.contains("sous-traitant-sans-contrat"))
+    #expect(text.contains("Droit à l’effacement"))
+    #expect(text.contains("sans réponse"))
+  }
 }

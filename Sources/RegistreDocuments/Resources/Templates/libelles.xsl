@@ -51,6 +51,10 @@
         <xsl:when test="$liste = 'mecanisme-simple'"><xsl:value-of select="$libelles-mecanisme-simple"/></xsl:when>
         <xsl:when test="$liste = 'evenement-redoute'"><xsl:value-of select="$libelles-evenement-redoute"/></xsl:when>
         <xsl:when test="$liste = 'echelle-pia'"><xsl:value-of select="$libelles-echelle-pia"/></xsl:when>
+        <xsl:when test="$liste = 'statut-action'"><xsl:value-of select="$libelles-statut-action"/></xsl:when>
+        <xsl:when test="$liste = 'demandeur'"><xsl:value-of select="$libelles-demandeur"/></xsl:when>
+        <xsl:when test="$liste = 'droit'"><xsl:value-of select="$libelles-droit"/></xsl:when>
+        <xsl:when test="$liste = 'decision'"><xsl:value-of select="$libelles-decision"/></xsl:when>
       </xsl:choose>
     </xsl:variable>
     <xsl:variable name="cle" select="concat('|', normalize-space($code), '=')"/>

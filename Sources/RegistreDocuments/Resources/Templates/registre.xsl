@@ -59,6 +59,9 @@
           <xsl:apply-templates select="r:registre/r:traitements/r:traitement" mode="fiche"/>
           <xsl:call-template name="annexe-sous-traitants"/>
           <xsl:call-template name="registre-violations"/>
+          <xsl:if test="r:registre/r:actions/r:action or r:registre/r:demandes/r:demande">
+            <xsl:call-template name="suivi"/>
+          </xsl:if>
           <xsl:call-template name="signature"/>
           <fo:block id="fin-du-document"/>
         </fo:flow>
@@ -87,6 +90,9 @@
       </xsl:if>
       <fo:bookmark internal-destination="sous-traitants"><fo:bookmark-title>Annexe : sous-traitants</fo:bookmark-title></fo:bookmark>
       <fo:bookmark internal-destination="violations"><fo:bookmark-title>Registre des violations de données</fo:bookmark-title></fo:bookmark>
+      <xsl:if test="r:registre/r:actions/r:action or r:registre/r:demandes/r:demande">
+        <fo:bookmark internal-destination="suivi"><fo:bookmark-title>Plan d’action et demandes d’exercice des droits</fo:bookmark-title></fo:bookmark>
+      </xsl:if>
       <fo:bookmark internal-destination="signature"><fo:bookmark-title>Signature</fo:bookmark-title></fo:bookmark>
     </fo:bookmark-tree>
   </xsl:template>
@@ -961,6 +967,129 @@
       </fo:table>
       </fo:block>
     </xsl:for-each>
+  </xsl:template>
+
+  <!-- ===== Plan d'action et demandes d'exercice des droits ===== -->
+
+  <xsl:template name="suivi">
+    <fo:block id="suivi" break-before="page" xsl:use-attribute-sets="titre-1" space-before="0mm">Plan d’action et demandes d’exercice des droits</fo:block>
+    <fo:block xsl:use-attribute-sets="titre-2">Plan d’action</fo:block>
+    <xsl:if test="not(r:registre/r:actions/r:action)">
+      <fo:block xsl:use-attribute-sets="paragraphe" font-style="italic">Aucune action inscrite.</fo:block>
+    </xsl:if>
+    <xsl:if test="r:registre/r:actions/r:action">
+      <fo:table table-layout="fixed" width="100%" font-size="8.5pt">
+        <fo:table-column column-width="proportional-column-width(4)"/>
+        <fo:table-column column-width="proportional-column-width(2)"/>
+        <fo:table-column column-width="24mm"/>
+        <fo:table-column column-width="20mm"/>
+        <fo:table-column column-width="proportional-column-width(3)"/>
+        <fo:table-header>
+          <fo:table-row>
+            <fo:table-cell xsl:use-attribute-sets="cellule-entete"><fo:block>Action</fo:block></fo:table-cell>
+            <fo:table-cell xsl:use-attribute-sets="cellule-entete"><fo:block>Responsable</fo:block></fo:table-cell>
+            <fo:table-cell xsl:use-attribute-sets="cellule-entete"><fo:block>Échéance</fo:block></fo:table-cell>
+            <fo:table-cell xsl:use-attribute-sets="cellule-entete"><fo:block>Statut</fo:block></fo:table-cell>
+            <fo:table-cell xsl:use-attribute-sets="cellule-entete"><fo:block>Constats suivis</fo:block></fo:table-cell>
+          </fo:table-row>
+        </fo:table-header>
+        <fo:table-body>
+          <xsl:for-each select="r:registre/r:actions/r:action">
+            <fo:table-row keep-together.within-page="always">
+              <fo:table-cell xsl:use-attribute-sets="cellule"><fo:block><xsl:call-template name="texte"><xsl:with-param name="texte" select="r:titre"/></xsl:call-template></fo:block></fo:table-cell>
+              <fo:table-cell xsl:use-attribute-sets="cellule">
+                <fo:block>
+                  <xsl:choose>
+                    <xsl:when test="normalize-space(r:responsable) != ''"><xsl:call-template name="texte"><xsl:with-param name="texte" select="r:responsable"/></xsl:call-template></xsl:when>
+                    <xsl:otherwise>non désigné</xsl:otherwise>
+                  </xsl:choose>
+                </fo:block>
+              </fo:table-cell>
+              <fo:table-cell xsl:use-attribute-sets="cellule">
+                <fo:block>
+                  <xsl:choose>
+                    <xsl:when test="r:echeance"><xsl:call-template name="date"><xsl:with-param name="iso" select="r:echeance"/></xsl:call-template></xsl:when>
+                    <xsl:otherwise>non fixée</xsl:otherwise>
+                  </xsl:choose>
+                </fo:block>
+              </fo:table-cell>
+              <fo:table-cell xsl:use-attribute-sets="cellule"><fo:block><xsl:call-template name="libelle"><xsl:with-param name="liste" select="'statut-action'"/><xsl:with-param name="code" select="r:statut"/></xsl:call-template></fo:block></fo:table-cell>
+              <fo:table-cell xsl:use-attribute-sets="cellule">
+                <xsl:for-each select="r:constats/r:constat"><fo:block><xsl:value-of select="concat(r:regle, ' (', r:fiche, ')')"/></fo:block></xsl:for-each>
+                <xsl:if test="not(r:constats/r:constat)"><fo:block>—</fo:block></xsl:if>
+              </fo:table-cell>
+            </fo:table-row>
+          </xsl:for-each>
+        </fo:table-body>
+      </fo:table>
+    </xsl:if>
+    <fo:block xsl:use-attribute-sets="titre-2">Demandes d’exercice des droits</fo:block>
+    <fo:block xsl:use-attribute-sets="paragraphe">
+      Réponse dans un délai d’un mois à compter de la réception, prolongeable de deux mois si la personne en est informée, avec les motifs, dans le premier mois (article 12, paragraphe 3, du RGPD).
+    </fo:block>
+    <xsl:if test="not(r:registre/r:demandes/r:demande)">
+      <fo:block xsl:use-attribute-sets="paragraphe" font-style="italic">Aucune demande inscrite.</fo:block>
+    </xsl:if>
+    <xsl:if test="r:registre/r:demandes/r:demande">
+      <fo:table table-layout="fixed" width="100%" font-size="8.5pt">
+        <fo:table-column column-width="24mm"/>
+        <fo:table-column column-width="proportional-column-width(2)"/>
+        <fo:table-column column-width="proportional-column-width(3)"/>
+        <fo:table-column column-width="proportional-column-width(2)"/>
+        <fo:table-column column-width="proportional-column-width(3)"/>
+        <fo:table-header>
+          <fo:table-row>
+            <fo:table-cell xsl:use-attribute-sets="cellule-entete"><fo:block>Reçue le</fo:block></fo:table-cell>
+            <fo:table-cell xsl:use-attribute-sets="cellule-entete"><fo:block>Demandeur</fo:block></fo:table-cell>
+            <fo:table-cell xsl:use-attribute-sets="cellule-entete"><fo:block>Droit exercé</fo:block></fo:table-cell>
+            <fo:table-cell xsl:use-attribute-sets="cellule-entete"><fo:block>Traitements</fo:block></fo:table-cell>
+            <fo:table-cell xsl:use-attribute-sets="cellule-entete"><fo:block>Réponse</fo:block></fo:table-cell>
+          </fo:table-row>
+        </fo:table-header>
+        <fo:table-body>
+          <xsl:for-each select="r:registre/r:demandes/r:demande">
+            <fo:table-row keep-together.within-page="always">
+              <fo:table-cell xsl:use-attribute-sets="cellule"><fo:block><xsl:call-template name="date"><xsl:with-param name="iso" select="r:date_reception"/></xsl:call-template></fo:block></fo:table-cell>
+              <fo:table-cell xsl:use-attribute-sets="cellule"><fo:block><xsl:call-template name="libelle"><xsl:with-param name="liste" select="'demandeur'"/><xsl:with-param name="code" select="r:demandeur"/></xsl:call-template></fo:block></fo:table-cell>
+              <fo:table-cell xsl:use-attribute-sets="cellule"><fo:block><xsl:call-template name="libelle"><xsl:with-param name="liste" select="'droit'"/><xsl:with-param name="code" select="r:droit"/></xsl:call-template></fo:block></fo:table-cell>
+              <fo:table-cell xsl:use-attribute-sets="cellule">
+                <xsl:for-each select="r:traitements/r:traitement">
+                  <xsl:variable name="ref" select="normalize-space(.)"/>
+                  <fo:block>
+                    <xsl:choose>
+                      <xsl:when test="/r:registre/r:traitements/r:traitement[r:id = $ref]"><xsl:call-template name="texte"><xsl:with-param name="texte" select="/r:registre/r:traitements/r:traitement[r:id = $ref]/r:nom"/></xsl:call-template></xsl:when>
+                      <xsl:otherwise><xsl:value-of select="$ref"/></xsl:otherwise>
+                    </xsl:choose>
+                  </fo:block>
+                </xsl:for-each>
+                <xsl:if test="not(r:traitements/r:traitement)"><fo:block>non précisé</fo:block></xsl:if>
+              </fo:table-cell>
+              <fo:table-cell xsl:use-attribute-sets="cellule">
+                <xsl:choose>
+                  <xsl:when test="r:reponse">
+                    <fo:block>
+                      <xsl:call-template name="date"><xsl:with-param name="iso" select="r:reponse/r:date"/></xsl:call-template>
+                      <xsl:text> : </xsl:text>
+                      <xsl:call-template name="libelle"><xsl:with-param name="liste" select="'decision'"/><xsl:with-param name="code" select="r:reponse/r:decision"/></xsl:call-template>
+                    </fo:block>
+                    <xsl:if test="normalize-space(r:reponse/r:motif_refus) != ''">
+                      <fo:block>Motif : <xsl:call-template name="texte"><xsl:with-param name="texte" select="r:reponse/r:motif_refus"/></xsl:call-template></fo:block>
+                    </xsl:if>
+                  </xsl:when>
+                  <xsl:otherwise><fo:block>sans réponse</fo:block></xsl:otherwise>
+                </xsl:choose>
+                <xsl:if test="r:prolongation">
+                  <fo:block>
+                    <xsl:text>Prolongation notifiée le </xsl:text>
+                    <xsl:call-template name="date"><xsl:with-param name="iso" select="r:prolongation/r:date_notification"/></xsl:call-template>
+                  </fo:block>
+                </xsl:if>
+              </fo:table-cell>
+            </fo:table-row>
+          </xsl:for-each>
+        </fo:table-body>
+      </fo:table>
+    </xsl:if>
   </xsl:template>
 
   <!-- ===== Registre des violations ===== -->
