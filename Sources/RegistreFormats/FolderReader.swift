@@ -116,15 +116,26 @@ public enum RegisterLoading {
       diagnostics.append(Diagnostic(Location(fichier: relative), explanation(error), attendu: "un fichier YAML lisible"))
       return nil
     }
-    var reader = YAMLReader(fichier: relative)
-    reader.lenient = lenient
-    let value = reader.read(data, type: type)
-    diagnostics += reader.diagnostics
-    if lenient { missing = reader.incomplete }
-    for (path, here) in reader.emplacements {
+    // The same bytes give the same reading: the server re-reads only the files that changed.
+    let cacheKey = url.path + "\u{0}" + relative
+    let entry: ParseCache.Entry
+    if let cached = ParseCache.shared.entry(cacheKey, data: data, lenient: lenient) {
+      entry = cached
+    } else {
+      var reader = YAMLReader(fichier: relative)
+      reader.lenient = lenient
+      let value = reader.read(data, type: type)
+      entry = ParseCache.Entry(
+        data: data, lenient: lenient, value: value, diagnostics: reader.diagnostics, incomplete: reader.incomplete,
+        locations: reader.emplacements)
+      ParseCache.shared.store(cacheKey, entry)
+    }
+    diagnostics += entry.diagnostics
+    if lenient { missing = entry.incomplete }
+    for (path, here) in entry.locations {
       table[path.isEmpty ? key : "\(key)/\(path)"] = here
     }
-    return value
+    return entry.value
   }
 
   /// The diagnostic for a sub-folder that is a link leading out of the register folder; nil when it may be read.

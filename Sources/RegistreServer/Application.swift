@@ -1,4 +1,5 @@
 public import Foundation
+import RegistreFormats
 public import Hummingbird
 import HTTPTypes
 public import Logging
@@ -25,6 +26,9 @@ public enum RegistreWebServer {
     }
     let templates = try await MustacheLibrary(directory: directory)
     let site = Site(options: options, templates: templates)
+    // The server reads the same folder after every edit: only the files whose bytes changed are parsed
+    // again; the audit, whose findings cross files, runs on the whole register (AuditWorkflow.run).
+    ParseCache.shared.enable(true)
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(site: site))

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import RegistreCatalogue
+import RegistreFormats
 import RegistreServer
 import RegistreTestSupport
 import Testing
@@ -211,5 +212,26 @@ struct ServerTests {
       #expect(response.text.contains("trop volumineuse"))
     }
     #expect(try demo.file("traitements/ent.yaml") == before)
+  }
+}
+
+@Suite("registre serveur : une modification ne relit que le fichier modifié")
+struct IncrementalReadTests {
+  @Test func anEditReparsesOnlyTheChangedFile() async throws {
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    let edited = demo.folder.appendingPathComponent("traitements/cdi.yaml")
+    let other = demo.folder.appendingPathComponent("traitements/vie-scolaire.yaml")
+    try await serve(demo.folder) { client in
+      let first = try await client.execute(uri: "/", method: .get)
+      #expect(first.status == .ok)
+      #expect(ParseCache.shared.timesParsed(other) == 1)
+      let text = try String(contentsOf: edited, encoding: .utf8)
+      try Data((text + "remarques: Modifiée pendant le test.\n").utf8).write(to: edited)
+      let second = try await client.execute(uri: "/traitements/cdi", method: .get)
+      #expect(second.text.contains("Modifiée pendant le test."))
+      #expect(ParseCache.shared.timesParsed(edited) == 2)
+      #expect(ParseCache.shared.timesParsed(other) == 1)
+    }
   }
 }
