@@ -37,7 +37,7 @@ public enum CNILModel {
     var taken: Set<String> = []
     var treatments: [(id: String, draft: DraftValue)] = []
     var processors = ProcessorCollector()
-    var school = FicheDraft(file: "etablissement.yaml", name: "Établissement", origin: "")
+    var school = FicheDraft(file: "etablissement.yaml", name: "Établissement", origin: "feuille Établissement, blocs Acteurs des fiches, en-tête de la liste des traitements")
     var schoolFound: [String: DraftValue] = [:]
     var seenNames: Set<String> = []
     var seenRefs: Set<String> = []

@@ -52,3 +52,36 @@ extension DraftValue {
 extension ImportedRegister {
   func treatment(_ id: String) -> DraftValue? { treatments.first { $0.id == id }?.draft }
 }
+
+import ZIPFoundation
+
+/// Builds zip files in memory for hostile-input tests.
+enum TestZip {
+  static func make(_ entries: [(String, Data)], compressed: Bool = true) throws -> Data {
+    let archive = try Archive(data: Data(), accessMode: .create)
+    for (path, data) in entries {
+      try archive.addEntry(
+        with: path, type: .file, uncompressedSize: Int64(data.count),
+        compressionMethod: compressed && path != "mimetype" ? .deflate : .none
+      ) { position, size in
+        data.subdata(in: Int(position)..<Int(position) + size)
+      }
+    }
+    guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
+    return data
+  }
+
+  static let mimetype = ("mimetype", Data("application/vnd.oasis.opendocument.spreadsheet".utf8))
+
+  /// An ODS whose content.xml is `body` inside the spreadsheet element.
+  static func ods(_ body: String, prolog: String = "") throws -> Data {
+    let xml = """
+      <?xml version="1.0" encoding="UTF-8"?>\(prolog)
+      <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" \
+      xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" \
+      xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>\(body)\
+      </office:spreadsheet></office:body></office:document-content>
+      """
+    return try make([mimetype, ("content.xml", Data(xml.utf8))])
+  }
+}
