@@ -74,7 +74,7 @@ public enum Importer {
       guard let mapping = options.mapping else {
         throw ImportError("\(name) : --format tableur demande --correspondance FICHIER.yaml (modèle : registre importer --modele-correspondance)")
       }
-      return try MappedSpreadsheet.read(tables, mapping: try ColumnMapping.parse(mapping), file: name)
+      return try MappedSpreadsheet.read(tables, mapping: try ColumnMapping.parse(mapping), file: name, isCSV: !isZip)
     }
   }
 }

@@ -118,9 +118,10 @@ public struct ColumnMapping: Sendable, Equatable {
 
 /// Any spreadsheet, one treatment per row, read through a `ColumnMapping`.
 enum MappedSpreadsheet {
-  static func read(_ tables: [Table], mapping: ColumnMapping, file: String) throws(ImportError) -> ImportedRegister {
+  /// `isCSV`: the file has one sheet, and `feuille` (for .ods and .xlsx) does not apply.
+  static func read(_ tables: [Table], mapping: ColumnMapping, file: String, isCSV: Bool = false) throws(ImportError) -> ImportedRegister {
     let table: Table
-    if let name = mapping.sheet {
+    if let name = mapping.sheet, !isCSV {
       guard let t = tables.first(where: { folded($0.name) == folded(name) }) else {
         throw ImportError("\(file) : feuille « \(name) » absente (feuilles : \(tables.map(\.name).joined(separator: ", ")))")
       }
