@@ -127,7 +127,7 @@ let package = Package(
       name: "RegistreArchive",
       dependencies: [
         "RegistreModel", "RegistreFormats", "RegistreRules", "RegistreSignature", "RegistreDocuments",
-        "RegistreSupport", "RegistreXML", "RegistreCrypto", "CSystemZlib",
+        "RegistreSupport", "RegistreXML", "RegistreCrypto", "CSystemZlib", "RegistreImport",
       ],
       swiftSettings: swiftSettings),
 
@@ -236,7 +236,7 @@ let package = Package(
     .testTarget(
       name: "RegistreImportTests",
       dependencies: [
-        "RegistreTestSupport", "RegistreImport", "RegistreFormats", "RegistreModel", "RegistreWorkflows", "registre",
+        "RegistreTestSupport", "RegistreImport", "RegistreFormats", "RegistreModel", "RegistreWorkflows", "RegistreArchive", "registre",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
       resources: [.copy("Fixtures")],

@@ -213,6 +213,13 @@ public enum CNILModel {
         pairs.append(("article_6", fiche.notUnderstood("base_legale.article_6", cell: cell, original: basis, hint: "base légale (art. 6 RGPD)")))
       }
       if let (text, _) = value("texte de la base legale") { pairs.append(("texte", .text(text))) }
+      if let (condition, cell) = value("condition de l'article 9") {
+        if let known = Article9Condition.allCases.first(where: { folded($0.libelle) == folded(condition) || $0.rawValue == condition }) {
+          pairs.append(("article_9", .text(known.rawValue)))
+        } else {
+          pairs.append(("article_9", fiche.notUnderstood("base_legale.article_9", cell: cell, original: condition, hint: "condition de l'art. 9.2 RGPD")))
+        }
+      }
       fiche.set("base_legale", .object(pairs))
     }
     readPeople(table, rows: rows("categorie de personnes"), into: &fiche)
@@ -261,7 +268,7 @@ public enum CNILModel {
       let retention = clean(table[r, 4].text)
       guard description != nil || retention != nil else { continue }
       var pairs: [(String, DraftValue)] = [("categorie", .text(category.rawValue))]
-      if let description { pairs.append(("description", .text(description))) }
+      if let description, description != CNILExport.undescribed { pairs.append(("description", .text(description))) }
       if let retention { pairs.append(("conservation", parseRetention(retention))) }
       entries.append(.object(pairs))
     }
@@ -283,13 +290,14 @@ public enum CNILModel {
         extra.append(part)
       }
     }
-    let head: (String, DraftValue)
-    if extra.isEmpty, let span = TimeSpan(texte: main) {
-      head = ("duree", .text(span.description))
+    var head: [(String, DraftValue)]
+    if let span = TimeSpan(texte: main) {
+      head = [("duree", .text(span.description))]
+      if !extra.isEmpty { head.append(("critere", .text(extra.joined(separator: " ; ")))) }
     } else {
-      head = ("critere", .text(([main] + extra).joined(separator: " ; ")))
+      head = [("critere", .text(([main] + extra).joined(separator: " ; ")))]
     }
-    return .object([head] + pairs)
+    return .object(head + pairs)
   }
 
   static func readRecipients(_ table: Table, rows: [Int], into fiche: inout FicheDraft) {

@@ -1,6 +1,8 @@
 public import Foundation
+import RegistreArchive
 import RegistreFormats
 public import RegistreImport
+public import RegistreModel
 import RegistreSupport
 
 /// What `registre importer` did: the folder written, its files, and the report per fiche.
@@ -57,6 +59,27 @@ public enum ImportWorkflow {
       throw WorkflowError(.failed, "\(output.path) existe déjà : rien n'a été écrit.")
     } catch {
       throw WorkflowError(.failed, "\(output.path) : écriture impossible (\(error)). Rien n'a été écrit.")
+    }
+  }
+}
+
+/// `registre convertir --format cnil-ods|csv`: the register as a spreadsheet in the CNIL's layout, the same
+/// bytes as the yearly export's `.ods` and `.csv`.
+public enum SpreadsheetExportWorkflow {
+  public enum Kind: String, Sendable, CaseIterable {
+    case cnilODS = "cnil-ods"
+    case csv
+  }
+
+  public static func data(_ registre: Register, kind: Kind) throws(WorkflowError) -> Data {
+    switch kind {
+    case .csv: return Spreadsheet.csv(registre)
+    case .cnilODS:
+      do {
+        return try Spreadsheet.ods(registre)
+      } catch {
+        throw WorkflowError(.failed, "tableur impossible à écrire (\(error)).")
+      }
     }
   }
 }
