@@ -265,6 +265,8 @@ if Context.environment["REGISTRE_FUZZ"] != nil {
     .executableTarget(
       name: "FuzzPDF", dependencies: ["FuzzDriver", "RegistreSignature"], path: "Fuzz/FuzzPDF", swiftSettings: swiftSettings),
     .executableTarget(
+      name: "FuzzImport", dependencies: ["FuzzDriver", "RegistreImport"], path: "Fuzz/FuzzImport", swiftSettings: swiftSettings),
+    .executableTarget(
       name: "FuzzModele", dependencies: ["FuzzDriver", "RegistreXML"], path: "Fuzz/FuzzModele", swiftSettings: swiftSettings),
   ]
 }
