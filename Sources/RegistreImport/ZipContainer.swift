@@ -25,7 +25,7 @@ struct ZipContainer {
     self.name = name
     let archive: Archive
     do {
-      archive = try Archive(data: data, accessMode: .read)
+      archive = try Self.open(data)
     } catch {
       throw ImportError("\(name) : archive zip illisible (fichier abîmé ou pas un tableur)")
     }
@@ -54,6 +54,21 @@ struct ZipContainer {
     }
     self.archive = archive
     self.paths = paths
+  }
+
+  /// Opens the archive from a private temporary file, unlinked as soon as it is open. Not from memory:
+  /// ZIPFoundation 0.9.20's in-memory backend traps (`Range requires lowerBound <= upperBound` in
+  /// `MemoryFile.readData`) when an offset of the archive points past its end, which the fuzzer found with a
+  /// 60-byte file; its file backend reads nothing there, and ZIPFoundation reports the archive unreadable.
+  private static func open(_ data: Data) throws -> Archive {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("registre-import-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("archive.zip")
+    guard FileManager.default.createFile(atPath: file.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+      throw CocoaError(.fileWriteUnknown)
+    }
+    return try Archive(url: file, accessMode: .read)
   }
 
   /// Relative paths only, no `..` segment, no backslash, no NUL, no drive letter.

@@ -113,6 +113,23 @@ struct CNILExportTests {
     #expect(settings.contains("<config:config-item config:name=\"VerticalSplitPosition\" config:type=\"int\">8</config:config-item>"))
   }
 
+  @Test("registre convertir --format cnil-ods écrit le classeur de l'export annuel, jamais par-dessus un fichier")
+  func convert() throws {
+    try TemporaryFolder.with { folder in
+      let out = folder.appendingPathComponent("registre.ods")
+      let first = try RegistreCLI.run(["convertir", Self.demo.path, "--sortie", out.path])
+      #expect(first.status == 0, "\(first.errors)")
+      #expect(try Data(contentsOf: out) == (try Spreadsheet.ods(try demoRegister())))
+      let again = try RegistreCLI.run(["convertir", Self.demo.path, "--format", "cnil-ods", "--sortie", out.path])
+      #expect(again.status == 2)
+      #expect(again.errors.contains("existe déjà"))
+      let csv = folder.appendingPathComponent("registre.txt")
+      #expect(try RegistreCLI.run(["convertir", Self.demo.path, "--format", "csv", "--sortie", csv.path]).status == 0)
+      #expect(try Data(contentsOf: csv) == Spreadsheet.csv(try demoRegister()))
+      #expect(try RegistreCLI.run(["convertir", Self.demo.path, "--format", "pdf", "--sortie", csv.path]).status == 2)
+    }
+  }
+
   @Test("le CSV suit l'ordre des blocs de la fiche")
   func csv() throws {
     let text = String(decoding: Spreadsheet.csv(try demoRegister()).dropFirst(3), as: UTF8.self)

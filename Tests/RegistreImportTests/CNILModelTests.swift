@@ -175,3 +175,16 @@ struct HostileImportTests {
     }
   }
 }
+
+@Suite("Import : entrées trouvées par le fuzzing")
+struct ImportFuzzRegressionTests {
+  /// A 5 kB ODS whose local header points past the end of the file: ZIPFoundation's in-memory reader trapped
+  /// on it (found by `scripts/fuzz.sh import`, 2 December 2026); read from a file, it is refused cleanly.
+  @Test("crash-26c81106 : refusé sans planter")
+  func pastTheEnd() throws {
+    let input = try Fixture.data("fuzz/crash-26c81106.bin")
+    // The harness's first byte chose the format (0: guessed from the content).
+    #expect(input.first == 0)
+    #expect(throws: ImportError.self) { try Importer.read(input.dropFirst(), name: "fuzz.ods") }
+  }
+}
