@@ -117,7 +117,7 @@ let package = Package(
     .target(
       name: "RegistreImport",
       dependencies: [
-        "RegistreModel", "RegistreFormats", "RegistreXML", "RegistreSupport",
+        "RegistreModel", "RegistreFormats", "RegistreXML", "RegistreSupport", "CSystemZlib",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "Yams", package: "Yams"),
       ],
       swiftSettings: swiftSettings),

@@ -187,4 +187,15 @@ struct ImportFuzzRegressionTests {
     #expect(input.first == 0)
     #expect(throws: ImportError.self) { try Importer.read(input.dropFirst(), name: "fuzz.ods") }
   }
+
+  /// An ODS whose content.xml is a deflate stream without its final block: ZIPFoundation 0.9.20's extract looped
+  /// for ever past the end of the file (`scripts/fuzz.sh import`, 2 December 2026); zlib on the bounded entry
+  /// refuses it as truncated.
+  @Test("timeout-914ad798 : flux compressé tronqué refusé, sans boucle")
+  func declaredSizeLargerThanTheFile() throws {
+    let input = try Fixture.data("fuzz/timeout-914ad798.bin")
+    #expect(input.first == 3)  // cnil-ods forced
+    let error = #expect(throws: ImportError.self) { try Importer.read(input.dropFirst(), name: "fuzz.ods", options: .init(format: .cnilODS)) }
+    #expect(error?.message.contains("tronquées") == true, "\(error?.message ?? "")")
+  }
 }
