@@ -62,3 +62,4 @@ fuzz:
 	scripts/fuzz.sh xml 600
 	scripts/fuzz.sh pdf 600
 	scripts/fuzz.sh modele 600
+	scripts/fuzz.sh import 600

@@ -29,6 +29,7 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // MARK: C libraries, found with pkg-config
@@ -39,7 +40,7 @@ let package = Package(
       name: "CLibXSLT", pkgConfig: "libexslt", providers: [.apt(["libxslt1-dev"])]),
     .systemLibrary(
       name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
-    .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+    .systemLibrary(name: "CSystemZlib", providers: [.apt(["zlib1g-dev"])]),
     /** Process limits in C: the counting allocator behind XSLT memory bounds, core-dump switch. */
     .target(name: "CRegistreLimits"),
 
@@ -87,7 +88,7 @@ let package = Package(
 
     /** PDF reader, incremental writer and PAdES signatures (CMS with OpenSSL), verification. */
     .target(
-      name: "RegistreSignature", dependencies: ["RegistreCrypto", "RegistreSupport", "COpenSSL", "CZlib"],
+      name: "RegistreSignature", dependencies: ["RegistreCrypto", "RegistreSupport", "COpenSSL", "CSystemZlib"],
       swiftSettings: swiftSettings),
 
     /** TLS probe of a vendor's endpoints with libssl, judged against ANSSI's TLS guide. */
@@ -113,12 +114,22 @@ let package = Package(
       dependencies: ["RegistreModel", "RegistreFormats", "RegistreRules", "RegistreProbe", "RegistreXML"],
       swiftSettings: swiftSettings),
 
+    /** Import of an existing register (CNIL model .ods, MADIS CSV, any spreadsheet with a mapping) into
+        register drafts with a report; the CNIL-layout spreadsheet export. Zip through ZIPFoundation, bounded. */
+    .target(
+      name: "RegistreImport",
+      dependencies: [
+        "RegistreModel", "RegistreFormats", "RegistreXML", "RegistreSupport", "CSystemZlib",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "Yams", package: "Yams"),
+      ],
+      swiftSettings: swiftSettings),
+
     /** Yearly sealed export: changes between registers, yearly review, CSV/ODS, manifest, verification. */
     .target(
       name: "RegistreArchive",
       dependencies: [
         "RegistreModel", "RegistreFormats", "RegistreRules", "RegistreSignature", "RegistreDocuments",
-        "RegistreSupport", "RegistreXML", "RegistreCrypto", "CZlib",
+        "RegistreSupport", "RegistreXML", "RegistreCrypto", "CSystemZlib", "RegistreImport",
       ],
       swiftSettings: swiftSettings),
 
@@ -129,7 +140,7 @@ let package = Package(
       dependencies: [
         "RegistreModel", "RegistreFormats", "RegistreCatalogue", "RegistreRules", "RegistreDocuments",
         "RegistreSignature", "RegistreSupport", "RegistreArchive", "RegistreEvaluation", "RegistreBatch",
-        "RegistreProbe", "RegistreXML", "RegistreCrypto", "RegistrePIA",
+        "RegistreProbe", "RegistreXML", "RegistreCrypto", "RegistrePIA", "RegistreImport",
       ],
       swiftSettings: swiftSettings),
 
@@ -162,7 +173,7 @@ let package = Package(
       dependencies: [
         "RegistreModel", "RegistreFormats", "RegistreCatalogue", "RegistreRules",
         "RegistreDocuments", "RegistreSignature", "RegistreProbe", "RegistreSupport", "RegistreArchive",
-        "RegistreEvaluation", "RegistreBatch", "RegistreGenerator", "RegistreWorkflows", "RegistreServer",
+        "RegistreEvaluation", "RegistreBatch", "RegistreGenerator", "RegistreWorkflows", "RegistreServer", "RegistreImport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
@@ -240,6 +251,14 @@ let package = Package(
       ],
       swiftSettings: swiftSettings),
     .testTarget(
+      name: "RegistreImportTests",
+      dependencies: [
+        "RegistreTestSupport", "RegistreImport", "RegistreFormats", "RegistreModel", "RegistreWorkflows", "RegistreArchive", "registre",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
+      resources: [.copy("Fixtures")],
+      swiftSettings: swiftSettings),
+    .testTarget(
       name: "RegistreRulesTests", dependencies: ["RegistreTestSupport", "RegistreRules", "RegistreModel", "RegistreSupport"],
       swiftSettings: swiftSettings),
   ]
@@ -262,6 +281,8 @@ if Context.environment["REGISTRE_FUZZ"] != nil {
       swiftSettings: swiftSettings),
     .executableTarget(
       name: "FuzzPDF", dependencies: ["FuzzDriver", "RegistreSignature"], path: "Fuzz/FuzzPDF", swiftSettings: swiftSettings),
+    .executableTarget(
+      name: "FuzzImport", dependencies: ["FuzzDriver", "RegistreImport"], path: "Fuzz/FuzzImport", swiftSettings: swiftSettings),
     .executableTarget(
       name: "FuzzModele", dependencies: ["FuzzDriver", "RegistreXML"], path: "Fuzz/FuzzModele", swiftSettings: swiftSettings),
   ]

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds one libFuzzer harness (Fuzz/<Cible>) with AddressSanitizer and runs it.
 #
-#   scripts/fuzz.sh CIBLE [SECONDES]     CIBLE : yaml | xml | pdf | fiche ; SECONDES : 600 par défaut
+#   scripts/fuzz.sh CIBLE [SECONDES]     CIBLE : yaml | xml | pdf | fiche | modele | import ; SECONDES : 600 par défaut
 #
 # Le corpus de départ est assemblé depuis les fixtures du dépôt (Tests/…) et Fuzz/graines/ ;
 # le corpus grandit dans .build/fuzz/corpus/CIBLE, les plantages vont dans .build/fuzz/trouvailles/CIBLE.
@@ -19,7 +19,8 @@ case "$cible" in
   pdf) produit=FuzzPDF ;;
   fiche) produit=FuzzToolSheet ;;
   modele) produit=FuzzModele ;;
-  *) echo "usage : scripts/fuzz.sh yaml|xml|pdf|fiche|modele [SECONDES]" >&2; exit 2 ;;
+  import) produit=FuzzImport ;;
+  *) echo "usage : scripts/fuzz.sh yaml|xml|pdf|fiche|modele|import [SECONDES]" >&2; exit 2 ;;
 esac
 
 racine="$PWD"
@@ -63,6 +64,17 @@ case "$cible" in
     ;;
   modele)
     for f in Templates/*.xsl; do graine "$f" "$(basename "$f")"; done
+    ;;
+  import)
+    # First byte: 00 format guessed, 01 madis-csv, 02 tableur (the harness's mapping), 03 cnil-ods.
+    importees=Tests/RegistreImportTests/Fixtures
+    graine "$importees/madis-traitements.csv" madis 00
+    graine "$importees/madis-traitements.csv" madis-force 01
+    graine "$importees/modele-cnil.ods" cnil 00
+    graine "$importees/modele-cnil.ods" cnil-force 03
+    graine "$importees/tableur.xlsx" xlsx 02
+    graine "$importees/tableur.csv" csv 02
+    for f in Fuzz/graines/import/*; do [ -e "$f" ] && graine "$f" "g-$(basename "$f")" 00; done
     ;;
   fiche)
     for f in Exemples/fiches-outils/*.yaml; do graine "$f" "$(basename "$f")"; done

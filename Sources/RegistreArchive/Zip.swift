@@ -1,4 +1,4 @@
-import CZlib
+import CSystemZlib
 public import Foundation
 
 /// Writes a zip file in memory with stored (uncompressed) entries, in the order given.

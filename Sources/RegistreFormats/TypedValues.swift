@@ -2,7 +2,7 @@ import Foundation
 import RegistreModel
 
 /// Values as people type them in a fiche: `oui`/`non` for a boolean, a country's name for its code.
-enum TypedValues {
+public enum TypedValues {
   /// `true`/`false`, or the French `oui`/`non` (any case); `nil` for anything else.
   static func boolean(_ text: String) -> Bool? {
     switch text.lowercased() {
@@ -15,7 +15,7 @@ enum TypedValues {
   /// The ISO 3166-1 alpha-2 code a typed value most likely means: the code in lower case
   /// (« fr »), or a country's name in French or English, accents and case ignored (« Irlande »,
   /// « etats-unis », « Germany »). `nil` when nothing matches.
-  static func suggestedCountryCode(_ text: String) -> String? {
+  public static func suggestedCountryCode(_ text: String) -> String? {
     let upper = text.uppercased()
     if Country.codes.contains(upper) { return upper }
     return countryNames[folded(text)]

@@ -15,6 +15,7 @@ struct RegistreCommand: AsyncParsableCommand {
     version: RegistreVersion.current,
     subcommands: [
       ValidateCommand.self,
+      ImportCommand.self,
       ConvertCommand.self,
       AuditCommand.self,
       ProbeCommand.self,

@@ -1,4 +1,4 @@
-import CZlib
+import CSystemZlib
 import Foundation
 
 /// Decodes the stream filters a signer needs to read cross-reference and object streams.
@@ -53,7 +53,7 @@ enum StreamDecoder {
         let result = chunk.withUnsafeMutableBufferPointer { chunkBuffer -> Int32 in
           stream.next_out = chunkBuffer.baseAddress
           stream.avail_out = uInt(chunkBuffer.count)
-          return CZlib.inflate(&stream, Z_NO_FLUSH)
+          return CSystemZlib.inflate(&stream, Z_NO_FLUSH)
         }
         let produced = chunk.count - Int(stream.avail_out)
         output.append(contentsOf: chunk[0..<produced])

@@ -4,4 +4,6 @@
 
 // inflateInit is a macro that passes the library version and struct size.
 static inline int registre_inflate_init(z_stream *stream) { return inflateInit(stream); }
+// Raw deflate (no zlib header), as zip entries store it.
+static inline int registre_inflate_init_raw(z_stream *stream) { return inflateInit2(stream, -MAX_WBITS); }
 #endif

@@ -1,0 +1,3 @@
+import FuzzDriver
+
+FuzzDriver.run { fuzzImport($0, $1) }
