@@ -163,7 +163,7 @@ def main():
 
         if "academie" in figures:
             lot = [registre, "audit", "--lot", str(academie), "--date", DATE, "--format", "json",
-                   "--sortie", str(travail / "academie.json"), "--echec-si", "jamais"]
+                   "--sortie", str(travail / "academie.json"), "--echec-si", "jamais", "--remplacer"]
             del TEMPS_CPU[:]
             r = chrono([lot], max(1, 3 // n), memoire=True)
             r["cpu_s"] = statistics.median(TEMPS_CPU) if TEMPS_CPU else None
@@ -197,7 +197,7 @@ def main():
         if "nation" in figures:
             taille = taille_nation
             lot = [registre, "audit", "--lot", str(nation), "--date", DATE, "--format", "csv",
-                   "--sortie", str(travail / "nation.csv"), "--echec-si", "jamais"]
+                   "--sortie", str(travail / "nation.csv"), "--echec-si", "jamais", "--remplacer"]
             del TEMPS_CPU[:]
             r = chrono([lot], 1, memoire=True)
             r["cpu_s"] = TEMPS_CPU[0] if TEMPS_CPU else None
