@@ -237,9 +237,45 @@ public enum CNILExport {
       filter: (0, max(0, rows.count - 1), breachColumns.count - 1))
   }
 
+  static let actionColumns = [
+    "Identifiant", "Action", "Constats suivis", "Recommandation", "Responsable", "Échéance", "Statut",
+    "Motif d'abandon", "Date de réalisation",
+  ]
+
+  static func actions(_ register: Register) -> Sheet {
+    var rows: [[OutCell]] = [actionColumns.map { .t($0, bold: true) }]
+    for a in register.actions {
+      rows.append([
+        .t(a.id), .t(a.titre), .t(a.constats.map { "\($0.regle) (\($0.fiche))" }.joined(separator: "\n")), .t(a.recommandation),
+        .t(a.responsable), .d(a.echeance), .t(a.statut.libelle), .t(a.motifAbandon), .d(a.dateRealisation),
+      ])
+    }
+    return Sheet(name: "Plan d'action", columns: Array(repeating: 4, count: actionColumns.count), rows: rows, frozenRows: 1,
+      filter: (0, max(0, rows.count - 1), actionColumns.count - 1))
+  }
+
+  static let requestColumns = [
+    "Identifiant", "Reçue le", "Demandeur", "Droit exercé", "Traitements concernés", "Identité vérifiée",
+    "Délai de réponse", "Prolongation notifiée le", "Motif de la prolongation", "Réponse le", "Décision", "Motif du refus",
+  ]
+
+  static func requests(_ register: Register) -> Sheet {
+    var rows: [[OutCell]] = [requestColumns.map { .t($0, bold: true) }]
+    for d in register.demandes {
+      rows.append([
+        .t(d.id), .d(d.dateReception), .t(d.demandeur.libelle), .t(d.droit.libelle),
+        .t(d.traitements.map { id in register.traitements.first { $0.id == id }?.nom ?? id }.joined(separator: "\n")),
+        .t(yesNo(d.identiteVerifiee)), .d(d.deadline), .d(d.prolongation?.dateNotification), .t(d.prolongation?.motif),
+        .d(d.reponse?.date), .t(d.reponse?.decision.libelle), .t(d.reponse?.motifRefus),
+      ])
+    }
+    return Sheet(name: "Demandes", columns: Array(repeating: 4, count: requestColumns.count), rows: rows, frozenRows: 1,
+      filter: (0, max(0, rows.count - 1), requestColumns.count - 1))
+  }
+
   /// Sheet names: the treatment's id, cut to 31 characters (the most Excel reads), unique.
   static func sheets(_ register: Register) -> [Sheet] {
-    var used: Set<String> = [CNILVocabulary.listSheet, "Établissement", "Sous-traitants", "Violations"]
+    var used: Set<String> = [CNILVocabulary.listSheet, "Établissement", "Sous-traitants", "Violations", "Plan d'action", "Demandes"]
     var out = [list(register)]
     for t in register.traitements {
       var name = String(t.id.prefix(31))
@@ -252,6 +288,8 @@ public enum CNILExport {
       out.append(fiche(t, in: register, name: name))
     }
     out += [school(register.etablissement), processors(register), breaches(register)]
+    if !register.actions.isEmpty { out.append(actions(register)) }
+    if !register.demandes.isEmpty { out.append(requests(register)) }
     return out
   }
 

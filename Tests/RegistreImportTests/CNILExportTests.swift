@@ -84,7 +84,8 @@ struct CNILExportTests {
   func sheets() throws {
     let demo = try demoRegister()
     let tables = try ODSReader.tables(try ZipContainer(try Spreadsheet.ods(demo), name: "x.ods"))
-    #expect(tables.map(\.name) == [CNILVocabulary.listSheet] + demo.traitements.map { String($0.id.prefix(31)) } + ["Établissement", "Sous-traitants", "Violations"])
+    #expect(tables.map(\.name) == [CNILVocabulary.listSheet] + demo.traitements.map { String($0.id.prefix(31)) }
+      + ["Établissement", "Sous-traitants", "Violations", "Plan d'action", "Demandes"])
     let list = tables[0]
     #expect(list[7, 0].text == "Nom du traitement" && list[7, 1].text == "N° / RÉF")
     #expect(list[8, 0].text == demo.traitements[0].nom)
@@ -96,7 +97,15 @@ struct CNILExportTests {
                  "Catégories de personnes concernées", "Destinataires", "Mesures de sécurité", "Transferts hors UE", "Compléments de Registre (hors modèle de la CNIL)"]
     let positions = order.compactMap { labels.firstIndex(of: $0) }
     #expect(positions.count == order.count && positions == positions.sorted())
-    #expect(tables.last?.rows.count == demo.violations.count + 1)
+    let breaches = try #require(tables.first { $0.name == "Violations" })
+    #expect(breaches.rows.count == demo.violations.count + 1)
+    // Issue 19: the action plan and the requests, one row each, with typed dates.
+    let plan = try #require(tables.first { $0.name == "Plan d'action" })
+    #expect(plan.rows.count == demo.actions.count + 1)
+    #expect(plan[0, 1].text == "Action")
+    let requests = try #require(tables.first { $0.name == "Demandes" })
+    #expect(requests.rows.count == demo.demandes.count + 1)
+    #expect(requests.rows.dropFirst().contains { $0.count > 1 && $0[1].date != nil })
   }
 
   @Test("dates typées, ligne d'en-tête figée, filtre automatique")
