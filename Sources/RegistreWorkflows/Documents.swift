@@ -4,6 +4,7 @@ public import RegistreBatch
 public import RegistreModel
 public import RegistreRules
 public import RegistreSupport
+import RegistreSignature
 
 /// How documents are produced: which templates, signed by whom, how long FOP may take.
 public struct DocumentSettings: Sendable {
@@ -107,8 +108,11 @@ public enum DocumentWorkflow {
     var pipeline = DocumentPipeline(
       templates: library, transformer: LibXSLTTransformer(), renderer: renderer,
       date: .fromEnvironment(), toolVersion: settings.toolVersion)
-    if let signing = settings.signing {
-      pipeline.finish = { pdf in try signing.sign(pdf) }
+    // The register's embedded XML is declared application/xml (PDF/A-3), then the PDF is signed if asked.
+    let signing = settings.signing
+    pipeline.finish = { pdf in
+      let declared = try PDFDocument.declaringXMLAttachments(pdf)
+      return try signing?.sign(declared) ?? declared
     }
     return pipeline
   }

@@ -216,7 +216,7 @@ public enum YearExportWorkflow {
         case .failure(let error):
           throw WorkflowError(.documents, "erreur : \(job.name) : \(error.message) ; \(sealed)")
         case .success(let pdf):
-          try add(job.name, try identity.sign(pdf), job.mode)
+          try add(job.name, try identity.sign(try PDFDocument.declaringXMLAttachments(pdf)), job.mode)
         }
       }
       let folder = try build.seal { manifest in try identity.signDetached(manifest) }

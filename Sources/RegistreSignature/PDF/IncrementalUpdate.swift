@@ -8,6 +8,8 @@ struct IncrementalUpdate {
   private(set) var nextNumber: Int
   /// Serialised bodies of new or rewritten objects (without `N G obj` / `endobj`).
   private var objects: [PDFReference: [UInt8]] = [:]
+  /// The second element of the new trailer's `/ID`: random unless set (a reproducible document).
+  var updateIdentifier: [UInt8]?
 
   init(document: PDFDocument) throws(PDFError) {
     self.document = document
@@ -67,7 +69,7 @@ struct IncrementalUpdate {
     trailer["Size"] = .integer(size)
     if let root = document.trailer["Root"] { trailer["Root"] = root }
     if let info = document.trailer["Info"] { trailer["Info"] = info }
-    trailer["ID"] = .array([.string(firstIdentifier()), .string(randomBytes(16))])
+    trailer["ID"] = .array([.string(firstIdentifier()), .string(updateIdentifier ?? randomBytes(16))])
     trailer["Prev"] = .integer(document.startXref)
     let xrefOffset = base + output.count
     if usesStream {
@@ -118,7 +120,7 @@ struct IncrementalUpdate {
   }
 
   /// The first `/ID` element is kept: it identifies the document across revisions (ISO 32000-1 §14.4).
-  private func firstIdentifier() -> [UInt8] {
+  func firstIdentifier() -> [UInt8] {
     if let first = document.trailer["ID"]?.arrayValue?.first?.stringValue, !first.isEmpty { return first }
     return randomBytes(16)
   }
