@@ -45,9 +45,7 @@ struct DPIAPages: Sendable {
   static let maximumUpload = PIAReading.maximumSize + 64_000
 
   func importFinished(_ request: Request, _ id: String) async throws -> Response {
-    if let fetchSite = request.headers[HTTPField.Name("Sec-Fetch-Site")!], fetchSite == "cross-site" {
-      throw HTTPError(.forbidden)
-    }
+    try PostedForm.refuseCrossSite(request)
     guard let type = request.headers[.contentType], type.hasPrefix("multipart/form-data"),
       let boundary = Self.boundary(type)
     else { throw HTTPError(.badRequest) }

@@ -37,10 +37,15 @@ extension Site {
 struct PostedForm {
   var values: FormFields.Values
 
-  static func read(_ request: Request, site: Site) async throws -> PostedForm {
+  /// A request a page of another site sent (the browser says so) is refused before its body is read.
+  static func refuseCrossSite(_ request: Request) throws {
     if let fetchSite = request.headers[HTTPField.Name("Sec-Fetch-Site")!], fetchSite == "cross-site" {
       throw HTTPError(.forbidden)
     }
+  }
+
+  static func read(_ request: Request, site: Site) async throws -> PostedForm {
+    try refuseCrossSite(request)
     var request = request
     let buffer = try await request.collectBody(upTo: site.options.maxBodySize)
     let values = parse(String(buffer: buffer))
