@@ -30,6 +30,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
   ],
   targets: [
     // MARK: C libraries, found with pkg-config
@@ -140,23 +141,32 @@ let package = Package(
       dependencies: [
         "RegistreModel", "RegistreFormats", "RegistreCatalogue", "RegistreRules", "RegistreDocuments",
         "RegistreSignature", "RegistreSupport", "RegistreArchive", "RegistreEvaluation", "RegistreBatch",
-        "RegistreProbe", "RegistreXML", "RegistreCrypto", "RegistrePIA", "RegistreImport",
+        "RegistreProbe", "RegistreXML", "RegistreCrypto", "RegistrePIA", "RegistreImport", "RegistreTeam",
       ],
       swiftSettings: swiftSettings),
 
-    /** `registre serveur`: the register as a local web application (Hummingbird, Mustache templates). */
+    /** Team work (issue 18): accounts (bcrypt hashes), roles, the review workflow and the hash-chained journal. */
+    .target(
+      name: "RegistreTeam",
+      dependencies: [
+        "RegistreCrypto", "RegistreSupport", .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+        .product(name: "Yams", package: "Yams"),
+      ],
+      swiftSettings: swiftSettings),
+
     /** The CNIL's PIA software: a PIA prefilled from a fiche, and a finished PIA read back. */
     .target(
       name: "RegistrePIA",
       dependencies: ["RegistreModel", "RegistreRules"],
       swiftSettings: swiftSettings),
 
+    /** `registre serveur`: the register as a local web application (Hummingbird, Mustache templates). */
     .target(
       name: "RegistreServer",
       dependencies: [
         "RegistreModel", "RegistreFormats", "RegistreCatalogue", "RegistreRules", "RegistreDocuments",
         "RegistreSignature", "RegistreSupport", "RegistreEvaluation", "RegistreArchive", "RegistreWorkflows",
-        "RegistrePIA",
+        "RegistrePIA", "RegistreTeam", "RegistreBatch",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Mustache", package: "swift-mustache"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -173,7 +183,7 @@ let package = Package(
       dependencies: [
         "RegistreModel", "RegistreFormats", "RegistreCatalogue", "RegistreRules",
         "RegistreDocuments", "RegistreSignature", "RegistreProbe", "RegistreSupport", "RegistreArchive",
-        "RegistreEvaluation", "RegistreBatch", "RegistreGenerator", "RegistreWorkflows", "RegistreServer", "RegistreImport",
+        "RegistreEvaluation", "RegistreBatch", "RegistreGenerator", "RegistreWorkflows", "RegistreServer", "RegistreImport", "RegistreTeam",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
@@ -191,6 +201,10 @@ let package = Package(
         "RegistreTestSupport", "RegistrePIA", "RegistreWorkflows", "RegistreCatalogue", "RegistreModel",
         "RegistreRules", "RegistreFormats",
       ],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "RegistreTeamTests",
+      dependencies: ["RegistreTestSupport", "RegistreTeam", "RegistreWorkflows", "RegistreCatalogue", "registre"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreCryptoTests", dependencies: ["RegistreTestSupport", "RegistreCrypto"],
