@@ -149,7 +149,8 @@ let package = Package(
     .target(
       name: "RegistreTeam",
       dependencies: [
-        "RegistreCrypto", "RegistreSupport", .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+        "RegistreCrypto", "RegistreSupport", "RegistreFormats",
+        .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
         .product(name: "Yams", package: "Yams"),
       ],
       swiftSettings: swiftSettings),

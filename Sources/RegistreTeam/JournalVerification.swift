@@ -1,0 +1,167 @@
+public import Foundation
+
+/// A register file whose current state differs from the journal's last record of it: what the next
+/// journaled write will record as a change made outside the application.
+public struct UnjournaledChange: Sendable, Equatable {
+  public var file: String
+  /// The hash the journal last recorded (nil: the journal does not know the file).
+  public var recorded: String?
+  /// The file's hash now (nil: the file is gone).
+  public var current: String?
+
+  public init(file: String, recorded: String?, current: String?) {
+    self.file = file
+    self.recorded = recorded
+    self.current = current
+  }
+
+  /// French.
+  public var libelle: String {
+    switch (recorded, current) {
+    case (nil, _): return "\(file) : fichier apparu sans entrée au journal"
+    case (_, nil): return "\(file) : fichier supprimé sans entrée au journal"
+    default: return "\(file) : fichier modifié depuis sa dernière entrée au journal"
+    }
+  }
+}
+
+/// What `Journal.verify()` found.
+public struct JournalVerification: Sendable, Equatable {
+  public struct Problem: Sendable, Equatable, CustomStringConvertible {
+    /// The line of `journal.jsonl` (from 1), when the problem is on one line.
+    public var line: Int?
+    /// French.
+    public var message: String
+
+    public init(line: Int?, message: String) {
+      self.line = line
+      self.message = message
+    }
+
+    public var description: String { line.map { "ligne \($0) : \(message)" } ?? message }
+  }
+
+  /// Whether the journal file exists (a folder without one has nothing to verify).
+  public var exists: Bool
+  /// Well-formed entries.
+  public var entryCount: Int
+  /// The hash of the last well-formed entry: what a sealed copy records, and what shows that no entry was
+  /// removed from the end since.
+  public var headHash: String?
+  public var problems: [Problem]
+  public var unjournaledChanges: [UnjournaledChange]
+
+  public init(
+    exists: Bool, entryCount: Int, headHash: String?, problems: [Problem], unjournaledChanges: [UnjournaledChange]
+  ) {
+    self.exists = exists
+    self.entryCount = entryCount
+    self.headHash = headHash
+    self.problems = problems
+    self.unjournaledChanges = unjournaledChanges
+  }
+
+  /// The chain holds: no altered, removed, reordered, malformed or torn entry.
+  public var chainIntact: Bool { problems.isEmpty }
+  /// The chain holds and every register file is as the journal last recorded it.
+  public var isClean: Bool { problems.isEmpty && unjournaledChanges.isEmpty }
+}
+
+extension Journal {
+  /// Checks the chain of a journal's raw bytes (for instance the copy inside a sealed archive). The
+  /// `unjournaledChanges` are empty: there are no register files to compare with.
+  public static func verify(data: Data) -> JournalVerification {
+    var problems: [JournalVerification.Problem] = []
+    let decoder = JSONDecoder()
+    var entries: [(line: Int, entry: JournalEntry)] = []
+    for line in lines(data) {
+      if !line.complete {
+        problems.append(.init(line: line.number, message: "dernière ligne tronquée (écriture interrompue ou fichier coupé)"))
+        continue
+      }
+      if line.bytes.isEmpty {
+        problems.append(.init(line: line.number, message: "ligne vide (une entrée JSON attendue)"))
+        continue
+      }
+      guard let entry = try? decoder.decode(JournalEntry.self, from: line.bytes) else {
+        problems.append(.init(line: line.number, message: "ligne illisible (une entrée JSON attendue)"))
+        continue
+      }
+      entries.append((line.number, entry))
+      let expected = try? expectedHash(of: entry)
+      if expected != entry.hash {
+        problems.append(
+          .init(
+            line: line.number,
+            message: "entrée n° \(entry.sequence) modifiée : son empreinte ne correspond plus à son contenu"))
+      } else if (try? canonicalJSON(entry)) != line.bytes {
+        problems.append(
+          .init(
+            line: line.number,
+            message: "entrée n° \(entry.sequence) réécrite : champs ajoutés ou mise en forme changée"))
+      }
+    }
+
+    // Sequences: each once, in order, none missing.
+    let allSequences = entries.map(\.entry.sequence)
+    var seen = Set<Int>()
+    var highest = 0
+    var hashBySequence: [Int: String] = [:]
+    for (index, item) in entries.enumerated() {
+      let sequence = item.entry.sequence
+      if sequence < 1 {
+        problems.append(.init(line: item.line, message: "numéro d'entrée \(sequence) invalide (1, 2, 3… attendus)"))
+      } else if seen.contains(sequence) {
+        problems.append(.init(line: item.line, message: "entrée n° \(sequence) en double"))
+      } else if sequence < highest {
+        problems.append(
+          .init(
+            line: item.line,
+            message: "entrée n° \(sequence) placée après l'entrée n° \(highest) : entrées dans le désordre"))
+      } else if sequence > highest + 1 {
+        let later = Set(allSequences[(index + 1)...])
+        let missing = Array((highest + 1)..<sequence)
+        let moved = missing.filter { later.contains($0) }
+        let removed = missing.filter { !later.contains($0) }
+        if !moved.isEmpty {
+          problems.append(
+            .init(
+              line: item.line,
+              message: "entrée n° \(sequence) placée avant l'entrée n° \(moved[0]) : entrées dans le désordre"))
+        }
+        if !removed.isEmpty {
+          problems.append(
+            .init(line: item.line, message: "\(describe(removed)) manquante(s) avant cette ligne : entrée(s) supprimée(s)"))
+        }
+      }
+      seen.insert(sequence)
+      highest = max(highest, sequence)
+      if hashBySequence[sequence] == nil { hashBySequence[sequence] = item.entry.hash }
+    }
+
+    // Links: each entry names the hash of the one numbered before it.
+    for item in entries {
+      let sequence = item.entry.sequence
+      let expected: String? = sequence == 1 ? zeroHash : hashBySequence[sequence - 1]
+      guard let expected, item.entry.previous != expected else { continue }
+      let message =
+        sequence == 1
+        ? "entrée n° 1 : son lien « previous » devrait être 64 zéros"
+        : "entrée n° \(sequence) : son lien « previous » ne correspond pas à l'entrée n° \(sequence - 1) "
+          + "(entrée précédente remplacée, ou réécrite avec une nouvelle empreinte)"
+      problems.append(.init(line: item.line, message: message))
+    }
+    problems.sort { ($0.line ?? 0) < ($1.line ?? 0) }
+    return JournalVerification(
+      exists: !data.isEmpty, entryCount: entries.count, headHash: entries.last?.entry.hash, problems: problems,
+      unjournaledChanges: [])
+  }
+
+  /// « l'entrée n° 3 », « les entrées n° 3 à 5 ».
+  private static func describe(_ sequences: [Int]) -> String {
+    guard let first = sequences.first, let last = sequences.last else { return "" }
+    if first == last { return "L'entrée n° \(first)" }
+    if sequences.count == last - first + 1 { return "Les entrées n° \(first) à \(last)" }
+    return "Les entrées n° " + sequences.map(String.init).joined(separator: ", ")
+  }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import RegistreTeam
+import RegistreTestSupport
+import Testing
+
+/// A small register folder: an établissement and one fiche.
+func makeRegisterFolder() throws -> URL {
+  let folder = try TemporaryFolder.make("registre-journal")
+  try FileManager.default.createDirectory(
+    at: folder.appendingPathComponent("traitements"), withIntermediateDirectories: true)
+  try Data("etablissement:\n  nom: Collège\n".utf8).write(to: folder.appendingPathComponent("etablissement.yaml"))
+  try Data("id: ent\nnom: ENT\n".utf8).write(to: folder.appendingPathComponent("traitements/ent.yaml"))
+  return folder
+}
+
+let editor = JournalActor(account: "marie", role: .contributeur, channel: .web)
+
+@Suite("Journal : ajout et vérification")
+struct JournalTests {
+  @Test("Le premier enregistrement est un état initial, chaîné depuis 64 zéros")
+  func baselineThenChange() throws {
+    let folder = try makeRegisterFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let journal = Journal(folder: folder)
+    #expect(!journal.exists)
+    let baseline = try journal.recordChanges(by: editor)
+    #expect(baseline.map(\.event.kind) == [.baseline, .baseline])
+    #expect(baseline.map(\.event.file) == ["etablissement.yaml", "traitements/ent.yaml"])
+    #expect(baseline.first?.previous == Journal.zeroHash)
+    #expect(baseline.last?.previous == baseline.first?.hash)
+    #expect(try journal.recordChanges(by: editor).isEmpty)
+
+    try Data("id: ent\nnom: ENT du collège\n".utf8).write(to: folder.appendingPathComponent("traitements/ent.yaml"))
+    let changes = try journal.recordChanges(by: editor)
+    #expect(changes.count == 1)
+    #expect(changes.first?.event.kind == .change)
+    #expect(changes.first?.event.before == baseline.last?.event.after)
+    #expect(changes.first?.event.after == journal.currentHash(of: "traitements/ent.yaml"))
+    #expect(changes.first?.event.content == "id: ent\nnom: ENT du collège\n")
+    #expect(changes.first?.sequence == 3)
+
+    let verification = journal.verify()
+    #expect(verification.isClean, "\(verification.problems)")
+    #expect(verification.entryCount == 3)
+    #expect(verification.headHash == changes.first?.hash)
+    #expect(try journal.entries() == baseline + changes)
+  }
+
+  @Test("Une écriture journalisée distingue les modifications extérieures des siennes")
+  func performJournaledSeparatesOutside() throws {
+    let folder = try makeRegisterFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let journal = Journal(folder: folder)
+    try journal.recordChanges(by: editor)
+    try Data("id: ent\nnom: modifié à la main\n".utf8).write(to: folder.appendingPathComponent("traitements/ent.yaml"))
+    #expect(journal.verify().unjournaledChanges.map(\.file) == ["traitements/ent.yaml"])
+    let result = try journal.performJournaled(by: editor) { () -> Int in
+      try Data("id: cantine\n".utf8).write(to: folder.appendingPathComponent("traitements/cantine.yaml"))
+      // An append from inside the body must not deadlock.
+      try journal.append(JournalEvent(kind: .status, file: "traitements/cantine.yaml", to: .aRelire), by: editor)
+      return 7
+    }
+    #expect(result == 7)
+    let entries = try journal.entries()
+    #expect(entries.suffix(3).map(\.actor) == [.outside, editor, editor])
+    #expect(entries.suffix(3).map(\.event.kind) == [.change, .status, .change])
+    #expect(entries.last?.event.file == "traitements/cantine.yaml")
+    #expect(entries.last?.event.before == nil)
+    #expect(journal.verify().isClean)
+  }
+}
