@@ -137,14 +137,16 @@ func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async 
 
 /// Serves `folder` on a free loopback port for the duration of `body`.
 func serve<T: Sendable>(
-  _ folder: URL, maxBodySize: Int = 1_000_000, signing: SigningIdentity? = nil, demo: Bool = true,
+  _ folder: URL, maxBodySize: Int = 1_000_000, signing: SigningIdentity? = nil, demo: Bool = true, lot: Bool = false,
   _ body: @Sendable (LoopbackClient) async throws -> T
 ) async throws -> T {
   let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
   let server = Task {
     // A server that cannot start ends the wait for its port too (never a hang).
     defer { continuation.finish() }
-    try await RegistreWebServer.run(ServerOptions(folder: folder, port: 0, demo: demo, maxBodySize: maxBodySize, signing: signing)) { address in
+    var options = ServerOptions(folder: folder, port: 0, demo: demo, maxBodySize: maxBodySize, signing: signing)
+    options.lot = lot
+    try await RegistreWebServer.run(options) { address in
       let port = Int(address.split(separator: ":").last?.filter(\.isNumber) ?? "") ?? 0
       continuation.yield(port)
       continuation.finish()
