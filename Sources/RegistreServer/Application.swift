@@ -21,11 +21,19 @@ public enum RegistreWebServer {
 
   /// The router with every page; exposed for the handler tests.
   public static func router(_ options: ServerOptions) async throws -> Router<BasicRequestContext> {
+    router(site: try await site(options))
+  }
+
+  /// The site of `options`: its templates loaded, its CSRF token drawn, its document jobs.
+  static func site(_ options: ServerOptions, jobs: DocumentJobs = DocumentJobs()) async throws -> Site {
     guard let directory = Bundle.module.resourceURL?.appendingPathComponent("templates").path else {
       throw ServerSetupError(message: "modèles de pages introuvables")
     }
     let templates = try await MustacheLibrary(directory: directory)
-    let site = Site(options: options, templates: templates)
+    return Site(options: options, templates: templates, jobs: jobs)
+  }
+
+  static func router(site: Site) -> Router<BasicRequestContext> {
     // The server reads the same folder after every edit: only the files whose bytes changed are parsed
     // again; the audit, whose findings cross files, runs on the whole register (AuditWorkflow.run).
     ParseCache.shared.enable(true)

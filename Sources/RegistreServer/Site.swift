@@ -53,11 +53,14 @@ final class Site: @unchecked Sendable {
   /// One random token per server process, embedded in every form; a page from another
   /// origin cannot read it, so it cannot forge a POST.
   let csrfToken: String
+  /// The Documents page's background jobs and their progress (issue 22).
+  let jobs: DocumentJobs
   private let lock = NSLock()
   private var cached: Snapshot?
 
-  init(options: ServerOptions, templates: MustacheLibrary) {
+  init(options: ServerOptions, templates: MustacheLibrary, jobs: DocumentJobs = DocumentJobs()) {
     self.options = options
+    self.jobs = jobs
     self.folder = options.folder.standardizedFileURL.resolvingSymlinksInPath()
     self.templates = templates
     var generator = SystemRandomNumberGenerator()

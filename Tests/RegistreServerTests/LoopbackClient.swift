@@ -1,6 +1,6 @@
 import Foundation
 import HTTPTypes
-import RegistreServer
+@testable import RegistreServer
 import RegistreWorkflows
 
 #if canImport(Glibc)
@@ -98,14 +98,16 @@ func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async 
   }
 }
 
-/// Serves `folder` on a free loopback port for the duration of `body`.
+/// Serves `folder` on a free loopback port for the duration of `body`; `jobs`: the server's document
+/// jobs (a test may hold one to see it running).
 func serve<T: Sendable>(
-  _ folder: URL, maxBodySize: Int = 1_000_000, signing: SigningIdentity? = nil,
+  _ folder: URL, maxBodySize: Int = 1_000_000, signing: SigningIdentity? = nil, jobs: DocumentJobs = DocumentJobs(),
   _ body: @Sendable (LoopbackClient) async throws -> T
 ) async throws -> T {
   let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
+  let options = ServerOptions(folder: folder, port: 0, demo: true, maxBodySize: maxBodySize, signing: signing)
   let server = Task {
-    try await RegistreWebServer.run(ServerOptions(folder: folder, port: 0, demo: true, maxBodySize: maxBodySize, signing: signing)) { address in
+    try await RegistreWebServer.run(options, jobs: jobs) { address in
       let port = Int(address.split(separator: ":").last?.filter(\.isNumber) ?? "") ?? 0
       continuation.yield(port)
       continuation.finish()
