@@ -3,16 +3,6 @@ import Hummingbird
 import HTTPTypes
 import RegistreTeam
 
-/// A signed-in person, as the pages and the journal see them.
-struct SignedIn: Sendable, Equatable {
-  var account: String
-  var name: String?
-  var role: Role
-
-  var actor: JournalActor { JournalActor(account: account, role: role, channel: .web) }
-  var displayName: String { name.map { "\($0) (\(account))" } ?? account }
-}
-
 /// How people sign in: with the accounts of `comptes.yaml`, or, on the demo copy only, by choosing a role.
 enum AccessMode: Sendable, Equatable {
   case accounts
@@ -23,68 +13,10 @@ enum AccessMode: Sendable, Equatable {
   case lotSchool(lotFolder: URL)
 }
 
-/// Server-side sessions, in memory: a random 256-bit token in an HttpOnly, Secure, SameSite=Strict cookie.
-/// A session ends after 30 minutes without a request or 8 hours after sign-in, whichever comes first.
-final class SessionStore: @unchecked Sendable {
-  static let cookieName = "registre_session"
-  static let idleLimit: TimeInterval = 30 * 60
-  static let absoluteLimit: TimeInterval = 8 * 3600
-  private struct Session {
-    var user: SignedIn
-    var created: Date
-    var seen: Date
-  }
-  private let lock = NSLock()
-  private var sessions: [String: Session] = [:]
-
-  func open(_ user: SignedIn, now: Date = Date()) -> String {
-    var generator = SystemRandomNumberGenerator()
-    let token = (0..<4).map { _ in
-      let hex = String(generator.next() as UInt64, radix: 16)
-      return String(repeating: "0", count: 16 - hex.count) + hex
-    }.joined()
-    lock.lock()
-    defer { lock.unlock() }
-    sessions = sessions.filter { Self.isLive($0.value, now) }
-    sessions[token] = Session(user: user, created: now, seen: now)
-    return token
-  }
-
-  func user(_ token: String, now: Date = Date()) -> SignedIn? {
-    lock.lock()
-    defer { lock.unlock() }
-    guard var session = sessions[token] else { return nil }
-    guard Self.isLive(session, now) else {
-      sessions[token] = nil
-      return nil
-    }
-    session.seen = now
-    sessions[token] = session
-    return session.user
-  }
-
-  func close(_ token: String) {
-    lock.lock()
-    sessions[token] = nil
-    lock.unlock()
-  }
-
-  private static func isLive(_ session: Session, _ now: Date) -> Bool {
-    now.timeIntervalSince(session.seen) < idleLimit && now.timeIntervalSince(session.created) < absoluteLimit
-  }
-
-  static func setCookie(_ token: String) -> String {
-    "\(cookieName)=\(token); Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=\(Int(absoluteLimit))"
-  }
-
-  static let clearCookie = "\(cookieName)=; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=0"
-
+extension SessionStore {
   static func token(in request: Request) -> String? {
     for field in request.headers[values: .cookie] {
-      for part in field.split(separator: ";") {
-        let pair = part.trimmingCharacters(in: .whitespaces)
-        if pair.hasPrefix(cookieName + "=") { return String(pair.dropFirst(cookieName.count + 1)) }
-      }
+      if let token = token(inCookieHeader: field) { return token }
     }
     return nil
   }
