@@ -343,6 +343,47 @@ public struct Journal: Sendable {
     }
   }
 
+  // MARK: Seal
+
+  /// What `sealing` gives back: the body's result, and the error of the final append if it failed
+  /// (the sealed copy then holds one entry more than the folder's journal).
+  public struct Sealed<T> {
+    public var result: T
+    public var appendError: JournalError?
+  }
+
+  /// For the yearly export, under the journal lock: records outside changes, builds the `seal` entry
+  /// (`year`, and the archive folder's name in `text`) without writing it, passes the journal's bytes
+  /// followed by that entry to `body` (which puts them in the sealed archive), then appends the entry once
+  /// `body` has returned. When `body` throws, nothing is appended: the journal never claims a seal that
+  /// did not happen.
+  public func sealing<T>(
+    year: Int, archiveName: String, by actor: JournalActor, at date: Date = Date(), _ body: (Data) throws -> T
+  ) throws -> Sealed<T> {
+    try lock.perform {
+      try recordChangesLocked(by: .outside, at: date)
+      let data = try Self.readBytes(url)
+      let (existing, endsWithNewline) = try Self.parse(data)
+      var entry = JournalEntry(
+        sequence: (existing.last?.sequence ?? 0) + 1, time: Self.timestamp(date), actor: actor,
+        event: JournalEvent(kind: .seal, text: archiveName, year: year),
+        previous: existing.last?.hash ?? Self.zeroHash, hash: "")
+      entry.hash = try Self.expectedHash(of: entry)
+      var line = endsWithNewline ? Data() : Data([UInt8(ascii: "\n")])
+      line.append(try Self.canonicalJSON(entry))
+      line.append(UInt8(ascii: "\n"))
+      let result = try body(data + line)
+      do {
+        try Self.appendDurably(line, to: url)
+        return Sealed(result: result, appendError: nil)
+      } catch let error as JournalError {
+        return Sealed(result: result, appendError: error)
+      } catch {
+        return Sealed(result: result, appendError: JournalError("\(Self.fileName) : \(error)"))
+      }
+    }
+  }
+
   // MARK: Verification
 
   /// Checks the chain of the journal and compares the register files with its last records.
@@ -368,7 +409,8 @@ public struct Journal: Sendable {
     return verification
   }
 
-  static func wellFormedEntries(_ data: Data) -> [JournalEntry] {
+  /// The entries of the lines that decode, skipping the others (for a report on a damaged journal).
+  public static func wellFormedEntries(_ data: Data) -> [JournalEntry] {
     let decoder = JSONDecoder()
     return lines(data).compactMap { line in
       line.complete ? try? decoder.decode(JournalEntry.self, from: line.bytes) : nil

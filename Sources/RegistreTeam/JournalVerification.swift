@@ -2,7 +2,7 @@ public import Foundation
 
 /// A register file whose current state differs from the journal's last record of it: what the next
 /// journaled write will record as a change made outside the application.
-public struct UnjournaledChange: Sendable, Equatable {
+public struct UnjournaledChange: Codable, Sendable, Equatable {
   public var file: String
   /// The hash the journal last recorded (nil: the journal does not know the file).
   public var recorded: String?
@@ -26,8 +26,8 @@ public struct UnjournaledChange: Sendable, Equatable {
 }
 
 /// What `Journal.verify()` found.
-public struct JournalVerification: Sendable, Equatable {
-  public struct Problem: Sendable, Equatable, CustomStringConvertible {
+public struct JournalVerification: Encodable, Sendable, Equatable {
+  public struct Problem: Codable, Sendable, Equatable, CustomStringConvertible {
     /// The line of `journal.jsonl` (from 1), when the problem is on one line.
     public var line: Int?
     /// French.
@@ -65,6 +65,46 @@ public struct JournalVerification: Sendable, Equatable {
   public var chainIntact: Bool { problems.isEmpty }
   /// The chain holds and every register file is as the journal last recorded it.
   public var isClean: Bool { problems.isEmpty && unjournaledChanges.isEmpty }
+
+  private enum CodingKeys: String, CodingKey {
+    case exists, entryCount, headHash, problems, unjournaledChanges, chainIntact, clean
+  }
+
+  /// The stored fields, and the two verdicts (`chainIntact`, `clean`) for a machine reader.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(exists, forKey: .exists)
+    try container.encode(entryCount, forKey: .entryCount)
+    try container.encode(headHash, forKey: .headHash)
+    try container.encode(problems, forKey: .problems)
+    try container.encode(unjournaledChanges, forKey: .unjournaledChanges)
+    try container.encode(chainIntact, forKey: .chainIntact)
+    try container.encode(isClean, forKey: .clean)
+  }
+
+  /// The French report of `registre verifier --journal`, for the journal at `path`.
+  public func text(path: String) -> String {
+    var lines = ["Journal \(path)"]
+    lines.append("  Entrées lisibles : \(entryCount)")
+    lines.append("  Empreinte de la dernière entrée : \(headHash ?? "aucune (journal vide)")")
+    for problem in problems { lines.append("  ! \(problem.description)") }
+    for change in unjournaledChanges { lines.append("  ! \(change.libelle)") }
+    if !unjournaledChanges.isEmpty {
+      lines.append(
+        "    (la prochaine écriture par l'application ou une commande enregistrera ces modifications « hors application »)")
+    }
+    if isClean {
+      lines.append("  Résultat : chaîne intacte ; chaque fichier du registre est dans l'état que le journal a enregistré.")
+      lines.append(
+        "  Limite : la suppression des dernières entrées ne rompt pas la chaîne ; comparez l'empreinte ci-dessus "
+          + "à celle d'une année scellée (registre verifier sur l'archive).")
+    } else if problems.isEmpty {
+      lines.append("  Résultat : chaîne intacte, mais des fichiers ont changé sans entrée au journal.")
+    } else {
+      lines.append("  Résultat : JOURNAL ALTÉRÉ (\(problems.count) problème(s)).")
+    }
+    return lines.joined(separator: "\n")
+  }
 }
 
 extension Journal {

@@ -2,6 +2,7 @@ public import Foundation
 public import RegistreArchive
 public import RegistreSignature
 import RegistreSupport
+public import RegistreTeam
 
 /// What `registre verifier` checks: signed PDFs, or sealed years of the archive.
 public enum VerificationWorkflow {
@@ -100,6 +101,26 @@ public enum VerificationWorkflow {
       }
     }
     return outcome
+  }
+
+  /// Verifies the journal of a register folder (`journal.jsonl`): its chain, and the register files against
+  /// its last records. A folder that is unreadable or has no journal is an error (exit code 2).
+  public static func verifyJournal(_ path: String) throws(WorkflowError) -> JournalVerification {
+    let url = URL(fileURLWithPath: path)
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue,
+      (try? FileManager.default.contentsOfDirectory(atPath: url.path)) != nil
+    else {
+      throw WorkflowError(.failed, "erreur : dossier de registre illisible : \(TerminalText.escaped(path))")
+    }
+    let journal = Journal(folder: url)
+    guard journal.exists else {
+      throw WorkflowError(
+        .failed,
+        "erreur : \(TerminalText.escaped(path)) n'a pas de journal (\(Journal.fileName)) : il est créé avec le premier "
+          + "compte de l'équipe (registre comptes ajouter).")
+    }
+    return journal.verify()
   }
 
   /// Verifies sealed years: manifest, hashes, the manifest's signature, the PDFs' signatures, one signer.
