@@ -128,6 +128,15 @@ struct JournalSealTests {
     defer { try? FileManager.default.removeItem(at: root) }
     let folder = try demoCopy(in: root)
     try makeTeamFolder(folder)
+    // A fiche that names the accounts file as its DPIA file: refused, never sealed.
+    let bourses = folder.appendingPathComponent("traitements/bourses.yaml")
+    let text = try String(contentsOf: bourses, encoding: .utf8)
+    #expect(text.contains("aipd:\n  statut: realisee\n"))
+    try Data(
+      text.replacingOccurrences(
+        of: "aipd:\n  statut: realisee\n", with: "aipd:\n  statut: realisee\n  fichier_pia: comptes.yaml\n"
+      ).utf8
+    ).write(to: bourses)
     let journal = Journal(folder: folder)
     try journal.recordChanges(by: .outside)
     let archive = root.appendingPathComponent("archive")
@@ -139,6 +148,8 @@ struct JournalSealTests {
     let names = try FileManager.default.contentsOfDirectory(atPath: year.path)
     #expect(names.contains(Journal.fileName))
     #expect(!names.contains(TeamFolder.accountsFileName))
+    #expect(!names.contains("aipd-\(TeamFolder.accountsFileName)"))
+    #expect(export.output.contains("nomme comptes.yaml, un fichier de l'équipe"), "\(export.output)")
     #expect(!names.contains(Journal.lockFileName))
     let manifest = try String(contentsOf: year.appendingPathComponent("MANIFEST.sha256"), encoding: .utf8)
     #expect(manifest.contains("  \(Journal.fileName)\n"))
