@@ -94,6 +94,43 @@ struct JournalCLITests {
     #expect(journal.verify().isClean)
   }
 
+  @Test("registre journal : la liste en français, la différence d'un fichier ; 1 si la chaîne est rompue, 2 sans journal")
+  func listing() throws {
+    let root = try TemporaryFolder.make("registre-journal-cli")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let folder = try demoCopy(in: root)
+    #expect(try RegistreCLI.run(["journal", folder.path]).status == 2)
+    let journal = Journal(folder: folder)
+    try journal.recordChanges(by: .outside)
+    let fiche = folder.appendingPathComponent("traitements/cdi.yaml")
+    let text = try String(contentsOf: fiche, encoding: .utf8)
+    try Data((text + "# note ajoutée\n").utf8).write(to: fiche)
+    let actor = JournalActor(account: "marie", role: .contributeur, channel: .web)
+    let change = try journal.recordChanges(by: actor)
+    #expect(change.count == 1)
+
+    let all = try RegistreCLI.run(["journal", folder.path])
+    #expect(all.status == 0, "\(all.errors)")
+    #expect(all.output.contains("état initial : traitements/cdi.yaml"))
+    #expect(all.output.contains("marie (contributeur, application web)"))
+    #expect(!all.output.split(separator: "\n").contains { $0.hasPrefix("    + ") })
+    let one = try RegistreCLI.run(["journal", folder.path, "--fichier", "traitements/cdi.yaml"])
+    #expect(one.status == 0)
+    #expect(one.output.contains("2 entrée(s) sur \(change[0].sequence)"))
+    #expect(one.output.contains("modification : traitements/cdi.yaml"))
+    let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count
+    #expect(one.output.contains("+ \(lineCount)\t# note ajoutée"), "\(one.output)")
+    // Only one line added: none removed.
+    #expect(!one.output.split(separator: "\n").contains { $0.hasPrefix("    - ") })
+
+    var lines = try String(contentsOf: journal.url, encoding: .utf8).split(separator: "\n").map(String.init)
+    lines.remove(at: 3)
+    try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: journal.url)
+    let broken = try RegistreCLI.run(["journal", folder.path])
+    #expect(broken.status == 1)
+    #expect(broken.errors.contains("chaîne du journal est rompue"))
+  }
+
   @Test("Hors mode équipe, la même commande ne crée aucun journal")
   func outsideTeamModeNothingChanges() throws {
     let root = try TemporaryFolder.make("registre-journal-cli")
