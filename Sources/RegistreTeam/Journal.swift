@@ -67,16 +67,23 @@ public struct Journal: Sendable {
     return try load()
   }
 
+  /// Largest journal read (512 MiB): far beyond years of a school's edits.
+  public static let maximumSize = BoundedFile.maximumDocumentSize
+
+  /// The journal's bytes (empty when absent); a link, a special file or a giant is refused.
   static func readBytes(_ url: URL) throws(JournalError) -> Data {
-    var status = stat()
-    guard lstat(url.path, &status) == 0 else { return Data() }
-    guard (status.st_mode & S_IFMT) == S_IFREG else {
-      throw JournalError("\(fileName) : ce n'est pas un fichier ordinaire (lien symbolique ou autre) : refusé.")
-    }
+    guard AtomicFile.exists(url) else { return Data() }
     do {
-      return try Data(contentsOf: url)
+      return try BoundedFile.read(url, limit: maximumSize, followSymlinks: false)
     } catch {
-      throw JournalError("\(fileName) : lecture impossible.")
+      switch error {
+      case .symbolicLink, .notRegularFile:
+        throw JournalError("\(fileName) : ce n'est pas un fichier ordinaire (lien symbolique ou autre) : refusé.")
+      case .tooLarge(_, let size, let limit):
+        throw JournalError("\(fileName) : trop grand (\(size) octets, au plus \(limit)).")
+      case .unreadable:
+        throw JournalError("\(fileName) : lecture impossible.")
+      }
     }
   }
 
@@ -157,19 +164,30 @@ public struct Journal: Sendable {
     }
   }
 
-  /// SHA-256 hex of a register file's current bytes (nil if absent or not a regular file); the same hash
-  /// the entries hold.
+  /// SHA-256 hex of a register file's current bytes (nil if absent or unreadable); the same hash the entries hold.
   public func currentHash(of relativePath: String) -> String? {
-    guard let data = Self.fileBytes(folder, relativePath) else { return nil }
+    guard case .bytes(let data) = Self.fileState(folder, relativePath) else { return nil }
     return try? Self.sha256Hex(data)
   }
 
-  /// The bytes of a register file, nil when absent or not a regular file (a link is never followed).
-  static func fileBytes(_ folder: URL, _ relativePath: String) -> Data? {
+  /// A register file as the journal sees it.
+  enum FileState {
+    case absent
+    case bytes(Data)
+    /// Present but not read: a link (never followed), a special file, more than `maximumRegisterFileSize`.
+    case unreadable
+  }
+
+  /// Largest register file hashed (16 MiB; the loader itself refuses more than 2 MB).
+  static let maximumRegisterFileSize = 16 * 1024 * 1024
+
+  static func fileState(_ folder: URL, _ relativePath: String) -> FileState {
     let url = folder.appendingPathComponent(relativePath)
-    var status = stat()
-    guard lstat(url.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
-    return try? Data(contentsOf: url)
+    guard AtomicFile.exists(url) else { return .absent }
+    guard let data = try? BoundedFile.read(url, limit: maximumRegisterFileSize, followSymlinks: false) else {
+      return .unreadable
+    }
+    return .bytes(data)
   }
 
   // MARK: Appending
@@ -288,14 +306,21 @@ public struct Journal: Sendable {
     return hashes
   }
 
-  /// The register files present and their current hashes.
-  func currentHashes() throws(JournalError) -> [String: (hash: String, content: String?)] {
+  /// The register files present and readable, with their current hashes; and those present but unreadable
+  /// (a link, a special file, a giant), which are neither recorded nor taken for deleted.
+  func currentHashes() throws(JournalError) -> (
+    files: [String: (hash: String, content: String?)], unreadable: Set<String>
+  ) {
     var result: [String: (hash: String, content: String?)] = [:]
+    var unreadable = Set<String>()
     for file in RegisterFiles.present(in: folder) {
-      guard let data = Self.fileBytes(folder, file) else { continue }
-      result[file] = (try Self.sha256Hex(data), String(data: data, encoding: .utf8))
+      switch Self.fileState(folder, file) {
+      case .absent: continue
+      case .unreadable: unreadable.insert(file)
+      case .bytes(let data): result[file] = (try Self.sha256Hex(data), String(data: data, encoding: .utf8))
+      }
     }
-    return result
+    return (result, unreadable)
   }
 
   /// Appends a `change` entry for every register file whose hash differs from the journal's last record of it
@@ -308,7 +333,7 @@ public struct Journal: Sendable {
   @discardableResult
   private func recordChangesLocked(by actor: JournalActor, at date: Date) throws(JournalError) -> [JournalEntry] {
     let existing = try Self.parse(Self.readBytes(url)).entries
-    let current = try currentHashes()
+    let (current, unreadable) = try currentHashes()
     var events: [(JournalEvent, JournalActor)] = []
     if existing.isEmpty {
       for file in current.keys.sorted() {
@@ -317,7 +342,8 @@ public struct Journal: Sendable {
       }
     } else {
       let known = Self.lastKnownHashes(existing)
-      for file in Set(known.keys).union(current.keys).sorted() where known[file] != current[file]?.hash {
+      for file in Set(known.keys).union(current.keys).subtracting(unreadable).sorted()
+      where known[file] != current[file]?.hash {
         let event = JournalEvent(
           kind: .change, file: file, before: known[file], after: current[file]?.hash, content: current[file]?.content)
         events.append((event, actor))
@@ -401,9 +427,13 @@ public struct Journal: Sendable {
     guard exists else { return verification }
     let entries = (try? Self.parse(data).entries) ?? Self.wellFormedEntries(data)
     let known = Self.lastKnownHashes(entries)
-    let current = (try? currentHashes()) ?? [:]
-    verification.unjournaledChanges = Set(known.keys).union(current.keys).sorted().compactMap { file in
-      known[file] == current[file]?.hash
+    guard let (current, unreadable) = try? currentHashes() else { return verification }
+    verification.unjournaledChanges = Set(known.keys).union(current.keys).union(unreadable).sorted().compactMap {
+      file in
+      if unreadable.contains(file) {
+        return UnjournaledChange(file: file, recorded: known[file], current: nil, unreadable: true)
+      }
+      return known[file] == current[file]?.hash
         ? nil : UnjournaledChange(file: file, recorded: known[file], current: current[file]?.hash)
     }
     return verification

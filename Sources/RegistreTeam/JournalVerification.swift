@@ -6,17 +6,23 @@ public struct UnjournaledChange: Codable, Sendable, Equatable {
   public var file: String
   /// The hash the journal last recorded (nil: the journal does not know the file).
   public var recorded: String?
-  /// The file's hash now (nil: the file is gone).
+  /// The file's hash now (nil: the file is gone, or unreadable).
   public var current: String?
+  /// The file is there but was not read: a symbolic link (never followed), a special file or a giant.
+  public var unreadable: Bool
 
-  public init(file: String, recorded: String?, current: String?) {
+  public init(file: String, recorded: String?, current: String?, unreadable: Bool = false) {
     self.file = file
     self.recorded = recorded
     self.current = current
+    self.unreadable = unreadable
   }
 
   /// French.
   public var libelle: String {
+    if unreadable {
+      return "\(file) : fichier illisible (lien symbolique, fichier spécial ou trop grand), non suivi par le journal"
+    }
     switch (recorded, current) {
     case (nil, _): return "\(file) : fichier apparu sans entrée au journal"
     case (_, nil): return "\(file) : fichier supprimé sans entrée au journal"

@@ -68,4 +68,43 @@ struct JournalTests {
     #expect(entries.last?.event.before == nil)
     #expect(journal.verify().isClean)
   }
+
+  @Test("Un fichier remplacé par un lien symbolique n'est ni suivi ni pris pour supprimé ; la vérification le nomme")
+  func symbolicLinkIsNotFollowed() throws {
+    let folder = try makeRegisterFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let journal = Journal(folder: folder)
+    try journal.recordChanges(by: editor)
+    let fiche = folder.appendingPathComponent("traitements/ent.yaml")
+    let outside = folder.deletingLastPathComponent().appendingPathComponent("secret-\(UUID().uuidString).yaml")
+    try Data("id: ent\nnom: lu par le lien\n".utf8).write(to: outside)
+    defer { try? FileManager.default.removeItem(at: outside) }
+    try FileManager.default.removeItem(at: fiche)
+    try FileManager.default.createSymbolicLink(at: fiche, withDestinationURL: outside)
+    #expect(try journal.recordChanges(by: editor).isEmpty)
+    #expect(journal.currentHash(of: "traitements/ent.yaml") == nil)
+    let verification = journal.verify()
+    #expect(verification.unjournaledChanges.map(\.file) == ["traitements/ent.yaml"])
+    #expect(verification.unjournaledChanges.first?.unreadable == true)
+    #expect(!(try String(contentsOf: journal.url, encoding: .utf8)).contains("lu par le lien"))
+    // Back to a plain file: recorded as a change again.
+    try FileManager.default.removeItem(at: fiche)
+    try Data("id: ent\nnom: ENT\n".utf8).write(to: fiche)
+    #expect(journal.verify().isClean)
+  }
+
+  @Test("Un journal qui est un lien symbolique est refusé, jamais suivi")
+  func journalLinkRefused() throws {
+    let folder = try makeRegisterFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let elsewhere = try TemporaryFolder.make("registre-journal-ailleurs")
+    defer { try? FileManager.default.removeItem(at: elsewhere) }
+    let target = elsewhere.appendingPathComponent("journal.jsonl")
+    try Data().write(to: target)
+    let journal = Journal(folder: folder)
+    try FileManager.default.createSymbolicLink(at: journal.url, withDestinationURL: target)
+    #expect(throws: JournalError.self) { try journal.recordChanges(by: editor) }
+    #expect(try Data(contentsOf: target).isEmpty)
+    #expect(!journal.verify().chainIntact)
+  }
 }
