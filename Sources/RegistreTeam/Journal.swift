@@ -324,7 +324,8 @@ public struct Journal: Sendable {
   }
 
   /// Appends a `change` entry for every register file whose hash differs from the journal's last record of it
-  /// (or which appeared or disappeared); on an empty journal, a `baseline` entry for every file.
+  /// (or which appeared or disappeared); while the journal has recorded no file yet (empty, or only account
+  /// entries), a `baseline` entry for every file instead.
   @discardableResult
   public func recordChanges(by actor: JournalActor, at date: Date = Date()) throws(JournalError) -> [JournalEntry] {
     try locked { () throws(JournalError) in try recordChangesLocked(by: actor, at: date) }
@@ -335,7 +336,9 @@ public struct Journal: Sendable {
     let existing = try Self.parse(Self.readBytes(url)).entries
     let (current, unreadable) = try currentHashes()
     var events: [(JournalEvent, JournalActor)] = []
-    if existing.isEmpty {
+    // No file recorded yet (the journal may already hold the first account's entry): the files found are
+    // the starting state, not creations.
+    if !existing.contains(where: { $0.event.kind == .baseline || $0.event.kind == .change }) {
       for file in current.keys.sorted() {
         guard let state = current[file] else { continue }
         events.append((JournalEvent(kind: .baseline, file: file, after: state.hash, content: state.content), actor))

@@ -131,6 +131,34 @@ struct JournalCLITests {
     #expect(broken.errors.contains("chaîne du journal est rompue"))
   }
 
+  @Test("En mode équipe, « evaluer --ajouter » et « init » journalisent leurs fichiers sous l'auteur de la commande")
+  func teamModeEvaluateAndInit() throws {
+    let root = try TemporaryFolder.make("registre-journal-cli")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let folder = try demoCopy(in: root)
+    try makeTeamFolder(folder)
+    let sheet = RegistreCLI.repository.appendingPathComponent("Exemples/fiches-outils/appli-comptes-editeur-ue.yaml")
+    let evaluate = try RegistreCLI.run(["evaluer", sheet.path, "--registre", folder.path, "--ajouter"])
+    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("traitements/mathsplus.yaml").path),
+      "\(evaluate.errors)")
+    let entries = try Journal(folder: folder).entries()
+    #expect(entries.first?.event.kind == .baseline)
+    #expect(entries.last?.event.file == "traitements/mathsplus.yaml")
+    #expect(entries.last?.event.kind == .change)
+    #expect(entries.last?.actor.channel == .commandLine)
+
+    let empty = root.appendingPathComponent("nouveau")
+    try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+    try makeTeamFolder(empty)
+    let initialized = try RegistreCLI.run(["init", empty.path, "--nom", "Collège Test", "--uai", "0750001A"])
+    #expect(initialized.status == 0, "\(initialized.errors)")
+    let created = try Journal(folder: empty).entries()
+    // Nothing was recorded before: what init wrote is the journal's starting state, under its author.
+    #expect(created.contains { $0.event.file == "etablissement.yaml" && $0.event.kind == .baseline })
+    #expect(created.allSatisfy { $0.actor.channel == .commandLine })
+    #expect(Journal(folder: empty).verify().isClean)
+  }
+
   @Test("Hors mode équipe, la même commande ne crée aucun journal")
   func outsideTeamModeNothingChanges() throws {
     let root = try TemporaryFolder.make("registre-journal-cli")

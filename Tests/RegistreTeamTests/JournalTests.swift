@@ -46,6 +46,19 @@ struct JournalTests {
     #expect(try journal.entries() == baseline + changes)
   }
 
+  @Test("Après la seule entrée du premier compte, les fichiers trouvés sont l'état initial, pas des créations")
+  func baselineAfterAccountEntry() throws {
+    let folder = try makeRegisterFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let journal = Journal(folder: folder)
+    try journal.append(JournalEvent(kind: .accountAdded, account: "chef", role: .chef), by: .commandLine())
+    let recorded = try journal.recordChanges(by: .outside)
+    #expect(recorded.map(\.event.kind) == [.baseline, .baseline])
+    #expect(recorded.first?.sequence == 2)
+    try Data("id: cantine\n".utf8).write(to: folder.appendingPathComponent("traitements/cantine.yaml"))
+    #expect(try journal.recordChanges(by: .outside).map(\.event.kind) == [.change])
+  }
+
   @Test("Une écriture journalisée distingue les modifications extérieures des siennes")
   func performJournaledSeparatesOutside() throws {
     let folder = try makeRegisterFolder()
