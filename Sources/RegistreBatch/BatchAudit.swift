@@ -42,6 +42,8 @@ public struct SchoolRow: Sendable, Hashable {
   public var probleme: String?
   /// How many problems made it unreadable.
   public var nombreProblemes: Int = 0
+  /// Open findings per rule identifier (for the académie's view: DPIAs missing, per school).
+  public var constatsParRegle: [String: Int] = [:]
 
   public var estLisible: Bool { probleme == nil }
 
@@ -254,6 +256,7 @@ public enum BatchAudit {
       if let t = constat.treatment { stat.traitements.insert(t) }
       parRegle[constat.rule] = stat
     }
+    ligne.constatsParRegle = parRegle.mapValues(\.constats)
     return (ligne, parRegle.mapValues { ($0.traitements.count, $0.constats) })
   }
 

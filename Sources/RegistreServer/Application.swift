@@ -1,5 +1,6 @@
 public import Foundation
 import RegistreFormats
+import RegistreTeam
 public import Hummingbird
 import HTTPTypes
 public import Logging
@@ -24,14 +25,39 @@ public enum RegistreWebServer {
     guard let directory = Bundle.module.resourceURL?.appendingPathComponent("templates").path else {
       throw ServerSetupError(message: "modèles de pages introuvables")
     }
+    if options.access == .accounts {
+      // The first account is made at the command line, never by a default password.
+      let book: AccountBook?
+      do {
+        book = try AccountBook.load(from: options.folder)
+      } catch {
+        throw ServerSetupError(message: error.message)
+      }
+      guard let book, !book.accounts.isEmpty else {
+        throw ServerSetupError(
+          message: "ce dossier n'a pas encore de comptes. Créez le premier (le chef d'établissement, par exemple) avec : "
+            + "registre comptes ajouter \(options.folder.path) --identifiant IDENTIFIANT --role chef")
+      }
+    }
     let templates = try await MustacheLibrary(directory: directory)
+    if options.lot { return try LotServer.router(options, templates: templates) }
     let site = Site(options: options, templates: templates)
+    // Changes made to the files since the last start are journaled as made outside the application.
+    if options.access == .accounts || Journal(folder: site.folder).exists {
+      do {
+        try Journal(folder: site.folder).recordChanges(by: .outside)
+      } catch {
+        throw ServerSetupError(message: "journal du dossier illisible : \(error.message)")
+      }
+    }
     // The server reads the same folder after every edit: only the files whose bytes changed are parsed
     // again; the audit, whose findings cross files, runs on the whole register (AuditWorkflow.run).
     ParseCache.shared.enable(true)
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(site: site))
+    router.add(middleware: AccessMiddleware(site: site))
+    SignInPages(site: site).register(on: router)
     Pages(site: site).register(on: router)
     return router
   }

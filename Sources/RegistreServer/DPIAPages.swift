@@ -57,12 +57,15 @@ struct DPIAPages: Sendable {
     guard let data = upload.pia, !data.isEmpty else {
       return try pages.treatment(id, problems: ["Choisissez le fichier JSON exporté par le logiciel PIA."], status: .unprocessableContent)
     }
+    let user = try site.requireUser()
     let report: String
-    do throws(WorkflowError) {
-      let outcome = try DPIAWorkflow.importPIA(
-        data, named: "fichier envoyé", registerAt: site.folder.path, treatment: id, replace: upload.remplacer == "oui")
+    do {
+      let outcome = try TeamWorkflow.journaledWrite(site.folder, by: user.actor) {
+        try DPIAWorkflow.importPIA(
+          data, named: "fichier envoyé", registerAt: site.folder.path, treatment: id, replace: upload.remplacer == "oui")
+      }
       report = DPIAWorkflow.text(outcome)
-    } catch {
+    } catch let error as WorkflowError {
       return try pages.treatment(id, problems: error.lines, status: .unprocessableContent)
     }
     site.forget()

@@ -5,6 +5,7 @@ import RegistreCatalogue
 import RegistreFormats
 import RegistreModel
 import RegistreRules
+import RegistreTeam
 import RegistreWorkflows
 
 /// The routes of the web application. Handlers read the register through `Site` and call
@@ -30,6 +31,8 @@ struct Pages: Sendable {
     router.post("/catalogue") { request, _ in try await addFromCatalogue(request) }
     WorkflowPages(site: site).register(on: router)
     DPIAPages(site: site, pages: self).register(on: router)
+    ReviewPages(site: site, pages: self).register(on: router)
+    JournalPages(site: site).register(on: router)
   }
 
   // MARK: Parameters
@@ -103,9 +106,24 @@ struct Pages: Sendable {
     let lateActions = FollowUpWorkflow.actions(of: r, on: report.auditDate).filter(\.late).map(Self.actionRow)
     let urgentRequests = FollowUpWorkflow.requests(of: r, on: report.auditDate).filter { $0.overdue || $0.dueSoon }
       .map(Self.requestRow)
+    // The review: what waits for the signed-in person, and where the fiches stand.
+    let standings = (try? TeamWorkflow.standings(site.folder)) ?? []
+    let role = Site.currentUser?.role ?? .lecteur
+    let waiting = TeamWorkflow.waiting(for: role, in: standings).map { item -> [String: Any] in
+      let id = ((item.file as NSString).lastPathComponent as NSString).deletingPathExtension
+      let name = r.traitements.first { $0.id == id }?.nom ?? id
+      return Wording.present([
+        "link": "/traitements/\(id)#t-relecture", "name": name, "what": item.what,
+        "since": item.since.map { ReviewPages.time($0) },
+      ])
+    }
+    let byReview = ReviewState.allCases.map { state in
+      ["label": state.libelle, "count": standings.filter { $0.state == state }.count]
+    }
     return site.page(
       "dashboard", title: "Tableau de bord",
       data: [
+        "waiting": waiting, "hasWaiting": !waiting.isEmpty, "byReview": byReview, "roleLabel": role.libelle.lowercased(),
         "school": school.nom, "uai": school.uai, "type": school.type?.libelle ?? "type non renseigné",
         "academie": (school.academie ?? "").isEmpty ? "non renseignée" : school.academie ?? "",
         "incomplete": snapshot.incomplete.map { fiche -> [String: Any] in
@@ -235,7 +253,8 @@ struct Pages: Sendable {
 
   /// A treatment's page; `importReport` and `problems` are the result of an action done from it (an import).
   func treatment(
-    _ id: String, importReport: String? = nil, problems: [String] = [], status: HTTPResponse.Status = .ok
+    _ id: String, importReport: String? = nil, problems: [String] = [], status: HTTPResponse.Status = .ok,
+    reviewProblem: String? = nil
   ) throws -> Response {
     let snapshot = site.snapshot()
     guard let loaded = snapshot.loaded, let report = snapshot.report else {
@@ -261,9 +280,15 @@ struct Pages: Sendable {
     }
     let general = findings.enumerated().filter { !placed.contains($0.offset) }.map { Wording.finding($0.element) }
     let screening = DPIAScreening.screen(t)
+    var review: [String: Any] = [:]
+    if let file = TeamWorkflow.ficheFile(of: id, in: site.folder), let standing = try? TeamWorkflow.standing(site.folder, file: file) {
+      review = ReviewPages.section(standing, declared: t.statut.rawValue, user: Site.currentUser)
+    }
+    if let reviewProblem { review["problem"] = reviewProblem }
     return site.page(
       "treatment", title: t.nom, status: status,
       data: [
+        "review": review,
         "id": id, "name": t.nom, "status": t.statut.libelle, "fields": fields, "general": general,
         "findingCount": findings.filter { !$0.isAccepted }.count,
         "dpiaRequired": screening.required, "dpiaConclusion": screening.conclusion,
@@ -302,6 +327,7 @@ struct Pages: Sendable {
       "fields": FormTree.fields(kind.type, values: values, errors: errors, fixed: id == nil ? [] : ["id"], extra: extra),
       "diagnostics": diagnostics.map(Wording.diagnostic), "hasDiagnostics": !diagnostics.isEmpty,
       "back": kind == .treatment && id != nil ? "/traitements/\(id ?? "")" : "/",
+      "teamNote": kind == .treatment,
     ]
     if let conflict { data["conflict"] = conflict }
     if let message { data["message"] = message }
@@ -332,8 +358,11 @@ struct Pages: Sendable {
   func write(
     _ kind: RecordKind, id: String?, form: PostedForm, current: Data?, relative: String, creating: Bool = false
   ) throws -> Response {
+    let user = try site.requireUser()
     var values = form.recordValues
     if let id, kind != .school { values["id"] = [id] }
+    // Any edit of a fiche sends it back to brouillon; « validée » is set by the head's validation only.
+    if kind == .treatment { values["statut"] = [RecordStatus.brouillon.rawValue] }
     if let add = form.first("_ajouter") {
       // « Ajouter un élément »: the same form again with one more empty item; nothing written.
       return self.form(
@@ -357,7 +386,9 @@ struct Pages: Sendable {
         kind, id: creating ? nil : id, values: values, version: FileVersion(current), diagnostics: diagnostics,
         message: "Rien n'a été enregistré : corrigez les champs signalés.", status: .unprocessableContent)
     }
-    try RegisterFolder.write(yaml, site.folder, relative, creating: creating)
+    try TeamWorkflow.journaledWrite(site.folder, by: user.actor) {
+      try RegisterFolder.write(yaml, site.folder, relative, creating: creating)
+    }
     site.forget()
     if !diagnostics.isEmpty {
       return self.form(
@@ -401,22 +432,28 @@ struct Pages: Sendable {
 
   func addFromCatalogue(_ request: Request) async throws -> Response {
     let form = try await PostedForm.read(request, site: site)
+    let user = try site.requireUser()
     let chosen = form.values["entree"] ?? []
     do {
-      if site.hasRegister {
-        try Catalogue.addEntries(chosen, to: site.folder)
-      } else {
-        try Catalogue.createRegister(
-          dans: site.folder, nom: form.first("nom") ?? "", uai: (form.first("uai") ?? "").trimmingCharacters(in: .whitespaces),
-          entrees: chosen)
-      }
+      try TeamWorkflow.journaledWrite(site.folder, by: user.actor) { try addOrCreate(chosen, form) }
     } catch {
-      var response = try catalogue(message: nil, errors: ["Rien n'a été écrit : \(error.message)."])
+      let message = (error as? CatalogueError)?.message ?? String(describing: error)
+      var response = try catalogue(message: nil, errors: ["Rien n'a été écrit : \(message)."])
       response.status = .unprocessableContent
       return response
     }
     site.forget()
     return redirect("/?ajoute=\(chosen.count)")
+  }
+
+  private func addOrCreate(_ chosen: [String], _ form: PostedForm) throws {
+    if site.hasRegister {
+      try Catalogue.addEntries(chosen, to: site.folder)
+    } else {
+      try Catalogue.createRegister(
+        dans: site.folder, nom: form.first("nom") ?? "", uai: (form.first("uai") ?? "").trimmingCharacters(in: .whitespaces),
+        entrees: chosen)
+    }
   }
 }
 

@@ -6,6 +6,7 @@ import NIOCore
 import RegistreFormats
 import RegistreModel
 import RegistreRules
+import RegistreTeam
 
 extension Site {
   /// A full HTML page: the named template inside the layout.
@@ -14,14 +15,20 @@ extension Site {
   ) -> Response {
     var context = data
     context["csrf"] = csrfToken
+    let user = Site.currentUser
+    // What the person may do, for the templates to offer only that; the server checks again on every POST.
+    context["may"] = Dictionary(uniqueKeysWithValues: TeamAction.allCases.map { ($0.rawValue, user?.role.may($0) ?? false) })
     let body = templates.render(context, withTemplate: template) ?? ""
-    let layout: [String: Any] = [
-      "title": title, "content": body, "demo": options.demo, "folder": folder.lastPathComponent,
-      "nav": Self.navigation.map { item in
+    var layout: [String: Any] = [
+      "title": title, "content": body, "demo": options.demo, "folder": folder.lastPathComponent, "csrf": csrfToken,
+      "nav": user == nil ? [] : Self.navigation.map { item in
         ["href": item.href, "label": item.label, "current": item.href == current]
       },
     ]
-    let html = templates.render(layout, withTemplate: "layout") ?? ""
+    if let user { layout["user"] = ["name": user.displayName, "role": user.role.libelle] }
+    if !basePath.isEmpty { layout["lotHome"] = LotLinks.home }
+    var html = templates.render(layout, withTemplate: "layout") ?? ""
+    if !basePath.isEmpty { html = LotLinks.prefix(html, with: basePath) }
     return Response(
       status: status, headers: [.contentType: "text/html; charset=utf-8"],
       body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
@@ -29,7 +36,7 @@ extension Site {
 
   static let navigation: [(href: String, label: String)] = [
     ("/", "Tableau de bord"), ("/traitements", "Traitements"), ("/catalogue", "Ajouter depuis le catalogue"), ("/suivi", "Actions et demandes"),
-    ("/evaluer", "Évaluer un outil"), ("/documents", "Documents"),
+    ("/evaluer", "Évaluer un outil"), ("/documents", "Documents"), ("/journal", "Journal"),
   ]
 }
 

@@ -4,6 +4,7 @@ import RegistreCatalogue
 import RegistreFormats
 import RegistreModel
 import RegistreRules
+import RegistreTeam
 public import RegistreWorkflows
 
 /// How the server was started: the register folder and what documents are signed with.
@@ -19,6 +20,17 @@ public struct ServerOptions: Sendable {
   /// Signs every document of the Documents page; loaded once at start (a password is asked
   /// then, never stored). `nil`: documents are not signed.
   public var signing: SigningIdentity?
+
+  /// Serve a folder of school registers (`registre serveur --lot`): the académie's consolidated view.
+  public var lot: Bool = false
+  /// For one school inside a lot: the lot's folder and the path its pages live under.
+  var lotSchool: (folder: URL, basePath: String)?
+
+  /// On the demo copy, people sign in by choosing a role; elsewhere with an account of `comptes.yaml`.
+  var access: AccessMode {
+    if let lotSchool { return .lotSchool(lotFolder: lotSchool.folder) }
+    return demo ? .demonstration : .accounts
+  }
 
   public init(
     folder: URL, host: String = "127.0.0.1", port: Int = 8080, demo: Bool = false, maxBodySize: Int = 1_000_000,
@@ -53,13 +65,23 @@ final class Site: @unchecked Sendable {
   /// One random token per server process, embedded in every form; a page from another
   /// origin cannot read it, so it cannot forge a POST.
   let csrfToken: String
+  let access: AccessMode
+  let sessions: SessionStore
+  let throttle = SignInThrottle()
+  /// Where this site's pages live: "" alone, `/etablissements/NOM` for a school of a lot.
+  let basePath: String
+  /// The person signed in for the request being handled (set by `AccessMiddleware`).
+  @TaskLocal static var currentUser: SignedIn?
   private let lock = NSLock()
   private var cached: Snapshot?
 
-  init(options: ServerOptions, templates: MustacheLibrary) {
+  init(options: ServerOptions, templates: MustacheLibrary, sessions: SessionStore = SessionStore()) {
     self.options = options
+    self.sessions = sessions
+    self.basePath = options.lotSchool?.basePath ?? ""
     self.folder = options.folder.standardizedFileURL.resolvingSymlinksInPath()
     self.templates = templates
+    self.access = options.access
     var generator = SystemRandomNumberGenerator()
     self.csrfToken = (0..<4).map { _ in String(generator.next() as UInt64, radix: 16) }.joined()
   }

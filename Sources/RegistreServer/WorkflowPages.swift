@@ -7,6 +7,7 @@ import RegistreEvaluation
 import RegistreFormats
 import RegistreModel
 import RegistreSupport
+import RegistreTeam
 import RegistreWorkflows
 
 /// Pages that run the library's workflows, exactly as the CLI does: « Évaluer un outil »
@@ -69,6 +70,8 @@ struct WorkflowPages: Sendable {
   /// against this register folder: the reading and the evaluation of `registre evaluer FICHE --registre DOSSIER`.
   func evaluate(_ request: Request) async throws -> Response {
     let form = try await PostedForm.read(request, site: site)
+    // Evaluating only reads; adding the draft to the register is an edit, refused before anything is done.
+    if form.first("_action") == "ajouter" { try site.require(.edit, try site.requireUser()) }
     let values = form.recordValues
     if let add = form.first("_ajouter") {
       return evaluationPage(values: values, diagnostics: [], outcome: nil, messages: [], status: .ok, extra: [add: 1])
@@ -96,12 +99,13 @@ struct WorkflowPages: Sendable {
       return evaluationPage(values: values, diagnostics: [], outcome: outcome, messages: [], status: .ok)
     }
     // « Ajouter au registre »: the draft entry through the same step as `registre evaluer --ajouter`.
-    do throws(WorkflowError) {
-      let written = try EvaluationWorkflow.addDraft(outcome)
+    let user = try site.requireUser()
+    do {
+      let written = try TeamWorkflow.journaledWrite(site.folder, by: user.actor) { try EvaluationWorkflow.addDraft(outcome) }
       site.forget()
       let id = outcome.evaluation.draftEntry.id
       return redirect("/traitements/\(id)?ajoute=\(written.hasSuffix(".yaml") ? "1" : "0")")
-    } catch {
+    } catch let error as WorkflowError {
       return evaluationPage(
         values: values, diagnostics: [], outcome: outcome, messages: ["Rien n'a été ajouté au registre :"],
         status: .unprocessableContent, problems: error.lines)

@@ -39,6 +39,9 @@ struct RegistreCommand: AsyncParsableCommand {
       MeasureAuditCommand.self,
       MeasureRenderingCommand.self,
       ServeCommand.self,
+      AccountsCommand.self,
+      ReviewStatusCommand.self,
+      RecommendationsCommand.self,
     ],
     helpNames: [.short, .long, .customLong("aide")]
   )

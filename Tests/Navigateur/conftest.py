@@ -36,12 +36,13 @@ def free_port():
 class Server:
     """A running `registre serveur`: its base address and the register folder it serves."""
 
-    def __init__(self, arguments, folder=None):
+    def __init__(self, arguments, folder=None, environment=None):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = subprocess.Popen(
             [registre_binary(), "serveur", *arguments, "--port", str(self.port)],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            env={**os.environ, **(environment or {})})
         self.output = []
         self.folder = folder
         deadline = time.monotonic() + 60
@@ -76,17 +77,53 @@ class Server:
         return page_text
 
 
+PASSWORD = "mot de passe des tests du navigateur"
+
+
+def add_account(folder, identifier, role):
+    """`registre comptes ajouter`, as a head of school would run it (password on standard input)."""
+    result = subprocess.run(
+        [registre_binary(), "comptes", "ajouter", str(folder), "--identifiant", identifier, "--role", role,
+         "--nom", f"Compte {identifier}", "--mot-de-passe-stdin"],
+        input=PASSWORD + "\n", capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def sign_in(browser, server, identifier=None, role=None):
+    """Signs in through /connexion: with an account, or by choosing a role on the demonstration server."""
+    from selenium.webdriver.common.by import By
+    from helpers import fill, submit
+    browser.get(server.url + "/connexion")
+    if role is not None:
+        browser.find_element(By.ID, f"role-{role}").click()
+    else:
+        fill(browser, "identifiant", identifier)
+        fill(browser, "mot_de_passe", PASSWORD)
+    submit(browser, "Se connecter")
+    assert "Connecté" in browser.find_element(By.TAG_NAME, "body").text, browser.page_source[:2000]
+
+
+def sign_out(browser):
+    from helpers import submit
+    submit(browser, "Se déconnecter")
+
+
 @pytest.fixture
-def demo_server():
+def demo_server(browser):
+    """The demonstration server, the browser signed in as the head of school (who may do everything)."""
     serveur = Server(["--demo"])
+    sign_in(browser, serveur, role="chef")
     yield serveur
     serveur.stop()
 
 
 @pytest.fixture
-def empty_server():
+def empty_server(browser):
+    """An empty folder with one account, the head of school's, created at the command line; signed in."""
     folder = Path(tempfile.mkdtemp(prefix="registre-navigateur-"))
+    add_account(folder, "chef", "chef")
     serveur = Server([str(folder)], folder=folder)
+    sign_in(browser, serveur, identifier="chef")
     yield serveur
     serveur.stop()
     shutil.rmtree(folder, ignore_errors=True)

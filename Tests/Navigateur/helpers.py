@@ -21,7 +21,8 @@ def choose(browser, name, value):
 def submit(browser, label):
     """Clicks the button labelled `libelle` and waits for the next page (a document may take a minute)."""
     previous = browser.find_element(By.TAG_NAME, "html")
-    browser.find_element(By.XPATH, f"//button[normalize-space()='{label}']").click()
+    literal = f'"{label}"' if "'" in label else f"'{label}'"
+    browser.find_element(By.XPATH, f"//button[normalize-space()={literal}]").click()
     WebDriverWait(browser, 600).until(expected_conditions.staleness_of(previous))
 
 

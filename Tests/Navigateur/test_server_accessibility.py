@@ -8,7 +8,7 @@ PAGES = [
     "/modifier/sous-traitants/scolaris", "/modifier/violations/2026-03-cle-usb", "/nouveau/violations",
     "/nouveau/traitements", "/catalogue", "/evaluer", "/documents", "/suivi",
     "/modifier/actions/signer-contrat-mathsfun", "/nouveau/actions", "/modifier/demandes/2026-10-acces-parent",
-    "/nouveau/demandes", "/page-inexistante",
+    "/nouveau/demandes", "/journal", "/page-inexistante",
 ]
 
 

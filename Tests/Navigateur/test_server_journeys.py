@@ -161,7 +161,8 @@ def test_a_request_is_answered_and_leaves_the_overdue_list(demo_server, browser)
     from selenium.webdriver.support.ui import Select
     browser.find_element(By.ID, "champ-reponse-date").send_keys("2026-11-28")
     Select(browser.find_element(By.ID, "champ-reponse-decision")).select_by_value("satisfaite")
-    browser.find_element(By.CSS_SELECTOR, "form[method=post] button[type=submit]").click()
+    from helpers import save
+    save(browser)
     browser.get(demo_server.url + "/suivi")
     assert "réponse le 2026-11-28" in browser.page_source
     browser.get(demo_server.url + "/")

@@ -18,11 +18,48 @@ struct LoopbackResponse: Sendable {
 
 struct LoopbackClient: Sendable {
   let port: Int
+  /// The session cookie (`registre_session=…`) sent with every request, as a browser would.
+  var cookie: String?
+
+  init(port: Int, cookie: String? = nil) {
+    self.port = port
+    self.cookie = cookie
+  }
 
   @discardableResult
   func execute(uri: String, method: HTTPRequest.Method, headers: HTTPFields = [:], body: String? = nil) async throws -> LoopbackResponse {
     let port = self.port
-    return try await onOwnThread { try Self.send(port: port, uri: uri, method: method, headers: headers, body: body) }
+    var headers = headers
+    if let cookie, headers[.cookie] == nil { headers[.cookie] = cookie }
+    return try await onOwnThread { [headers] in try Self.send(port: port, uri: uri, method: method, headers: headers, body: body) }
+  }
+
+  /// The same server, without a session.
+  var anonymous: LoopbackClient { LoopbackClient(port: port) }
+
+  /// Signs in through `/connexion` (a role on the demonstration server, an account otherwise) and returns
+  /// a client that carries the session cookie.
+  func signedIn(role: String? = nil, identifier: String? = nil, password: String? = nil) async throws -> LoopbackClient {
+    let page = try await anonymous.execute(uri: "/connexion", method: .get)
+    guard let token = Self.hiddenValue("_csrf", in: page.text) else { throw Failure(message: "page de connexion sans jeton") }
+    var fields = [("_csrf", token), ("suite", "/")]
+    if let role { fields.append(("role", role)) }
+    if let identifier { fields.append(("identifiant", identifier)) }
+    if let password { fields.append(("mot_de_passe", password)) }
+    let body = fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+    let answer = try await anonymous.execute(
+      uri: "/connexion", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: body)
+    guard answer.status == .seeOther, let set = answer.headers[.setCookie], let pair = set.split(separator: ";").first else {
+      throw Failure(message: "connexion refusée (\(answer.status.code))")
+    }
+    return LoopbackClient(port: port, cookie: String(pair))
+  }
+
+  static func hiddenValue(_ name: String, in html: String) -> String? {
+    guard let range = html.range(of: "name=\"\(name)\" value=\"") else { return nil }
+    let rest = html[range.upperBound...]
+    guard let end = rest.firstIndex(of: "\"") else { return nil }
+    return String(rest[..<end])
   }
 
   struct Failure: Error { var message: String }
@@ -100,12 +137,16 @@ func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async 
 
 /// Serves `folder` on a free loopback port for the duration of `body`.
 func serve<T: Sendable>(
-  _ folder: URL, maxBodySize: Int = 1_000_000, signing: SigningIdentity? = nil,
+  _ folder: URL, maxBodySize: Int = 1_000_000, signing: SigningIdentity? = nil, demo: Bool = true, lot: Bool = false,
   _ body: @Sendable (LoopbackClient) async throws -> T
 ) async throws -> T {
   let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
   let server = Task {
-    try await RegistreWebServer.run(ServerOptions(folder: folder, port: 0, demo: true, maxBodySize: maxBodySize, signing: signing)) { address in
+    // A server that cannot start ends the wait for its port too (never a hang).
+    defer { continuation.finish() }
+    var options = ServerOptions(folder: folder, port: 0, demo: demo, maxBodySize: maxBodySize, signing: signing)
+    options.lot = lot
+    try await RegistreWebServer.run(options) { address in
       let port = Int(address.split(separator: ":").last?.filter(\.isNumber) ?? "") ?? 0
       continuation.yield(port)
       continuation.finish()
@@ -117,8 +158,14 @@ func serve<T: Sendable>(
     break
   }
   defer { server.cancel() }
-  guard port > 0 else { throw LoopbackClient.Failure(message: "le serveur n'a pas démarré") }
-  let result = try await body(LoopbackClient(port: port))
+  guard port > 0 else {
+    if case .failure(let error) = await server.result { throw error }
+    throw LoopbackClient.Failure(message: "le serveur n'a pas démarré")
+  }
+  // The demonstration server: signed in as the head of school, who may do everything the pages offer;
+  // with accounts, the test signs in itself.
+  let client = demo ? try await LoopbackClient(port: port).signedIn(role: "chef") : LoopbackClient(port: port)
+  let result = try await body(client)
   server.cancel()
   _ = await server.result
   return result

@@ -30,7 +30,7 @@ public final class ChildProcess: @unchecked Sendable {
     case standardOutput
   }
 
-  /// Starts `arguments` (`arguments[0]` looked up in PATH) with standard input from /dev/null.
+  /// Starts `arguments` (`arguments[0]` looked up in PATH) with standard input from /dev/null, or from `input`.
   /// - Parameters:
   ///   - directory: the child's working directory; the test process's own when nil.
   ///   - environment: variables added to, replacing or (with a nil value) removed from the test process's
@@ -38,7 +38,7 @@ public final class ChildProcess: @unchecked Sendable {
   ///   - newProcessGroup: the child leads a process group of its own.
   public init(
     _ arguments: [String], output: Output = .null, errors: Output = .null, directory: URL? = nil,
-    environment: [String: String?] = [:], newProcessGroup: Bool = false
+    environment: [String: String?] = [:], newProcessGroup: Bool = false, input: URL? = nil
   ) throws {
     guard !arguments.isEmpty else { throw FixtureError(description: "aucun programme à lancer") }
     // posix_spawn_file_actions_addchdir_np is not visible to Swift: a shell changes folder, then becomes the program.
@@ -47,7 +47,7 @@ public final class ChildProcess: @unchecked Sendable {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 0, input?.path ?? "/dev/null", O_RDONLY, 0)
     for (descriptor, target) in [(Int32(1), output), (Int32(2), errors)] {
       switch target {
       case .null: posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", O_WRONLY, 0)

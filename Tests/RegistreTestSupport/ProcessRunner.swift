@@ -17,15 +17,17 @@ public enum ProcessRunner {
   @discardableResult
   public static func run(
     _ arguments: [String], in directory: URL? = nil, environment: [String: String?] = [:],
-    mergeErrors: Bool = true
+    mergeErrors: Bool = true, input: String? = nil
   ) throws -> ProcessResult {
     let folder = try TemporaryFolder.make("registre-process")
     defer { try? FileManager.default.removeItem(at: folder) }
+    let inputFile = folder.appendingPathComponent("stdin")
+    if let input { try Data(input.utf8).write(to: inputFile) }
     let outputFile = folder.appendingPathComponent("stdout")
     let errorFile = folder.appendingPathComponent("stderr")
     let child = try ChildProcess(
       arguments, output: .file(outputFile), errors: mergeErrors ? .standardOutput : .file(errorFile),
-      directory: directory, environment: environment)
+      directory: directory, environment: environment, input: input == nil ? nil : inputFile)
     let status = child.wait()
     let output = (try? Data(contentsOf: outputFile)).map { String(decoding: $0, as: UTF8.self) } ?? ""
     let errors = mergeErrors ? "" : (try? Data(contentsOf: errorFile)).map { String(decoding: $0, as: UTF8.self) } ?? ""

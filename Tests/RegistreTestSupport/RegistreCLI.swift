@@ -18,9 +18,11 @@ public enum RegistreCLI {
   /// Runs `registre arguments`. The test process's `REGISTRE_MOT_DE_PASSE` is never passed on: a password reaches
   /// the command only when a test gives it in `environment`.
   /// - Parameter mergeErrors: standard error goes with standard output instead of `errors`.
+  /// - Parameter input: the command's standard input (e.g. a password for `--mot-de-passe-stdin`).
   @discardableResult
   public static func run(
-    _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], mergeErrors: Bool = false
+    _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], mergeErrors: Bool = false,
+    input: String? = nil
   ) throws -> ProcessResult {
     guard FileManager.default.isExecutableFile(atPath: executable.path) else {
       throw FixtureError(description: "registre n'est pas construit : \(executable.path)")
@@ -28,6 +30,6 @@ public enum RegistreCLI {
     var variables: [String: String?] = ["REGISTRE_MOT_DE_PASSE": nil]
     for (name, value) in environment { variables[name] = value }
     return try ProcessRunner.run(
-      [executable.path] + arguments, in: directory, environment: variables, mergeErrors: mergeErrors)
+      [executable.path] + arguments, in: directory, environment: variables, mergeErrors: mergeErrors, input: input)
   }
 }

@@ -128,7 +128,19 @@ struct CLISigningError: Error, CustomStringConvertible {
 
 /// Reads a password from the terminal without echoing it.
 enum MaskedInput {
+  /// The same, as text (an account's password, which bcrypt reads as a string).
+  static func readText(invite: String) -> String? {
+    guard var bytes = readBytes(invite: invite) else { return nil }
+    defer { for index in bytes.indices { bytes[index] = 0 } }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
   static func readInput(invite: String) -> SecretPassword? {
+    guard var bytes = readBytes(invite: invite) else { return nil }
+    return SecretPassword(bytes: &bytes)
+  }
+
+  private static func readBytes(invite: String) -> [UInt8]? {
     let terminal = open("/dev/tty", O_RDWR | O_NOCTTY)
     guard terminal >= 0 else { return nil }
     defer { close(terminal) }
@@ -148,7 +160,7 @@ enum MaskedInput {
       bytes.append(byte)
     }
     byte = 0
-    return SecretPassword(bytes: &bytes)
+    return bytes
   }
 }
 
