@@ -159,6 +159,26 @@ struct JournalCLITests {
     #expect(Journal(folder: empty).verify().isClean)
   }
 
+  @Test("En mode équipe, « notices --marquer » journalise notices-diffusees.yaml ; sans --marquer, rien")
+  func teamModeNoticesMark() throws {
+    let root = try TemporaryFolder.make("registre-journal-cli")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let folder = try demoCopy(in: root)
+    try makeTeamFolder(folder)
+    let output = root.appendingPathComponent("notices")
+    let plain = try RegistreCLI.run(["notices", folder.path, "--sortie", output.path])
+    #expect(plain.status == 0 || plain.status == 1, "\(plain.errors)")
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(Journal.fileName).path))
+    let marked = try RegistreCLI.run(["notices", folder.path, "--sortie", output.path, "--marquer"])
+    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("notices-diffusees.yaml").path),
+      "\(marked.output)\(marked.errors)")
+    let entries = try Journal(folder: folder).entries()
+    #expect(entries.last?.event.file == "notices-diffusees.yaml")
+    #expect(entries.last?.event.kind == .change)
+    #expect(entries.last?.actor.channel == .commandLine)
+    #expect(entries.dropLast().allSatisfy { $0.event.kind == .baseline && $0.actor == .outside })
+  }
+
   @Test("Hors mode équipe, la même commande ne crée aucun journal")
   func outsideTeamModeNothingChanges() throws {
     let root = try TemporaryFolder.make("registre-journal-cli")
