@@ -255,6 +255,27 @@ struct JournalSealTests {
     #expect(verified.output.contains("Journal de l'équipe : \(try journal.entries().count) entrée(s), scellé pour 2026, chaîne intacte"))
     #expect(verified.output.contains(last?.hash ?? "?"))
 
+    // The folder's journal begins with the sealed copy; it may grow after it.
+    try journal.append(JournalEvent(kind: .status, file: "traitements/cdi.yaml", to: .aRelire), by: .outside)
+    let compared = try RegistreCLI.run(["verifier", "--journal", folder.path, "--archive", archive.path])
+    #expect(compared.status == 0, "\(compared.output)\(compared.errors)")
+    #expect(compared.output.contains("Année scellée 2026 : le journal commence par sa copie"))
+    let grown = try Data(contentsOf: journal.url)
+
+    // Entries removed from the end of the folder's journal, back before the seal: the chain alone still holds,
+    // the sealed copy does not.
+    let kept = String(decoding: grown, as: UTF8.self).split(separator: "\n").dropLast(3).joined(separator: "\n") + "\n"
+    try Data(kept.utf8).write(to: journal.url)
+    #expect(journal.verify().chainIntact)
+    let truncated = try RegistreCLI.run(["verifier", "--journal", folder.path, "--archive", archive.path])
+    #expect(truncated.status == 1)
+    #expect(truncated.output.contains("année scellée 2026 : les lignes"), "\(truncated.output)")
+    #expect(truncated.output.contains("entrées supprimées depuis le scellement"))
+    try grown.write(to: journal.url)
+    let missingArchive = try RegistreCLI.run(
+      ["verifier", "--journal", folder.path, "--archive", root.appendingPathComponent("absente").path])
+    #expect(missingArchive.status == 2)
+
     // A tampered journal inside a copy of the sealed year: the manifest and the chain both say so.
     let copy = root.appendingPathComponent("copie-2026")
     try FileManager.default.copyItem(at: year, to: copy)
@@ -268,6 +289,28 @@ struct JournalSealTests {
     #expect(tampered.output.contains("fichier modifié : \(Journal.fileName)"))
     #expect(tampered.output.contains("CHAÎNE ROMPUE"))
     #expect(tampered.output.contains("ligne 3 : entrée n° 3 modifiée"), "\(tampered.output)")
+  }
+
+  @Test("Comparé à sa copie scellée, le journal doit la prolonger : ni ligne changée, ni ligne en moins")
+  func compareWithSealedCopy() throws {
+    let folder = try TemporaryFolder.make("registre-journal-seal")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let journal = Journal(folder: folder)
+    for number in 1...4 {
+      try journal.append(JournalEvent(kind: .recommendation, file: "traitements/ent.yaml", number: number, text: "r\(number)"), by: .outside)
+    }
+    let sealed = try journal.sealing(year: 2026, archiveName: "2026", by: .commandLine()) { $0 }.result
+    try journal.append(JournalEvent(kind: .answer, file: "traitements/ent.yaml", number: 1, text: "vu"), by: .outside)
+    let current = try Data(contentsOf: journal.url)
+    let same = Journal.compare(current, withSealed: sealed, name: "2026")
+    #expect(same.problem == nil)
+    #expect(same.entryCount == 5)
+    var lines = String(decoding: current, as: UTF8.self).split(separator: "\n").map(String.init)
+    lines[1] = lines[1].replacingOccurrences(of: "\"r2\"", with: "\"r deux\"")
+    let changed = Journal.compare(Data((lines.joined(separator: "\n") + "\n").utf8), withSealed: sealed, name: "2026")
+    #expect(changed.problem?.contains("ligne 2") == true)
+    let shorter = Journal.compare(Data((lines.prefix(1).joined(separator: "\n") + "\n").utf8), withSealed: sealed, name: "2026")
+    #expect(shorter.problem?.contains("lignes 2 à 5") == true)
   }
 
   @Test("Un journal scellé qui ne finit pas par son scellement est signalé ; s'il finit par lui, accepté")

@@ -33,9 +33,10 @@ extension RegistreCommand {
         par entrée : une entrée modifiée, supprimée, déplacée, illisible ou tronquée est signalée avec sa ligne ; \
         puis chaque fichier du registre est comparé à la dernière entrée qui le concerne (une modification faite \
         hors de l'application est signalée). Le nombre d'entrées et l'empreinte de la dernière sont affichés : \
-        la suppression des dernières entrées ne se voit qu'en comparant cette empreinte à celle d'une année \
-        scellée. Code de sortie : 0 journal intact et aucun fichier modifié hors journal, 1 sinon, 2 dossier \
-        illisible ou sans journal.
+        la suppression des dernières entrées ne se voit qu'en comparant le journal à celui d'une année scellée : \
+        chaque année de l'archive (--archive, par défaut DOSSIER/archive) qui contient un journal est comparée, \
+        et le journal du dossier doit commencer par elle, octet pour octet. Code de sortie : 0 journal intact et aucun fichier modifié hors journal, 1 sinon, 2 dossier \
+        illisible ou sans journal, ou archive illisible.
         """),
       aliases: ["vérifier"])
 
@@ -50,6 +51,13 @@ extension RegistreCommand {
       name: .customLong("journal"),
       help: ArgumentHelp(Typography.french("Vérifie le journal d'un dossier de registre (journal.jsonl)."), valueName: "dossier"))
     var journal: String?
+
+    @Option(
+      name: .customLong("archive"),
+      help: ArgumentHelp(
+        Typography.french("Avec --journal : archive annuelle dont chaque journal scellé doit être le début du journal (par défaut DOSSIER/archive)."),
+        valueName: "dossier"))
+    var archive: String?
 
     @Option(
       name: .customLong("ac"), parsing: .upToNextOption,
@@ -74,6 +82,7 @@ extension RegistreCommand {
         }
         return
       }
+      if archive != nil { throw ValidationError("--archive ne s'emploie qu'avec --journal DOSSIER.") }
       if fichiers.isEmpty { throw ValidationError("Indiquez au moins un fichier PDF, un dossier d'archive, ou --journal DOSSIER.") }
     }
 
@@ -104,7 +113,7 @@ extension RegistreCommand {
 
     /// `--journal DOSSIER`: the report on standard output; 0 clean, 1 problems, 2 unreadable or no journal.
     private func verifyJournal(_ path: String) throws {
-      let verification = try WorkflowExit.run { () throws(WorkflowError) in try VerificationWorkflow.verifyJournal(path) }
+      let verification = try WorkflowExit.run { () throws(WorkflowError) in try VerificationWorkflow.verifyJournal(path, archive: archive) }
       switch format {
       case .json:
         do {
