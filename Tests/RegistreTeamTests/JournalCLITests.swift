@@ -159,6 +159,25 @@ struct JournalCLITests {
     #expect(Journal(folder: empty).verify().isClean)
   }
 
+  @Test("En mode équipe, « aipd importer » journalise la fiche mise à jour")
+  func teamModeDPIAImport() throws {
+    let root = try TemporaryFolder.make("registre-journal-cli")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let folder = try demoCopy(in: root)
+    let pia = root.appendingPathComponent("pia.json")
+    let prepared = try RegistreCLI.run(
+      ["aipd", "preparer", folder.path, "--traitement", "demi-pension-biometrie", "--sortie", pia.path])
+    #expect(prepared.status == 0, "\(prepared.errors)")
+    try makeTeamFolder(folder)
+    let imported = try RegistreCLI.run(["aipd", "importer", pia.path, "--registre", folder.path])
+    #expect(imported.status == 0, "\(imported.output)\(imported.errors)")
+    let last = try Journal(folder: folder).entries().last
+    #expect(last?.event.file == "traitements/demi-pension-biometrie.yaml")
+    #expect(last?.event.kind == .change)
+    #expect(last?.event.content?.contains("statut: en-cours") == true)
+    #expect(last?.actor.channel == .commandLine)
+  }
+
   @Test("En mode équipe, « notices --marquer » journalise notices-diffusees.yaml ; sans --marquer, rien")
   func teamModeNoticesMark() throws {
     let root = try TemporaryFolder.make("registre-journal-cli")
