@@ -12,9 +12,17 @@ private func demoCopy(in root: URL) throws -> URL {
   return copy
 }
 
-/// A team folder: `comptes.yaml` is what makes it one (its accounts do not matter here).
+/// A team folder: `comptes.yaml` is what makes it one (its accounts do not matter here; the hash is a made-up one).
 private func makeTeamFolder(_ folder: URL) throws {
-  try Data("comptes: []\n".utf8).write(to: folder.appendingPathComponent(TeamFolder.accountsFileName))
+  let accounts = """
+    comptes:
+    - identifiant: chef
+      role: chef
+      empreinte: $2b$12$abcdefghijklmnopqrstuuQ0123456789ABCDEFGHIJKLMNOPQRSTU
+      cree: '2026-12-01'
+
+    """
+  try Data(accounts.utf8).write(to: folder.appendingPathComponent(TeamFolder.accountsFileName))
 }
 
 @Suite("Journal : registre verifier --journal et le mode équipe de la ligne de commande")
@@ -92,6 +100,10 @@ struct JournalCLITests {
     #expect(own.allSatisfy { $0.actor.channel == .commandLine && $0.actor.account == nil && $0.actor.systemUser != nil })
     #expect(own.allSatisfy { $0.event.kind == .change && $0.event.before == nil && ($0.event.file ?? "").hasPrefix("actions/") })
     #expect(journal.verify().isClean)
+    // The accounts file is never part of the journal: no password hash in it.
+    let text = try String(contentsOf: journal.url, encoding: .utf8)
+    #expect(!text.contains(TeamFolder.accountsFileName))
+    #expect(!text.contains("$2b$12$"))
   }
 
   @Test("registre journal : la liste en français, la différence d'un fichier ; 1 si la chaîne est rompue, 2 sans journal")
@@ -267,6 +279,7 @@ struct JournalSealTests {
     #expect(last?.actor.channel == .commandLine)
     let sealedBytes = try Data(contentsOf: year.appendingPathComponent(Journal.fileName))
     #expect(sealedBytes == (try Data(contentsOf: journal.url)))
+    #expect(!String(decoding: sealedBytes, as: UTF8.self).contains("$2b$12$"))
 
     let authority = year.appendingPathComponent("ac-demonstration.pem").path
     let verified = try RegistreCLI.run(["verifier", year.path, "--ac", authority])
