@@ -308,11 +308,15 @@ public struct Journal: Sendable {
 
   /// The register files present and readable, with their current hashes; and those present but unreadable
   /// (a link, a special file, a giant), which are neither recorded nor taken for deleted.
-  func currentHashes() throws(JournalError) -> (
+  /// The files `known` to the journal inside a record sub-folder that now leads out of the folder are
+  /// unreadable too: never read through the link, never taken for deleted.
+  func currentHashes(known: some Sequence<String>) throws(JournalError) -> (
     files: [String: (hash: String, content: String?)], unreadable: Set<String>
   ) {
     var result: [String: (hash: String, content: String?)] = [:]
     var unreadable = Set<String>()
+    let refused = RegisterFiles.refusedFolders(in: folder)
+    for file in known where refused.contains(where: { file.hasPrefix($0 + "/") }) { unreadable.insert(file) }
     for file in RegisterFiles.present(in: folder) {
       switch Self.fileState(folder, file) {
       case .absent: continue
@@ -334,7 +338,7 @@ public struct Journal: Sendable {
   @discardableResult
   private func recordChangesLocked(by actor: JournalActor, at date: Date) throws(JournalError) -> [JournalEntry] {
     let existing = try Self.parse(Self.readBytes(url)).entries
-    let (current, unreadable) = try currentHashes()
+    let (current, unreadable) = try currentHashes(known: Self.lastKnownHashes(existing).keys)
     var events: [(JournalEvent, JournalActor)] = []
     // No file recorded yet (the journal may already hold the first account's entry): the files found are
     // the starting state, not creations.
@@ -430,7 +434,7 @@ public struct Journal: Sendable {
     guard exists else { return verification }
     let entries = (try? Self.parse(data).entries) ?? Self.wellFormedEntries(data)
     let known = Self.lastKnownHashes(entries)
-    guard let (current, unreadable) = try? currentHashes() else { return verification }
+    guard let (current, unreadable) = try? currentHashes(known: known.keys) else { return verification }
     verification.unjournaledChanges = Set(known.keys).union(current.keys).union(unreadable).sorted().compactMap {
       file in
       if unreadable.contains(file) {

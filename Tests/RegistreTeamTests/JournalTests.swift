@@ -106,6 +106,28 @@ struct JournalTests {
     #expect(journal.verify().isClean)
   }
 
+  @Test("Un sous-dossier remplacé par un lien vers l'extérieur n'est jamais lu : ses fichiers ne sont ni suivis ni pris pour supprimés")
+  func linkedSubfolderIsNotRead() throws {
+    let folder = try makeRegisterFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let journal = Journal(folder: folder)
+    try journal.recordChanges(by: editor)
+    let elsewhere = try TemporaryFolder.make("registre-journal-ailleurs")
+    defer { try? FileManager.default.removeItem(at: elsewhere) }
+    try Data("id: ent\nnom: secret d'ailleurs\n".utf8).write(to: elsewhere.appendingPathComponent("ent.yaml"))
+    try Data("id: autre\n".utf8).write(to: elsewhere.appendingPathComponent("autre.yaml"))
+    let subfolder = folder.appendingPathComponent("traitements")
+    try FileManager.default.removeItem(at: subfolder)
+    try FileManager.default.createSymbolicLink(at: subfolder, withDestinationURL: elsewhere)
+    #expect(try journal.recordChanges(by: editor).isEmpty)
+    let text = try String(contentsOf: journal.url, encoding: .utf8)
+    #expect(!text.contains("secret d'ailleurs"))
+    #expect(!text.contains("autre.yaml"))
+    let changes = journal.verify().unjournaledChanges
+    #expect(changes.map(\.file) == ["traitements/ent.yaml"])
+    #expect(changes.first?.unreadable == true)
+  }
+
   @Test("Un journal qui est un lien symbolique est refusé, jamais suivi")
   func journalLinkRefused() throws {
     let folder = try makeRegisterFolder()
