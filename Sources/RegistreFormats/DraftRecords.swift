@@ -1,6 +1,6 @@
 public import Foundation
 public import RegistreModel
-import RegistreSupport
+public import RegistreSupport
 import Yams
 
 /// A record built field by field by an importer, before it is a model value: an enumerated field may
@@ -83,11 +83,13 @@ extension RegisterWriter {
   /// place in one step, so an interrupted import leaves no half folder. Refused when `folder` exists
   /// (even empty): an import never writes into an existing register.
   ///
+  /// `progress`: each file written, n of N (issue 22).
+  ///
   /// - Returns: the files written, relative to `folder`.
   @discardableResult
   public static func writeNewFolder(
     school: DraftValue, treatments: [(id: String, draft: DraftValue)],
-    processors: [(id: String, draft: DraftValue)], to folder: URL
+    processors: [(id: String, draft: DraftValue)], to folder: URL, progress: ProgressReport? = nil
   ) throws(WriteError) -> [String] {
     var files: [(String, String)] = []
     do {
@@ -108,8 +110,10 @@ extension RegisterWriter {
       for name in ["traitements", "sous-traitants", "violations"] {
         try manager.createDirectory(at: staging.appendingPathComponent(name), withIntermediateDirectories: false)
       }
+      let writing = ProgressCounter("Écriture des fiches", total: files.count, report: progress)
       for (relative, text) in files {
         try AtomicFile.write(Data(text.utf8), to: staging.appendingPathComponent(relative), permissions: 0o640, existing: .refuse)
+        writing.advance()
       }
     } catch {
       try? manager.removeItem(at: staging)

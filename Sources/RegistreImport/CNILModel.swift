@@ -1,6 +1,7 @@
 import Foundation
 public import RegistreFormats
 import RegistreModel
+public import RegistreSupport
 
 /// The CNIL's simplified register model (`registre-traitement-simplifie.ods`, 25 July 2019) and files built
 /// from it: every sheet whose column A holds the fiche's labels is a fiche, read by its labels (the model
@@ -32,7 +33,8 @@ public enum CNILModel {
     return folded(table[r, 1].text) == "1 - exemple"
   }
 
-  public static func read(_ tables: [Table], file: String) throws(ImportError) -> ImportedRegister {
+  /// `progress`: each fiche sheet and each row of the list of treatments examined, n of N.
+  public static func read(_ tables: [Table], file: String, progress: ProgressReport? = nil) throws(ImportError) -> ImportedRegister {
     var report = ImportReport(format: "cnil-ods")
     var taken: Set<String> = []
     var treatments: [(id: String, draft: DraftValue)] = []
@@ -48,7 +50,18 @@ public enum CNILModel {
     if let sheet = tables.first(where: { folded($0.name) == folded("Sous-traitants") }) {
       readProcessorSheet(sheet, into: &processors)
     }
-    for table in tables where isFiche(table) {
+    let list = tables.first(where: isList)
+    let listHeader = list.flatMap(headerRow)
+    var listRows: [Int] = []
+    if let list, let header = listHeader {
+      listRows = ((header + 1)..<max(list.rows.count, header + 1)).filter { r in
+        clean(list[r, 0].text).map { !$0.hasPrefix("(EXEMPLE)") } ?? false
+      }
+    }
+    let fiches = tables.filter(isFiche)
+    let converting = ProgressCounter("Conversion des fiches", total: fiches.count + listRows.count, report: progress)
+    for table in fiches {
+      defer { converting.advance() }
       var labels: [String: Int] = [:]
       for r in table.rows.indices {
         let label = folded(table[r, 0].text)
@@ -72,10 +85,11 @@ public enum CNILModel {
       if let r = labels["n° / ref"], let ref = clean(table[r, 1].text) { seenRefs.insert(folded(ref)) }
     }
     // The list of treatments: header blocks, and rows without a fiche sheet.
-    if let list = tables.first(where: isList), let header = headerRow(list) {
+    if let list, listHeader != nil {
       readListHeader(list, into: &schoolFound)
-      for r in (header + 1)..<max(list.rows.count, header + 1) {
-        guard let name = clean(list[r, 0].text), !name.hasPrefix("(EXEMPLE)") else { continue }
+      for r in listRows {
+        defer { converting.advance() }
+        guard let name = clean(list[r, 0].text) else { continue }
         let ref = clean(list[r, 1].text)
         if seenNames.contains(folded(name)) || ref.map({ seenRefs.contains(folded($0)) }) == true { continue }
         let id = identifier(for: ref.flatMap { Codes.isSafeIdentifier($0) ? $0 : nil } ?? name, fallback: "traitement", taken: &taken)

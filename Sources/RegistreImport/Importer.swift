@@ -1,4 +1,5 @@
 public import Foundation
+public import RegistreSupport
 
 /// The formats `registre importer` reads.
 public enum ImportFormat: String, Sendable, CaseIterable {
@@ -19,11 +20,14 @@ public enum Importer {
     public var mapping: String?
     /// For a MADIS file that holds several collectivities.
     public var structure: String?
+    /// Where the reading stands (issue 22): the source read, then each fiche converted, n of N.
+    public var progress: ProgressReport?
 
-    public init(format: ImportFormat? = nil, mapping: String? = nil, structure: String? = nil) {
+    public init(format: ImportFormat? = nil, mapping: String? = nil, structure: String? = nil, progress: ProgressReport? = nil) {
       self.format = format
       self.mapping = mapping
       self.structure = structure
+      self.progress = progress
     }
   }
 
@@ -33,6 +37,7 @@ public enum Importer {
       throw ImportError("\(name) : fichier trop grand (\(data.count) octets, au plus \(maximumFileSize))")
     }
     let isZip = data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0x50, 0x4B, 0x05, 0x06])
+    let reading = ProgressCounter("Lecture de la source", total: 1, report: options.progress)
     let tables: [Table]
     if isZip {
       let zip = try ZipContainer(data, name: name)
@@ -46,6 +51,7 @@ public enum Importer {
     } else {
       tables = [try CSV.table(data, name: name)]
     }
+    reading.advance()
     let format: ImportFormat
     if let given = options.format {
       format = given
@@ -66,15 +72,15 @@ public enum Importer {
       guard CNILModel.recognises(tables) else {
         throw ImportError("\(name) : aucune feuille n'a les libellés de la fiche de la CNIL (« Nom du traitement », « Finalité principale ») ni la liste des traitements")
       }
-      return try CNILModel.read(tables, file: name)
+      return try CNILModel.read(tables, file: name, progress: options.progress)
     case .madisCSV:
       guard !isZip, let table = tables.first else { throw ImportError("\(name) : --format madis-csv attend un fichier .csv") }
-      return try MadisCSV.read(table, structure: options.structure)
+      return try MadisCSV.read(table, structure: options.structure, progress: options.progress)
     case .spreadsheet:
       guard let mapping = options.mapping else {
         throw ImportError("\(name) : --format tableur demande --correspondance FICHIER.yaml (modèle : registre importer --modele-correspondance)")
       }
-      return try MappedSpreadsheet.read(tables, mapping: try ColumnMapping.parse(mapping), file: name, isCSV: !isZip)
+      return try MappedSpreadsheet.read(tables, mapping: try ColumnMapping.parse(mapping), file: name, isCSV: !isZip, progress: options.progress)
     }
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 public import RegistreFormats
 import RegistreModel
+public import RegistreSupport
 
 /// MADIS's CSV export of treatments (`TreatmentGenerator.php` of svs-step/madis, tag v2.4.1, 2024-02-13):
 /// 71 fixed columns then one per conformity question, `;`, a byte-order mark, « Oui »/« Non »,
@@ -74,7 +75,8 @@ public enum MadisCSV {
   ]
 
   /// Reads the table; `structure` keeps only that collectivity's rows (the file holds all of an admin's).
-  public static func read(_ table: Table, structure: String? = nil) throws(ImportError) -> ImportedRegister {
+  /// `progress`: each treatment row converted, n of N.
+  public static func read(_ table: Table, structure: String? = nil, progress: ProgressReport? = nil) throws(ImportError) -> ImportedRegister {
     guard recognises(table) else {
       let found = table.rows.first.map { $0.prefix(3).map(\.text).joined(separator: " ; ") } ?? ""
       throw ImportError(
@@ -107,7 +109,9 @@ public enum MadisCSV {
     var taken: Set<String> = []
     var treatments: [(id: String, draft: DraftValue)] = []
     var controllerText: (String, String)?
+    let converting = ProgressCounter("Conversion des fiches", total: rows.count, report: progress)
     for (offset, _) in rows {
+      defer { converting.advance() }
       let r = offset + 1
       func cell(_ c: Int) -> String { table[r, c].text }
       func place(_ c: Int) -> String {

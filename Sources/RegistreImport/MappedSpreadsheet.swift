@@ -1,6 +1,7 @@
 import Foundation
 import RegistreFormats
 import RegistreModel
+import RegistreSupport
 import Yams
 
 /// A mapping from a spreadsheet's columns to a fiche's fields (`--correspondance FICHIER.yaml`).
@@ -119,7 +120,10 @@ public struct ColumnMapping: Sendable, Equatable {
 /// Any spreadsheet, one treatment per row, read through a `ColumnMapping`.
 enum MappedSpreadsheet {
   /// `isCSV`: the file has one sheet, and `feuille` (for .ods and .xlsx) does not apply.
-  static func read(_ tables: [Table], mapping: ColumnMapping, file: String, isCSV: Bool = false) throws(ImportError) -> ImportedRegister {
+  /// `progress`: each row below the header examined, n of N.
+  static func read(
+    _ tables: [Table], mapping: ColumnMapping, file: String, isCSV: Bool = false, progress: ProgressReport? = nil
+  ) throws(ImportError) -> ImportedRegister {
     let table: Table
     if let name = mapping.sheet, !isCSV {
       guard let t = tables.first(where: { folded($0.name) == folded(name) }) else {
@@ -146,7 +150,10 @@ enum MappedSpreadsheet {
     var taken: Set<String> = []
     var processors = ProcessorCollector()
     var treatments: [(id: String, draft: DraftValue)] = []
-    for r in (h + 1)..<max(table.rows.count, h + 1) {
+    let rows = (h + 1)..<max(table.rows.count, h + 1)
+    let converting = ProgressCounter("Conversion des fiches", total: rows.count, report: progress)
+    for r in rows {
+      defer { converting.advance() }
       func text(_ field: String) -> String? { columns[field].flatMap { clean(table[r, $0].text) } }
       func cell(_ field: String) -> String {
         guard let c = columns[field] else { return "?" }

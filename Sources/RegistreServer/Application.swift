@@ -22,6 +22,11 @@ public enum RegistreWebServer {
 
   /// The router with every page; exposed for the handler tests.
   public static func router(_ options: ServerOptions) async throws -> Router<BasicRequestContext> {
+    try router(site: try await site(options))
+  }
+
+  /// The site of `options`: its templates loaded, its CSRF token drawn, its document jobs.
+  static func site(_ options: ServerOptions, jobs: DocumentJobs = DocumentJobs()) async throws -> Site {
     guard let directory = Bundle.module.resourceURL?.appendingPathComponent("templates").path else {
       throw ServerSetupError(message: "modèles de pages introuvables")
     }
@@ -40,8 +45,12 @@ public enum RegistreWebServer {
       }
     }
     let templates = try await MustacheLibrary(directory: directory)
-    if options.lot { return try LotServer.router(options, templates: templates) }
-    let site = Site(options: options, templates: templates)
+    return Site(options: options, templates: templates, jobs: jobs)
+  }
+
+  static func router(site: Site) throws -> Router<BasicRequestContext> {
+    let options = site.options
+    if options.lot { return try LotServer.router(options, templates: site.templates) }
     // Changes made to the files since the last start are journaled as made outside the application.
     if options.access == .accounts || Journal(folder: site.folder).exists {
       do {

@@ -9,9 +9,11 @@ import RegistreRules
 import RegistreTeam
 
 extension Site {
-  /// A full HTML page: the named template inside the layout.
+  /// A full HTML page: the named template inside the layout. `refresh`: the browser reloads it every
+  /// second (`<meta http-equiv="refresh">`, no script), for a job that is still running.
   func page(
-    _ template: String, title: String, status: HTTPResponse.Status = .ok, data: [String: Any], current: String? = nil
+    _ template: String, title: String, status: HTTPResponse.Status = .ok, data: [String: Any], current: String? = nil,
+    refresh: Bool = false
   ) -> Response {
     var context = data
     context["csrf"] = csrfToken
@@ -21,6 +23,7 @@ extension Site {
     let body = templates.render(context, withTemplate: template) ?? ""
     var layout: [String: Any] = [
       "title": title, "content": body, "demo": options.demo, "folder": folder.lastPathComponent, "csrf": csrfToken,
+      "refresh": refresh,
       "nav": user == nil ? [] : Self.navigation.map { item in
         ["href": item.href, "label": item.label, "current": item.href == current]
       },

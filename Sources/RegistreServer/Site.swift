@@ -72,12 +72,18 @@ final class Site: @unchecked Sendable {
   let basePath: String
   /// The person signed in for the request being handled (set by `AccessMiddleware`).
   @TaskLocal static var currentUser: SignedIn?
+  /// The Documents page's background jobs and their progress (issue 22).
+  let jobs: DocumentJobs
   private let lock = NSLock()
   private var cached: Snapshot?
 
-  init(options: ServerOptions, templates: MustacheLibrary, sessions: SessionStore = SessionStore()) {
+  init(
+    options: ServerOptions, templates: MustacheLibrary, sessions: SessionStore = SessionStore(),
+    jobs: DocumentJobs = DocumentJobs()
+  ) {
     self.options = options
     self.sessions = sessions
+    self.jobs = jobs
     self.basePath = options.lotSchool?.basePath ?? ""
     self.folder = options.folder.standardizedFileURL.resolvingSymlinksInPath()
     self.templates = templates

@@ -29,6 +29,7 @@ struct WorkflowPages: Sendable {
     router.get("/documents") { _, _ in documentsPage(messages: [], problems: [], status: .ok) }
     router.post("/documents") { request, _ in try await produce(request) }
     router.get("/documents/fichier/:name") { _, context in try download(context) }
+    router.get("/documents/travail/:id") { _, context in try jobPage(context) }
     router.post("/documents/annee") { request, _ in try await sealYear(request) }
     router.get("/documents/archive/:year/:name") { _, context in try downloadSealed(context) }
   }
@@ -120,6 +121,15 @@ struct WorkflowPages: Sendable {
     case notices
     case audit
 
+    /// What the job page says is being made.
+    var jobTitle: String {
+      switch self {
+      case .register: return "production du registre"
+      case .notices: return "production des notices d'information"
+      case .audit: return "production du rapport d'audit"
+      }
+    }
+
     var label: String {
       switch self {
       case .register: return "Le registre (PDF/A, avec son XML joint)"
@@ -137,7 +147,10 @@ struct WorkflowPages: Sendable {
     }
   }
 
-  func documentsPage(messages: [String], problems: [String], status: HTTPResponse.Status) -> Response {
+  /// `busy`: the job that runs when another was asked for, with a link to its page.
+  func documentsPage(
+    messages: [String], problems: [String], status: HTTPResponse.Status, busy: DocumentJobs.Snapshot? = nil
+  ) -> Response {
     let signing = site.options.signing
     let signature: String
     if let signing {
@@ -158,17 +171,59 @@ struct WorkflowPages: Sendable {
         "verify": "registre verifier \(Self.archiveFolder)/\(year.name)\(authority)",
       ]
     }
-    return site.page(
-      "documents", title: "Documents", status: status,
-      data: [
-        "products": Product.allCases.map { ["value": $0.rawValue, "label": $0.label, "command": $0.command] },
-        "signature": signature, "messages": messages, "problems": problems, "hasProblems": !problems.isEmpty,
-        "files": files, "hasFiles": !files.isEmpty, "hasRegister": site.hasRegister,
-        "folder": Self.documentsFolder,
-        "archive": Self.archiveFolder, "years": years, "hasYears": !years.isEmpty,
-        "currentYear": (try? RegisterInput.day(nil)).map { String($0.annee) } ?? "",
-        "canSeal": signing != nil,
-      ], current: "/documents")
+    var data: [String: Any] = [
+      "products": Product.allCases.map { ["value": $0.rawValue, "label": $0.label, "command": $0.command] },
+      "signature": signature, "messages": messages, "problems": problems, "hasProblems": !problems.isEmpty,
+      "files": files, "hasFiles": !files.isEmpty, "hasRegister": site.hasRegister,
+      "folder": Self.documentsFolder,
+      "archive": Self.archiveFolder, "years": years, "hasYears": !years.isEmpty,
+      "currentYear": (try? RegisterInput.day(nil)).map { String($0.annee) } ?? "",
+      "canSeal": signing != nil,
+    ]
+    if let busy { data["busy"] = ["title": busy.title, "link": Self.jobLink(busy.id)] }
+    return site.page("documents", title: "Documents", status: status, data: data, current: "/documents")
+  }
+
+  // MARK: Jobs
+
+  /// The address of the page of job `id`.
+  static func jobLink(_ id: String) -> String { "/documents/travail/\(id)" }
+
+  /// Starts `work` as the server's document job and redirects to its page; when a job already
+  /// runs, the Documents page says so, with a link to it, and nothing is started (409).
+  func startJob(_ title: String, work: @escaping DocumentJobs.Work) -> Response {
+    switch site.jobs.start(title: title, work: work) {
+    case .started(let id):
+      return redirect(Self.jobLink(id))
+    case .busy(let id):
+      let running = site.jobs.snapshot(id)
+        ?? DocumentJobs.Snapshot(id: id, title: "production d'un document", step: nil, elapsed: .zero, outcome: nil)
+      return documentsPage(messages: [], problems: [], status: .conflict, busy: running)
+    }
+  }
+
+  /// The page of a job: where it stands while it runs (reloaded every second), then its outcome,
+  /// the Documents page as it was shown after producing; a 404 once forgotten.
+  func jobPage(_ context: BasicRequestContext) throws -> Response {
+    guard let id = context.parameters.get("id"), let job = site.jobs.snapshot(id) else {
+      throw PageError(
+        status: .notFound, title: "Travail introuvable",
+        message: "Ce travail est inconnu, ou il est fini depuis plus de dix minutes : le serveur ne garde un travail fini que dix minutes. "
+          + "Les documents produits restent dans la page Documents.")
+    }
+    if let outcome = job.outcome {
+      return documentsPage(messages: outcome.messages, problems: outcome.problems, status: outcome.status)
+    }
+    var data: [String: Any] = [
+      "id": id, "title": job.title, "link": Self.jobLink(id),
+      "elapsed": "\(job.elapsed.components.seconds) s",
+    ]
+    if let step = job.step {
+      data["step"] = [
+        "summary": step.summary, "done": step.done, "total": step.total, "hasTotal": step.total > 0,
+      ] as [String: Any]
+    }
+    return site.page("document-job", title: "Documents : travail en cours", data: data, current: "/documents", refresh: true)
   }
 
   // MARK: Export annuel
@@ -204,19 +259,30 @@ struct WorkflowPages: Sendable {
     let options = YearExportOptions(
       year: year, archive: archive, revisionReason: reason?.isEmpty == false ? reason : nil,
       acceptDrafts: form.first("accepter-brouillons") == "oui")
+    // What refuses the export before any work (year already sealed, drafts only…) answers now;
+    // the export itself runs as the server's document job.
+    let loaded: LoadedRegister
     do throws(WorkflowError) {
-      let loaded = try RegisterInput.load(site.folder.path)
+      loaded = try RegisterInput.load(site.folder.path)
       try YearExportWorkflow.checkTarget(options)
       _ = try YearExportWorkflow.checkDrafts(loaded.registre, options: options)
-      let outcome = try await YearExportWorkflow.run(loaded, options: options, signing: signing)
-      let name = outcome.folder.lastPathComponent
-      var messages = ["Année scellée : \(Self.archiveFolder)/\(name)"]
-      if let previous = outcome.previousName {
-        messages.append("Modifications depuis \(previous) : \(Self.archiveFolder)/\(name)/changements-\(year).txt")
-      }
-      return documentsPage(messages: messages + outcome.warnings, problems: [], status: .ok)
     } catch {
       return refuse(error.lines)
+    }
+    return startJob("export annuel \(year)") { progress in
+      var options = options
+      options.progress = progress
+      do throws(WorkflowError) {
+        let outcome = try await YearExportWorkflow.run(loaded, options: options, signing: signing)
+        let name = outcome.folder.lastPathComponent
+        var messages = ["Année scellée : \(Self.archiveFolder)/\(name)"]
+        if let previous = outcome.previousName {
+          messages.append("Modifications depuis \(previous) : \(Self.archiveFolder)/\(name)/changements-\(year).txt")
+        }
+        return DocumentJobs.Outcome(messages: messages + outcome.warnings, problems: [], status: .ok)
+      } catch {
+        return DocumentJobs.Outcome(messages: [], problems: error.lines, status: .unprocessableContent)
+      }
     }
   }
 
@@ -275,33 +341,38 @@ struct WorkflowPages: Sendable {
         messages: [], problems: ["Impossible de créer le dossier « \(Self.documentsFolder) » du registre."],
         status: .unprocessableContent)
     }
-    let settings = DocumentSettings(signing: site.options.signing, replaceExisting: form.first("remplacer") == "oui")
+    let signing = site.options.signing
+    let replace = form.first("remplacer") == "oui"
     let path = site.folder.path
-    do throws(WorkflowError) {
-      let outcome: DocumentOutcome
-      switch product {
-      case .register:
-        outcome = try await DocumentWorkflow.register(
-          at: path, output: output.appendingPathComponent("registre.pdf"), settings: settings)
-      case .notices:
-        outcome = try await DocumentWorkflow.notices(at: path, folder: output, settings: settings)
-      case .audit:
-        let audit = try AuditWorkflow.run(registerAt: path, options: AuditOptions(date: try RegisterInput.day(nil)))
-        outcome = try await DocumentWorkflow.auditReport(
-          audit, output: output.appendingPathComponent("rapport-audit.pdf"), settings: settings)
+    // The production runs as the server's document job; its page shows the steps, then this outcome.
+    return startJob(product.jobTitle) { progress in
+      let settings = DocumentSettings(signing: signing, replaceExisting: replace, progress: progress)
+      do throws(WorkflowError) {
+        let outcome: DocumentOutcome
+        switch product {
+        case .register:
+          outcome = try await DocumentWorkflow.register(
+            at: path, output: output.appendingPathComponent("registre.pdf"), settings: settings)
+        case .notices:
+          outcome = try await DocumentWorkflow.notices(at: path, folder: output, settings: settings)
+        case .audit:
+          let audit = try AuditWorkflow.run(registerAt: path, options: AuditOptions(date: try RegisterInput.day(nil)))
+          outcome = try await DocumentWorkflow.auditReport(
+            audit, output: output.appendingPathComponent("rapport-audit.pdf"), settings: settings)
+        }
+        if !outcome.written.isEmpty { try signing?.writeDemonstrationAuthority(in: output) }
+        var messages = outcome.written.map { "Écrit : \(Self.documentsFolder)/\($0.lastPathComponent)" }
+        if !outcome.omittedTreatments.isEmpty {
+          messages.append(
+            "Fiches incomplètes laissées hors du document (le document les nomme) : "
+              + outcome.omittedTreatments.joined(separator: ", "))
+        }
+        return DocumentJobs.Outcome(
+          messages: messages, problems: outcome.failureLines,
+          status: outcome.failures.isEmpty ? .ok : .unprocessableContent)
+      } catch {
+        return DocumentJobs.Outcome(messages: [], problems: error.lines, status: .unprocessableContent)
       }
-      if !outcome.written.isEmpty { try site.options.signing?.writeDemonstrationAuthority(in: output) }
-      var messages = outcome.written.map { "Écrit : \(Self.documentsFolder)/\($0.lastPathComponent)" }
-      if !outcome.omittedTreatments.isEmpty {
-        messages.append(
-          "Fiches incomplètes laissées hors du document (le document les nomme) : "
-            + outcome.omittedTreatments.joined(separator: ", "))
-      }
-      return documentsPage(
-        messages: messages, problems: outcome.failureLines,
-        status: outcome.failures.isEmpty ? .ok : .unprocessableContent)
-    } catch {
-      return documentsPage(messages: [], problems: error.lines, status: .unprocessableContent)
     }
   }
 

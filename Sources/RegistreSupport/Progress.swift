@@ -19,6 +19,12 @@ public struct ProgressStep: Sendable, Equatable {
   }
 
   public var isFinished: Bool { done >= total }
+
+  /// The line every front end shows, in French: « Rendu des PDF : 3 / 40 (12 s) » (the CLI on
+  /// standard error, the web application's job page).
+  public var summary: String {
+    "\(activity) : \(done) / \(total) (\(elapsed.components.seconds) s)"
+  }
 }
 
 /// Called from any thread, in order for one activity; must be quick.

@@ -3,7 +3,7 @@ import RegistreArchive
 import RegistreFormats
 public import RegistreImport
 public import RegistreModel
-import RegistreSupport
+public import RegistreSupport
 
 /// What `registre importer` did: the folder written, its files, and the report per fiche.
 public struct ImportOutcome: Sendable {
@@ -16,8 +16,10 @@ public struct ImportOutcome: Sendable {
 /// register folder of drafts, with « À COMPLÉTER » where the source says nothing or what it says cannot be mapped.
 public enum ImportWorkflow {
   /// Reads `input` (and the mapping file, if any) and writes the new folder `output`; never into an existing one.
+  /// `progress` (issue 22): the source read, each fiche converted, each file written, n of N.
   public static func run(
-    input: URL, output: URL, format: ImportFormat? = nil, mapping: URL? = nil, structure: String? = nil
+    input: URL, output: URL, format: ImportFormat? = nil, mapping: URL? = nil, structure: String? = nil,
+    progress: ProgressReport? = nil
   ) throws(WorkflowError) -> ImportOutcome {
     if FileManager.default.fileExists(atPath: output.path) || (try? FileManager.default.destinationOfSymbolicLink(atPath: output.path)) != nil {
       throw WorkflowError(.failed, "\(output.path) existe déjà : un import écrit toujours un nouveau dossier, jamais dans un registre existant. Rien n'a été écrit.")
@@ -47,13 +49,14 @@ public enum ImportWorkflow {
     let imported: ImportedRegister
     do {
       imported = try Importer.read(
-        data, name: input.lastPathComponent, options: Importer.Options(format: format, mapping: mappingText, structure: structure))
+        data, name: input.lastPathComponent, options: Importer.Options(format: format, mapping: mappingText, structure: structure, progress: progress))
     } catch {
       throw WorkflowError(.failed, "\(error.message). Rien n'a été écrit.")
     }
     do {
       let files = try RegisterWriter.writeNewFolder(
-        school: imported.school, treatments: imported.treatments, processors: imported.processors, to: output)
+        school: imported.school, treatments: imported.treatments, processors: imported.processors, to: output,
+        progress: progress)
       return ImportOutcome(folder: output, files: files, report: imported.report)
     } catch .fichierExistant {
       throw WorkflowError(.failed, "\(output.path) existe déjà : rien n'a été écrit.")

@@ -26,6 +26,15 @@ def submit(browser, label):
     WebDriverWait(browser, 600).until(expected_conditions.staleness_of(previous))
 
 
+def wait_for_job(browser, deadline=600):
+    """Follows a document job's page, which reloads itself every second (a `<meta http-equiv="refresh">`,
+    no script) while the job runs: waits until a page without it, the job's outcome, is shown."""
+    from selenium.common.exceptions import StaleElementReferenceException
+    WebDriverWait(browser, deadline, poll_frequency=0.3, ignored_exceptions=(StaleElementReferenceException,)).until(
+        lambda b: "/documents/travail/" in b.current_url
+        and not b.find_elements(By.CSS_SELECTOR, 'meta[http-equiv="refresh"]'))
+
+
 def save(browser):
     """Submits the page's main form with its « Enregistrer » button."""
     submit(browser, "Enregistrer")

@@ -1,7 +1,7 @@
 """End-to-end scenarios of `registre serveur` in a real headless Chromium (issue 17)."""
 from selenium.webdriver.common.by import By
 
-from helpers import field, choose, save, fill, submit, page_text
+from helpers import field, choose, save, fill, submit, page_text, wait_for_job
 
 
 def test_college_created_from_catalogue_then_completed(empty_server, browser):
@@ -126,6 +126,8 @@ def test_documents_notice_and_register_signed(demo_server, browser, downloads):
         browser.get(demo_server.url + "/documents")
         browser.find_element(By.ID, f"d-{document}").click()
         submit(browser, "Produire")
+        # The POST answers with the job's page, which reloads itself until the documents are made.
+        wait_for_job(browser)
         assert "Écrit :" in page_text(browser), page_text(browser)
     notice = _download(browser, downloads, "notice-familles.pdf")
     register = _download(browser, downloads, "registre.pdf")

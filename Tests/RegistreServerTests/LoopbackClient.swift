@@ -1,6 +1,6 @@
 import Foundation
 import HTTPTypes
-import RegistreServer
+@testable import RegistreServer
 import RegistreWorkflows
 
 #if canImport(Glibc)
@@ -135,18 +135,20 @@ func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async 
   }
 }
 
-/// Serves `folder` on a free loopback port for the duration of `body`.
+/// Serves `folder` on a free loopback port for the duration of `body`; `jobs`: the server's document
+/// jobs (a test may hold one to see it running).
 func serve<T: Sendable>(
   _ folder: URL, maxBodySize: Int = 1_000_000, signing: SigningIdentity? = nil, demo: Bool = true, lot: Bool = false,
+  jobs: DocumentJobs = DocumentJobs(),
   _ body: @Sendable (LoopbackClient) async throws -> T
 ) async throws -> T {
   let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
-  let server = Task {
+  var options = ServerOptions(folder: folder, port: 0, demo: demo, maxBodySize: maxBodySize, signing: signing)
+  options.lot = lot
+  let server = Task { [options] in
     // A server that cannot start ends the wait for its port too (never a hang).
     defer { continuation.finish() }
-    var options = ServerOptions(folder: folder, port: 0, demo: demo, maxBodySize: maxBodySize, signing: signing)
-    options.lot = lot
-    try await RegistreWebServer.run(options) { address in
+    try await RegistreWebServer.run(options, jobs: jobs) { address in
       let port = Int(address.split(separator: ":").last?.filter(\.isNumber) ?? "") ?? 0
       continuation.yield(port)
       continuation.finish()

@@ -1,8 +1,9 @@
 import Foundation
 import HTTPTypes
 import RegistreFormats
-import RegistreServer
+@testable import RegistreServer
 import RegistreSignature
+import RegistreSupport
 import RegistreTestSupport
 import RegistreWorkflows
 import Testing
@@ -30,6 +31,56 @@ func cli(_ arguments: [String]) async throws -> ProcessResult {
 }
 
 let exampleSheets = RegistreCLI.repository.appendingPathComponent("Exemples/fiches-outils")
+
+/// The tag by which a running job's page reloads itself (no script: the pages have none).
+let refreshTag = "<meta http-equiv=\"refresh\" content=\"1\">"
+
+/// Follows a document job as a browser does: the POST's 303 to the job's page, then that page
+/// reloaded until it stops asking to be (or until `stop` says so); the last page read.
+func followJob(
+  _ client: LoopbackClient, _ response: LoopbackResponse, stop: (@Sendable (LoopbackResponse) -> Bool)? = nil
+) async throws -> LoopbackResponse {
+  #expect(response.status == .seeOther, "\(response.status) \(response.text)")
+  let location = try #require(response.headers[.location])
+  #expect(location.hasPrefix("/documents/travail/"))
+  // A bound on the number of reloads (ten minutes of them), not a timing: a job that never ends fails.
+  for _ in 0..<3000 {
+    let page = try await client.execute(uri: location, method: .get)
+    if !page.text.contains(refreshTag) || stop?(page) == true { return page }
+    try await Task.sleep(for: .milliseconds(200))
+  }
+  throw LoopbackClient.Failure(message: "le travail \(location) ne s'est pas terminé")
+}
+
+/// Holds a job's outcome until the test opens it: the job's work is done, its page still says
+/// it runs, deterministically.
+final class Gate: @unchecked Sendable {
+  private let lock = NSLock()
+  private var isOpen = false
+  private var waiters: [CheckedContinuation<Void, Never>] = []
+
+  func wait() async {
+    await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+      lock.lock()
+      if isOpen {
+        lock.unlock()
+        continuation.resume()
+        return
+      }
+      waiters.append(continuation)
+      lock.unlock()
+    }
+  }
+
+  func open() {
+    lock.lock()
+    isOpen = true
+    let waiting = waiters
+    waiters = []
+    lock.unlock()
+    for waiter in waiting { waiter.resume() }
+  }
+}
 
 @Suite("registre serveur : Évaluer un outil et Documents, par les mêmes entrées que la CLI")
 struct WorkflowPagesTests {
@@ -146,14 +197,14 @@ struct WorkflowPagesTests {
       let bad = try await seal([("annee", "deux mille")])
       #expect(bad.status == .unprocessableContent)
       #expect(bad.text.contains("Année invalide"))
-      let first = try await seal([("annee", "2026")])
+      let first = try await followJob(client, try await seal([("annee", "2026")]))
       #expect(first.status == .ok, "\(first.text)")
       #expect(first.text.contains("Année scellée : archive/2026"))
       // Sealed once: the same year again is refused without a reason, and becomes a revision with one.
       let again = try await seal([("annee", "2026")])
       #expect(again.status == .unprocessableContent)
       #expect(again.text.contains("déjà scellée"))
-      let revision = try await seal([("annee", "2026"), ("motif", "Ajout d'une fiche oubliée")])
+      let revision = try await followJob(client, try await seal([("annee", "2026"), ("motif", "Ajout d'une fiche oubliée")]))
       #expect(revision.status == .ok, "\(revision.text)")
       #expect(revision.text.contains("Année scellée : archive/2026-r2"))
       let listed = try await client.execute(uri: "/documents", method: .get)
@@ -190,14 +241,16 @@ struct WorkflowPagesTests {
       #expect(page.text.contains("certificat de démonstration"))
       let token = try #require(hidden("_csrf", in: page.text))
       for document in ["registre", "notices"] {
-        let produced = try await client.execute(
+        let posted = try await client.execute(
           uri: "/documents", method: .post, headers: formHeaders, body: form([("_csrf", token), ("document", document)]))
+        let produced = try await followJob(client, posted)
         #expect(produced.status == .ok, "\(document)")
         #expect(produced.text.contains("Écrit : documents/"), "\(document)")
       }
       // A second production without « remplacer » never replaces a signed document.
-      let again = try await client.execute(
+      let posted = try await client.execute(
         uri: "/documents", method: .post, headers: formHeaders, body: form([("_csrf", token), ("document", "registre")]))
+      let again = try await followJob(client, posted)
       #expect(again.status == .unprocessableContent)
       #expect(again.text.contains("registre.pdf"))
       for name in ["registre.pdf", "notice-familles.pdf", "ac-demonstration.pem"] {
@@ -226,5 +279,156 @@ struct WorkflowPagesTests {
       #expect(verified.status == 0, "\(name) : \(verified.output)\(verified.errors)")
     }
     #expect(try demo.file("documents/ac-demonstration.pem") == String(contentsOf: downloads.appendingPathComponent("ac-demonstration.pem"), encoding: .utf8))
+  }
+
+  @Test("Documents : le POST renvoie à la page du travail, qui se recharge et dit n sur N, puis montre le document ; un deuxième travail attend poliment")
+  func jobPageShowsProgress() async throws {
+    _ = try Checkers.require("fop", package: "fop")
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    let gate = Gate()
+    defer { gate.open() }
+    let signing = try SigningIdentity.load(.demonstration(organization: "Registre (démonstration)"), options: SignatureOptions()) { nil }
+    try await serve(demo.folder, signing: signing, jobs: DocumentJobs(hold: { await gate.wait() })) { client in
+      let page = try await client.execute(uri: "/documents", method: .get)
+      #expect(!page.text.contains(refreshTag))
+      let token = try #require(hidden("_csrf", in: page.text))
+      let posted = try await client.execute(
+        uri: "/documents", method: .post, headers: formHeaders, body: form([("_csrf", token), ("document", "registre")]))
+      #expect(posted.status == .seeOther)
+      let location = try #require(posted.headers[.location])
+      let id = String(location.dropFirst("/documents/travail/".count))
+      #expect(id.count == 32 && id.allSatisfy(\.isHexDigit), "\(location)")
+      // The work done, its outcome held: the page still runs, refreshes, and shows the last step.
+      let running = try await followJob(client, posted) { $0.text.contains("Rendu des PDF : 1 / 1 (") }
+      #expect(running.status == .ok)
+      #expect(running.text.contains(refreshTag), "\(running.text)")
+      #expect(running.text.contains("Rendu des PDF : 1 / 1 ("))
+      #expect(running.text.contains("<progress id=\"avancement\" max=\"1\" value=\"1\">"))
+      #expect(running.text.contains("En cours : production du registre, depuis "))
+      #expect(!running.text.contains("<script"))
+      #expect(running.headers[.contentSecurityPolicy]?.hasPrefix("default-src 'none'") == true)
+      #expect(!running.text.contains("Écrit : documents/registre.pdf"))
+      // A second job while one runs: refused politely, with a link to the running one, nothing started.
+      for (uri, pairs) in [("/documents", [("document", "notices")]), ("/documents/annee", [("annee", "2026")])] {
+        let second = try await client.execute(uri: uri, method: .post, headers: formHeaders, body: form([("_csrf", token)] + pairs))
+        #expect(second.status == .conflict, "\(uri)")
+        #expect(second.text.contains("Un travail est déjà en cours (production du registre)"), "\(uri)")
+        #expect(second.text.contains("href=\"\(location)\""), "\(uri)")
+      }
+      #expect(!FileManager.default.fileExists(atPath: demo.folder.appendingPathComponent("documents/notice-familles.pdf").path))
+      #expect(!FileManager.default.fileExists(atPath: demo.folder.appendingPathComponent("archive/2026").path))
+      // Refusals before any job keep their status: a bad form is still 400, a missing token 403.
+      let bad = try await client.execute(
+        uri: "/documents", method: .post, headers: formHeaders, body: form([("_csrf", token), ("document", "inconnu")]))
+      #expect(bad.status == .badRequest)
+      let forged = try await client.execute(uri: "/documents", method: .post, headers: formHeaders, body: form([("document", "registre")]))
+      #expect(forged.status == .forbidden)
+      // Released: the page shows what the Documents page showed after producing, and stops refreshing.
+      gate.open()
+      let finished = try await followJob(client, posted)
+      #expect(finished.status == .ok)
+      #expect(!finished.text.contains(refreshTag))
+      #expect(finished.text.contains("Écrit : documents/registre.pdf"), "\(finished.text)")
+      #expect(finished.text.contains("href=\"/documents/fichier/registre.pdf\""))
+      // The slot is free again; an unknown job is a French 404.
+      let unknown = try await client.execute(uri: "/documents/travail/0123456789abcdef0123456789abcdef", method: .get)
+      #expect(unknown.status == .notFound)
+      #expect(unknown.text.contains("Travail introuvable"))
+      let next = try await client.execute(
+        uri: "/documents", method: .post, headers: formHeaders, body: form([("_csrf", token), ("document", "registre")]))
+      let refused = try await followJob(client, next)
+      #expect(refused.status == .unprocessableContent, "un document signé n'est jamais remplacé sans « remplacer »")
+    }
+  }
+}
+
+/// The server stopped while a job runs: it cancels the job and waits for it within its bound, no more.
+@Suite("registre serveur : arrêt pendant un travail")
+struct ShutdownDuringJobTests {
+  @Test("le serveur s'arrête même quand le travail en cours ne finit pas", .timeLimit(.minutes(2)))
+  func stopsWithAJobRunning() async throws {
+    _ = try Checkers.require("fop", package: "fop")
+    let demo = try DemoCopy()
+    defer { demo.remove() }
+    let gate = Gate()
+    defer { gate.open() }
+    // Never opened before the server stops: the job cannot finish, whatever cancellation does.
+    let jobs = DocumentJobs(hold: { await gate.wait() })
+    try await serve(demo.folder, jobs: jobs) { client in
+      let page = try await client.execute(uri: "/documents", method: .get)
+      let token = try #require(hidden("_csrf", in: page.text))
+      let posted = try await client.execute(
+        uri: "/documents", method: .post, headers: formHeaders, body: form([("_csrf", token), ("document", "registre")]))
+      #expect(posted.status == .seeOther)
+    }
+    // serve returned: the server stopped although the job still runs.
+    #expect(jobs.runningID != nil)
+    gate.open()
+    await jobs.shutDown(within: .seconds(600))
+    #expect(jobs.runningID == nil)
+  }
+}
+
+/// The job runner alone, with work the test controls.
+@Suite("registre serveur : les travaux de la page Documents")
+struct DocumentJobsTests {
+  @Test("un seul travail à la fois ; ses étapes, puis son résultat ; oublié après son délai de garde")
+  func oneAtATimeThenForgotten() async throws {
+    let gate = Gate()
+    defer { gate.open() }
+    let jobs = DocumentJobs(retention: .zero)
+    let started = jobs.start(title: "essai") { progress in
+      progress(ProgressStep(activity: "Essai", done: 2, total: 5, elapsed: .seconds(3)))
+      await gate.wait()
+      return DocumentJobs.Outcome(messages: ["fini"], problems: [], status: .ok)
+    }
+    guard case .started(let id) = started else {
+      Issue.record("pas démarré : \(started)")
+      return
+    }
+    #expect(jobs.start(title: "autre") { _ in DocumentJobs.Outcome(messages: [], problems: [], status: .ok) } == .busy(id: id))
+    #expect(jobs.runningID == id)
+    #expect(jobs.snapshot("inconnu") == nil)
+    // The step arrives from the job's task: read until it has.
+    var step: ProgressStep?
+    for _ in 0..<1000 where step == nil {
+      step = jobs.snapshot(id)?.step
+      if step == nil { try await Task.sleep(for: .milliseconds(10)) }
+    }
+    #expect(step?.summary == "Essai : 2 / 5 (3 s)")
+    #expect(jobs.snapshot(id)?.outcome == nil)
+    gate.open()
+    await jobs.shutDown(within: .seconds(600))
+    #expect(jobs.runningID == nil)
+    // Retention zero: a finished job is forgotten at the next look.
+    #expect(jobs.snapshot(id) == nil)
+  }
+
+  @Test("l'arrêt du serveur n'attend pas sans fin un travail qui ne s'arrête pas")
+  func shutdownIsBounded() async throws {
+    let gate = Gate()
+    defer { gate.open() }
+    let jobs = DocumentJobs()
+    _ = jobs.start(title: "sans fin") { _ in
+      await gate.wait()  // deaf to cancellation
+      return DocumentJobs.Outcome(messages: [], problems: [], status: .ok)
+    }
+    await jobs.shutDown(within: .milliseconds(50))
+    #expect(jobs.runningID != nil, "le travail tourne encore : l'arrêt ne l'a pas attendu")
+    gate.open()
+    await jobs.shutDown(within: .seconds(600))
+    #expect(jobs.runningID == nil)
+  }
+
+  @Test("un travail annulé à l'arrêt le voit (Task.isCancelled)")
+  func shutdownCancels() async throws {
+    let jobs = DocumentJobs()
+    _ = jobs.start(title: "annulable") { _ in
+      while !Task.isCancelled { try? await Task.sleep(for: .milliseconds(5)) }
+      return DocumentJobs.Outcome(messages: [], problems: ["annulé"], status: .ok)
+    }
+    await jobs.shutDown(within: .seconds(600))
+    #expect(jobs.runningID == nil)
   }
 }

@@ -57,7 +57,7 @@ struct ImportCommand: ParsableCommand {
       try ImportWorkflow.run(
         input: URL(fileURLWithPath: fichier), output: URL(fileURLWithPath: sortie),
         format: format.flatMap(ImportFormat.init(rawValue:)), mapping: correspondance.map { URL(fileURLWithPath: $0) },
-        structure: structure)
+        structure: structure, progress: TerminalProgress.report)
     }
     Console.printOutput(outcome.report.text)
     Console.printOutput("")

@@ -44,8 +44,7 @@ enum TerminalProgress {
     let throttle = Throttle()
     return { step in
       guard throttle.shouldShow(step) else { return }
-      let seconds = Int(step.elapsed.components.seconds)
-      let line = "\r\u{1B}[K\(step.activity) : \(step.done) / \(step.total) (\(seconds) s)"
+      let line = "\r\u{1B}[K" + step.summary
       FileHandle.standardError.write(Data((line + (step.isFinished ? "\n" : "")).utf8))
     }
   }
