@@ -130,7 +130,7 @@ let package = Package(
       name: "RegistreArchive",
       dependencies: [
         "RegistreModel", "RegistreFormats", "RegistreRules", "RegistreSignature", "RegistreDocuments",
-        "RegistreSupport", "RegistreXML", "RegistreCrypto", "CSystemZlib", "RegistreImport",
+        "RegistreSupport", "RegistreXML", "RegistreCrypto", "CSystemZlib", "RegistreImport", "RegistreTeam",
       ],
       swiftSettings: swiftSettings),
 
@@ -205,7 +205,10 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreTeamTests",
-      dependencies: ["RegistreTestSupport", "RegistreTeam", "RegistreWorkflows", "RegistreCatalogue", "registre"],
+      dependencies: [
+        "RegistreTestSupport", "RegistreTeam", "RegistreWorkflows", "RegistreCatalogue", "RegistreArchive",
+        "RegistreFormats", "registre",
+      ],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "RegistreCryptoTests", dependencies: ["RegistreTestSupport", "RegistreCrypto"],

@@ -1,6 +1,7 @@
 public import Foundation
 import RegistreCrypto
 public import RegistreSignature
+import RegistreTeam
 
 /// What `registre verifier DOSSIER/2026` found.
 public struct ArchiveVerification: Codable, Equatable, Sendable {
@@ -17,10 +18,39 @@ public struct ArchiveVerification: Codable, Equatable, Sendable {
   public var problems: [String]
   /// The manifest's signer is not the documents' signer (or not one named with `--signataire`).
   public var signerProblems: [String] = []
+  /// The team's journal sealed with the year (`journal.jsonl`), when the register had one.
+  public var journal: SealedJournal? = nil
+
+  /// The chain of the journal inside a sealed year (issue 18).
+  public struct SealedJournal: Codable, Equatable, Sendable {
+    public var entryCount: Int
+    /// The last entry's hash: any later copy of the register's journal must still hold this entry.
+    public var headHash: String?
+    /// The year of the closing `seal` entry, nil when the journal does not end with one.
+    public var sealYear: Int?
+    /// French, with line numbers.
+    public var problems: [String]
+
+    /// Checks the chain of a sealed journal, and that it ends with the seal of `year` (when known).
+    public static func check(_ data: Data, year: Int?) -> SealedJournal {
+      let verification = Journal.verify(data: data)
+      var problems = verification.problems.map(\.description)
+      let last = Journal.wellFormedEntries(data).last
+      let sealYear = last?.event.kind == .seal ? last?.event.year : nil
+      if sealYear == nil {
+        problems.append("le journal ne se termine pas par son entrée de scellement (seal)")
+      } else if let year, sealYear != year {
+        problems.append("le journal est scellé pour \(sealYear.map(String.init) ?? "?"), pas pour \(year)")
+      }
+      return SealedJournal(
+        entryCount: verification.entryCount, headHash: verification.headHash, sealYear: sealYear, problems: problems)
+    }
+  }
 
   public var valid: Bool {
     manifestReadable && changed.isEmpty && removed.isEmpty && added.isEmpty && manifestSignature?.valid == true
       && pdfSignatures.allSatisfy(\.valid) && problems.isEmpty && signerProblems.isEmpty
+      && (journal?.problems.isEmpty ?? true)
   }
 
   /// Checks the folder: manifest, every file's hash, the manifest's signature, every PDF's signatures, and
@@ -82,7 +112,12 @@ public struct ArchiveVerification: Codable, Equatable, Sendable {
       // A digest that cannot be computed cannot vouch for the file: it counts as changed.
       if (try? Digest.sha256Hex(data)) != expected[name] {
         result.changed.append(name)
+        // A changed journal is still read, to say which entries were touched.
+        if name == Journal.fileName { result.journal = SealedJournal.check(data, year: year(of: folder)) }
         continue
+      }
+      if name == Journal.fileName {
+        result.journal = SealedJournal.check(data, year: year(of: folder))
       }
       if name.lowercased().hasSuffix(".pdf") {
         do {
@@ -96,6 +131,13 @@ public struct ArchiveVerification: Codable, Equatable, Sendable {
     result.signerProblems = signerProblems(
       manifest: result.manifestSignature, documents: result.pdfSignatures, expected: Set(expectedSigners))
     return result
+  }
+
+  /// The year of a sealed folder's name (`2026`, `2026-r2`), nil for another name.
+  static func year(of folder: URL) -> Int? {
+    let name = folder.standardizedFileURL.lastPathComponent
+    guard let first = name.split(separator: "-", maxSplits: 1).first, first.count == 4 else { return nil }
+    return Int(first)
   }
 
   /// Who signed what: the manifest against `expected` and against each PDF's signers.
@@ -145,6 +187,14 @@ public struct ArchiveVerification: Codable, Equatable, Sendable {
       lines.append("  Signature PDF \(report.file ?? "") : \(report.valid ? "valide" : "NON VALIDE")"
         + (report.signatures.isEmpty ? " (aucune signature)" : ""))
       for problem in problems { lines.append("    ! \(problem)") }
+    }
+    if let journal {
+      let seal = journal.sealYear.map { ", scellé pour \($0)" } ?? ""
+      lines.append(
+        "  Journal de l'équipe : \(journal.entryCount) entrée(s)\(seal), "
+          + (journal.problems.isEmpty ? "chaîne intacte" : "CHAÎNE ROMPUE"))
+      lines.append("    empreinte de la dernière entrée : \(journal.headHash ?? "aucune")")
+      for problem in journal.problems { lines.append("    ! \(problem)") }
     }
     for problem in problems { lines.append("  ! \(problem)") }
     for problem in signerProblems { lines.append("  ! \(problem)") }

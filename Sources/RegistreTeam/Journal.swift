@@ -67,16 +67,23 @@ public struct Journal: Sendable {
     return try load()
   }
 
+  /// Largest journal read (512 MiB): far beyond years of a school's edits.
+  public static let maximumSize = BoundedFile.maximumDocumentSize
+
+  /// The journal's bytes (empty when absent); a link, a special file or a giant is refused.
   static func readBytes(_ url: URL) throws(JournalError) -> Data {
-    var status = stat()
-    guard lstat(url.path, &status) == 0 else { return Data() }
-    guard (status.st_mode & S_IFMT) == S_IFREG else {
-      throw JournalError("\(fileName) : ce n'est pas un fichier ordinaire (lien symbolique ou autre) : refusé.")
-    }
+    guard AtomicFile.exists(url) else { return Data() }
     do {
-      return try Data(contentsOf: url)
+      return try BoundedFile.read(url, limit: maximumSize, followSymlinks: false)
     } catch {
-      throw JournalError("\(fileName) : lecture impossible.")
+      switch error {
+      case .symbolicLink, .notRegularFile:
+        throw JournalError("\(fileName) : ce n'est pas un fichier ordinaire (lien symbolique ou autre) : refusé.")
+      case .tooLarge(_, let size, let limit):
+        throw JournalError("\(fileName) : trop grand (\(size) octets, au plus \(limit)).")
+      case .unreadable:
+        throw JournalError("\(fileName) : lecture impossible.")
+      }
     }
   }
 
@@ -157,19 +164,30 @@ public struct Journal: Sendable {
     }
   }
 
-  /// SHA-256 hex of a register file's current bytes (nil if absent or not a regular file); the same hash
-  /// the entries hold.
+  /// SHA-256 hex of a register file's current bytes (nil if absent or unreadable); the same hash the entries hold.
   public func currentHash(of relativePath: String) -> String? {
-    guard let data = Self.fileBytes(folder, relativePath) else { return nil }
+    guard case .bytes(let data) = Self.fileState(folder, relativePath) else { return nil }
     return try? Self.sha256Hex(data)
   }
 
-  /// The bytes of a register file, nil when absent or not a regular file (a link is never followed).
-  static func fileBytes(_ folder: URL, _ relativePath: String) -> Data? {
+  /// A register file as the journal sees it.
+  enum FileState {
+    case absent
+    case bytes(Data)
+    /// Present but not read: a link (never followed), a special file, more than `maximumRegisterFileSize`.
+    case unreadable
+  }
+
+  /// Largest register file hashed (16 MiB; the loader itself refuses more than 2 MB).
+  static let maximumRegisterFileSize = 16 * 1024 * 1024
+
+  static func fileState(_ folder: URL, _ relativePath: String) -> FileState {
     let url = folder.appendingPathComponent(relativePath)
-    var status = stat()
-    guard lstat(url.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
-    return try? Data(contentsOf: url)
+    guard AtomicFile.exists(url) else { return .absent }
+    guard let data = try? BoundedFile.read(url, limit: maximumRegisterFileSize, followSymlinks: false) else {
+      return .unreadable
+    }
+    return .bytes(data)
   }
 
   // MARK: Appending
@@ -288,18 +306,30 @@ public struct Journal: Sendable {
     return hashes
   }
 
-  /// The register files present and their current hashes.
-  func currentHashes() throws(JournalError) -> [String: (hash: String, content: String?)] {
+  /// The register files present and readable, with their current hashes; and those present but unreadable
+  /// (a link, a special file, a giant), which are neither recorded nor taken for deleted.
+  /// The files `known` to the journal inside a record sub-folder that now leads out of the folder are
+  /// unreadable too: never read through the link, never taken for deleted.
+  func currentHashes(known: some Sequence<String>) throws(JournalError) -> (
+    files: [String: (hash: String, content: String?)], unreadable: Set<String>
+  ) {
     var result: [String: (hash: String, content: String?)] = [:]
+    var unreadable = Set<String>()
+    let refused = RegisterFiles.refusedFolders(in: folder)
+    for file in known where refused.contains(where: { file.hasPrefix($0 + "/") }) { unreadable.insert(file) }
     for file in RegisterFiles.present(in: folder) {
-      guard let data = Self.fileBytes(folder, file) else { continue }
-      result[file] = (try Self.sha256Hex(data), String(data: data, encoding: .utf8))
+      switch Self.fileState(folder, file) {
+      case .absent: continue
+      case .unreadable: unreadable.insert(file)
+      case .bytes(let data): result[file] = (try Self.sha256Hex(data), String(data: data, encoding: .utf8))
+      }
     }
-    return result
+    return (result, unreadable)
   }
 
   /// Appends a `change` entry for every register file whose hash differs from the journal's last record of it
-  /// (or which appeared or disappeared); on an empty journal, a `baseline` entry for every file.
+  /// (or which appeared or disappeared); while the journal has recorded no file yet (empty, or only account
+  /// entries), a `baseline` entry for every file instead.
   @discardableResult
   public func recordChanges(by actor: JournalActor, at date: Date = Date()) throws(JournalError) -> [JournalEntry] {
     try locked { () throws(JournalError) in try recordChangesLocked(by: actor, at: date) }
@@ -308,16 +338,19 @@ public struct Journal: Sendable {
   @discardableResult
   private func recordChangesLocked(by actor: JournalActor, at date: Date) throws(JournalError) -> [JournalEntry] {
     let existing = try Self.parse(Self.readBytes(url)).entries
-    let current = try currentHashes()
+    let (current, unreadable) = try currentHashes(known: Self.lastKnownHashes(existing).keys)
     var events: [(JournalEvent, JournalActor)] = []
-    if existing.isEmpty {
+    // No file recorded yet (the journal may already hold the first account's entry): the files found are
+    // the starting state, not creations.
+    if !existing.contains(where: { $0.event.kind == .baseline || $0.event.kind == .change }) {
       for file in current.keys.sorted() {
         guard let state = current[file] else { continue }
         events.append((JournalEvent(kind: .baseline, file: file, after: state.hash, content: state.content), actor))
       }
     } else {
       let known = Self.lastKnownHashes(existing)
-      for file in Set(known.keys).union(current.keys).sorted() where known[file] != current[file]?.hash {
+      for file in Set(known.keys).union(current.keys).subtracting(unreadable).sorted()
+      where known[file] != current[file]?.hash {
         let event = JournalEvent(
           kind: .change, file: file, before: known[file], after: current[file]?.hash, content: current[file]?.content)
         events.append((event, actor))
@@ -343,6 +376,47 @@ public struct Journal: Sendable {
     }
   }
 
+  // MARK: Seal
+
+  /// What `sealing` gives back: the body's result, and the error of the final append if it failed
+  /// (the sealed copy then holds one entry more than the folder's journal).
+  public struct Sealed<T> {
+    public var result: T
+    public var appendError: JournalError?
+  }
+
+  /// For the yearly export, under the journal lock: records outside changes, builds the `seal` entry
+  /// (`year`, and the archive folder's name in `text`) without writing it, passes the journal's bytes
+  /// followed by that entry to `body` (which puts them in the sealed archive), then appends the entry once
+  /// `body` has returned. When `body` throws, nothing is appended: the journal never claims a seal that
+  /// did not happen.
+  public func sealing<T>(
+    year: Int, archiveName: String, by actor: JournalActor, at date: Date = Date(), _ body: (Data) throws -> T
+  ) throws -> Sealed<T> {
+    try lock.perform {
+      try recordChangesLocked(by: .outside, at: date)
+      let data = try Self.readBytes(url)
+      let (existing, endsWithNewline) = try Self.parse(data)
+      var entry = JournalEntry(
+        sequence: (existing.last?.sequence ?? 0) + 1, time: Self.timestamp(date), actor: actor,
+        event: JournalEvent(kind: .seal, text: archiveName, year: year),
+        previous: existing.last?.hash ?? Self.zeroHash, hash: "")
+      entry.hash = try Self.expectedHash(of: entry)
+      var line = endsWithNewline ? Data() : Data([UInt8(ascii: "\n")])
+      line.append(try Self.canonicalJSON(entry))
+      line.append(UInt8(ascii: "\n"))
+      let result = try body(data + line)
+      do {
+        try Self.appendDurably(line, to: url)
+        return Sealed(result: result, appendError: nil)
+      } catch let error as JournalError {
+        return Sealed(result: result, appendError: error)
+      } catch {
+        return Sealed(result: result, appendError: JournalError("\(Self.fileName) : \(error)"))
+      }
+    }
+  }
+
   // MARK: Verification
 
   /// Checks the chain of the journal and compares the register files with its last records.
@@ -360,15 +434,20 @@ public struct Journal: Sendable {
     guard exists else { return verification }
     let entries = (try? Self.parse(data).entries) ?? Self.wellFormedEntries(data)
     let known = Self.lastKnownHashes(entries)
-    let current = (try? currentHashes()) ?? [:]
-    verification.unjournaledChanges = Set(known.keys).union(current.keys).sorted().compactMap { file in
-      known[file] == current[file]?.hash
+    guard let (current, unreadable) = try? currentHashes(known: known.keys) else { return verification }
+    verification.unjournaledChanges = Set(known.keys).union(current.keys).union(unreadable).sorted().compactMap {
+      file in
+      if unreadable.contains(file) {
+        return UnjournaledChange(file: file, recorded: known[file], current: nil, unreadable: true)
+      }
+      return known[file] == current[file]?.hash
         ? nil : UnjournaledChange(file: file, recorded: known[file], current: current[file]?.hash)
     }
     return verification
   }
 
-  static func wellFormedEntries(_ data: Data) -> [JournalEntry] {
+  /// The entries of the lines that decode, skipping the others (for a report on a damaged journal).
+  public static func wellFormedEntries(_ data: Data) -> [JournalEntry] {
     let decoder = JSONDecoder()
     return lines(data).compactMap { line in
       line.complete ? try? decoder.decode(JournalEntry.self, from: line.bytes) : nil

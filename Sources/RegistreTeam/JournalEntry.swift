@@ -54,7 +54,8 @@ public struct JournalEvent: Codable, Sendable, Equatable {
   public var to: ReviewState?
   /// A recommendation's number within its fiche (1, 2…).
   public var number: Int?
-  /// A recommendation, an answer, the reason of a move or of a closing.
+  /// A recommendation, an answer, the reason of a move or of a closing; for `seal`, the archive folder's name
+  /// (`2026`, `2026-r2`).
   public var text: String?
   public var account: String?
   public var role: Role?

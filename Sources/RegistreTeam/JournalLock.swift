@@ -19,6 +19,9 @@ final class JournalLock: @unchecked Sendable {
 
   private init(path: String) { self.path = path }
 
+  static let busy = JournalError(
+    "Le journal est occupé par une autre écriture depuis plus de \(Int(patience)) secondes : rien n'a été écrit ; réessayez.")
+
   private final class Registry: @unchecked Sendable {
     let lock = NSLock()
     /// Guarded by `lock`.
@@ -36,27 +39,29 @@ final class JournalLock: @unchecked Sendable {
     return lock
   }
 
-  /// Whether the calling thread already holds the lock (inside `perform`).
-  var isHeldByCaller: Bool {
-    guard mutex.try() else { return false }
-    defer { mutex.unlock() }
-    return depth > 0
-  }
+  /// How long a caller waits for another thread or process to finish its journaled write before giving up
+  /// with an error (a journaled write takes milliseconds; a holder stuck longer is not waited for forever).
+  static let patience: TimeInterval = 30
 
   /// Runs `body` under the lock. Throws when the lock file cannot be opened or locked.
   func perform<T>(_ body: () throws -> T) throws -> T {
-    mutex.lock()
+    let deadline = Date(timeIntervalSinceNow: Self.patience)
+    guard mutex.lock(before: deadline) else { throw Self.busy }
     defer { mutex.unlock() }
     if depth == 0 {
       let opened = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o640)
       guard opened >= 0 else {
         throw JournalError("\(Journal.lockFileName) : ouverture impossible (\(String(cString: strerror(errno)))).")
       }
-      while flock(opened, LOCK_EX) != 0 {
+      while flock(opened, LOCK_EX | LOCK_NB) != 0 {
         let code = errno
         if code == EINTR { continue }
-        close(opened)
-        throw JournalError("\(Journal.lockFileName) : verrouillage impossible (\(String(cString: strerror(code)))).")
+        guard code == EWOULDBLOCK, Date() < deadline else {
+          close(opened)
+          if code == EWOULDBLOCK { throw Self.busy }
+          throw JournalError("\(Journal.lockFileName) : verrouillage impossible (\(String(cString: strerror(code)))).")
+        }
+        usleep(5_000)
       }
       descriptor = opened
     }

@@ -2,21 +2,27 @@ public import Foundation
 
 /// A register file whose current state differs from the journal's last record of it: what the next
 /// journaled write will record as a change made outside the application.
-public struct UnjournaledChange: Sendable, Equatable {
+public struct UnjournaledChange: Codable, Sendable, Equatable {
   public var file: String
   /// The hash the journal last recorded (nil: the journal does not know the file).
   public var recorded: String?
-  /// The file's hash now (nil: the file is gone).
+  /// The file's hash now (nil: the file is gone, or unreadable).
   public var current: String?
+  /// The file is there but was not read: a symbolic link (never followed), a special file or a giant.
+  public var unreadable: Bool
 
-  public init(file: String, recorded: String?, current: String?) {
+  public init(file: String, recorded: String?, current: String?, unreadable: Bool = false) {
     self.file = file
     self.recorded = recorded
     self.current = current
+    self.unreadable = unreadable
   }
 
   /// French.
   public var libelle: String {
+    if unreadable {
+      return "\(file) : fichier illisible (lien symbolique, fichier spécial ou trop grand), non suivi par le journal"
+    }
     switch (recorded, current) {
     case (nil, _): return "\(file) : fichier apparu sans entrée au journal"
     case (_, nil): return "\(file) : fichier supprimé sans entrée au journal"
@@ -26,8 +32,8 @@ public struct UnjournaledChange: Sendable, Equatable {
 }
 
 /// What `Journal.verify()` found.
-public struct JournalVerification: Sendable, Equatable {
-  public struct Problem: Sendable, Equatable, CustomStringConvertible {
+public struct JournalVerification: Encodable, Sendable, Equatable {
+  public struct Problem: Codable, Sendable, Equatable, CustomStringConvertible {
     /// The line of `journal.jsonl` (from 1), when the problem is on one line.
     public var line: Int?
     /// French.
@@ -50,6 +56,26 @@ public struct JournalVerification: Sendable, Equatable {
   public var headHash: String?
   public var problems: [Problem]
   public var unjournaledChanges: [UnjournaledChange]
+  /// The sealed copies compared with this journal (`verifier --journal DOSSIER --archive A`), oldest first.
+  public var sealedCopies: [SealedCopy] = []
+
+  /// A journal sealed with a year, compared with the folder's journal: the journal only grows, so the sealed
+  /// copy must be the beginning of it, byte for byte.
+  public struct SealedCopy: Codable, Sendable, Equatable {
+    /// The sealed year's folder name (`2026`, `2026-r2`).
+    public var name: String
+    public var entryCount: Int
+    public var headHash: String?
+    /// French; nil when the folder's journal begins with the sealed copy.
+    public var problem: String?
+
+    public init(name: String, entryCount: Int, headHash: String?, problem: String?) {
+      self.name = name
+      self.entryCount = entryCount
+      self.headHash = headHash
+      self.problem = problem
+    }
+  }
 
   public init(
     exists: Bool, entryCount: Int, headHash: String?, problems: [Problem], unjournaledChanges: [UnjournaledChange]
@@ -63,8 +89,63 @@ public struct JournalVerification: Sendable, Equatable {
 
   /// The chain holds: no altered, removed, reordered, malformed or torn entry.
   public var chainIntact: Bool { problems.isEmpty }
-  /// The chain holds and every register file is as the journal last recorded it.
-  public var isClean: Bool { problems.isEmpty && unjournaledChanges.isEmpty }
+  /// The chain holds, every register file is as the journal last recorded it, and every sealed copy compared
+  /// is the beginning of the journal.
+  public var isClean: Bool {
+    problems.isEmpty && unjournaledChanges.isEmpty && sealedCopies.allSatisfy { $0.problem == nil }
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case exists, entryCount, headHash, problems, unjournaledChanges, sealedCopies, chainIntact, clean
+  }
+
+  /// The stored fields, and the two verdicts (`chainIntact`, `clean`) for a machine reader.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(exists, forKey: .exists)
+    try container.encode(entryCount, forKey: .entryCount)
+    try container.encode(headHash, forKey: .headHash)
+    try container.encode(problems, forKey: .problems)
+    try container.encode(unjournaledChanges, forKey: .unjournaledChanges)
+    try container.encode(sealedCopies, forKey: .sealedCopies)
+    try container.encode(chainIntact, forKey: .chainIntact)
+    try container.encode(isClean, forKey: .clean)
+  }
+
+  /// The French report of `registre verifier --journal`, for the journal at `path`.
+  public func text(path: String) -> String {
+    var lines = ["Journal \(path)"]
+    lines.append("  Entrées lisibles : \(entryCount)")
+    lines.append("  Empreinte de la dernière entrée : \(headHash ?? "aucune (journal vide)")")
+    for problem in problems { lines.append("  ! \(problem.description)") }
+    for change in unjournaledChanges { lines.append("  ! \(change.libelle)") }
+    if !unjournaledChanges.isEmpty {
+      lines.append(
+        "    (la prochaine écriture par l'application ou une commande enregistrera ces modifications « hors application »)")
+    }
+    for copy in sealedCopies {
+      if let problem = copy.problem {
+        lines.append("  ! année scellée \(copy.name) : \(problem)")
+      } else {
+        lines.append(
+          "  Année scellée \(copy.name) : le journal commence par sa copie (\(copy.entryCount) entrée(s), "
+            + "jusqu'à \(copy.headHash ?? "aucune empreinte"))")
+      }
+    }
+    if isClean {
+      lines.append("  Résultat : chaîne intacte ; chaque fichier du registre est dans l'état que le journal a enregistré.")
+      lines.append(
+        "  Limite : la suppression des dernières entrées ne rompt pas la chaîne ; comparez l'empreinte ci-dessus "
+          + "à celle d'une année scellée (registre verifier sur l'archive).")
+    } else if problems.isEmpty, sealedCopies.allSatisfy({ $0.problem == nil }) {
+      lines.append("  Résultat : chaîne intacte, mais des fichiers ont changé sans entrée au journal.")
+    } else if problems.isEmpty {
+      lines.append("  Résultat : JOURNAL ALTÉRÉ depuis une année scellée (chaîne intacte, mais différente de sa copie scellée).")
+    } else {
+      lines.append("  Résultat : JOURNAL ALTÉRÉ (\(problems.count) problème(s)).")
+    }
+    return lines.joined(separator: "\n")
+  }
 }
 
 extension Journal {
@@ -155,6 +236,33 @@ extension Journal {
     return JournalVerification(
       exists: !data.isEmpty, entryCount: entries.count, headHash: entries.last?.entry.hash, problems: problems,
       unjournaledChanges: [])
+  }
+
+  /// Compares the folder's journal `current` with a copy sealed as `name`: the sealed bytes must be the
+  /// beginning of the journal, line for line. Finds the entries removed or changed since the seal.
+  public static func compare(_ current: Data, withSealed sealed: Data, name: String) -> JournalVerification.SealedCopy {
+    let sealedLines = lines(sealed)
+    let currentLines = lines(current)
+    let verification = verify(data: sealed)
+    var copy = JournalVerification.SealedCopy(
+      name: name, entryCount: verification.entryCount, headHash: verification.headHash, problem: nil)
+    for (index, line) in sealedLines.enumerated() {
+      guard index < currentLines.count else {
+        copy.problem =
+          "les lignes \(index + 1) à \(sealedLines.count) de la copie scellée manquent au journal du dossier "
+          + "(entrées supprimées depuis le scellement)"
+        return copy
+      }
+      let mine = currentLines[index]
+      // The sealed copy's last line is complete; the folder's journal may have grown after it.
+      guard mine.bytes == line.bytes, mine.complete || !line.complete else {
+        copy.problem =
+          "la ligne \(index + 1) du journal du dossier diffère de la copie scellée "
+          + "(entrée modifiée ou remplacée depuis le scellement)"
+        return copy
+      }
+    }
+    return copy
   }
 
   /// « l'entrée n° 3 », « les entrées n° 3 à 5 ».

@@ -2,6 +2,7 @@ public import Foundation
 public import RegistreArchive
 public import RegistreSignature
 import RegistreSupport
+public import RegistreTeam
 
 /// What `registre verifier` checks: signed PDFs, or sealed years of the archive.
 public enum VerificationWorkflow {
@@ -100,6 +101,53 @@ public enum VerificationWorkflow {
       }
     }
     return outcome
+  }
+
+  /// Verifies the journal of a register folder (`journal.jsonl`): its chain, and the register files against
+  /// its last records. A folder that is unreadable or has no journal is an error (exit code 2).
+  ///
+  /// - Parameter archive: a yearly archive folder (`registre exporter --archive`): each sealed year holding a
+  ///   journal is compared with the folder's journal, which must begin with it. Nil: the folder's own
+  ///   `archive/` (where the web application seals), when it exists.
+  public static func verifyJournal(_ path: String, archive: String? = nil) throws(WorkflowError) -> JournalVerification {
+    let url = URL(fileURLWithPath: path)
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue,
+      (try? FileManager.default.contentsOfDirectory(atPath: url.path)) != nil
+    else {
+      throw WorkflowError(.failed, "erreur : dossier de registre illisible : \(TerminalText.escaped(path))")
+    }
+    let journal = Journal(folder: url)
+    guard journal.exists else {
+      throw WorkflowError(
+        .failed,
+        "erreur : \(TerminalText.escaped(path)) n'a pas de journal (\(Journal.fileName)) : il est créé avec le premier "
+          + "compte de l'équipe (registre comptes ajouter).")
+    }
+    var verification = journal.verify()
+    let archiveURL = archive.map { URL(fileURLWithPath: $0) } ?? url.appendingPathComponent("archive")
+    if let archive {
+      var isArchiveFolder: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: archiveURL.path, isDirectory: &isArchiveFolder),
+        isArchiveFolder.boolValue
+      else {
+        throw WorkflowError(.failed, "erreur : dossier d'archive illisible : \(TerminalText.escaped(archive))")
+      }
+    }
+    guard let current = try? BoundedFile.read(journal.url, limit: Journal.maximumSize, followSymlinks: false) else {
+      return verification
+    }
+    for year in YearArchive.sealedYears(in: archiveURL) {
+      let sealedURL = year.url.appendingPathComponent(Journal.fileName)
+      guard AtomicFile.exists(sealedURL) else { continue }
+      guard let sealed = try? BoundedFile.read(sealedURL, limit: Journal.maximumSize, followSymlinks: false) else {
+        verification.sealedCopies.append(
+          .init(name: year.name, entryCount: 0, headHash: nil, problem: "copie scellée du journal illisible"))
+        continue
+      }
+      verification.sealedCopies.append(Journal.compare(current, withSealed: sealed, name: year.name))
+    }
+    return verification
   }
 
   /// Verifies sealed years: manifest, hashes, the manifest's signature, the PDFs' signatures, one signer.

@@ -6,6 +6,7 @@ public import RegistreModel
 import RegistreRules
 import RegistreSignature
 public import RegistreSupport
+public import RegistreTeam
 
 /// What a sealed year is made with.
 public struct YearExportOptions: Sendable {
@@ -22,6 +23,9 @@ public struct YearExportOptions: Sendable {
   public var acceptDrafts: Bool
   /// Hears each PDF of the year rendered (« Rendu des PDF », n of N).
   public var progress: ProgressReport?
+  /// Who seals, for the `seal` entry of the folder's journal (issue 18); nil: a command run without an
+  /// account (`JournalActor.commandLine()`).
+  public var journalActor: JournalActor? = nil
 
   public init(
     year: Int, archive: URL, revisionReason: String? = nil, templatesFolder: URL? = nil,
@@ -219,7 +223,26 @@ public enum YearExportWorkflow {
           try add(job.name, try identity.sign(try PDFDocument.declaringXMLAttachments(pdf)), job.mode)
         }
       }
-      let folder = try build.seal { manifest in try identity.signDetached(manifest) }
+      // A team folder's journal is sealed with the year: a `seal` entry, and the journal in the manifest.
+      let registerFolder = AcceptancesFile.folder(of: loaded)
+      let journal = Journal(folder: registerFolder)
+      let folder: URL
+      if registerFolder == loaded.source, journal.exists || TeamFolder.isTeamFolder(registerFolder) {
+        let sealedJournal = try journal.sealing(
+          year: year, archiveName: target.name, by: options.journalActor ?? .commandLine()
+        ) { bytes in
+          try add(Journal.fileName, bytes)
+          return try build.seal { manifest in try identity.signDetached(manifest) }
+        }
+        folder = sealedJournal.result
+        if let problem = sealedJournal.appendError {
+          warnings.append(
+            "attention : l'année est scellée avec son journal, mais l'entrée de scellement n'a pas pu être ajoutée "
+              + "au journal du dossier (\(problem.message)).")
+        }
+      } else {
+        folder = try build.seal { manifest in try identity.signDetached(manifest) }
+      }
       return YearExportOutcome(
         folder: folder, previousName: previous?.name, warnings: warnings,
         demonstrationAuthority: signing.isDemonstration
@@ -228,6 +251,8 @@ public enum YearExportWorkflow {
       throw error
     } catch let error as ArchiveError {
       throw WorkflowError(.failed, "erreur : \(error.description) ; \(sealed)")
+    } catch let error as JournalError {
+      throw WorkflowError(.failed, "erreur : \(error.message) ; \(sealed)")
     } catch let error as SignatureError {
       throw WorkflowError(.signing, "erreur : \(error.description) ; \(sealed)")
     } catch {
@@ -262,6 +287,12 @@ public enum YearExportWorkflow {
       guard let relative = t.aipd?.fichierPIA else { continue }
       let url = folder.appendingPathComponent(relative).standardizedFileURL
       let name = "aipd-" + url.lastPathComponent
+      // The team's files are never exported this way: `comptes.yaml` holds password hashes.
+      if [TeamFolder.accountsFileName, Journal.fileName, Journal.lockFileName].contains(url.lastPathComponent) {
+        warnings.append(
+          "attention : l'AIPD de « \(t.id) » nomme \(relative), un fichier de l'équipe (comptes, journal) : refusé, non scellé.")
+        continue
+      }
       guard url.path.hasPrefix(folder.path + "/"), !relative.hasPrefix("/"), YearArchive.isSafeName(name),
         !files.contains(where: { $0.0 == name }),
         let data = try? BoundedFile.read(url, limit: 10_000_000, followSymlinks: false)

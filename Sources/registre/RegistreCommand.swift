@@ -31,6 +31,7 @@ struct RegistreCommand: AsyncParsableCommand {
       Demo.self,
       SignCommand.self,
       VerifyCommand.self,
+      JournalCommand.self,
       ExportCommand.self,
       CompareCommand.self,
       DeveloperCommand.self,

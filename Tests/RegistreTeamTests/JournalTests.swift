@@ -46,6 +46,19 @@ struct JournalTests {
     #expect(try journal.entries() == baseline + changes)
   }
 
+  @Test("Après la seule entrée du premier compte, les fichiers trouvés sont l'état initial, pas des créations")
+  func baselineAfterAccountEntry() throws {
+    let folder = try makeRegisterFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let journal = Journal(folder: folder)
+    try journal.append(JournalEvent(kind: .accountAdded, account: "chef", role: .chef), by: .commandLine())
+    let recorded = try journal.recordChanges(by: .outside)
+    #expect(recorded.map(\.event.kind) == [.baseline, .baseline])
+    #expect(recorded.first?.sequence == 2)
+    try Data("id: cantine\n".utf8).write(to: folder.appendingPathComponent("traitements/cantine.yaml"))
+    #expect(try journal.recordChanges(by: .outside).map(\.event.kind) == [.change])
+  }
+
   @Test("Une écriture journalisée distingue les modifications extérieures des siennes")
   func performJournaledSeparatesOutside() throws {
     let folder = try makeRegisterFolder()
@@ -67,5 +80,66 @@ struct JournalTests {
     #expect(entries.last?.event.file == "traitements/cantine.yaml")
     #expect(entries.last?.event.before == nil)
     #expect(journal.verify().isClean)
+  }
+
+  @Test("Un fichier remplacé par un lien symbolique n'est ni suivi ni pris pour supprimé ; la vérification le nomme")
+  func symbolicLinkIsNotFollowed() throws {
+    let folder = try makeRegisterFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let journal = Journal(folder: folder)
+    try journal.recordChanges(by: editor)
+    let fiche = folder.appendingPathComponent("traitements/ent.yaml")
+    let outside = folder.deletingLastPathComponent().appendingPathComponent("secret-\(UUID().uuidString).yaml")
+    try Data("id: ent\nnom: lu par le lien\n".utf8).write(to: outside)
+    defer { try? FileManager.default.removeItem(at: outside) }
+    try FileManager.default.removeItem(at: fiche)
+    try FileManager.default.createSymbolicLink(at: fiche, withDestinationURL: outside)
+    #expect(try journal.recordChanges(by: editor).isEmpty)
+    #expect(journal.currentHash(of: "traitements/ent.yaml") == nil)
+    let verification = journal.verify()
+    #expect(verification.unjournaledChanges.map(\.file) == ["traitements/ent.yaml"])
+    #expect(verification.unjournaledChanges.first?.unreadable == true)
+    #expect(!(try String(contentsOf: journal.url, encoding: .utf8)).contains("lu par le lien"))
+    // Back to a plain file: recorded as a change again.
+    try FileManager.default.removeItem(at: fiche)
+    try Data("id: ent\nnom: ENT\n".utf8).write(to: fiche)
+    #expect(journal.verify().isClean)
+  }
+
+  @Test("Un sous-dossier remplacé par un lien vers l'extérieur n'est jamais lu : ses fichiers ne sont ni suivis ni pris pour supprimés")
+  func linkedSubfolderIsNotRead() throws {
+    let folder = try makeRegisterFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let journal = Journal(folder: folder)
+    try journal.recordChanges(by: editor)
+    let elsewhere = try TemporaryFolder.make("registre-journal-ailleurs")
+    defer { try? FileManager.default.removeItem(at: elsewhere) }
+    try Data("id: ent\nnom: secret d'ailleurs\n".utf8).write(to: elsewhere.appendingPathComponent("ent.yaml"))
+    try Data("id: autre\n".utf8).write(to: elsewhere.appendingPathComponent("autre.yaml"))
+    let subfolder = folder.appendingPathComponent("traitements")
+    try FileManager.default.removeItem(at: subfolder)
+    try FileManager.default.createSymbolicLink(at: subfolder, withDestinationURL: elsewhere)
+    #expect(try journal.recordChanges(by: editor).isEmpty)
+    let text = try String(contentsOf: journal.url, encoding: .utf8)
+    #expect(!text.contains("secret d'ailleurs"))
+    #expect(!text.contains("autre.yaml"))
+    let changes = journal.verify().unjournaledChanges
+    #expect(changes.map(\.file) == ["traitements/ent.yaml"])
+    #expect(changes.first?.unreadable == true)
+  }
+
+  @Test("Un journal qui est un lien symbolique est refusé, jamais suivi")
+  func journalLinkRefused() throws {
+    let folder = try makeRegisterFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let elsewhere = try TemporaryFolder.make("registre-journal-ailleurs")
+    defer { try? FileManager.default.removeItem(at: elsewhere) }
+    let target = elsewhere.appendingPathComponent("journal.jsonl")
+    try Data().write(to: target)
+    let journal = Journal(folder: folder)
+    try FileManager.default.createSymbolicLink(at: journal.url, withDestinationURL: target)
+    #expect(throws: JournalError.self) { try journal.recordChanges(by: editor) }
+    #expect(try Data(contentsOf: target).isEmpty)
+    #expect(!journal.verify().chainIntact)
   }
 }

@@ -76,8 +76,10 @@ struct DPIACommand: ParsableCommand {
 
     func run() throws {
       let outcome = try WorkflowExit.run { () throws(WorkflowError) in
-        try DPIAWorkflow.importPIA(
-          URL(fileURLWithPath: fichier), registerAt: registre, treatment: traitement, replace: remplacer)
+        try TeamJournal.journaled(registre) { () throws(WorkflowError) in
+          try DPIAWorkflow.importPIA(
+            URL(fileURLWithPath: fichier), registerAt: registre, treatment: traitement, replace: remplacer)
+        }
       }
       Console.printOutput(DPIAWorkflow.text(outcome))
     }

@@ -155,7 +155,11 @@ struct EvaluateCommand: AsyncParsableCommand {
       }
     }
     if ajouter {
-      let ajoute = try WorkflowExit.run { () throws(WorkflowError) in try EvaluationWorkflow.addDraft(outcome) }
+      let ajoute = try WorkflowExit.run { () throws(WorkflowError) in
+        // The draft goes into the register folder: journaled in a team folder.
+        guard let folder = outcome.register?.source.path else { return try EvaluationWorkflow.addDraft(outcome) }
+        return try TeamJournal.journaled(folder) { () throws(WorkflowError) in try EvaluationWorkflow.addDraft(outcome) }
+      }
       Console.printError("Brouillon ajouté au registre : \(ajoute) (statut brouillon, à compléter).")
     }
     Console.printOutput(rapport)

@@ -51,7 +51,9 @@ struct ActionsCommand: ParsableCommand {
 
     func run() throws {
       let created = try WorkflowExit.run { () throws(WorkflowError) in
-        try FollowUpWorkflow.createActions(registerAt: chemin, date: try RegisterInput.day(date), byFiche: parFiche)
+        try TeamJournal.journaled(chemin) { () throws(WorkflowError) in
+          try FollowUpWorkflow.createActions(registerAt: chemin, date: try RegisterInput.day(date), byFiche: parFiche)
+        }
       }
       created.written.forEach { Console.printOutput("Créé : \($0)") }
       Console.printOutput(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RegistreCatalogue
+import RegistreTeam
 
 /// `registre init DOSSIER --nom … --uai …`: a new register folder from the catalogue.
 struct Init: ParsableCommand {
@@ -37,13 +38,21 @@ struct Init: ParsableCommand {
       } ?? Catalogue.ensembleCommun
     let url = URL(fileURLWithPath: dossier)
     let ecrits: [String]
+    let create = { () throws(CreationError) -> [String] in
+      try Catalogue.createRegister(dans: url, nom: nom, uai: uai, entrees: ids)
+    }
     do {
-      ecrits = try Catalogue.createRegister(dans: url, nom: nom, uai: uai, entrees: ids)
-    } catch {
+      // In a team folder (comptes.yaml already there), the new files are journaled.
+      ecrits = TeamFolder.isTeamFolder(url)
+        ? try Journal(folder: url).performJournaled(by: .commandLine()) { try create() } : try create()
+    } catch let error as CreationError {
       Console.printError("\(dossier) : \(error.message)")
       if case .fichierExistant = error {
         Console.printError("Aucun fichier n'a été écrit. Choisissez un autre dossier ou retirez les fichiers existants.")
       }
+      throw ExitStatus.usage
+    } catch {
+      Console.printError("\(dossier) : erreur : journal de l'équipe : \(error)")
       throw ExitStatus.usage
     }
     let traitements = ecrits.filter { $0.hasPrefix("traitements/") }.count

@@ -52,11 +52,15 @@ struct Notices: AsyncParsableCommand {
 
   func run() async throws {
     let identite = try signature.documentIdentity()
-    let resultat = try await WorkflowExit.run(modeles: modeles) { () async throws(WorkflowError) in
+    let produce = { () async throws(WorkflowError) in
       try await DocumentWorkflow.notices(
         at: chemin, folder: URL(fileURLWithPath: sortie, isDirectory: true),
         selection: NoticeSelection(perTreatment: parTraitement, treatment: traitement),
         settings: DocumentsCLI.settings(modeles: modeles, signature: identite, replace: true), mark: marquer, html: html)
+    }
+    let resultat = try await WorkflowExit.run(modeles: modeles) { () async throws(WorkflowError) in
+      // Marking writes notices-diffusees.yaml: journaled in a team folder.
+      marquer ? try await TeamJournal.journaled(chemin, produce) : try await produce()
     }
     if let fichier = resultat.markFile, let jour = resultat.markDate {
       Console.printOutput(

@@ -3,10 +3,11 @@ import Foundation
 import RegistreArchive
 import RegistreSignature
 import RegistreSupport
+import RegistreTeam
 import RegistreWorkflows
 
 extension RegistreCommand {
-  /// `registre verifier FICHIER.pdf… [--ac FICHIER.pem…] [--format texte|json]`
+  /// `registre verifier FICHIER.pdf… [--ac FICHIER.pem…] [--format texte|json]`, or `registre verifier --journal DOSSIER`
   struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "verifier",
@@ -27,6 +28,15 @@ extension RegistreCommand {
         « modifié après signature », avec les objets en cause.
         Code de sortie : 0 si toutes les signatures sont valides et reconnues, 1 sinon, 2 si un \
         fichier est illisible.
+
+        Avec --journal DOSSIER : le journal de l'équipe (DOSSIER/journal.jsonl, voir docs/journal.md), entrée \
+        par entrée : une entrée modifiée, supprimée, déplacée, illisible ou tronquée est signalée avec sa ligne ; \
+        puis chaque fichier du registre est comparé à la dernière entrée qui le concerne (une modification faite \
+        hors de l'application est signalée). Le nombre d'entrées et l'empreinte de la dernière sont affichés : \
+        la suppression des dernières entrées ne se voit qu'en comparant le journal à celui d'une année scellée : \
+        chaque année de l'archive (--archive, par défaut DOSSIER/archive) qui contient un journal est comparée, \
+        et le journal du dossier doit commencer par elle, octet pour octet. Code de sortie : 0 journal intact et aucun fichier modifié hors journal, 1 sinon, 2 dossier \
+        illisible ou sans journal, ou archive illisible.
         """),
       aliases: ["vérifier"])
 
@@ -35,7 +45,19 @@ extension RegistreCommand {
     }
 
     @Argument(help: ArgumentHelp(Typography.french("PDF à vérifier, ou dossier d'une année scellée."), valueName: "fichier.pdf|dossier"))
-    var fichiers: [String]
+    var fichiers: [String] = []
+
+    @Option(
+      name: .customLong("journal"),
+      help: ArgumentHelp(Typography.french("Vérifie le journal d'un dossier de registre (journal.jsonl)."), valueName: "dossier"))
+    var journal: String?
+
+    @Option(
+      name: .customLong("archive"),
+      help: ArgumentHelp(
+        Typography.french("Avec --journal : archive annuelle dont chaque journal scellé doit être le début du journal (par défaut DOSSIER/archive)."),
+        valueName: "dossier"))
+    var archive: String?
 
     @Option(
       name: .customLong("ac"), parsing: .upToNextOption,
@@ -54,10 +76,20 @@ extension RegistreCommand {
     var format: Format = .texte
 
     func validate() throws {
-      if fichiers.isEmpty { throw ValidationError("Indiquez au moins un fichier PDF.") }
+      if journal != nil {
+        if !fichiers.isEmpty || !ac.isEmpty || !signataire.isEmpty {
+          throw ValidationError("--journal s'emploie seul : vérifiez le journal, puis les PDF ou l'archive à part.")
+        }
+        return
+      }
+      if archive != nil { throw ValidationError("--archive ne s'emploie qu'avec --journal DOSSIER.") }
+      if fichiers.isEmpty { throw ValidationError("Indiquez au moins un fichier PDF, un dossier d'archive, ou --journal DOSSIER.") }
     }
 
     func run() throws {
+      if let journal {
+        return try verifyJournal(journal)
+      }
       let outcomeCode: Int32 = try WorkflowExit.run { () throws(WorkflowError) -> Int32 in
         let anchors = try VerificationWorkflow.trustAnchors(ac)
         switch try VerificationWorkflow.target(of: fichiers) {
@@ -77,6 +109,23 @@ extension RegistreCommand {
       case 1: throw ExitStatus.problemes
       default: throw ExitStatus.usage
       }
+    }
+
+    /// `--journal DOSSIER`: the report on standard output; 0 clean, 1 problems, 2 unreadable or no journal.
+    private func verifyJournal(_ path: String) throws {
+      let verification = try WorkflowExit.run { () throws(WorkflowError) in try VerificationWorkflow.verifyJournal(path, archive: archive) }
+      switch format {
+      case .json:
+        do {
+          Console.printOutput(try ReportJSON.string(verification))
+        } catch {
+          Console.printError("erreur : rapport JSON impossible (\(error))")
+          throw ExitStatus.usage
+        }
+      case .texte:
+        Console.printOutput(verification.text(path: path))
+      }
+      if !verification.isClean { throw ExitStatus.problemes }
     }
 
     /// Unreadable inputs on standard error, the reports on standard output; returns the exit code.
