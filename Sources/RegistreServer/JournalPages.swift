@@ -33,7 +33,7 @@ struct JournalPages: Sendable {
     let rows = entries.suffix(Self.shown).reversed().map { entry -> [String: Any] in
       Wording.present([
         "sequence": entry.sequence, "time": ReviewPages.time(entry.time), "actor": entry.actor.libelle,
-        "what": JournalWording.describe(entry.event), "file": entry.event.file,
+        "what": entry.libelle, "file": entry.event.file,
         "diff": diffs[entry.sequence], "hasDiff": !(diffs[entry.sequence] ?? []).isEmpty,
         "outside": entry.actor.channel == .outside,
       ])
@@ -51,32 +51,16 @@ struct JournalPages: Sendable {
 }
 
 extension JournalPages {
-  /// The change as lines for the template (removed, added, kept, and « … » for unchanged lines left out).
+  /// The change as lines for the template (removed, added, kept, and « … » for unchanged lines left out),
+  /// from `JournalDiff`, as `registre journal --fichier` prints it.
   static func diff(from old: String?, to new: String?) -> [[String: Any]] {
-    DiffDisplay.lines(from: old, to: new)
-  }
-}
-
-/// French wording of a journal event, for the pages.
-enum JournalWording {
-  static func describe(_ event: JournalEvent) -> String {
-    let file = event.file.map { "« \($0) »" } ?? ""
-    switch event.kind {
-    case .baseline: return "État initial de \(file) au début du journal"
-    case .change:
-      if event.before == nil { return "Création de \(file)" }
-      if event.after == nil { return "Suppression de \(file)" }
-      return "Modification de \(file)"
-    case .status:
-      let from = event.from?.libelle ?? "?"
-      let to = event.to?.libelle ?? "?"
-      return "Relecture de \(file) : « \(from) » → « \(to) »" + (event.text.map { " (\($0))" } ?? "")
-    case .recommendation: return "Recommandation n° \(event.number ?? 0) sur \(file) : \(event.text ?? "")"
-    case .answer: return "Réponse à la recommandation n° \(event.number ?? 0) sur \(file) : \(event.text ?? "")"
-    case .close: return "Clôture de la recommandation n° \(event.number ?? 0) sur \(file)" + (event.text.map { " : \($0)" } ?? "")
-    case .accountAdded: return "Compte « \(event.account ?? "?") » ajouté (\(event.role?.rawValue ?? "?"))"
-    case .accountRemoved: return "Compte « \(event.account ?? "?") » retiré"
-    case .seal: return "Année \(event.year.map(String.init) ?? "?") scellée" + (event.text.map { " : \($0)" } ?? "")
+    JournalDiff.lines(from: old, to: new).map { line -> [String: Any] in
+      switch line.kind {
+      case .removed: return ["kind": "retire", "sign": "-", "text": line.text]
+      case .added: return ["kind": "ajoute", "sign": "+", "text": line.text]
+      case .kept: return ["kind": "garde", "sign": " ", "text": line.text]
+      case .skipped: return ["kind": "saute", "sign": "…", "text": "\(line.count) ligne(s) inchangée(s)"]
+      }
     }
   }
 }

@@ -92,7 +92,7 @@ def test_submit_control_drop_back_validate_seal(team_server, browser):
     browser.get(url + "/journal")
     journal_text = page_text(browser)
     assert "Chaîne intacte" in journal_text
-    assert "Relecture de « traitements/ent.yaml »" in journal_text
+    assert "passage de traitements/ent.yaml" in journal_text
 
     # The head seals the year; the progress page, if any, ends on the result.
     browser.get(url + "/documents")
