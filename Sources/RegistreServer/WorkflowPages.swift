@@ -256,9 +256,10 @@ struct WorkflowPages: Sendable {
     } catch {
       return refuse(["Impossible de créer le dossier « \(Self.archiveFolder) » du registre."])
     }
+    // The seal entry of a team folder's journal names the signed-in person (read here: the job runs apart).
     let options = YearExportOptions(
       year: year, archive: archive, revisionReason: reason?.isEmpty == false ? reason : nil,
-      acceptDrafts: form.first("accepter-brouillons") == "oui")
+      acceptDrafts: form.first("accepter-brouillons") == "oui", journalActor: Site.currentUser?.actor)
     // What refuses the export before any work (year already sealed, drafts only…) answers now;
     // the export itself runs as the server's document job.
     let loaded: LoadedRegister

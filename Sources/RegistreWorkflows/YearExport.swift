@@ -29,8 +29,10 @@ public struct YearExportOptions: Sendable {
 
   public init(
     year: Int, archive: URL, revisionReason: String? = nil, templatesFolder: URL? = nil,
-    toolVersion: String = RegistreVersion.current, acceptDrafts: Bool = false, progress: ProgressReport? = nil
+    toolVersion: String = RegistreVersion.current, acceptDrafts: Bool = false, progress: ProgressReport? = nil,
+    journalActor: JournalActor? = nil
   ) {
+    self.journalActor = journalActor
     self.progress = progress
     self.acceptDrafts = acceptDrafts
     self.year = year
