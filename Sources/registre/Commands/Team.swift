@@ -66,12 +66,6 @@ struct TeamAccountOptions: ParsableArguments {
   }
 }
 
-/// The actor of a CLI change made without an account (creating or removing accounts): the system user.
-func commandLineActor() -> JournalActor {
-  let user = ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"]
-  return JournalActor(account: nil, role: nil, channel: .commandLine, systemUser: user ?? NSUserName())
-}
-
 /// A refused team move: its French message, exit code 2 (nothing was changed).
 func reportRefusal(_ refusal: TeamRefusal) -> ExitCode {
   Console.printError("Refusé : \(refusal.message)")
@@ -138,7 +132,7 @@ struct AccountsCommand: ParsableCommand {
       let folder = URL(fileURLWithPath: dossier).standardizedFileURL
       do throws(TeamRefusal) {
         try TeamWorkflow.addAccount(
-          folder, identifier: identifiant, name: nom, role: role, password: secret, by: commandLineActor(),
+          folder, identifier: identifiant, name: nom, role: role, password: secret, by: JournalActor.commandLine(),
           today: ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate]))
       } catch {
         throw reportRefusal(error)
@@ -159,7 +153,7 @@ struct AccountsCommand: ParsableCommand {
     func run() throws {
       do throws(TeamRefusal) {
         try TeamWorkflow.removeAccount(
-          URL(fileURLWithPath: dossier).standardizedFileURL, identifier: identifiant, by: commandLineActor())
+          URL(fileURLWithPath: dossier).standardizedFileURL, identifier: identifiant, by: JournalActor.commandLine())
       } catch {
         throw reportRefusal(error)
       }
