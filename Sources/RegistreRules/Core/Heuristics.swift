@@ -9,7 +9,7 @@ enum Placeholder {
   /// Whether `text` is a template placeholder rather than a real value.
   static func isPlaceholder(_ text: String?) -> Bool {
     guard let text else { return false }
-    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = PlaceholderText.trimmed(text)
     guard !trimmed.isEmpty else { return false }
     let pairs: [(Character, Character)] = [("[", "]"), ("<", ">"), ("{", "}")]
     if let first = trimmed.first, let last = trimmed.last,
@@ -18,8 +18,10 @@ enum Placeholder {
       return true
     }
     if trimmed.hasPrefix("À COMPLÉTER") || trimmed.hasPrefix("A COMPLETER") { return true }
-    let folded = FoldedText(trimmed).words.joined(separator: " ")
-    return words.contains(folded) || (!trimmed.isEmpty && trimmed.allSatisfy { $0 == "x" || $0 == "X" || $0 == "." || $0 == "…" })
+    if trimmed.allSatisfy({ $0 == "x" || $0 == "X" || $0 == "." || $0 == "…" }) { return true }
+    // The longest placeholder word is short: a long text is never one (as `PlaceholderText` says).
+    guard trimmed.utf8.count <= 32 else { return false }
+    return words.contains(FoldedText(String(trimmed)).words.joined(separator: " "))
   }
 
   /// Blank or placeholder: the register does not say.

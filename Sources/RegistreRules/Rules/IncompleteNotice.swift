@@ -103,7 +103,7 @@ struct IncompleteNotice: Rule {
   /// « « État civil » et « Scolarité » »: each category by its description or label.
   private static func names(_ data: [PersonalData]) -> String {
     let names = data.map { d -> String in
-      let description = d.description?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+      let description = d.description.map { String(PlaceholderText.trimmed($0)) } ?? ""
       return "« \(description.isEmpty ? d.categorie.libelle : description) »"
     }
     guard names.count > 1, let last = names.last else { return names.first ?? "" }
