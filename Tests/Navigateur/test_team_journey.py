@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import PASSWORD, ROOT, Server, add_account, registre_binary, sign_in, sign_out
-from helpers import fill, page_text, save, submit
+from helpers import fill, page_text, save, submit, wait_for_job
 
 P12_PASSWORD = "mot de passe du certificat de test"
 
@@ -98,8 +97,10 @@ def test_submit_control_drop_back_validate_seal(team_server, browser):
     browser.get(url + "/documents")
     fill(browser, "annee", "2026")
     click(browser, "Sceller l'année")
-    WebDriverWait(browser, 600).until(lambda b: "Année scellée" in page_text(b) or "Rien n'a été écrit" in page_text(b))
+    wait_for_job(browser)  # the job's page reloads itself until the year is sealed
     assert "Année scellée" in page_text(browser), page_text(browser)
+    browser.get(url + "/documents")  # a page that does not reload itself, before signing out
+    assert "Années scellées" in page_text(browser)
     sign_out(browser)
 
     # A lecteur: the pages offer no writing form.

@@ -85,6 +85,20 @@ func ficheLocation(_ path: String) throws -> (folder: URL, file: String) {
   return (folder, "traitements/\(url.lastPathComponent)")
 }
 
+/// A recommendation move at the command line: the fiche located, the account's password checked, the move made
+/// by `TeamWorkflow`; a refusal is printed and exits with code 2.
+func recommendationMove(
+  _ fiche: String, _ account: TeamAccountOptions, _ move: (URL, String, JournalActor) throws(TeamRefusal) -> String
+) throws {
+  let (folder, file) = try ficheLocation(fiche)
+  let actor = try account.actor(folder: folder)
+  do throws(TeamRefusal) {
+    Console.printOutput("\(file) : " + (try move(folder, file, actor)))
+  } catch {
+    throw reportRefusal(error)
+  }
+}
+
 /// `registre comptes ajouter|retirer|lister DOSSIER`.
 struct AccountsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -292,13 +306,9 @@ struct RecommendationsCommand: ParsableCommand {
     @OptionGroup var account: TeamAccountOptions
 
     func run() throws {
-      let (folder, file) = try ficheLocation(fiche)
-      let actor = try account.actor(folder: folder)
-      do throws(TeamRefusal) {
+      try recommendationMove(fiche, account) { (folder, file, actor) throws(TeamRefusal) in
         let made = try TeamWorkflow.recommend(folder, file: file, text: texte, by: actor)
-        Console.printOutput("\(file) : recommandation n° \(made.number) écrite au journal.")
-      } catch {
-        throw reportRefusal(error)
+        return "recommandation n° \(made.number) écrite au journal."
       }
     }
   }
@@ -314,13 +324,9 @@ struct RecommendationsCommand: ParsableCommand {
     @OptionGroup var account: TeamAccountOptions
 
     func run() throws {
-      let (folder, file) = try ficheLocation(fiche)
-      let actor = try account.actor(folder: folder)
-      do throws(TeamRefusal) {
+      try recommendationMove(fiche, account) { (folder, file, actor) throws(TeamRefusal) in
         try TeamWorkflow.answer(folder, file: file, number: numero, text: texte, by: actor)
-        Console.printOutput("\(file) : réponse à la recommandation n° \(numero) écrite au journal.")
-      } catch {
-        throw reportRefusal(error)
+        return "réponse à la recommandation n° \(numero) écrite au journal."
       }
     }
   }
@@ -336,13 +342,9 @@ struct RecommendationsCommand: ParsableCommand {
     @OptionGroup var account: TeamAccountOptions
 
     func run() throws {
-      let (folder, file) = try ficheLocation(fiche)
-      let actor = try account.actor(folder: folder)
-      do throws(TeamRefusal) {
+      try recommendationMove(fiche, account) { (folder, file, actor) throws(TeamRefusal) in
         try TeamWorkflow.close(folder, file: file, number: numero, text: texte, by: actor)
-        Console.printOutput("\(file) : recommandation n° \(numero) close (écrit au journal).")
-      } catch {
-        throw reportRefusal(error)
+        return "recommandation n° \(numero) close (écrit au journal)."
       }
     }
   }
