@@ -1,6 +1,5 @@
 """Small helpers of the browser tests: fill a field by its form name, submit, read the page."""
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 
@@ -23,7 +22,7 @@ def submit(browser, label):
     previous = browser.find_element(By.TAG_NAME, "html")
     literal = f'"{label}"' if "'" in label else f"'{label}'"
     browser.find_element(By.XPATH, f"//button[normalize-space()={literal}]").click()
-    WebDriverWait(browser, 600).until(expected_conditions.staleness_of(previous))
+    WebDriverWait(browser, 600).until(lambda b: _is_stale(previous))
 
 
 def wait_for_job(browser, deadline=600):
@@ -33,6 +32,21 @@ def wait_for_job(browser, deadline=600):
     WebDriverWait(browser, deadline, poll_frequency=0.3, ignored_exceptions=(StaleElementReferenceException,)).until(
         lambda b: "/documents/travail/" in b.current_url
         and not b.find_elements(By.CSS_SELECTOR, 'meta[http-equiv="refresh"]'))
+
+
+def _is_stale(element):
+    """Whether the page `element` belonged to is gone. During a navigation chromedriver sometimes answers
+    « Node with given id does not belong to the document » instead of a stale element: that is gone too."""
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+    try:
+        element.is_enabled()
+        return False
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        if "does not belong to the document" in str(error):
+            return True
+        raise
 
 
 def save(browser):
